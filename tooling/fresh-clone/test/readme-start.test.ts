@@ -13,8 +13,14 @@ function newUserEnv(ports: { api: number; web: number }): NodeJS.ProcessEnv {
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'API_URL', 'NODE_ENV', 'SESSION_SECRET']) {
     delete env[name];
   }
-  for (const name of Object.keys(env)) if (name.startsWith('VITEST') || name.startsWith('TURBO_')) delete env[name];
-  return { ...env, API_PORT: String(ports.api), WEB_PORT: String(ports.web), API_URL: `http://127.0.0.1:${ports.api}` };
+  for (const name of Object.keys(env))
+    if (name.startsWith('VITEST') || name.startsWith('TURBO_')) delete env[name];
+  return {
+    ...env,
+    API_PORT: String(ports.api),
+    WEB_PORT: String(ports.web),
+    API_URL: `http://127.0.0.1:${ports.api}`,
+  };
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -53,7 +59,11 @@ describe('README: `pnpm install && pnpm start` on a fresh clone', () => {
     });
     app = spawn('pnpm', ['start'], { cwd: clone, env, detached: true, stdio: 'inherit' });
 
-    await waitFor('the API /healthz', () => answers(`http://127.0.0.1:${ports.api}/healthz`), 8 * 60_000);
+    await waitFor(
+      'the API /healthz',
+      () => answers(`http://127.0.0.1:${ports.api}/healthz`),
+      8 * 60_000,
+    );
     await waitFor('the web UI', () => answers(`http://127.0.0.1:${ports.web}/`), 2 * 60_000);
 
     const ready = await fetch(`http://127.0.0.1:${ports.api}/readyz`);

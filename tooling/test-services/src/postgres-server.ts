@@ -64,7 +64,11 @@ export async function startPostgres(): Promise<PostgresServer> {
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
 
   const start = async () => {
-    await exec(pgCtl, ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start'], options);
+    await exec(
+      pgCtl,
+      ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start'],
+      options,
+    );
     await waitFor(`postgres on port ${port}`, async () => {
       const client = new pg.Client({ connectionString: url });
       try {

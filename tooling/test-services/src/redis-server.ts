@@ -51,7 +51,16 @@ export async function startRedis(options: { extraArgs?: string[] } = {}): Promis
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ];
     args.push('--dir', dir, ...(options.extraArgs ?? []));
     child = spawn(binary, args, { stdio: 'ignore' });
     child.unref();
@@ -97,7 +106,14 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterServer
     }
     const cli = findBinary('redis-cli', 'redis-tools');
     const addresses = servers.map((s) => `127.0.0.1:${s.port}`);
-    await exec(cli, ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes']);
+    await exec(cli, [
+      '--cluster',
+      'create',
+      ...addresses,
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
     const first = servers[0];
     if (!first) throw new Error('a cluster needs at least one master');
     await waitFor('cluster_state:ok', async () => {
