@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import { CacheError } from './errors';
+import { deepFreeze } from './freeze';
+import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation-log';
+import { type CacheKey, entryKey } from './keys';
+import { L1Store } from './l1';
+import { type BusMessage, InvalidationBus } from './redis/bus';
+import { connectRedis, RemoteStore } from './redis/remote-store';
+import { deserialize, serialize } from './serializer';
+import { renderPrometheus, StatsRegistry } from './stats';
+import type {
+  Cache,
+  CacheEntryInfo,
+  CacheOptions,
+  CacheStats,
+  CountFilter,
+  GetOrSetOptions,
+} from './types';
+
+interface Pending {
+  fields: string[];
+  soft: boolean;
+}
+
+/** Creates a cache: L1 only without `redis`, else L1 in front of Redis with a pub/sub bus. */
+export function createCache(options: CacheOptions): Cache {
+  if (!options.namespace || /[{}]/.test(options.namespace)) {
+    throw new CacheError('INVALID_OPTIONS', 'namespace must be non-empty and free of { }');
+  }
+  return new TieredCache(options);
+}
+
+class TieredCache implements Cache {
+  readonly #ns: string;
+  readonly #l1: L1Store;
+  readonly #maxL1TtlMs: number;
+  readonly #log = new InvalidationLog();
+  readonly #stats = new StatsRegistry();
+  readonly #flights = new Map<string, Promise<unknown>>();
+  readonly #id = randomUUID();
+  readonly #remote: RemoteStore | undefined;
+  readonly #ownsClient: boolean;
+  readonly #bus: InvalidationBus | undefined;
+  #pending: Pending[] = [];
+  #publisherSeq = 0;
+  #localSeq = 0;
+  #epoch = 0;
+  #closed = false;
+
+  constructor(options: CacheOptions) {
+    this.#ns = options.namespace;
+    this.#l1 = new L1Store(options.l1?.maxBytes ?? 64 * 1024 * 1024);
+    this.#maxL1TtlMs = options.l1?.maxTtlMs ?? 60_000;
+    if (options.redis === undefined) {
+      this.#ownsClient = false;
+      return;
+    }
+    const timeoutMs = options.timeouts?.redisMs ?? 250;
+    const { client, owned } = connectRedis(options.redis, timeoutMs);
+    this.#ownsClient = owned;
+    this.#remote = new RemoteStore(client, this.#ns, timeoutMs, {
+      failureThreshold: options.circuit?.failureThreshold ?? 5,
+      probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
+    });
+    client.on('ready', () => void this.#replay());
+    if (options.bus !== false) {
+      this.#bus = new InvalidationBus(
+        client,
+        this.#remote.channel,
+        this.#id,
+        (message) => this.#applyRemote(message),
+        () => this.#flushL1(),
+      );
+    }
+  }
+
+  #flushL1(): void {
+    this.#epoch++;
+    this.#l1.clear();
+  }
+
+  /** L1 may be trusted only while it hears every invalidation (or there is no other instance). */
+  get #l1Trusted(): boolean {
+    return this.#remote === undefined || this.#bus === undefined || this.#bus.healthy;
+  }
+
+  /** Returns the cached value or runs `loader` once per instance per key, storing its result. */
+  async getOrSet<T>(
+    key: CacheKey,
+    loader: () => Promise<T>,
+    options: GetOrSetOptions<T>,
+  ): Promise<T> {
+    if (this.#closed) throw new CacheError('CLOSED', 'the cache is closed');
+    const k = entryKey(this.#ns, key);
+    const stats = this.#stats.route(key.route);
+    const now = performance.now();
+    const hit = this.#l1Trusted ? this.#l1.get(k, now) : undefined;
+    if (hit) {
+      if (hit.freshUntil > now) {
+        stats.l1Hits++;
+        return hit.value as T;
+      }
+      stats.staleServed++;
+      this.#refreshInBackground(k, key, loader, options);
+      return hit.value as T;
+    }
+    return this.#singleFlight(k, () => this.#fetch(k, key, loader, options));
+  }
+
+  #singleFlight<T>(k: string, run: () => Promise<T>): Promise<T> {
+    const running = this.#flights.get(k);
+    if (running) return running as Promise<T>;
+    const flight = run().finally(() => this.#flights.delete(k));
+    this.#flights.set(k, flight);
+    return flight;
+  }
+
+  #refreshInBackground<T>(
+    k: string,
+    key: CacheKey,
+    loader: () => Promise<T>,
+    options: GetOrSetOptions<T>,
+  ) {
+    this.#singleFlight(`refresh:${k}`, () => this.#fetch(k, key, loader, options, true)).catch(
+      () => undefined,
+    );
+  }
+
+  async #fetch<T>(
+    k: string,
+    key: CacheKey,
+    loader: () => Promise<T>,
+    options: GetOrSetOptions<T>,
+    skipRead = false,
+  ): Promise<T> {
+    const stats = this.#stats.route(key.route);
+    const epoch = this.#epoch;
+    let snapshot = this.#localSeq;
+    if (this.#remote) {
+      const remote = await this.#readRemote(k);
+      if (!remote) return this.#runLoader(key.route, loader);
+      snapshot = remote.seq;
+      const hit = remote.hit;
+      if (hit && !skipRead) {
+        stats.l2Hits++;
+        const value = deepFreeze(deserialize<T>(hit.payload));
+        const freshMs = hit.softStale ? 0 : hit.freshLeftMs;
+        if (epoch === this.#epoch && this.#log.isValid(hit.entrySeq, key.route, hit.tags)) {
+          this.#setL1(
+            k,
+            key.route,
+            hit.tags,
+            value,
+            hit.payload,
+            hit.entrySeq,
+            freshMs,
+            hit.graceLeftMs,
+          );
+        }
+        if (freshMs > 0) return value;
+        stats.staleServed++;
+        this.#refreshInBackground(k, key, loader, options);
+        return value;
+      }
+    }
+    stats.misses++;
+    const loaded = await this.#runLoader(key.route, loader);
+    const payload = serialize(loaded);
+    const value = deepFreeze(deserialize<T>(payload));
+    const tags = typeof options.tags === 'function' ? options.tags(value) : (options.tags ?? []);
+    const graceMs = options.graceMs ?? 0;
+    if (this.#remote) {
+      const entry = { snapshot, payload, tags, route: key.route, ttlMs: options.ttlMs, graceMs };
+      const stored =
+        this.#pending.length === 0 && (await this.#remote.store(k, entry).catch(() => false));
+      if (!stored) return value;
+    }
+    if (epoch === this.#epoch && this.#log.isValid(snapshot, key.route, tags)) {
+      this.#setL1(
+        k,
+        key.route,
+        tags,
+        value,
+        payload,
+        snapshot,
+        options.ttlMs,
+        options.ttlMs + graceMs,
+      );
+    }
+    return value;
+  }
+
+  async #readRemote(k: string) {
+    if (!this.#remote) return undefined;
+    await this.#replay();
+    if (this.#pending.length > 0) return undefined;
+    return this.#remote.read(k).catch(() => undefined);
+  }
+
+  async #runLoader<T>(route: string, loader: () => Promise<T>): Promise<T> {
+    const stats = this.#stats.route(route);
+    const started = performance.now();
+    stats.loaderCalls++;
+    try {
+      return await loader();
+    } catch (error) {
+      stats.errors++;
+      throw error;
+    } finally {
+      stats.loaderMsTotal += performance.now() - started;
+    }
+  }
+
+  #setL1(
+    k: string,
+    route: string,
+    tags: string[],
+    value: unknown,
+    payload: string,
+    seq: number,
+    freshMs: number,
+    lifeMs: number,
+  ) {
+    if (!this.#l1Trusted) return;
+    const now = performance.now();
+    const cap = this.#maxL1TtlMs;
+    this.#l1.set({
+      key: k,
+      value,
+      bytes: Buffer.byteLength(payload) + k.length,
+      route,
+      tags,
+      seq,
+      freshUntil: now + Math.min(freshMs, cap),
+      staleUntil: now + Math.min(Math.max(lifeMs, freshMs), cap),
+    });
+  }
+
+  /** Hard-invalidates every entry carrying any of `tags`: nothing stale is served after it. */
+  invalidateTags(tags: string[]): Promise<void> {
+    return this.#invalidate(tags.map(tagField), false);
+  }
+
+  /** Soft-expires every entry carrying any of `tags`: stale may serve within grace while one refresh runs. */
+  expireTags(tags: string[]): Promise<void> {
+    return this.#invalidate(tags.map(tagField), true);
+  }
+
+  /** Hard-invalidates every entry of `route`. */
+  invalidateRoute(route: string): Promise<void> {
+    this.#stats.route(route).invalidations++;
+    return this.#invalidate([routeField(route)], false);
+  }
+
+  /** Hard-invalidates the whole namespace (and nothing outside it). */
+  clear(): Promise<void> {
+    return this.#invalidate([ALL_FIELD], false);
+  }
+
+  async #invalidate(fields: string[], soft: boolean): Promise<void> {
+    if (fields.length === 0) return;
+    this.#applyLocal(fields, soft, this.#remote ? undefined : ++this.#localSeq);
+    if (!this.#remote) return;
+    this.#pending.push({ fields, soft });
+    await this.#replay();
+  }
+
+  /** Sends queued invalidations in order; stops at the first failure (kept for the next try). */
+  async #replay(): Promise<void> {
+    const remote = this.#remote;
+    while (remote && this.#pending.length > 0) {
+      const next = this.#pending[0];
+      if (!next) return;
+      try {
+        const seq = await remote.invalidate(next.fields, next.soft, this.#id, ++this.#publisherSeq);
+        if (this.#pending[0] === next) this.#pending.shift();
+        this.#applyLocal(next.fields, next.soft, seq);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  #applyRemote(message: BusMessage): void {
+    this.#applyLocal(message.f, message.x === '1', message.s);
+  }
+
+  #applyLocal(fields: string[], soft: boolean, seq: number | undefined): void {
+    if (!soft && seq !== undefined) this.#log.record(fields, seq);
+    if (fields.includes(ALL_FIELD)) {
+      if (!soft) this.#flushL1();
+      return;
+    }
+    const tags = fields.filter((f) => f.startsWith('t:')).map((f) => f.slice(2));
+    const routes = fields.filter((f) => f.startsWith('r:')).map((f) => f.slice(2));
+    const keys = this.#l1.matching(tags, routes);
+    if (soft) this.#l1.markStale(keys, performance.now());
+    else for (const key of keys) this.#l1.delete(key);
+  }
+
+  /** Mode, per-route counters, L1 size, Redis memory and the namespace's entry count. */
+  async stats(): Promise<CacheStats> {
+    const base = {
+      namespace: this.#ns,
+      routes: this.#stats.snapshot(),
+      l1: { entries: this.#l1.size, bytes: this.#l1.bytes, maxBytes: this.#l1.maxBytes },
+    };
+    if (!this.#remote) return { ...base, mode: 'memory', pendingInvalidations: 0 };
+    await this.#replay();
+    const redis = await this.#remote.info().catch(() => undefined);
+    const mode = redis && this.#pending.length === 0 ? 'redis' : 'degraded';
+    return {
+      ...base,
+      mode,
+      redis: redis ?? { usedMemoryBytes: null, namespaceKeys: null },
+      pendingInvalidations: this.#pending.length,
+    };
+  }
+
+  /** Lists live entries (key, route, tags, TTL left, size), filtered by route or tag. */
+  async entries(query: { cursor?: string; route?: string; tag?: string; limit?: number }) {
+    const offset = Number(query.cursor ?? '0') || 0;
+    const limit = Math.max(1, Math.min(query.limit ?? 50, 500));
+    const { matched, rows } = this.#remote
+      ? await this.#remote.list(offset, limit, query.route, query.tag)
+      : this.#listL1(offset, limit, query.route, query.tag);
+    const next = offset + rows.length;
+    return next < matched ? { entries: rows, nextCursor: String(next) } : { entries: rows };
+  }
+
+  #listL1(offset: number, limit: number, route?: string, tag?: string) {
+    const now = performance.now();
+    const all: CacheEntryInfo[] = [];
+    for (const e of this.#l1.values(now)) {
+      if (route && e.route !== route) continue;
+      if (tag && !e.tags.includes(tag)) continue;
+      all.push({
+        key: e.key,
+        route: e.route,
+        tags: e.tags,
+        ttlLeftMs: Math.round(e.staleUntil - now),
+        sizeBytes: e.bytes,
+      });
+    }
+    return { matched: all.length, rows: all.slice(offset, offset + limit) };
+  }
+
+  /** How many live entries a route/tag/all invalidation would remove (for admin confirmations). */
+  async countEntries(filter: CountFilter): Promise<number> {
+    const route = 'all' in filter ? undefined : filter.route;
+    const tag = 'all' in filter ? undefined : filter.tag;
+    if (this.#remote) return (await this.#remote.list(0, 0, route, tag)).matched;
+    return this.#listL1(0, 0, route, tag).matched;
+  }
+
+  /** Prometheus text exposition; the only label is the route. */
+  async metrics(): Promise<string> {
+    return renderPrometheus(this.#stats.snapshot(), {
+      l1Entries: this.#l1.size,
+      l1Bytes: this.#l1.bytes,
+      redisUp: this.#remote && !this.#remote.circuit.isOpen && this.#pending.length === 0 ? 1 : 0,
+    });
+  }
+
+  /** Closes the bus and any Redis connection the cache opened itself. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#bus?.close();
+    if (this.#remote && this.#ownsClient) this.#remote.client.disconnect();
+    this.#l1.clear();
+  }
+}

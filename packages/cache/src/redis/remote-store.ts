@@ -1,0 +1,193 @@
+import { Cluster, Redis } from 'ioredis';
+import { CacheError } from '../errors';
+import { namespaceTag } from '../keys';
+import type { CacheOptions } from '../types';
+import { CircuitBreaker } from './circuit';
+import { COUNT_INDEX, INVALIDATE, LIST, READ, STORE } from './scripts';
+
+type Client = Redis | Cluster;
+
+/** What one Redis read returns: the current invalidation sequence and, on a hit, the entry. */
+export interface RemoteRead {
+  seq: number;
+  hit?: {
+    payload: string;
+    entrySeq: number;
+    tags: string[];
+    freshLeftMs: number;
+    graceLeftMs: number;
+    softStale: boolean;
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new CacheError('REDIS_TIMEOUT', `Redis did not answer in ${ms} ms`)),
+      ms,
+    );
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Creates the client: no offline queue, short timeouts, quick reconnects. */
+export function connectRedis(redis: NonNullable<CacheOptions['redis']>, timeoutMs: number) {
+  if (redis instanceof Redis || redis instanceof Cluster) return { client: redis, owned: false };
+  const options = {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: timeoutMs,
+    connectTimeout: Math.max(timeoutMs, 500),
+    retryStrategy: (times: number) => Math.min(times * 50, 500),
+  };
+  const client =
+    typeof redis === 'string' ? new Redis(redis, options) : new Redis({ ...redis, ...options });
+  client.on('error', () => undefined);
+  return { client, owned: true };
+}
+
+/** The L2 tier: every call bounded by a timeout and guarded by a circuit breaker. */
+export class RemoteStore {
+  readonly circuit: CircuitBreaker;
+  readonly channel: string;
+  readonly #tag: string;
+
+  constructor(
+    readonly client: Client,
+    namespace: string,
+    private readonly timeoutMs: number,
+    circuit: { failureThreshold: number; probeAfterMs: number },
+  ) {
+    this.#tag = namespaceTag(namespace);
+    this.channel = `${this.#tag}:bus`;
+    this.circuit = new CircuitBreaker(circuit.failureThreshold, circuit.probeAfterMs);
+  }
+
+  get #seqKey() {
+    return `${this.#tag}:seq`;
+  }
+  get #invKey() {
+    return `${this.#tag}:inv`;
+  }
+  get #idxKey() {
+    return `${this.#tag}:idx`;
+  }
+
+  /** While the first connection is being made, waits for it (within the timeout) instead of failing. */
+  #whenReady(): Promise<void> {
+    const status = this.client.status;
+    if (status === 'ready') return Promise.resolve();
+    if (status !== 'connecting' && status !== 'connect' && status !== 'wait') {
+      return Promise.reject(new CacheError('REDIS_TIMEOUT', 'Redis is not connected'));
+    }
+    return new Promise((resolve) => this.client.once('ready', () => resolve()));
+  }
+
+  #call<T>(operation: () => Promise<T>): Promise<T> {
+    return this.circuit.run(() =>
+      withTimeout(
+        this.#whenReady().then(() => operation()),
+        this.timeoutMs,
+      ),
+    );
+  }
+
+  #eval(script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
+    return this.#call(() => this.client.eval(script, keys.length, ...keys, ...args));
+  }
+
+  /** Reads an entry and the current sequence in one round trip. */
+  async read(key: string): Promise<RemoteRead> {
+    const reply = (await this.#eval(READ, [key, this.#invKey, this.#seqKey], [])) as unknown[];
+    const seq = Number(reply[0]);
+    if (reply.length === 1) return { seq };
+    return {
+      seq,
+      hit: {
+        payload: String(reply[1]),
+        entrySeq: Number(reply[2]),
+        tags: JSON.parse(String(reply[3])) as string[],
+        freshLeftMs: Number(reply[4]),
+        graceLeftMs: Number(reply[5]),
+        softStale: Number(reply[6]) === 1,
+      },
+    };
+  }
+
+  /** Stores unless invalidated after `snapshot`; true when the entry is (or stays) current. */
+  async store(
+    key: string,
+    entry: {
+      snapshot: number;
+      payload: string;
+      tags: string[];
+      route: string;
+      ttlMs: number;
+      graceMs: number;
+    },
+  ): Promise<boolean> {
+    const args = [
+      entry.snapshot,
+      entry.payload,
+      JSON.stringify(entry.tags),
+      entry.route,
+      entry.ttlMs,
+      entry.graceMs,
+    ];
+    const reply = await this.#eval(STORE, [key, this.#invKey, this.#idxKey], args);
+    return Number(reply) === 1;
+  }
+
+  /** Records an invalidation of `fields` and publishes it on the bus; returns its sequence number. */
+  async invalidate(
+    fields: string[],
+    soft: boolean,
+    origin: string,
+    publisherSeq: number,
+  ): Promise<number> {
+    const keys = [this.#seqKey, this.#invKey, this.#idxKey];
+    const args = [soft ? '1' : '0', origin, publisherSeq, this.channel, ...fields];
+    return Number(await this.#eval(INVALIDATE, keys, args));
+  }
+
+  /** Lists live entries of the namespace, filtered, from `offset`. */
+  async list(offset: number, limit: number, route = '', tag = '') {
+    const reply = (await this.#eval(
+      LIST,
+      [this.#idxKey, this.#invKey],
+      [offset, limit, route, tag],
+    )) as unknown[];
+    const rows = [];
+    for (let i = 1; i + 4 < reply.length; i += 5) {
+      rows.push({
+        key: String(reply[i]),
+        route: String(reply[i + 1]),
+        tags: JSON.parse(String(reply[i + 2])) as string[],
+        ttlLeftMs: Number(reply[i + 3]),
+        sizeBytes: Number(reply[i + 4]),
+      });
+    }
+    return { matched: Number(reply[0]), rows };
+  }
+
+  /** Redis used memory (summed over masters on a Cluster) and the namespace's live entry count. */
+  async info(): Promise<{ usedMemoryBytes: number | null; namespaceKeys: number | null }> {
+    const nodes = this.client instanceof Cluster ? this.client.nodes('master') : [this.client];
+    const memory = await Promise.all(nodes.map((node) => this.#call(() => node.info('memory'))));
+    const usedMemoryBytes = memory.reduce((sum, text) => {
+      const match = /used_memory:(\d+)/.exec(text);
+      return sum + (match ? Number(match[1]) : 0);
+    }, 0);
+    const namespaceKeys = Number(await this.#eval(COUNT_INDEX, [this.#idxKey], []));
+    return { usedMemoryBytes, namespaceKeys };
+  }
+}

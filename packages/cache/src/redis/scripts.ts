@@ -1,0 +1,122 @@
+/**
+ * Lua scripts. Every key a script touches carries the namespace hash tag `{ns}`, so on a
+ * Cluster they share one slot. Versions are Redis counters (INCR), never host clocks; TIME
+ * is read inside Redis only for TTL bookkeeping.
+ */
+
+const FIELDS_OF_ENTRY = `
+local function fieldsOf(route, tagsJson)
+  local fields = {'all', 'r:' .. route}
+  for _, tag in ipairs(cjson.decode(tagsJson)) do fields[#fields + 1] = 't:' .. tag end
+  return fields
+end
+local function newestOf(invKey, fields, prefix)
+  local names = {}
+  for i, f in ipairs(fields) do names[i] = prefix .. f end
+  local newest = 0
+  for _, v in ipairs(redis.call('HMGET', invKey, unpack(names))) do
+    if v and tonumber(v) > newest then newest = tonumber(v) end
+  end
+  return newest
+end
+local function nowMs()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+`;
+
+/** KEYS: entry, inv, seq. Returns {seq} on a miss, else {seq, payload, entrySeq, tags, freshLeftMs, graceLeftMs, softStale}. */
+export const READ = `${FIELDS_OF_ENTRY}
+local seq = tonumber(redis.call('GET', KEYS[3]) or '0')
+local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g')
+if not e[1] then return {seq} end
+local s = tonumber(e[2])
+local fields = fieldsOf(e[4], e[3])
+if newestOf(KEYS[2], fields, '') > s then return {seq} end
+local stale = 0
+if newestOf(KEYS[2], fields, 'x:') > s then stale = 1 end
+local now = nowMs()
+return {seq, e[1], s, e[3], tonumber(e[5]) - now, tonumber(e[6]) - now, stale}
+`;
+
+/**
+ * KEYS: entry, inv, idx. ARGV: snapshot, payload, tagsJson, route, ttlMs, graceMs.
+ * Refuses (0) when the route, a tag or the namespace was invalidated after the snapshot.
+ */
+export const STORE = `${FIELDS_OF_ENTRY}
+local snap = tonumber(ARGV[1])
+if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 0 end
+local current = redis.call('HGET', KEYS[1], 's')
+if current and tonumber(current) > snap then return 2 end
+local now = nowMs()
+local ttl = tonumber(ARGV[5])
+local life = ttl + tonumber(ARGV[6])
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', snap, 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life)
+redis.call('PEXPIRE', KEYS[1], life)
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+redis.call('ZADD', KEYS[3], now + life, KEYS[1])
+return 1
+`;
+
+/**
+ * KEYS: seq, inv, idx. ARGV: soft ('1'|'0'), origin, publisher seq, channel, fields...
+ * One INCR whatever the number of entries; a hard 'all' also drops the whole field map.
+ */
+export const INVALIDATE = `
+local n = redis.call('INCR', KEYS[1])
+local soft = ARGV[1] == '1'
+local fields = {}
+for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
+for _, f in ipairs(fields) do
+  if f == 'all' and not soft then
+    redis.call('DEL', KEYS[2], KEYS[3])
+  end
+end
+for _, f in ipairs(fields) do
+  if soft then redis.call('HSET', KEYS[2], 'x:' .. f, n) else redis.call('HSET', KEYS[2], f, n) end
+end
+redis.call('PUBLISH', ARGV[4], cjson.encode({o = ARGV[2], p = tonumber(ARGV[3]), s = n, x = ARGV[1], f = fields}))
+return n
+`;
+
+/**
+ * KEYS: idx, inv. ARGV: offset, limit, route filter, tag filter. Admin only (walks the
+ * namespace index, never the keyspace). Returns {matched, key, route, tags, ttlLeft, size, ...}.
+ */
+export const LIST = `${FIELDS_OF_ENTRY}
+local offset = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local now = nowMs()
+local matched = 0
+local rows = {}
+for _, key in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], now, '+inf')) do
+  local e = redis.call('HMGET', key, 's', 't', 'r', 'g')
+  if e[1] then
+    local fields = fieldsOf(e[3], e[2])
+    local live = newestOf(KEYS[2], fields, '') <= tonumber(e[1])
+    local tagged = ARGV[4] == ''
+    if not tagged then
+      for _, tag in ipairs(cjson.decode(e[2])) do if tag == ARGV[4] then tagged = true end end
+    end
+    if live and tagged and (ARGV[3] == '' or ARGV[3] == e[3]) then
+      matched = matched + 1
+      if matched > offset and matched <= offset + limit then
+        rows[#rows + 1] = key
+        rows[#rows + 1] = e[3]
+        rows[#rows + 1] = e[2]
+        rows[#rows + 1] = tonumber(e[4]) - now
+        rows[#rows + 1] = redis.call('HSTRLEN', key, 'v')
+      end
+    end
+  end
+end
+table.insert(rows, 1, matched)
+return rows
+`;
+
+/** KEYS: idx. Live entries of the namespace index. */
+export const COUNT_INDEX = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+return redis.call('ZCOUNT', KEYS[1], now, '+inf')
+`;

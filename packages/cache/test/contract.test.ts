@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type Cache, createCache } from '../src';
+
+const configurations = [
+  { name: 'L1 only', redis: () => undefined },
+  { name: 'Redis-backed', redis: () => inject('redisUrl') },
+];
+
+let counter = 0;
+
+describe.each(configurations)('contract ($name)', ({ redis }) => {
+  const caches: Cache[] = [];
+  const make = (extra: { maxBytes?: number; maxTtlMs?: number } = {}) => {
+    const url = redis();
+    const cache = createCache({
+      namespace: `contract-${process.pid}-${++counter}`,
+      ...(url ? { redis: url } : {}),
+      l1: extra,
+    });
+    caches.push(cache);
+    return cache;
+  };
+  const key = (input: unknown, scope = 'public') => ({ route: 'item.get', scope, input });
+
+  afterEach(async () => {
+    await Promise.all(caches.splice(0).map((c) => c.close()));
+  });
+
+  it('runs the loader once, then serves the cached value', async () => {
+    const cache = make();
+    let calls = 0;
+    const load = async () => ({ n: ++calls });
+    expect(await cache.getOrSet(key({ id: 1 }), load, { ttlMs: 10_000 })).toEqual({ n: 1 });
+    expect(await cache.getOrSet(key({ id: 1 }), load, { ttlMs: 10_000 })).toEqual({ n: 1 });
+    expect(calls).toBe(1);
+  });
+
+  it('treats inputs with different field order as one key, and scopes as distinct keys', async () => {
+    const cache = make();
+    let calls = 0;
+    const load = async () => ++calls;
+    await cache.getOrSet(key({ a: 1, b: 2 }), load, { ttlMs: 10_000 });
+    expect(await cache.getOrSet(key({ b: 2, a: 1 }), load, { ttlMs: 10_000 })).toBe(1);
+    expect(await cache.getOrSet(key({ a: 1, b: 2 }, 'p:alice'), load, { ttlMs: 10_000 })).toBe(2);
+    expect(await cache.getOrSet(key({ a: 1, b: 2 }, 'p:bob'), load, { ttlMs: 10_000 })).toBe(3);
+  });
+
+  it('expires entries after their TTL', async () => {
+    const cache = make();
+    let calls = 0;
+    const load = async () => ++calls;
+    await cache.getOrSet(key('ttl'), load, { ttlMs: 50 });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await cache.getOrSet(key('ttl'), load, { ttlMs: 50 })).toBe(2);
+  });
+
+  it('invalidates by tag (from the result), by route and the whole namespace', async () => {
+    const cache = make();
+    let calls = 0;
+    const load = async () => ({ group: 'g7', n: ++calls });
+    const options = { ttlMs: 10_000, tags: (v: { group: string }) => [`group:${v.group}`] };
+    await cache.getOrSet(key(1), load, options);
+    await cache.invalidateTags(['group:g7']);
+    expect((await cache.getOrSet(key(1), load, options)).n).toBe(2);
+    await cache.invalidateRoute('item.get');
+    expect((await cache.getOrSet(key(1), load, options)).n).toBe(3);
+    await cache.clear();
+    expect((await cache.getOrSet(key(1), load, options)).n).toBe(4);
+    await cache.invalidateTags(['group:other']);
+    expect((await cache.getOrSet(key(1), load, options)).n).toBe(4);
+  });
+
+  it('never stores a value whose load began before an invalidation of its tag', async () => {
+    const cache = make();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const first = cache.getOrSet(
+      key('race'),
+      async () => {
+        await held;
+        return 'old';
+      },
+      { ttlMs: 10_000, tags: () => ['t:race'] },
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    await cache.invalidateTags(['t:race']);
+    release();
+    expect(await first).toBe('old');
+    expect(await cache.getOrSet(key('race'), async () => 'new', { ttlMs: 10_000 })).toBe('new');
+  });
+
+  it('runs the loader once for 200 concurrent misses', async () => {
+    const cache = make();
+    let calls = 0;
+    const load = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 20));
+      return 'v';
+    };
+    const all = await Promise.all(
+      Array.from({ length: 200 }, () => cache.getOrSet(key('herd'), load, { ttlMs: 10_000 })),
+    );
+    expect(all.every((v) => v === 'v')).toBe(true);
+    expect(calls).toBe(1);
+  });
+
+  it('serves stale within grace after a soft expire while one refresh runs, never after a hard one', async () => {
+    const cache = make();
+    let calls = 0;
+    const options = { ttlMs: 10_000, graceMs: 10_000, tags: ['soft'] };
+    await cache.getOrSet(key('swr'), async () => ++calls, options);
+    await cache.expireTags(['soft']);
+    expect(await cache.getOrSet(key('swr'), async () => ++calls, options)).toBe(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await cache.getOrSet(key('swr'), async () => ++calls, options)).toBe(2);
+    await cache.invalidateTags(['soft']);
+    expect(await cache.getOrSet(key('swr'), async () => ++calls, options)).toBe(3);
+  });
+
+  it('serves stale when the refresh fails (fail-safe), and never caches errors', async () => {
+    const cache = make();
+    const options = { ttlMs: 30, graceMs: 10_000 };
+    await cache.getOrSet(key('fs'), async () => 'good', options);
+    await new Promise((r) => setTimeout(r, 60));
+    const failing = async (): Promise<string> => {
+      throw new Error('db down');
+    };
+    expect(await cache.getOrSet(key('fs'), failing, options)).toBe('good');
+    await expect(cache.getOrSet(key('fresh'), failing, options)).rejects.toThrow('db down');
+    expect(await cache.getOrSet(key('fresh'), async () => 'ok', options)).toBe('ok');
+  });
+
+  it('round-trips what superjson does and hands out read-only values', async () => {
+    const cache = make();
+    const value = {
+      at: new Date('2026-01-02T03:04:05Z'),
+      map: new Map([['k', 1]]),
+      set: new Set([1, 2]),
+      missing: undefined,
+      big: 12345678901234567890n,
+      rows: [{ id: 1 }],
+    };
+    const load = async () => value;
+    const first = await cache.getOrSet(key('sj'), load, { ttlMs: 10_000 });
+    const second = await cache.getOrSet(key('sj'), load, { ttlMs: 10_000 });
+    for (const got of [first, second]) {
+      expect(got.at).toBeInstanceOf(Date);
+      expect(got.at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+      expect(got.map.get('k')).toBe(1);
+      expect(got.set.has(2)).toBe(true);
+      expect('missing' in got).toBe(true);
+      expect(got.big).toBe(12345678901234567890n);
+    }
+    expect(() => {
+      second.rows.push({ id: 2 });
+    }).toThrow(TypeError);
+    expect(() => second.at.setTime(0)).toThrow(TypeError);
+    expect(() => second.map.set('x', 2)).toThrow(TypeError);
+  });
+
+  it('keeps L1 within its byte budget', async () => {
+    const cache = make({ maxBytes: 4_000 });
+    for (let i = 0; i < 50; i++) {
+      await cache.getOrSet(key(i), async () => 'x'.repeat(200), { ttlMs: 10_000 });
+      expect((await cache.stats()).l1.bytes).toBeLessThanOrEqual(4_000);
+    }
+  });
+
+  it('reports per-route stats, entries, counts and Prometheus text labelled by route', async () => {
+    const cache = make();
+    await cache.getOrSet(key(1), async () => 1, { ttlMs: 10_000, tags: ['a'] });
+    await cache.getOrSet(key(1), async () => 1, { ttlMs: 10_000, tags: ['a'] });
+    await cache.getOrSet(key(2), async () => 2, { ttlMs: 10_000, tags: ['b'] });
+    const stats = await cache.stats();
+    expect(stats.mode).toBe(redis() ? 'redis' : 'memory');
+    const route = stats.routes['item.get'];
+    expect(route).toMatchObject({ misses: 2, loaderCalls: 2 });
+    expect((route?.l1Hits ?? 0) + (route?.l2Hits ?? 0)).toBe(1);
+    expect(await cache.countEntries({ tag: 'a' })).toBe(1);
+    expect(await cache.countEntries({ all: true })).toBe(2);
+    const listed = await cache.entries({ route: 'item.get', limit: 1 });
+    expect(listed.entries).toHaveLength(1);
+    expect(listed.nextCursor).toBe('1');
+    const metrics = await cache.metrics();
+    expect(metrics).toContain('cache_misses_total{route="item.get"} 2');
+    expect(metrics).not.toContain('key=');
+  });
+});
