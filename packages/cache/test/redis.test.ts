@@ -1,0 +1,133 @@
+import { startRedisCluster, startTcpProxy, type TcpProxy } from '@garage/test-services';
+import { Cluster, Redis } from 'ioredis';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type Cache, createCache } from '../src';
+
+let counter = 0;
+const caches: Cache[] = [];
+const closers: (() => Promise<unknown>)[] = [];
+const namespace = () => `redis-${process.pid}-${++counter}`;
+const key = (input: unknown) => ({ route: 'item.get', scope: 'public', input });
+
+function make(options: Parameters<typeof createCache>[0]): Cache {
+  const cache = createCache(options);
+  caches.push(cache);
+  return cache;
+}
+
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 5 s');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+afterEach(async () => {
+  await Promise.all(caches.splice(0).map((c) => c.close()));
+  for (const close of closers.splice(0)) await close();
+});
+
+describe('Redis-backed cache', () => {
+  it('shares entries between instances and propagates invalidations to the other L1 over the bus', async () => {
+    const ns = namespace();
+    const a = make({ namespace: ns, redis: inject('redisUrl') });
+    const b = make({ namespace: ns, redis: inject('redisUrl') });
+    let calls = 0;
+    const load = async () => ++calls;
+    const options = { ttlMs: 10_000, tags: ['shared'] };
+    await a.getOrSet(key(1), load, options);
+    await eventually(async () => (await b.getOrSet(key(1), load, options)) === 1);
+    await eventually(async () => {
+      await b.getOrSet(key(1), load, options);
+      return ((await b.stats()).routes['item.get']?.l1Hits ?? 0) > 0;
+    });
+    await a.invalidateTags(['shared']);
+    await eventually(async () => (await b.getOrSet(key(1), load, options)) === 2);
+  });
+
+  it('does not touch foreign keys and invalidates 10k entries in one round trip', async () => {
+    const url = inject('redisUrl');
+    const raw = new Redis(url);
+    closers.push(() => raw.quit());
+    await raw.set('foreign:key', 'keep');
+    const cache = make({ namespace: namespace(), redis: url });
+    for (let i = 0; i < 10_000; i += 500) {
+      await Promise.all(
+        Array.from({ length: 500 }, (_, j) =>
+          cache.getOrSet(key(i + j), async () => i + j, { ttlMs: 60_000, tags: ['bulk'] }),
+        ),
+      );
+    }
+    expect(await cache.countEntries({ tag: 'bulk' })).toBe(10_000);
+    await cache.invalidateTags(['bulk']);
+    expect(await cache.countEntries({ tag: 'bulk' })).toBe(0);
+    await cache.clear();
+    expect(await raw.get('foreign:key')).toBe('keep');
+  });
+
+  it('falls through to the loader when nothing listens, without hanging', async () => {
+    const cache = make({
+      namespace: namespace(),
+      redis: 'redis://127.0.0.1:1',
+      timeouts: { redisMs: 100 },
+    });
+    let calls = 0;
+    for (let i = 0; i < 3; i++) {
+      expect(await cache.getOrSet(key(1), async () => ++calls, { ttlMs: 10_000 })).toBe(i + 1);
+    }
+    expect((await cache.stats()).mode).toBe('degraded');
+  });
+
+  for (const mode of ['reset', 'blackhole'] as const) {
+    it(`survives a proxy cut (${mode}), opens and closes the circuit, replays invalidations`, async () => {
+      const target = Number(new URL(inject('redisUrl')).port);
+      const proxy: TcpProxy = await startTcpProxy(target);
+      closers.push(() => proxy.close());
+      const ns = namespace();
+      const options = {
+        namespace: ns,
+        redis: `redis://127.0.0.1:${proxy.port}`,
+        timeouts: { redisMs: 150 },
+        circuit: { failureThreshold: 2, probeAfterMs: 200 },
+      };
+      const cache = make(options);
+      const tagged = { ttlMs: 60_000, tags: ['outage'] };
+      expect(await cache.getOrSet(key(1), async () => 'before', tagged)).toBe('before');
+      proxy.cut(mode);
+      await cache.invalidateTags(['outage']);
+      for (let i = 0; i < 4; i++) {
+        expect(await cache.getOrSet(key(1), async () => 'during', tagged)).toBe('during');
+      }
+      expect((await cache.stats()).mode).toBe('degraded');
+      proxy.restore();
+      await eventually(async () => (await cache.stats()).pendingInvalidations === 0);
+      await eventually(async () => (await cache.stats()).mode === 'redis');
+      const fresh = make({ ...options, redis: inject('redisUrl') });
+      expect(await fresh.getOrSet(key(1), async () => 'after', tagged)).toBe('after');
+    });
+  }
+});
+
+describe('Redis Cluster', () => {
+  it('stores, invalidates and clears on a 3-master cluster', async () => {
+    const cluster = await startRedisCluster(3);
+    closers.push(() => cluster.destroy());
+    const client = new Cluster(cluster.nodes, { enableOfflineQueue: false });
+    client.on('error', () => undefined);
+    closers.unshift(async () => client.disconnect());
+    const cache = make({ namespace: namespace(), redis: client, timeouts: { redisMs: 1_000 } });
+    let calls = 0;
+    const load = async () => ++calls;
+    await eventually(async () => {
+      await cache.getOrSet(key(1), load, { ttlMs: 60_000, tags: ['c'] });
+      return (await cache.countEntries({ all: true })) === 1;
+    });
+    const before = calls;
+    await cache.invalidateTags(['c']);
+    expect(await cache.getOrSet(key(1), load, { ttlMs: 60_000, tags: ['c'] })).toBe(before + 1);
+    await cache.clear();
+    expect(await cache.countEntries({ all: true })).toBe(0);
+    expect((await cache.stats()).redis?.usedMemoryBytes).toBeGreaterThan(0);
+  }, 60_000);
+});
