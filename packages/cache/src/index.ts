@@ -1,6 +1,14 @@
 export { createCache } from './cache';
 export { CacheError, type CacheErrorCode } from './errors';
 export { hashInput } from './keys';
+export {
+  type CachedOptions,
+  type CacheScope,
+  createCacheMiddleware,
+  type InvalidatesOptions,
+  type Principal,
+  scopeOf,
+} from './trpc/middleware';
 export type {
   Cache,
   CacheEntryInfo,

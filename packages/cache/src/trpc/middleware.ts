@@ -1,0 +1,103 @@
+import type { TRPCError } from '@trpc/server';
+// tRPC exposes no public constructor for a middleware result; a cache hit must return one
+// without calling `next()`, so the marker comes from tRPC's own core module.
+import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
+import type { Cache } from '../types';
+
+/** Who is calling: `null` when unauthenticated. */
+export type Principal = { id: string; role: string } | null;
+
+/** Who may share one cached response. `principal` (the default) never shares across callers. */
+export type CacheScope = 'public' | 'role' | 'principal';
+
+interface MiddlewareOptions<TCtx> {
+  ctx: TCtx;
+  path: string;
+  getRawInput: () => Promise<unknown>;
+  next: () => Promise<
+    | { ok: true; data: unknown; marker: typeof middlewareMarker }
+    | { ok: false; error: TRPCError; marker: typeof middlewareMarker }
+  >;
+}
+
+/** Options of a cached query. */
+export interface CachedOptions<TCtx> {
+  ttlMs: number;
+  scope?: CacheScope;
+  graceMs?: number;
+  tags?: (input: unknown, ctx: TCtx, result: unknown) => string[];
+}
+
+/** Options of a mutation that invalidates: tags from input AND result (old and new owners). */
+export interface InvalidatesOptions<TCtx> {
+  tags?: (input: unknown, ctx: TCtx, result: unknown) => string[];
+  routes?: string[];
+}
+
+class ProcedureFailed extends Error {
+  constructor(readonly error: TRPCError) {
+    super(error.message);
+  }
+}
+
+/** The key part that decides who shares: unauthenticated callers share with no one under role/principal. */
+export function scopeOf(scope: CacheScope, principal: Principal): string | undefined {
+  if (scope === 'public') return 'public';
+  if (!principal) return undefined;
+  return scope === 'role' ? `role:${principal.role}` : `principal:${principal.id}`;
+}
+
+/** Builds `cached(...)` for queries and `invalidates(...)` for mutations around one cache. */
+export function createCacheMiddleware<TCtx>(setup: {
+  cache: Cache;
+  principal: (ctx: TCtx) => Principal;
+}) {
+  const { cache } = setup;
+
+  /** Middleware caching a query's result under its path, scope and canonical input hash. */
+  function cached(options: CachedOptions<TCtx>) {
+    return async (opts: MiddlewareOptions<TCtx>) => {
+      const scope = scopeOf(options.scope ?? 'principal', setup.principal(opts.ctx));
+      if (scope === undefined) return opts.next();
+      const input = await opts.getRawInput();
+      try {
+        const data = await cache.getOrSet(
+          { route: opts.path, scope, input },
+          async () => {
+            const result = await opts.next();
+            if (!result.ok) throw new ProcedureFailed(result.error);
+            return result.data;
+          },
+          {
+            ttlMs: options.ttlMs,
+            graceMs: options.graceMs ?? 0,
+            tags: (value) => options.tags?.(input, opts.ctx, value) ?? [],
+          },
+        );
+        return { ok: true as const, data, marker: middlewareMarker };
+      } catch (error) {
+        if (error instanceof ProcedureFailed) {
+          return { ok: false as const, error: error.error, marker: middlewareMarker };
+        }
+        throw error;
+      }
+    };
+  }
+
+  /** Middleware that hard-invalidates tags/routes after a successful mutation, before it returns. */
+  function invalidates(options: InvalidatesOptions<TCtx>) {
+    return async (opts: MiddlewareOptions<TCtx>) => {
+      const result = await opts.next();
+      if (!result.ok) return result;
+      const input = await opts.getRawInput();
+      const tags = options.tags?.(input, opts.ctx, result.data) ?? [];
+      await Promise.all([
+        tags.length > 0 ? cache.invalidateTags(tags) : Promise.resolve(),
+        ...(options.routes ?? []).map((route) => cache.invalidateRoute(route)),
+      ]);
+      return result;
+    };
+  }
+
+  return { cached, invalidates };
+}

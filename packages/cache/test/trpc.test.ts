@@ -1,0 +1,108 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
+import { type Cache, createCache, createCacheMiddleware } from '../src';
+
+interface Ctx {
+  user: { id: string; role: string } | null;
+}
+
+const caches: Cache[] = [];
+afterEach(async () => {
+  await Promise.all(caches.splice(0).map((c) => c.close()));
+});
+
+function buildRouter(cache: Cache) {
+  const t = initTRPC.context<Ctx>().create({ transformer: superjson });
+  const { cached, invalidates } = createCacheMiddleware<Ctx>({
+    cache,
+    principal: (ctx) => ctx.user,
+  });
+  const rows = new Map<number, { id: number; group: string; at: Date }>([
+    [1, { id: 1, group: 'g1', at: new Date(0) }],
+  ]);
+  let loads = 0;
+  const router = t.router({
+    item: t.router({
+      byId: t.procedure
+        .use(
+          cached({
+            ttlMs: 60_000,
+            tags: (_input, _ctx, result) => [`group:${(result as { group: string }).group}`],
+          }),
+        )
+        .input(z.object({ id: z.number(), view: z.string().optional() }))
+        .query(({ input, ctx }) => {
+          loads++;
+          const row = rows.get(input.id);
+          if (!row) throw new TRPCError({ code: 'NOT_FOUND' });
+          return { ...row, viewer: ctx.user?.id ?? 'anonymous' };
+        }),
+      move: t.procedure
+        .use(
+          invalidates({
+            tags: (input, _ctx, result) => [
+              `group:${(input as { to: string }).to}`,
+              `group:${(result as { from: string }).from}`,
+            ],
+          }),
+        )
+        .input(z.object({ id: z.number(), to: z.string() }))
+        .mutation(({ input }) => {
+          const row = rows.get(input.id);
+          if (!row) throw new TRPCError({ code: 'NOT_FOUND' });
+          const from = row.group;
+          row.group = input.to;
+          return { from };
+        }),
+    }),
+  });
+  return { router, caller: t.createCallerFactory(router), loads: () => loads };
+}
+
+describe.each([
+  { name: 'L1 only', redis: () => undefined },
+  { name: 'Redis-backed', redis: () => inject('redisUrl') },
+])('tRPC integration ($name)', ({ redis }) => {
+  const setup = () => {
+    const url = redis();
+    const cache = createCache({
+      namespace: `trpc-${process.pid}-${Math.random()}`,
+      ...(url ? { redis: url } : {}),
+    });
+    caches.push(cache);
+    return buildRouter(cache);
+  };
+  const alice = { user: { id: 'a', role: 'staff' } };
+  const bob = { user: { id: 'b', role: 'staff' } };
+
+  it('caches per principal, with canonical input, and never shares with another principal', async () => {
+    const { caller, loads } = setup();
+    const first = await caller(alice).item.byId({ id: 1, view: 'x' });
+    expect(first.at).toBeInstanceOf(Date);
+    await caller(alice).item.byId({ view: 'x', id: 1 });
+    expect(loads()).toBe(1);
+    expect((await caller(bob).item.byId({ id: 1, view: 'x' })).viewer).toBe('b');
+    expect((await caller({ user: null }).item.byId({ id: 1, view: 'x' })).viewer).toBe('anonymous');
+    await caller({ user: null }).item.byId({ id: 1, view: 'x' });
+    expect(loads()).toBe(4);
+  });
+
+  it('never caches errors', async () => {
+    const { caller, loads } = setup();
+    await expect(caller(alice).item.byId({ id: 9 })).rejects.toThrow(TRPCError);
+    await expect(caller(alice).item.byId({ id: 9 })).rejects.toThrow(TRPCError);
+    expect(loads()).toBe(2);
+  });
+
+  it('invalidates old and new tags from input and result before the mutation returns', async () => {
+    const { caller, loads } = setup();
+    expect((await caller(alice).item.byId({ id: 1 })).group).toBe('g1');
+    await caller(alice).item.move({ id: 1, to: 'g2' });
+    expect((await caller(alice).item.byId({ id: 1 })).group).toBe('g2');
+    await caller(alice).item.move({ id: 1, to: 'g3' });
+    expect((await caller(alice).item.byId({ id: 1 })).group).toBe('g3');
+    expect(loads()).toBe(3);
+  });
+});
