@@ -46,6 +46,62 @@ describe('Redis-backed cache', () => {
     await eventually(async () => (await b.getOrSet(key(1), load, options)) === 2);
   });
 
+  it("never stores a load held open across another instance's invalidation", async () => {
+    const ns = namespace();
+    const a = make({ namespace: ns, redis: inject('redisUrl') });
+    const b = make({ namespace: ns, redis: inject('redisUrl') });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let started: () => void = () => undefined;
+    const loading = new Promise<void>((r) => {
+      started = r;
+    });
+    const stale = a.getOrSet(
+      key('held'),
+      async () => {
+        started();
+        await held;
+        return 'old';
+      },
+      { ttlMs: 60_000, tags: ['row:1'] },
+    );
+    await loading;
+    await b.invalidateTags(['row:1']);
+    release();
+    expect(await stale).toBe('old');
+    expect(await b.getOrSet(key('held'), async () => 'new', { ttlMs: 60_000 })).toBe('new');
+    expect(await a.getOrSet(key('held'), async () => 'newer', { ttlMs: 60_000 })).toBe('new');
+  });
+
+  it("flushes L1 when a publisher's sequence numbers show a lost message", async () => {
+    const url = inject('redisUrl');
+    const ns = namespace();
+    const b = make({ namespace: ns, redis: url });
+    await eventually(async () => {
+      await b.getOrSet(key(1), async () => 1, { ttlMs: 60_000 });
+      return (await b.stats()).l1.entries === 1;
+    });
+    const raw = new Redis(url);
+    closers.push(() => raw.quit());
+    const message = { o: 'other-instance', p: 7, s: 0, x: '0', f: ['t:unrelated'] };
+    await raw.publish(`{${ns}}:bus`, JSON.stringify(message));
+    await eventually(async () => (await b.stats()).l1.entries === 0);
+  });
+
+  it('caps the L1 lifetime below the entry TTL', async () => {
+    const cache = make({ namespace: namespace(), redis: inject('redisUrl'), l1: { maxTtlMs: 50 } });
+    await eventually(async () => {
+      await cache.getOrSet(key('cap'), async () => 1, { ttlMs: 60_000 });
+      return (await cache.stats()).l1.entries === 1;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const before = (await cache.stats()).routes['item.get']?.l2Hits ?? 0;
+    expect(await cache.getOrSet(key('cap'), async () => 2, { ttlMs: 60_000 })).toBe(1);
+    expect((await cache.stats()).routes['item.get']?.l2Hits).toBe(before + 1);
+  });
+
   it('does not touch foreign keys and invalidates 10k entries in one round trip', async () => {
     const url = inject('redisUrl');
     const raw = new Redis(url);
