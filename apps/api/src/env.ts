@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
+  DATABASE_URL: z.url().optional(),
+  REDIS_URL: z.url().optional(),
+  CACHE_NAMESPACE: z.string().min(1).default('garage'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(16).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses the API's environment once; a bad value stops start-up with the variable named. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`invalid environment: ${problems.join('; ')}`);
+  }
+  if (result.data.NODE_ENV === 'production' && !result.data.SESSION_SECRET) {
+    throw new Error('invalid environment: SESSION_SECRET is required in production');
+  }
+  return result.data;
+}
