@@ -1,0 +1,10 @@
+import { startApp } from './support/app-servers';
+
+/** Starts the app once for every spec; the returned function tears it down. */
+export default async function globalSetup() {
+  const { env, stop } = await startApp();
+  process.env.E2E_WEB_URL = env.webUrl;
+  process.env.E2E_API_URL = env.apiUrl;
+  process.env.E2E_CONTROL_URL = env.controlUrl;
+  return stop;
+}

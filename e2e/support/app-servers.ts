@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import {
+  createDatabase,
+  freePort,
+  type PostgresServer,
+  type RedisServer,
+  startPostgres,
+  startRedis,
+  waitFor,
+} from '@garage/test-services';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+export const logDir = resolve(import.meta.dirname, '../test-results/servers');
+
+/** What the specs need to know about the running app, passed to them through the environment. */
+export interface E2eEnvironment {
+  webUrl: string;
+  apiUrl: string;
+  /** POST `${controlUrl}/redis/stop` or `/redis/start`: the fault flow's switch on Redis. */
+  controlUrl: string;
+}
+
+/** Refuses to point the browser flows at anything but this machine. */
+export function assertLocal(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    throw new Error(`e2e refuses to run against a non-local database or service: ${host}`);
+  }
+}
+
+function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${name}.log`));
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
+  return response.status < 500;
+}
+
+/** Starts throwaway PostgreSQL and Redis, then the BUILT API and web app on free ports. */
+export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Promise<void> }> {
+  const postgres: PostgresServer = await startPostgres();
+  const redis: RedisServer = await startRedis();
+  const databaseUrl = await createDatabase(postgres.url, 'garage_test_e2e');
+  assertLocal(databaseUrl);
+  assertLocal(redis.url);
+
+  const apiPort = await freePort();
+  const webPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+
+  const api = launch('api', ['dist/main.js'], join(repoRoot, 'apps/api'), {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    API_PORT: String(apiPort),
+    SESSION_SECRET: 'e2e-session-secret-not-for-production',
+    CACHE_NAMESPACE: 'garage-e2e',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+  });
+  const nextBin = join(repoRoot, 'apps/web/node_modules/next/dist/bin/next');
+  const web = launch(
+    'web',
+    [nextBin, 'start', '--port', String(webPort)],
+    join(repoRoot, 'apps/web'),
+    {
+      API_URL: apiUrl,
+      WEB_PORT: String(webPort),
+    },
+  );
+
+  const control = await startControl(redis);
+
+  const stop = async () => {
+    control.close();
+    for (const child of [web, api]) child.kill('SIGTERM');
+    await Promise.all([web, api].map((child) => new Promise((r) => child.once('exit', r))));
+    await redis.destroy();
+    await postgres.destroy();
+  };
+  try {
+    await waitFor('the API', () => answers(`${apiUrl}/readyz`), 120_000);
+    await waitFor('the web app', () => answers(`${webUrl}/`), 120_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const { port } = control.address() as { port: number };
+  return { env: { webUrl, apiUrl, controlUrl: `http://127.0.0.1:${port}` }, stop };
+}
+
+/**
+ * Specs run in worker processes, but the throwaway Redis belongs to this one: a loopback-only
+ * control endpoint lets the fault flow stop and restart it.
+ */
+async function startControl(redis: RedisServer): Promise<Server> {
+  const server = createServer((request, response) => {
+    const action =
+      request.method === 'POST' && request.url === '/redis/stop'
+        ? redis.stop()
+        : request.method === 'POST' && request.url === '/redis/start'
+          ? redis.start()
+          : undefined;
+    if (!action) {
+      response.writeHead(404).end();
+      return;
+    }
+    action.then(
+      () => response.writeHead(204).end(),
+      (error: Error) => response.writeHead(500).end(error.message),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
