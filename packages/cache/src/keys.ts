@@ -20,10 +20,22 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** True for what JSON already encodes faithfully, so superjson's richer encoding can be skipped. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value).every(isPlainJson);
+  }
+  return false;
+}
+
 /** Hashes an input so that field order never matters (superjson first, so Dates and bigints count). */
 export function hashInput(input: unknown): string {
-  const { json, meta } = superjson.serialize(input);
-  const text = JSON.stringify([canonical(json), canonical(meta ?? null)]);
+  const text = isPlainJson(input)
+    ? JSON.stringify(canonical(input))
+    : JSON.stringify(['superjson', canonical(superjson.serialize(input))]);
   return createHash('sha1').update(text).digest('base64url');
 }
 
