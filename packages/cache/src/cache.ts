@@ -233,6 +233,7 @@ class TieredCache implements Cache {
       seq,
       freshUntil: now + Math.min(freshMs, cap),
       staleUntil: now + Math.min(Math.max(lifeMs, freshMs), cap),
+      graceMs: Math.max(0, lifeMs - freshMs),
     });
   }
 

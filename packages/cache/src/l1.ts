@@ -10,6 +10,8 @@ export interface L1Entry {
   /** performance.now() deadlines: fresh until, then servable as grace until. */
   freshUntil: number;
   staleUntil: number;
+  /** How long the value may serve as stale once expired (0: never). */
+  graceMs: number;
 }
 
 /** A byte-bounded LRU (Map insertion order) with route and tag indexes for eager deletion. */
@@ -82,7 +84,10 @@ export class L1Store {
   markStale(keys: readonly string[], now: number): void {
     for (const key of keys) {
       const entry = this.#entries.get(key);
-      if (entry) entry.freshUntil = Math.min(entry.freshUntil, now);
+      if (!entry) continue;
+      entry.freshUntil = Math.min(entry.freshUntil, now);
+      entry.staleUntil = Math.min(entry.staleUntil, now + entry.graceMs);
+      if (entry.staleUntil <= now) this.delete(key);
     }
   }
 

@@ -119,6 +119,15 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(await cache.getOrSet(key('swr'), async () => ++calls, options)).toBe(3);
   });
 
+  it('never serves stale after a soft expire of an entry without grace', async () => {
+    const cache = make();
+    let calls = 0;
+    const options = { ttlMs: 10_000, tags: ['nograce'] };
+    await cache.getOrSet(key('ng'), async () => ++calls, options);
+    await cache.expireTags(['nograce']);
+    expect(await cache.getOrSet(key('ng'), async () => ++calls, options)).toBe(2);
+  });
+
   it('serves stale when the refresh fails (fail-safe), and never caches errors', async () => {
     const cache = make();
     const options = { ttlMs: 30, graceMs: 10_000 };

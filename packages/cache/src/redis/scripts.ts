@@ -28,15 +28,20 @@ end
 /** KEYS: entry, inv, seq. Returns {seq} on a miss, else {seq, payload, entrySeq, tags, freshLeftMs, graceLeftMs, softStale}. */
 export const READ = `${FIELDS_OF_ENTRY}
 local seq = tonumber(redis.call('GET', KEYS[3]) or '0')
-local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g')
+local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g', 'd')
 if not e[1] then return {seq} end
 local s = tonumber(e[2])
 local fields = fieldsOf(e[4], e[3])
 if newestOf(KEYS[2], fields, '') > s then return {seq} end
-local stale = 0
-if newestOf(KEYS[2], fields, 'x:') > s then stale = 1 end
 local now = nowMs()
-return {seq, e[1], s, e[3], tonumber(e[5]) - now, tonumber(e[6]) - now, stale}
+local graceLeft = tonumber(e[6]) - now
+local stale = 0
+if newestOf(KEYS[2], fields, 'x:') > s then
+  stale = 1
+  graceLeft = math.min(graceLeft, tonumber(e[7] or '0'))
+  if graceLeft <= 0 then return {seq} end
+end
+return {seq, e[1], s, e[3], tonumber(e[5]) - now, graceLeft, stale}
 `;
 
 /**
@@ -51,7 +56,7 @@ if current and tonumber(current) > snap then return 2 end
 local now = nowMs()
 local ttl = tonumber(ARGV[5])
 local life = ttl + tonumber(ARGV[6])
-redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', snap, 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life)
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', snap, 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life, 'd', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], life)
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 redis.call('ZADD', KEYS[3], now + life, KEYS[1])
