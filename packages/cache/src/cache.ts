@@ -8,14 +8,7 @@ import { type BusMessage, InvalidationBus } from './redis/bus';
 import { connectRedis, RemoteStore } from './redis/remote-store';
 import { deserialize, serialize } from './serializer';
 import { renderPrometheus, StatsRegistry } from './stats';
-import type {
-  Cache,
-  CacheEntryInfo,
-  CacheOptions,
-  CacheStats,
-  CountFilter,
-  GetOrSetOptions,
-} from './types';
+import type { Cache, CacheOptions, CacheStats, CountFilter, GetOrSetOptions } from './types';
 
 interface Pending {
   fields: string[];
@@ -324,26 +317,9 @@ class TieredCache implements Cache {
     const limit = Math.max(1, Math.min(query.limit ?? 50, 500));
     const { matched, rows } = this.#remote
       ? await this.#remote.list(offset, limit, query.route, query.tag)
-      : this.#listL1(offset, limit, query.route, query.tag);
+      : this.#l1.list(performance.now(), offset, limit, query.route, query.tag);
     const next = offset + rows.length;
     return next < matched ? { entries: rows, nextCursor: String(next) } : { entries: rows };
-  }
-
-  #listL1(offset: number, limit: number, route?: string, tag?: string) {
-    const now = performance.now();
-    const all: CacheEntryInfo[] = [];
-    for (const e of this.#l1.values(now)) {
-      if (route && e.route !== route) continue;
-      if (tag && !e.tags.includes(tag)) continue;
-      all.push({
-        key: e.key,
-        route: e.route,
-        tags: e.tags,
-        ttlLeftMs: Math.round(e.staleUntil - now),
-        sizeBytes: e.bytes,
-      });
-    }
-    return { matched: all.length, rows: all.slice(offset, offset + limit) };
   }
 
   /** How many live entries a route/tag/all invalidation would remove (for admin confirmations). */
@@ -351,7 +327,7 @@ class TieredCache implements Cache {
     const route = 'all' in filter ? undefined : filter.route;
     const tag = 'all' in filter ? undefined : filter.tag;
     if (this.#remote) return (await this.#remote.list(0, 0, route, tag)).matched;
-    return this.#listL1(0, 0, route, tag).matched;
+    return this.#l1.list(performance.now(), 0, 0, route, tag).matched;
   }
 
   /** Prometheus text exposition; the only label is the route. */

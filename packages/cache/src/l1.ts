@@ -1,3 +1,5 @@
+import type { CacheEntryInfo } from './types';
+
 /** One value held in process memory, deep-frozen so callers can share it. */
 export interface L1Entry {
   key: string;
@@ -99,9 +101,21 @@ export class L1Store {
     this.#bytes = 0;
   }
 
-  /** Iterates the live entries (for listing and counting in memory mode). */
-  *values(now: number): Iterable<L1Entry> {
-    for (const entry of this.#entries.values()) if (entry.staleUntil > now) yield entry;
+  /** Lists live entries matching the filters from `offset` (the entry browser in memory mode). */
+  list(now: number, offset: number, limit: number, route?: string, tag?: string) {
+    const rows: CacheEntryInfo[] = [];
+    let matched = 0;
+    for (const e of this.#entries.values()) {
+      if (e.staleUntil <= now || (route && e.route !== route) || (tag && !e.tags.includes(tag))) {
+        continue;
+      }
+      matched++;
+      if (matched > offset && matched <= offset + limit) {
+        const ttlLeftMs = Math.round(e.staleUntil - now);
+        rows.push({ key: e.key, route: e.route, tags: e.tags, ttlLeftMs, sizeBytes: e.bytes });
+      }
+    }
+    return { matched, rows };
   }
 }
 
