@@ -5,15 +5,11 @@ import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation
 import { type CacheKey, entryKey } from './keys';
 import { L1Store } from './l1';
 import { type BusMessage, InvalidationBus } from './redis/bus';
+import { type PendingInvalidation, PendingInvalidations } from './redis/pending-invalidations';
 import { connectRedis, RemoteStore } from './redis/remote-store';
 import { deserialize, serialize } from './serializer';
 import { renderPrometheus, StatsRegistry } from './stats';
 import type { Cache, CacheOptions, CacheStats, CountFilter, GetOrSetOptions } from './types';
-
-interface Pending {
-  fields: string[];
-  soft: boolean;
-}
 
 /** Creates a cache: L1 only without `redis`, else L1 in front of Redis with a pub/sub bus. */
 export function createCache(options: CacheOptions): Cache {
@@ -34,7 +30,7 @@ class TieredCache implements Cache {
   readonly #remote: RemoteStore | undefined;
   readonly #ownsClient: boolean;
   readonly #bus: InvalidationBus | undefined;
-  #pending: Pending[] = [];
+  readonly #pending = new PendingInvalidations();
   #publisherSeq = 0;
   #localSeq = 0;
   #epoch = 0;
@@ -165,7 +161,7 @@ class TieredCache implements Cache {
     if (this.#remote) {
       const entry = { snapshot, payload, tags, route: key.route, ttlMs: options.ttlMs, graceMs };
       const stored =
-        this.#pending.length === 0 && (await this.#remote.store(k, entry).catch(() => false));
+        this.#pending.size === 0 && (await this.#remote.store(k, entry).catch(() => false));
       if (!stored) return value;
     }
     if (epoch === this.#epoch && this.#log.isValid(snapshot, key.route, tags)) {
@@ -186,7 +182,7 @@ class TieredCache implements Cache {
   async #readRemote(k: string) {
     if (!this.#remote) return undefined;
     await this.#replay();
-    if (this.#pending.length > 0) return undefined;
+    if (this.#pending.size > 0) return undefined;
     return this.#remote.read(k).catch(() => undefined);
   }
 
@@ -259,19 +255,17 @@ class TieredCache implements Cache {
     await this.#replay();
   }
 
-  /** Sends queued invalidations in order; stops at the first failure (kept for the next try). */
+  /** Replays invalidations queued during an outage (see PendingInvalidations). */
   async #replay(): Promise<void> {
     const remote = this.#remote;
-    while (remote && this.#pending.length > 0) {
-      const next = this.#pending[0];
-      if (!next) return;
-      try {
-        const seq = await remote.invalidate(next.fields, next.soft, this.#id, ++this.#publisherSeq);
-        if (this.#pending[0] === next) this.#pending.shift();
-        this.#applyLocal(next.fields, next.soft, seq);
-      } catch {
-        return;
-      }
+    if (!remote) return;
+    const send = (next: PendingInvalidation) =>
+      remote.invalidate(next.fields, next.soft, this.#id, ++this.#publisherSeq);
+    const sent = (next: PendingInvalidation, seq: number) =>
+      this.#applyLocal(next.fields, next.soft, seq);
+    // A second pass covers an invalidation queued just as a running drain was finishing.
+    for (let pass = 0; pass < 2 && this.#pending.size > 0; pass++) {
+      await this.#pending.drain(send, sent);
     }
   }
 
@@ -302,12 +296,12 @@ class TieredCache implements Cache {
     if (!this.#remote) return { ...base, mode: 'memory', pendingInvalidations: 0 };
     await this.#replay();
     const redis = await this.#remote.info().catch(() => undefined);
-    const mode = redis && this.#pending.length === 0 ? 'redis' : 'degraded';
+    const mode = redis && this.#pending.size === 0 ? 'redis' : 'degraded';
     return {
       ...base,
       mode,
       redis: redis ?? { usedMemoryBytes: null, namespaceKeys: null },
-      pendingInvalidations: this.#pending.length,
+      pendingInvalidations: this.#pending.size,
     };
   }
 
@@ -335,7 +329,7 @@ class TieredCache implements Cache {
     return renderPrometheus(this.#stats.snapshot(), {
       l1Entries: this.#l1.size,
       l1Bytes: this.#l1.bytes,
-      redisUp: this.#remote && !this.#remote.circuit.isOpen && this.#pending.length === 0 ? 1 : 0,
+      redisUp: this.#remote && !this.#remote.circuit.isOpen && this.#pending.size === 0 ? 1 : 0,
     });
   }
 
