@@ -1,3 +1,4 @@
+import 'vitest';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { type PostgresServer, startPostgres } from './postgres-server';
