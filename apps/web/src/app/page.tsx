@@ -1,8 +1,9 @@
-export default function HomePage() {
-  return (
-    <main>
-      <h1>Garage</h1>
-      <p>Customers, vehicles and the cache behind them. The screens arrive with the web issue.</p>
-    </main>
-  );
+import { redirect } from 'next/navigation';
+import { homeFor } from '~/lib/roles';
+import { getSessionUser } from '~/lib/session';
+
+/** Sends each user to the start page of their role. */
+export default async function HomePage() {
+  const user = await getSessionUser();
+  redirect(user ? homeFor(user.role) : '/sign-in');
 }

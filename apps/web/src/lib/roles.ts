@@ -1,0 +1,39 @@
+/** The roles the API knows; DESIGN.md's auth.me returns one of them. */
+export type Role = 'admin' | 'staff' | 'customer';
+
+/** Who may open which area of the app; the layouts enforce it on the server. */
+export const areaRoles = {
+  staff: ['staff', 'admin'],
+  admin: ['admin'],
+  portal: ['customer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Area = keyof typeof areaRoles;
+
+/** True when a user of `role` may open pages of `area`. */
+export function canEnter(role: Role | undefined, area: Area): boolean {
+  if (!role) return false;
+  return (areaRoles[area] as readonly Role[]).includes(role);
+}
+
+/** The page a user lands on after signing in. */
+export function homeFor(role: Role): string {
+  if (role === 'customer') return '/portal';
+  return '/staff/customers';
+}
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+/** The navigation links a role sees; pages stay guarded on the server regardless. */
+export function navFor(role: Role): NavLink[] {
+  if (role === 'customer') return [{ href: '/portal', label: 'My vehicles' }];
+  const links: NavLink[] = [
+    { href: '/staff/customers', label: 'Customers' },
+    { href: '/staff/vehicles', label: 'Vehicles' },
+  ];
+  if (role === 'admin') links.push({ href: '/admin/cache', label: 'Cache' });
+  return links;
+}
