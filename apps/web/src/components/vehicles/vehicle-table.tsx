@@ -1,0 +1,61 @@
+import Link from 'next/link';
+
+export interface VehicleRow {
+  id: number | string;
+  make: string;
+  model: string;
+  year: number;
+  plate: string;
+  vin: string;
+  owner?: { id: number | string; name: string } | null;
+}
+
+/** A table of vehicles linking to their pages; the owner column is optional. */
+export function VehicleTable({
+  vehicles,
+  showOwner = true,
+}: {
+  vehicles: readonly VehicleRow[];
+  showOwner?: boolean;
+}) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Plate</th>
+            <th scope="col">Vehicle</th>
+            <th scope="col" className="hide-narrow">
+              VIN
+            </th>
+            {showOwner ? <th scope="col">Owner</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {vehicles.map((vehicle) => (
+            <tr key={vehicle.id}>
+              <td>
+                <Link href={`/staff/vehicles/${vehicle.id}`}>{vehicle.plate}</Link>
+              </td>
+              <td>
+                {vehicle.year} {vehicle.make} {vehicle.model}
+              </td>
+              <td className="hide-narrow">
+                <code>{vehicle.vin}</code>
+              </td>
+              {showOwner ? (
+                <td>
+                  {vehicle.owner ? (
+                    <Link href={`/staff/customers/${vehicle.owner.id}`}>{vehicle.owner.name}</Link>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
