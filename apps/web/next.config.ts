@@ -1,11 +1,7 @@
 import type { NextConfig } from 'next';
-import { apiUrl } from './src/env';
 
+// The /api/trpc proxy is a route handler (src/app/api/trpc), so API_URL is read at start-up.
 const config: NextConfig = {
-  // Same-origin proxy: the browser calls /api/trpc, so the API's session cookie just works.
-  async rewrites() {
-    return [{ source: '/api/trpc/:path*', destination: `${apiUrl}/trpc/:path*` }];
-  },
   poweredByHeader: false,
 };
 
