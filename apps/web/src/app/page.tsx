@@ -2,8 +2,14 @@ import { redirect } from 'next/navigation';
 import { homeFor } from '~/lib/roles';
 import { getSessionUser } from '~/lib/session';
 
-/** Sends each user to the start page of their role. */
+/** Sends a signed-in user to the start page of their role; until sign-in ships, says so. */
 export default async function HomePage() {
   const user = await getSessionUser();
-  redirect(user ? homeFor(user.role) : '/sign-in');
+  if (user) redirect(homeFor(user.role));
+  return (
+    <main>
+      <h1>Garage</h1>
+      <p>Customers, vehicles and the cache behind them. Sign-in arrives with the API's auth.</p>
+    </main>
+  );
 }
