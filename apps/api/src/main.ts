@@ -5,11 +5,8 @@ import { createApiServer } from './server';
 const env = parseEnv(process.env);
 const cache = createCache({ namespace: env.CACHE_NAMESPACE, redis: env.REDIS_URL });
 
-const server = createApiServer({
-  // The database joins here with @garage/db; until then the shell has nothing to check.
-  checkDatabase: async () => undefined,
-  cacheMode: async () => (await cache.stats()).mode,
-});
+// The database joins here with @garage/db (openDatabase, migrate, seedIfEmpty, checkDatabase).
+const server = createApiServer({ cacheMode: async () => (await cache.stats()).mode });
 
 server.listen(env.API_PORT, () => {
   const mode = env.REDIS_URL ? 'Redis-backed (L1 + L2)' : 'memory only (L1): REDIS_URL is unset';

@@ -5,8 +5,8 @@ import { appRouter } from './root';
 
 /** How the server reports its dependencies on /readyz. */
 export interface Readiness {
-  /** Throws when the database cannot answer. */
-  checkDatabase(): Promise<void>;
+  /** Throws when the database cannot answer; absent while the API runs without one. */
+  checkDatabase?(): Promise<void>;
   /** `memory` when no Redis is configured; `degraded` when Redis is configured but unreachable. */
   cacheMode(): Promise<'redis' | 'degraded' | 'memory'>;
 }
@@ -40,6 +40,9 @@ export function createApiServer(readiness: Readiness): Server {
 
 async function ready(readiness: Readiness) {
   const cache = await readiness.cacheMode();
+  if (!readiness.checkDatabase) {
+    return { status: 200, body: { status: 'ready', database: 'not configured', cache } };
+  }
   try {
     await readiness.checkDatabase();
     // Redis trouble degrades the cache, it does not make the API unready.

@@ -48,6 +48,16 @@ describe('API HTTP server', () => {
     expect(await client.system.ping.query()).toEqual({ ok: true });
   });
 
+  it('says so when it runs without a database', async () => {
+    const shell = createApiServer({ cacheMode: async () => 'memory' });
+    await new Promise<void>((resolve) => shell.listen(0, '127.0.0.1', resolve));
+    const response = await fetch(
+      `http://127.0.0.1:${(shell.address() as AddressInfo).port}/readyz`,
+    );
+    await new Promise<void>((resolve) => shell.close(() => resolve()));
+    expect(await response.json()).toMatchObject({ database: 'not configured', cache: 'memory' });
+  });
+
   it('answers 404 elsewhere', async () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
