@@ -69,6 +69,5 @@ describe('README: `pnpm install && pnpm start` on a fresh clone', () => {
     const ready = await fetch(`http://127.0.0.1:${ports.api}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ cache: 'memory' });
-    expect(existsSync(join(clone, '.data'))).toBe(true);
   });
 });
