@@ -1,0 +1,56 @@
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { embeddedLockfile, embeddedMigrations, embeddedSchema } from './generated/migrations';
+import { withSchemaEngine } from './schema-engine';
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+export const schemaFile = { path: 'prisma/schema.prisma', content: embeddedSchema };
+
+/** The committed migrations in the shape the schema engine reads from a migrations folder. */
+export function migrationList(
+  migrations: ReadonlyArray<{ name: string; sql: string }> = embeddedMigrations,
+  lockfile: string = embeddedLockfile,
+): MigrationList {
+  return {
+    baseDir: 'prisma/migrations',
+    lockfile: { path: 'migration_lock.toml', content: lockfile },
+    shadowDbInitScript: '',
+    migrationDirectories: migrations.map(({ name, sql }) => ({
+      path: name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: sql } },
+    })),
+  };
+}
+
+/** Applies every committed migration not yet recorded in `_prisma_migrations`; idempotent. */
+export async function applyMigrations(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
+  const { appliedMigrationNames } = await withSchemaEngine(schemaFile, adapterFactory, (engine) =>
+    engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters }),
+  );
+  return appliedMigrationNames;
+}
+
+/**
+ * The SQL that takes a database from the committed migrations to `schema`: the body of the
+ * next migration (the shadow-database step of `prisma migrate dev`, done offline).
+ */
+export async function diffSchemaAgainstMigrations(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  schema: { path: string; content: string },
+  migrations: ReadonlyArray<{ name: string; sql: string }>,
+  lockfile: string,
+): Promise<string> {
+  const result = await withSchemaEngine(schema, adapterFactory, (engine) =>
+    engine.diff({
+      from: { tag: 'migrations', ...migrationList(migrations, lockfile) },
+      to: { tag: 'schemaDatamodel', files: [schema] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    }),
+  );
+  return result.stdout ?? '';
+}

@@ -1,0 +1,141 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { hashPassword } from '../password';
+import { type CustomerRow, customerRow, vehicleRow } from './rows';
+
+/** The password of every demo account (development only). */
+export const demoPassword = 'garage-demo';
+
+/** The demo accounts of the design; alice and bob are customers owning vehicles. */
+export const demoAccounts = [
+  { email: 'admin@garage.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'staff@garage.test', name: 'Sam Staff', role: 'staff' },
+  { email: 'alice@garage.test', name: 'Alice Martin', role: 'customer', vehicles: 2 },
+  { email: 'bob@garage.test', name: 'Bob Okafor', role: 'customer', vehicles: 3 },
+] as const;
+
+// Generated customers are recognisable by this email domain; demo vehicles use serial numbers
+// from the top of the range, so they never collide with generated ones.
+const generatedDomain = '@example.com';
+const demoVehicleIndexBase = 999_000;
+const batchSize = 1_000;
+
+export type SeedOptions = {
+  /** Generated customers the database should hold (besides the demo ones). */
+  customers?: number;
+  /** Generated vehicles the database should hold, spread over the generated customers. */
+  vehicles?: number;
+  /** NODE_ENV; the demo password is refused in production. */
+  nodeEnv?: string;
+};
+
+export type SeedReport = { demoAccounts: number; customers: number; vehicles: number };
+
+/** Seeding was asked for where the well-known demo password must never exist. */
+export class SeedRefusedError extends Error {
+  constructor() {
+    super(
+      `refusing to seed: the demo accounts use the published password "${demoPassword}", and NODE_ENV is production`,
+    );
+    this.name = 'SeedRefusedError';
+  }
+}
+
+/**
+ * Deterministic demo data: the demo accounts (once), then generated customers and vehicles up
+ * to the requested counts. Running it again adds only what is missing.
+ */
+export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
+  if (options.nodeEnv === 'production') throw new SeedRefusedError();
+  const demo = await seedDemoAccounts(prisma);
+  const customers = await seedCustomers(prisma, options.customers ?? 40);
+  const vehicles = await seedVehicles(prisma, options.vehicles ?? 60);
+  return { demoAccounts: demo, customers, vehicles };
+}
+
+/** Seeds the default data set when the database has no user at all (first start). */
+export async function seedIfEmpty(
+  prisma: PrismaClient,
+  options: SeedOptions = {},
+): Promise<SeedReport | null> {
+  if ((await prisma.user.count()) > 0) return null;
+  return seed(prisma, options);
+}
+
+async function seedDemoAccounts(prisma: PrismaClient): Promise<number> {
+  const existing = await prisma.user.findMany({
+    where: { email: { in: demoAccounts.map((account) => account.email) } },
+    select: { email: true },
+  });
+  const missing = demoAccounts.filter(
+    (account) => !existing.some((user) => user.email === account.email),
+  );
+  const passwordHash = missing.length > 0 ? await hashPassword(demoPassword) : '';
+  let vehicleIndex = demoVehicleIndexBase;
+  for (const account of demoAccounts) {
+    const ownVehicles = 'vehicles' in account ? account.vehicles : 0;
+    if (!missing.includes(account)) {
+      vehicleIndex += ownVehicles;
+      continue;
+    }
+    const customer =
+      account.role === 'customer'
+        ? await prisma.customer.create({
+            data: {
+              ...customerRow(vehicleIndex),
+              name: account.name,
+              email: account.email,
+              vehicles: {
+                create: Array.from({ length: ownVehicles }, (_, k) => vehicleRow(vehicleIndex + k)),
+              },
+            },
+          })
+        : null;
+    vehicleIndex += ownVehicles;
+    await prisma.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash,
+        customerId: customer?.id ?? null,
+      },
+    });
+  }
+  return missing.length;
+}
+
+async function seedCustomers(prisma: PrismaClient, target: number): Promise<number> {
+  const existing = await prisma.customer.count({ where: { email: { endsWith: generatedDomain } } });
+  for (let start = existing; start < target; start += batchSize) {
+    const rows: CustomerRow[] = [];
+    for (let index = start; index < Math.min(target, start + batchSize); index++) {
+      rows.push(customerRow(index));
+    }
+    await prisma.customer.createMany({ data: rows });
+  }
+  return Math.max(0, target - existing);
+}
+
+async function seedVehicles(prisma: PrismaClient, target: number): Promise<number> {
+  const owners = await prisma.customer.findMany({
+    where: { email: { endsWith: generatedDomain } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  if (owners.length === 0 || target === 0) return 0;
+  const existing = await prisma.vehicle.count({
+    where: { owner: { email: { endsWith: generatedDomain } } },
+  });
+  let created = 0;
+  for (let start = existing; start < target; start += batchSize) {
+    const rows = [];
+    for (let index = start; index < Math.min(target, start + batchSize); index++) {
+      const owner = owners[index % owners.length];
+      if (owner) rows.push({ ...vehicleRow(index), ownerId: owner.id });
+    }
+    // A VIN typed in by hand may already hold a generated serial; skip it rather than fail.
+    const { count } = await prisma.vehicle.createMany({ data: rows, skipDuplicates: true });
+    created += count;
+  }
+  return created;
+}

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase } from '@garage/test-services';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../src/client';
+import { embeddedMigrations } from '../src/generated/migrations';
+
+const tables = ['CacheInvalidation', 'Customer', 'Session', 'User', 'Vehicle'];
+
+async function userTables(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
+    select table_name from information_schema.tables
+    where table_schema = 'public' and table_name <> '_prisma_migrations' order by table_name`;
+  return rows.map((row) => row.table_name);
+}
+
+describe('migrations', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('apply to an empty PostgreSQL database, then find nothing left to apply', async () => {
+    const db = await openDatabase({ url: await createDatabase(inject('postgresUrl')) });
+    cleanups.push(() => db.close());
+
+    expect(await db.migrate()).toEqual(embeddedMigrations.map((migration) => migration.name));
+    expect(await userTables(db)).toEqual(tables);
+    expect(await db.migrate()).toEqual([]);
+    const applied = await db.prisma.$queryRaw<{ n: bigint }[]>`
+      select count(*) as n from _prisma_migrations where finished_at is not null`;
+    expect(Number(applied[0]?.n)).toBe(embeddedMigrations.length);
+  });
+
+  it('apply to an embedded PGlite directory that survives a reopen', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'garage-pglite-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+
+    const first = await openDatabase({ dataDir });
+    expect(first.kind).toBe('pglite');
+    expect(await first.migrate()).toHaveLength(embeddedMigrations.length);
+    await first.prisma.customer.create({ data: { name: 'Kept Across Reopen' } });
+    await first.close();
+
+    const second = await openDatabase({ dataDir });
+    cleanups.push(() => second.close());
+    expect(await second.migrate()).toEqual([]);
+    expect(await userTables(second)).toEqual(tables);
+    expect(await second.prisma.customer.count()).toBe(1);
+  });
+
+  it('ping reports a reachable database and never throws for an unreachable one', async () => {
+    const db = await openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' });
+    cleanups.push(() => db.close());
+    expect(await db.ping()).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import { createDatabase } from '@garage/test-services';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { type Database, openDatabase } from '../src/client';
+import { verifyPassword } from '../src/password';
+import { demoAccounts, demoPassword, SeedRefusedError, seed, seedIfEmpty } from '../src/seed/seed';
+import { vinProblem } from '../src/vin';
+
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const db of opened) await db.close();
+});
+
+async function freshDatabase(): Promise<Database> {
+  const db = await openDatabase({ url: await createDatabase(inject('postgresUrl')) });
+  opened.push(db);
+  await db.migrate();
+  return db;
+}
+
+/** Every seeded row without ids, timestamps or password hashes (salted, so never equal). */
+async function snapshot(db: Database) {
+  const customers = await db.prisma.customer.findMany({
+    orderBy: { id: 'asc' },
+    omit: { id: true, createdAt: true, updatedAt: true },
+  });
+  const vehicles = await db.prisma.vehicle.findMany({
+    orderBy: { id: 'asc' },
+    omit: { id: true, createdAt: true, updatedAt: true, ownerId: true },
+    include: { owner: { select: { email: true } } },
+  });
+  const users = await db.prisma.user.findMany({
+    orderBy: { id: 'asc' },
+    select: { email: true, name: true, role: true, customer: { select: { email: true } } },
+  });
+  return { customers, vehicles, users };
+}
+
+describe('seed', () => {
+  it('is deterministic: the same input gives the same rows in two databases', async () => {
+    const [a, b] = [await freshDatabase(), await freshDatabase()];
+    await seed(a.prisma, { customers: 30, vehicles: 70 });
+    await seed(b.prisma, { customers: 30, vehicles: 70 });
+    const [left, right] = [await snapshot(a), await snapshot(b)];
+    expect(left.customers).toHaveLength(32);
+    expect(left.vehicles).toHaveLength(75);
+    expect(left).toEqual(right);
+  });
+
+  it('creates the demo accounts with the demo password, alice and bob owning vehicles', async () => {
+    const db = await freshDatabase();
+    await seed(db.prisma, { customers: 5, vehicles: 5 });
+    for (const account of demoAccounts) {
+      const user = await db.prisma.user.findUniqueOrThrow({
+        where: { email: account.email },
+        include: { customer: { include: { vehicles: true } } },
+      });
+      expect(user.role).toBe(account.role);
+      expect(await verifyPassword(user.passwordHash, demoPassword)).toBe(true);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      if (account.role === 'customer') {
+        expect(user.customer?.vehicles.length).toBeGreaterThanOrEqual(2);
+      } else {
+        expect(user.customer).toBeNull();
+      }
+    }
+  });
+
+  it('generates valid, unique VINs', async () => {
+    const db = await freshDatabase();
+    await seed(db.prisma, { customers: 50, vehicles: 400 });
+    const vehicles = await db.prisma.vehicle.findMany({ select: { vin: true } });
+    expect(vehicles).toHaveLength(405);
+    expect(vehicles.filter(({ vin }) => vinProblem(vin) !== null)).toEqual([]);
+    expect(new Set(vehicles.map(({ vin }) => vin)).size).toBe(vehicles.length);
+  });
+
+  it('adds only what is missing when run again, and grows to larger counts', async () => {
+    const db = await freshDatabase();
+    await seed(db.prisma, { customers: 10, vehicles: 20 });
+    expect(await seed(db.prisma, { customers: 10, vehicles: 20 })).toEqual({
+      demoAccounts: 0,
+      customers: 0,
+      vehicles: 0,
+    });
+    expect(await seed(db.prisma, { customers: 12, vehicles: 25 })).toEqual({
+      demoAccounts: 0,
+      customers: 2,
+      vehicles: 5,
+    });
+    expect(await db.prisma.customer.count()).toBe(14);
+    expect(await db.prisma.vehicle.count()).toBe(30);
+  });
+
+  it('seedIfEmpty seeds a database without users and leaves a used one alone', async () => {
+    const db = await freshDatabase();
+    expect(await seedIfEmpty(db.prisma, { customers: 3, vehicles: 3 })).not.toBeNull();
+    expect(await seedIfEmpty(db.prisma, { customers: 9, vehicles: 9 })).toBeNull();
+    expect(await db.prisma.customer.count()).toBe(5);
+  });
+
+  it('is refused in production, before writing anything', async () => {
+    const db = await freshDatabase();
+    await expect(seed(db.prisma, { nodeEnv: 'production' })).rejects.toBeInstanceOf(
+      SeedRefusedError,
+    );
+    expect(await db.prisma.user.count()).toBe(0);
+  });
+});
