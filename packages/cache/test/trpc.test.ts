@@ -39,6 +39,18 @@ function buildRouter(cache: Cache) {
           if (!row) throw new TRPCError({ code: 'NOT_FOUND' });
           return { ...row, viewer: ctx.user?.id ?? 'anonymous' };
         }),
+      // Staff share one entry per role; a customer gets their own (the caller decides the scope).
+      mine: t.procedure
+        .use(
+          cached({
+            ttlMs: 60_000,
+            scope: (ctx) => (ctx.user?.role === 'customer' ? 'principal' : 'role'),
+          }),
+        )
+        .query(({ ctx }) => {
+          loads++;
+          return { loadedFor: ctx.user?.id ?? 'anonymous' };
+        }),
       move: t.procedure
         .use(
           invalidates({
@@ -87,6 +99,19 @@ describe.each([
     expect((await caller({ user: null }).item.byId({ id: 1, view: 'x' })).viewer).toBe('anonymous');
     await caller({ user: null }).item.byId({ id: 1, view: 'x' });
     expect(loads()).toBe(4);
+  });
+
+  it('picks the scope per caller when the scope is a function', async () => {
+    const { caller, loads } = setup();
+    expect(await caller(alice).item.mine()).toEqual({ loadedFor: 'a' });
+    expect(await caller(bob).item.mine()).toEqual({ loadedFor: 'a' });
+    expect(loads()).toBe(1);
+    const carol = { user: { id: 'c', role: 'customer' } };
+    const dave = { user: { id: 'd', role: 'customer' } };
+    expect(await caller(carol).item.mine()).toEqual({ loadedFor: 'c' });
+    expect(await caller(dave).item.mine()).toEqual({ loadedFor: 'd' });
+    expect(await caller(carol).item.mine()).toEqual({ loadedFor: 'c' });
+    expect(loads()).toBe(3);
   });
 
   it('never caches errors', async () => {

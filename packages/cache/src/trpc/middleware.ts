@@ -23,7 +23,8 @@ interface MiddlewareOptions<TCtx> {
 /** Options of a cached query. */
 export interface CachedOptions<TCtx> {
   ttlMs: number;
-  scope?: CacheScope;
+  /** Who shares an entry; a function picks per caller (e.g. `role` for staff, `principal` for customers). */
+  scope?: CacheScope | ((ctx: TCtx) => CacheScope);
   graceMs?: number;
   tags?: (input: unknown, ctx: TCtx, result: unknown) => string[];
 }
@@ -57,7 +58,8 @@ export function createCacheMiddleware<TCtx>(setup: {
   /** Middleware caching a query's result under its path, scope and canonical input hash. */
   function cached(options: CachedOptions<TCtx>) {
     return async (opts: MiddlewareOptions<TCtx>) => {
-      const scope = scopeOf(options.scope ?? 'principal', setup.principal(opts.ctx));
+      const chosen = typeof options.scope === 'function' ? options.scope(opts.ctx) : options.scope;
+      const scope = scopeOf(chosen ?? 'principal', setup.principal(opts.ctx));
       if (scope === undefined) return opts.next();
       const input = await opts.getRawInput();
       try {
