@@ -3,14 +3,18 @@ import { z } from 'zod';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
-  DATABASE_URL: z.url().optional(),
-  REDIS_URL: z.url().optional(),
+  // An empty value means unset, as in a copied .env.example.
+  DATABASE_URL: z.preprocess((v) => v || undefined, z.url().optional()),
+  REDIS_URL: z.preprocess((v) => v || undefined, z.url().optional()),
   CACHE_NAMESPACE: z.string().min(1).default('garage'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(16).optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };
+
+// Outside production a fixed secret keeps sessions valid across restarts of a dev machine.
+const developmentSessionSecret = 'garage-development-only-session-secret';
 
 /** Parses the API's environment once; a bad value stops start-up with the variable named. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -24,5 +28,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   if (result.data.NODE_ENV === 'production' && !result.data.SESSION_SECRET) {
     throw new Error('invalid environment: SESSION_SECRET is required in production');
   }
-  return result.data;
+  return {
+    ...result.data,
+    SESSION_SECRET: result.data.SESSION_SECRET ?? developmentSessionSecret,
+  };
 }

@@ -1,25 +1,49 @@
-import { createCache } from '@garage/cache';
+import { openDatabase, seedIfEmpty } from '@garage/db';
+import { pino } from 'pino';
+import { createApp } from './app';
 import { parseEnv } from './env';
-import { createApiServer } from './server';
 
 const env = parseEnv(process.env);
-const cache = createCache({ namespace: env.CACHE_NAMESPACE, redis: env.REDIS_URL });
+const log = pino({ level: env.LOG_LEVEL, base: { service: 'garage-api' } });
 
-// The database joins here with @garage/db (openDatabase, migrate, seedIfEmpty, checkDatabase).
-const server = createApiServer({ cacheMode: async () => (await cache.stats()).mode });
+const started = performance.now();
+const db = await openDatabase({ url: env.DATABASE_URL });
+const applied = await db.migrate();
+if (applied.length > 0) log.info({ applied }, 'database migrated');
+if (env.NODE_ENV !== 'production') {
+  const seeded = await seedIfEmpty(db.prisma, { nodeEnv: env.NODE_ENV });
+  if (seeded) log.info(seeded, 'empty database seeded with the demo data');
+}
 
-server.listen(env.API_PORT, () => {
-  const mode = env.REDIS_URL ? 'Redis-backed (L1 + L2)' : 'memory only (L1): REDIS_URL is unset';
-  process.stdout.write(`garage api listening on :${env.API_PORT}; cache ${mode}\n`);
+const app = createApp({
+  db,
+  redisUrl: env.REDIS_URL,
+  namespace: env.CACHE_NAMESPACE,
+  sessionSecret: env.SESSION_SECRET,
+  secureCookies: env.NODE_ENV === 'production',
+  log,
 });
 
-/** Stops accepting, lets in-flight requests finish, then closes Redis. */
+app.server.listen(env.API_PORT, () => {
+  log.info(
+    {
+      port: env.API_PORT,
+      database:
+        db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${db.dataDir}`,
+      cache: env.REDIS_URL ? 'L1 + Redis' : 'memory only (L1): REDIS_URL is unset',
+      startupMs: Math.round(performance.now() - started),
+    },
+    `garage api listening on :${env.API_PORT}`,
+  );
+});
+
+/** Stops accepting, lets in-flight requests finish, then closes Redis and the database. */
 function shutdown(signal: string) {
-  process.stdout.write(`garage api: ${signal}, draining\n`);
-  server.close(() => {
-    void cache.close().finally(() => process.exit(0));
+  log.info({ signal }, 'draining');
+  app.server.close(() => {
+    void app.close().finally(() => process.exit(0));
   });
-  server.closeIdleConnections();
+  app.server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,7 +1,17 @@
+import { authRouter } from './router/auth';
+import { cacheRouter } from './router/cache';
+import { customerRouter } from './router/customer';
+import { portalRouter } from './router/portal';
+import { vehicleRouter } from './router/vehicle';
 import { publicProcedure, router } from './trpc';
 
 /** The API's router; the web app imports its type only. */
 export const appRouter = router({
+  auth: authRouter,
+  customer: customerRouter,
+  vehicle: vehicleRouter,
+  portal: portalRouter,
+  cache: cacheRouter,
   system: router({
     /** Lets a client check that it reaches the API through its proxy. */
     ping: publicProcedure.query(() => ({ ok: true as const })),

@@ -1,57 +1,97 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { type Context, createContext, type Services } from './context';
+import { databaseUnavailable, isDatabaseUnavailable } from './errors';
+import type { Metrics } from './metrics';
 import { appRouter } from './root';
 
 /** How the server reports its dependencies on /readyz. */
 export interface Readiness {
-  /** Throws when the database cannot answer; absent while the API runs without one. */
-  checkDatabase?(): Promise<void>;
-  /** `memory` when no Redis is configured; `degraded` when Redis is configured but unreachable. */
+  /** True when the database answers. */
+  databaseUp(): Promise<boolean>;
+  /** `memory` without Redis; `degraded` when Redis is configured but unreachable. */
   cacheMode(): Promise<'redis' | 'degraded' | 'memory'>;
 }
 
-/** The API's HTTP server: tRPC under /trpc, plus /healthz and /readyz. */
-export function createApiServer(readiness: Readiness): Server {
+const knownProcedures = new Set(Object.keys(appRouter._def.procedures as Record<string, unknown>));
+
+/** The procedures an HTTP request to /trpc calls; unknown names are grouped as `unknown`. */
+function proceduresOf(path: string): string[] {
+  return path
+    .slice('/trpc/'.length)
+    .split(',')
+    .map((name) => (knownProcedures.has(name) ? name : 'unknown'));
+}
+
+/** The API's HTTP server: tRPC under /trpc, plus /healthz, /readyz and /metrics. */
+export function createApiServer(
+  services: Services,
+  readiness: Readiness,
+  metrics: Metrics,
+): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: ({ req }) => ({
-      requestId: String(req.headers['x-request-id'] ?? randomUUID()),
-    }),
+    createContext: async ({ req, res }): Promise<Context> => {
+      const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+      try {
+        return await createContext(services, req, res, requestId);
+      } catch (error) {
+        // The session lookup needs the database; without it, say so instead of a 500.
+        if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
+        throw error;
+      }
+    },
+    onError: ({ error, path, ctx }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        services.log.error(
+          { err: error.cause ?? error, path, requestId: ctx?.requestId },
+          'procedure failed',
+        );
+      }
+    },
   });
+
   return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
-      sendJson(res, 200, { status: 'ok' });
-      return;
-    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       void ready(readiness).then(({ status, body }) => sendJson(res, status, body));
       return;
     }
-    if (path?.startsWith('/trpc/')) {
-      trpc(req, res);
+    if (path === '/metrics') {
+      void metrics.text().then((text) => {
+        res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
+      });
       return;
     }
+    if (path.startsWith('/trpc/')) return handleTrpc(req, res, path);
     sendJson(res, 404, { error: 'not found' });
   });
+
+  function handleTrpc(req: IncomingMessage, res: ServerResponse, path: string) {
+    const started = performance.now();
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.observe(proceduresOf(path), res.statusCode, seconds);
+      services.log.debug(
+        { path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        'request',
+      );
+    });
+    void trpc(req, res);
+  }
 }
 
 async function ready(readiness: Readiness) {
-  const cache = await readiness.cacheMode();
-  if (!readiness.checkDatabase) {
-    return { status: 200, body: { status: 'ready', database: 'not configured', cache } };
-  }
-  try {
-    await readiness.checkDatabase();
-    // Redis trouble degrades the cache, it does not make the API unready.
-    return { status: 200, body: { status: 'ready', database: 'up', cache } };
-  } catch {
-    return { status: 503, body: { status: 'unready', database: 'down', cache } };
-  }
+  const [databaseUp, cache] = await Promise.all([readiness.databaseUp(), readiness.cacheMode()]);
+  // Redis trouble degrades the cache; it does not make the API unready.
+  return databaseUp
+    ? { status: 200, body: { status: 'ready', database: 'up', cache } }
+    : { status: 503, body: { status: 'unready', database: 'down', cache } };
 }
 
-function sendJson(res: import('node:http').ServerResponse, status: number, body: unknown) {
+function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }

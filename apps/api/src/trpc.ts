@@ -1,12 +1,57 @@
-import { initTRPC } from '@trpc/server';
+import { createCacheMiddleware } from '@garage/cache';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
+import type { SessionUser } from './auth/sessions';
+import type { Context } from './context';
+import { fieldErrorsOf, toTRPCError } from './errors';
 
-/** What every procedure sees; auth and the db join it as the API grows. */
-export interface Context {
-  requestId: string;
-}
-
-const t = initTRPC.context<Context>().create({ transformer: superjson });
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Field errors flattened next to the code, so a form shows each one beside its input.
+    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
+  },
+});
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps our typed errors (db conflicts, field errors) to TRPCErrors with the right code. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped instanceof TRPCError && mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Signed-in callers only; `ctx.user` is non-null after it. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Signed-in callers holding one of `roles`. */
+export function roleProcedure(...roles: SessionUser['role'][]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `only ${roles.join(' or ')} may do this` });
+    }
+    return next();
+  });
+}
+
+export const staffProcedure = roleProcedure('staff', 'admin');
+export const adminProcedure = roleProcedure('admin');
+export const customerProcedure = roleProcedure('customer');
+
+/** `cached(...)` for queries and `invalidates(...)` for mutations, keyed by the signed-in user. */
+export const { cached, invalidates } = createCacheMiddleware<Context>({
+  // Procedures are built once at import; the cache belongs to the running app, so it comes
+  // from the context.
+  cache: (ctx) => ctx.cache,
+  principal: (ctx) => (ctx.user ? { id: String(ctx.user.id), role: ctx.user.role } : null),
+});

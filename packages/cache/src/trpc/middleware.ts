@@ -50,10 +50,12 @@ export function scopeOf(scope: CacheScope, principal: Principal): string | undef
 
 /** Builds `cached(...)` for queries and `invalidates(...)` for mutations around one cache. */
 export function createCacheMiddleware<TCtx>(setup: {
-  cache: Cache;
+  /** The cache, or how to find it in the context (procedures are built before the cache exists). */
+  cache: Cache | ((ctx: TCtx) => Cache);
   principal: (ctx: TCtx) => Principal;
 }) {
-  const { cache } = setup;
+  const cacheOf = (ctx: TCtx): Cache =>
+    typeof setup.cache === 'function' ? setup.cache(ctx) : setup.cache;
 
   /** Middleware caching a query's result under its path, scope and canonical input hash. */
   function cached(options: CachedOptions<TCtx>) {
@@ -63,7 +65,7 @@ export function createCacheMiddleware<TCtx>(setup: {
       if (scope === undefined) return opts.next();
       const input = await opts.getRawInput();
       try {
-        const data = await cache.getOrSet(
+        const data = await cacheOf(opts.ctx).getOrSet(
           { route: opts.path, scope, input },
           async () => {
             const result = await opts.next();
@@ -93,6 +95,7 @@ export function createCacheMiddleware<TCtx>(setup: {
       if (!result.ok) return result;
       const input = await opts.getRawInput();
       const tags = options.tags?.(input, opts.ctx, result.data) ?? [];
+      const cache = cacheOf(opts.ctx);
       await Promise.all([
         tags.length > 0 ? cache.invalidateTags(tags) : Promise.resolve(),
         ...(options.routes ?? []).map((route) => cache.invalidateRoute(route)),

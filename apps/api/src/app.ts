@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import { type Cache, createCache } from '@garage/cache';
+import type { Database } from '@garage/db';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createSessionStore } from './auth/sessions';
+import { createLoginThrottle } from './auth/throttle';
+import type { Services } from './context';
+import { createMetrics } from './metrics';
+import { createApiServer } from './server';
+
+export interface AppOptions {
+  db: Database;
+  redisUrl?: string | undefined;
+  namespace: string;
+  sessionSecret: string;
+  secureCookies: boolean;
+  log: Logger;
+  /** L1 size; 64 MB by default. */
+  l1MaxBytes?: number;
+}
+
+export interface App {
+  server: Server;
+  cache: Cache;
+  /** Closes Redis connections and the database (after the server stopped). */
+  close(): Promise<void>;
+}
+
+/** Wires the database, the cache, sessions and throttling into an HTTP server (not listening). */
+export function createApp(options: AppOptions): App {
+  const { db, log } = options;
+  const cache = createCache({
+    namespace: options.namespace,
+    ...(options.redisUrl ? { redis: options.redisUrl } : {}),
+    l1: { maxBytes: options.l1MaxBytes ?? 64 * 1024 * 1024, maxTtlMs: 60_000 },
+  });
+  // Throttle counters are shared through Redis; a short timeout and no offline queue keep a
+  // Redis outage from slowing sign-ins (the throttle falls back to this process's counts).
+  const throttleRedis = options.redisUrl
+    ? new Redis(options.redisUrl, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        commandTimeout: 250,
+        maxRetriesPerRequest: 0,
+      })
+    : undefined;
+  throttleRedis?.on('error', () => {});
+  throttleRedis?.connect().catch(() => {});
+
+  const services: Services = {
+    prisma: db.prisma,
+    cache,
+    sessions: createSessionStore({ prisma: db.prisma, cache, secret: options.sessionSecret }),
+    throttle: createLoginThrottle({
+      ...(throttleRedis ? { redis: throttleRedis } : {}),
+      namespace: options.namespace,
+    }),
+    log,
+    secureCookies: options.secureCookies,
+  };
+  const metrics = createMetrics(cache);
+  const server = createApiServer(
+    services,
+    { databaseUp: () => db.ping(), cacheMode: async () => (await cache.stats()).mode },
+    metrics,
+  );
+  return {
+    server,
+    cache,
+    async close() {
+      await cache.close();
+      throttleRedis?.disconnect();
+      await db.close();
+    },
+  };
+}

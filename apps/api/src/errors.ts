@@ -1,0 +1,76 @@
+import { DbError, UniqueConflictError } from '@garage/db';
+import { TRPCError } from '@trpc/server';
+import { ZodError, z } from 'zod';
+
+/** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'FieldError';
+  }
+}
+
+const dbCodes = {
+  UNIQUE_CONFLICT: 'CONFLICT',
+  CUSTOMER_HAS_VEHICLES: 'CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
+} as const;
+
+// Prisma's codes for "cannot reach / lost the database" and driver-level connection failures.
+const unavailableCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED']);
+const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+
+/** Whether `error` says the database cannot be reached (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, kind, name, cause, meta } = current as Record<string, unknown>;
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    if (typeof kind === 'string' && unavailableKinds.has(kind)) return true;
+    if (name === 'PrismaClientInitializationError') return true;
+    const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+    current = adapterError ?? cause;
+  }
+  return false;
+}
+
+/** A 503 that tells the caller to retry, instead of a 500 or a hang. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'the database is unavailable; try again in a moment',
+    cause,
+  });
+}
+
+/** Turns our typed errors into TRPCErrors with the right code; others pass through. */
+export function toTRPCError(error: unknown): unknown {
+  if (error instanceof TRPCError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
+  if (error instanceof FieldError) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  }
+  if (error instanceof DbError) {
+    return new TRPCError({ code: dbCodes[error.code], message: error.message, cause: error });
+  }
+  return error;
+}
+
+/**
+ * The field errors a form can show next to its inputs: zod's per-field messages, a FieldError,
+ * or the fields of a unique conflict (e.g. a VIN already registered).
+ */
+export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
+  if (cause instanceof ZodError) {
+    const entries = Object.entries(z.flattenError(cause).fieldErrors);
+    return Object.fromEntries(entries.filter((entry): entry is [string, string[]] => !!entry[1]));
+  }
+  if (cause instanceof FieldError) return { [cause.field]: [cause.problem] };
+  if (cause instanceof UniqueConflictError) {
+    return Object.fromEntries(cause.fields.map((field) => [field, ['is already registered']]));
+  }
+  return null;
+}

@@ -1,0 +1,135 @@
+import { mapPrismaError, type PrismaClient, RecordNotFoundError } from '@garage/db';
+import { TRPCError } from '@trpc/server';
+import type { SessionUser } from '../auth/sessions';
+import { FieldError } from '../errors';
+import { type Page, toPage } from './page';
+import { vehicleSelect } from './selects';
+
+export type VehicleFields = {
+  ownerId: number;
+  vin: string;
+  plate: string;
+  make: string;
+  model: string;
+  year: number;
+  mileage: number;
+  colour: string | null;
+  notes: string | null;
+};
+
+/** Vehicles, newest first; searched in plate, VIN, make, model and the owner's name. */
+export async function listVehicles(
+  prisma: PrismaClient,
+  query: {
+    ownerId?: number | undefined;
+    search?: string | undefined;
+    cursor?: number | null | undefined;
+    limit: number;
+  },
+) {
+  const { ownerId, search, cursor, limit } = query;
+  const rows = await prisma.vehicle.findMany({
+    where: {
+      ...(ownerId ? { ownerId } : {}),
+      ...(search
+        ? {
+            OR: [
+              { plate: { contains: search, mode: 'insensitive' } },
+              { vin: { contains: search, mode: 'insensitive' } },
+              { make: { contains: search, mode: 'insensitive' } },
+              { model: { contains: search, mode: 'insensitive' } },
+              { owner: { name: { contains: search, mode: 'insensitive' } } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: vehicleSelect,
+  });
+  return toPage(rows, limit) satisfies Page<unknown>;
+}
+
+/** One vehicle; a customer may only load their own (FORBIDDEN otherwise, cached or not). */
+export async function getVehicle(prisma: PrismaClient, id: number, viewer: SessionUser) {
+  const vehicle = await prisma.vehicle.findUnique({ where: { id }, select: vehicleSelect });
+  if (viewer.role === 'customer' && (!vehicle || vehicle.ownerId !== viewer.customerId)) {
+    // The same answer whether the vehicle exists or not: a customer learns nothing of others.
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'this vehicle is not yours' });
+  }
+  if (!vehicle) throw new RecordNotFoundError('vehicle');
+  return vehicle;
+}
+
+/** The vehicles of one customer, for the portal. */
+export function vehiclesOf(prisma: PrismaClient, customerId: number) {
+  return prisma.vehicle.findMany({
+    where: { ownerId: customerId },
+    orderBy: { id: 'asc' },
+    select: vehicleSelect,
+  });
+}
+
+async function ensureOwnerExists(prisma: PrismaClient, ownerId: number) {
+  const owner = await prisma.customer.findUnique({ where: { id: ownerId }, select: { id: true } });
+  if (!owner) throw new FieldError('ownerId', 'no customer with this id');
+}
+
+export async function createVehicle(prisma: PrismaClient, fields: VehicleFields) {
+  await ensureOwnerExists(prisma, fields.ownerId);
+  try {
+    return await prisma.vehicle.create({ data: fields, select: vehicleSelect });
+  } catch (error) {
+    throw mapPrismaError(error, 'vehicle');
+  }
+}
+
+/**
+ * Updates a vehicle, possibly moving it to another owner. Lowering the mileage (an odometer
+ * only goes up) needs `allowMileageDecrease`, for correcting a typo. Returns the vehicle and
+ * the owner it had before, so both owners' cached views can be invalidated.
+ */
+export async function updateVehicle(
+  prisma: PrismaClient,
+  id: number,
+  fields: Partial<VehicleFields>,
+  options: { allowMileageDecrease: boolean },
+) {
+  const current = await prisma.vehicle.findUnique({
+    where: { id },
+    select: { ownerId: true, mileage: true },
+  });
+  if (!current) throw new RecordNotFoundError('vehicle');
+  if (fields.ownerId !== undefined && fields.ownerId !== current.ownerId) {
+    await ensureOwnerExists(prisma, fields.ownerId);
+  }
+  if (
+    fields.mileage !== undefined &&
+    fields.mileage < current.mileage &&
+    !options.allowMileageDecrease
+  ) {
+    throw new FieldError(
+      'mileage',
+      `is lower than the recorded ${current.mileage.toLocaleString('en')}; confirm the correction to lower it`,
+    );
+  }
+  try {
+    const vehicle = await prisma.vehicle.update({
+      where: { id },
+      data: fields,
+      select: vehicleSelect,
+    });
+    return { ...vehicle, previousOwnerId: current.ownerId };
+  } catch (error) {
+    throw mapPrismaError(error, 'vehicle');
+  }
+}
+
+export async function deleteVehicle(prisma: PrismaClient, id: number) {
+  try {
+    return await prisma.vehicle.delete({ where: { id }, select: { id: true, ownerId: true } });
+  } catch (error) {
+    throw mapPrismaError(error, 'vehicle');
+  }
+}

@@ -1,0 +1,90 @@
+import { normalizeVin, vinProblem } from '@garage/db';
+import { z } from 'zod';
+
+// Input rules shared by the routers. Every message names what is wrong in words a form can
+// show next to the field; the field itself is the key of the error.
+
+const maxText = 200;
+
+export const id = z.number({ error: 'must be a number' }).int().positive().max(2_147_483_647);
+export const idInput = z.object({ id });
+
+/** A trimmed required string of at most `max` characters. */
+export const text = (max = maxText) =>
+  z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`);
+
+/** A trimmed optional string; empty means "none" (stored as null). */
+export const optionalText = (max = maxText) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const email = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .nullish()
+  .transform((value) => (value ? value.toLowerCase() : null))
+  .refine((value) => value === null || z.email().safeParse(value).success, 'is not a valid email');
+
+export const phone = optionalText(32).refine(
+  (value) => value === null || /^\+?[0-9 ()./-]{6,32}$/.test(value),
+  'may contain digits, spaces, + ( ) . / - (6 to 32 characters)',
+);
+
+export const plate = z
+  .string({ error: 'is required' })
+  .trim()
+  .toUpperCase()
+  .min(2, 'must be 2 to 10 characters')
+  .max(10, 'must be 2 to 10 characters')
+  .regex(/^[A-Z0-9][A-Z0-9 -]*$/, 'may contain letters, digits, spaces and dashes');
+
+const currentYear = () => new Date().getUTCFullYear();
+
+export const year = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole year')
+  .min(1886, 'cannot be before 1886, the first car')
+  .refine((value) => value <= currentYear() + 1, { message: 'cannot be in the future' });
+
+export const mileage = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'cannot be negative')
+  .max(5_000_000, 'must be at most 5,000,000');
+
+/** A VIN, normalized; the North American check digit applies unless `vinCheckDigit: false`. */
+export const vin = z
+  .string({ error: 'is required' })
+  .max(40, 'must be 17 characters')
+  .transform(normalizeVin);
+
+/** Adds the VIN rules to an object schema holding `vin` and `vinCheckDigit`. */
+export function checkVin(
+  value: { vin?: string | undefined; vinCheckDigit?: boolean | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (value.vin === undefined) return;
+  const problem = vinProblem(value.vin, { checkDigit: value.vinCheckDigit !== false });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['vin'], message: problem });
+}
+
+export const search = z
+  .string()
+  .trim()
+  .max(100, 'must be at most 100 characters')
+  .optional()
+  .transform((value) => value || undefined);
+
+export const pagination = {
+  cursor: id.nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+};

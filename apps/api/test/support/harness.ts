@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+import { type Database, demoPassword, openDatabase, seed } from '@garage/db';
+import { createDatabase } from '@garage/test-services';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { pino } from 'pino';
+import superjson from 'superjson';
+import { inject } from 'vitest';
+import { type App, createApp } from '../../src/app';
+import type { AppRouter } from '../../src/index';
+
+export type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+export interface TestApi {
+  base: string;
+  app: App;
+  db: Database;
+  /** A client with its own cookie jar, signed out. */
+  anonymous(): Client;
+  /** A client signed in as a demo account (`admin`, `staff`, `alice`, `bob`). */
+  as(who: string): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+/** A fresh, migrated, seeded database on the test PostgreSQL server. */
+export async function seededDatabaseUrl(): Promise<string> {
+  const url = await createDatabase(inject('postgresUrl'));
+  const db = await openDatabase({ url });
+  await db.migrate();
+  await seed(db.prisma, { customers: 12, vehicles: 20 });
+  await db.close();
+  return url;
+}
+
+/** Starts the real API (HTTP on a free port) on `databaseUrl`, with Redis when given. */
+export async function startApi(options: {
+  databaseUrl: string;
+  redisUrl?: string | undefined;
+  namespace?: string;
+}): Promise<TestApi> {
+  const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
+  const app = createApp({
+    db,
+    redisUrl: options.redisUrl,
+    namespace:
+      options.namespace ?? `api-test-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    sessionSecret: 'test-session-secret-0123456789',
+    secureCookies: false,
+    log: pino({ level: 'silent' }),
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const anonymous = () => clientFor(base);
+  return {
+    base,
+    app,
+    db,
+    anonymous,
+    async as(who) {
+      const client = clientFor(base);
+      await client.auth.login.mutate({ email: `${who}@garage.test`, password: demoPassword });
+      return client;
+    },
+    async stop() {
+      app.server.closeAllConnections();
+      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}
+
+/** A tRPC client over real HTTP that keeps the session cookie like a browser would. */
+export function clientFor(base: string): Client {
+  let cookie = '';
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${base}/trpc`,
+        transformer: superjson,
+        headers: () => (cookie ? { cookie } : {}),
+        fetch: async (url, init) => {
+          const response = await fetch(url, init as RequestInit);
+          const setCookie = response.headers.get('set-cookie');
+          if (setCookie) cookie = setCookie.split(';')[0] ?? '';
+          return response;
+        },
+      }),
+    ],
+  });
+}
+
+/** The tRPC error code of a rejected call (e.g. `FORBIDDEN`), or `OK` when it succeeded. */
+export async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCClientError) return String(error.data?.code);
+    throw error;
+  }
+}
+
+/** The field errors of a rejected call. */
+export async function fieldErrors(call: Promise<unknown>): Promise<Record<string, string[]>> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error.data?.fieldErrors ?? {};
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,0 +1,13 @@
+import { createCache } from '@garage/cache';
+import { vehicleRow } from './src/payloads';
+const ns = `gbench-scratchmon${Date.now()}`;
+const cache = createCache({ namespace: ns, redis: 'redis://127.0.0.1:6379', l1: { maxBytes: 0 } });
+await new Promise((r) => setTimeout(r, 300));
+const key = { route: 'vehicle.byId', scope: 'role:staff', input: { id: 42 } };
+await cache.getOrSet(key, async () => vehicleRow(42), { ttlMs: 600000, tags: ['vehicles'] });
+await new Promise((r) => setTimeout(r, 300));
+console.log('--- reads');
+for (let i = 0; i < 3; i++) await cache.getOrSet(key, async () => { throw new Error('x'); }, { ttlMs: 600000, tags: ['vehicles'] });
+await new Promise((r) => setTimeout(r, 300));
+await cache.close();
+process.exit(0);
