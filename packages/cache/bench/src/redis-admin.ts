@@ -40,7 +40,8 @@ export class RedisAdmin {
    * Every key the bench makes carries its run token, so nothing else is touched.
    */
   async unlinkMatching(token: string): Promise<number> {
-    if (!/^[A-Za-z0-9_-]{8,}$/.test(token)) throw new Error(`refusing to clean with token ${token}`);
+    if (!/^[A-Za-z0-9_-]{8,}$/.test(token))
+      throw new Error(`refusing to clean with token ${token}`);
     let cursor = '0';
     let removed = 0;
     for (let pass = 0; pass < 100_000; pass++) {

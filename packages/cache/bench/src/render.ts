@@ -18,7 +18,9 @@ function versionOf(dependency: string): string {
 }
 
 function opsOf(results: ScenarioResult[], scenario: string, payload: string, lib: string) {
-  const found = results.find((r) => r.scenario === scenario && r.payload === payload && r.lib === lib);
+  const found = results.find(
+    (r) => r.scenario === scenario && r.payload === payload && r.lib === lib,
+  );
   return found ? median(found.opsPerRound) : Number.NaN;
 }
 
@@ -78,7 +80,9 @@ export function renderSection(
     },
     {
       text: 'Tag invalidation: round trips independent of entry count',
-      measured: ourTrips.map((r) => `${r.roundTrips} at ${r.entries.toLocaleString('en-US')}`).join(', '),
+      measured: ourTrips
+        .map((r) => `${r.roundTrips} at ${r.entries.toLocaleString('en-US')}`)
+        .join(', '),
       met: tripsFlat,
     },
   ];
@@ -183,12 +187,16 @@ export function renderSection(
   }
   for (const t of targets) if (!t.met) behind.push(`target not met: ${t.text} (${t.measured})`);
   out.push('### Where we are behind');
-  out.push(behind.length ? behind.map((line) => `- ${line}`).join('\n') : '- Nowhere measured here.');
+  out.push(
+    behind.length ? behind.map((line) => `- ${line}`).join('\n') : '- Nowhere measured here.',
+  );
 
   const problems = [
     ...info.sanity.filter((line) => line.startsWith('UNEXPECTED')),
     ...info.unexpectedLoads.map((line) => `loader ran in a hit scenario: ${line}`),
-    ...invalidations.filter((r) => r.staleAfter).map((r) => `${r.lib} served an entry after invalidating ${r.entries}`),
+    ...invalidations
+      .filter((r) => r.staleAfter)
+      .map((r) => `${r.lib} served an entry after invalidating ${r.entries}`),
   ];
   out.push('### Method');
   out.push(
@@ -197,10 +205,10 @@ export function renderSection(
       '- Same config for everyone: memory L1 (64 MB for ours and BentoCache, whose default 1,000-item cap is lifted; a Map for cache-manager, like its built-in memory store) in front of Redis; ours and BentoCache with their Redis pub/sub bus; TTL 10 min; no grace; every entry carries one tag (row `vehicle:42`, page `vehicles`). Each library gets its own key prefix carrying a run token; at the end only keys carrying that token are deleted (SCAN MATCH + UNLINK, never KEYS or FLUSHDB).',
       '- Values: ours always encodes with superjson (a `Date` comes back a `Date`) and hands out deep-frozen values. BentoCache and cache-manager are given superjson too, so all three return the same thing; BentoCache with its default JSON serializer (Dates come back as strings) is shown for reference. BentoCache\'s L1 keeps serialized strings by default and parses them on every hit (each caller gets a private copy); the "L1 serialize: false" row keeps live objects (shared and mutable). cache-manager\'s L1 keeps live objects.',
       '- Keys: peers get a precomputed string key; ours gets `{ route, scope, input }` and hashes the input on every call (canonical JSON, SHA-1), as its tRPC middleware does.',
-      '- L2 hit, per library: ours with `l1.maxBytes: 0` (L1 refuses every entry, so each read is one Lua READ + superjson parse + freeze); BentoCache with the memory driver\'s `maxEntrySize: 256` bytes (payload entries never enter L1, its small tag-timestamp entries still do, so each read is L1 miss, lock, Redis GET, parse, tag check, and the L1 write it attempts anyway); cache-manager with a memory store that keeps nothing (each `wrap()` reads Redis and does its usual write-back). Before timing, 5 probe reads per case check which tier answered.',
+      "- L2 hit, per library: ours with `l1.maxBytes: 0` (L1 refuses every entry, so each read is one Lua READ + superjson parse + freeze); BentoCache with the memory driver's `maxEntrySize: 256` bytes (payload entries never enter L1, its small tag-timestamp entries still do, so each read is L1 miss, lock, Redis GET, parse, tag check, and the L1 write it attempts anyway); cache-manager with a memory store that keeps nothing (each `wrap()` reads Redis and does its usual write-back). Before timing, 5 probe reads per case check which tier answered.",
       '- Miss + fill: a key never seen before on every call, a loader that returns the payload at once, the Redis writes included (ours: Lua READ + Lua STORE; BentoCache: GET, SET, bus PUBLISH; cache-manager: GET, SET). Those entries are deleted after each round.',
       '- Floor: the same ioredis 6 client library ours uses, `GET` of the same value stored as a plain string, then `superjson.parse` (`JSON.parse` shown for reference). The L2 target compares our L2-hit latency with it.',
-      `- Tag invalidation: N entries (the row payload) sharing one tag are filled through \`getOrSet\` on a fresh instance (so all are in L1 and Redis), then one invalidation call is timed: ${info.invalidationSamples} samples per library and size, each on a fresh instance with a fresh fill, the two libraries alternating; median shown. Round trips are counted in a separate pass under \`MONITOR\`: commands from the library's connections (found by connection name in \`CLIENT LIST\`), plus the commands their Lua scripts ran. After each invalidation one invalidated entry is read and must reach the loader.`,
+      `- Tag invalidation: N entries (the row payload) sharing one tag are filled through \`getOrSet\` on a fresh instance that has already made one invalidation of an unused tag (so it is warm, and all N entries are in L1 and Redis), then one invalidation call is timed: ${info.invalidationSamples} samples per library and size, each on a fresh instance with a fresh fill, the two libraries alternating; median shown. Round trips are counted in a separate pass under \`MONITOR\`: commands from the library's connections (found by connection name in \`CLIENT LIST\`), plus the commands their Lua scripts ran. After each invalidation one invalidated entry is read and must reach the loader.`,
       '- A benchmark, not a test: nothing asserts on time. On a 2-CPU machine expect ±10–20% between runs; ratios move less than absolute figures.',
       problems.length
         ? `- Sanity problems: ${problems.join('; ')}`

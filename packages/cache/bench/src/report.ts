@@ -39,8 +39,8 @@ export type Align = 'left' | 'right';
  * width, at least 3), so the generated file passes `biome check` as written.
  */
 export function markdownTable(headers: string[], aligns: Align[], rows: string[][]): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  const all = [headers, ...rows].map((row) => row.map(escape));
+  const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
+  const all = [headers, ...rows].map((row) => row.map(escapeCell));
   const widths = headers.map((_, col) =>
     Math.max(3, ...all.map((row) => [...(row[col] ?? '')].length)),
   );
