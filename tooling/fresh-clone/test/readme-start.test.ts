@@ -68,6 +68,15 @@ describe('README: `pnpm install && pnpm start` on a fresh clone', () => {
 
     const ready = await fetch(`http://127.0.0.1:${ports.api}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ cache: 'memory' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', cache: 'memory' });
+    // The embedded database was created, migrated and seeded on first start.
+    expect(existsSync(join(clone, '.data', 'pglite'))).toBe(true);
+    const login = await fetch(`http://127.0.0.1:${ports.web}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: 'alice@garage.test', password: 'garage-demo' } }),
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toMatch(/garage_session=/);
   });
 });
