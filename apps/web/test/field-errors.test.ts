@@ -1,36 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { fieldErrorsFrom, fieldMessage, formErrorFrom } from '~/lib/field-errors';
 
 describe('fieldErrorsFrom', () => {
-  it('reads the first message of each field of a flattened zod error', () => {
+  it('reads the first message of each field of data.fieldErrors', () => {
     const error = {
       message: 'bad',
       data: {
-        zodError: {
-          fieldErrors: { vin: ['VIN check digit is wrong', 'x'], email: ['Invalid email'] },
-        },
+        code: 'BAD_REQUEST',
+        fieldErrors: { vin: ['has a wrong check digit', 'x'], email: ['is not a valid email'] },
       },
     };
     expect(fieldErrorsFrom(error)).toEqual({
-      vin: 'VIN check digit is wrong',
-      email: 'Invalid email',
+      vin: 'has a wrong check digit',
+      email: 'is not a valid email',
     });
   });
 
-  it('reads a fieldErrors map and a single named field', () => {
-    expect(
-      fieldErrorsFrom({ data: { fieldErrors: { plate: 'Plate already registered' } } }),
-    ).toEqual({ plate: 'Plate already registered' });
-    expect(fieldErrorsFrom({ message: 'Email already used', data: { field: 'email' } })).toEqual({
-      email: 'Email already used',
+  it('reads a duplicate VIN and a mileage correction the service refused', () => {
+    expect(fieldErrorsFrom({ data: { fieldErrors: { vin: ['is already registered'] } } })).toEqual({
+      vin: 'is already registered',
     });
+    expect(
+      fieldErrorsFrom({
+        data: { fieldErrors: { mileage: ['is lower than the recorded 52,000; confirm'] } },
+      }),
+    ).toEqual({ mileage: 'is lower than the recorded 52,000; confirm' });
   });
 
   it('returns nothing for errors without field information', () => {
     expect(fieldErrorsFrom(null)).toEqual({});
+    expect(fieldErrorsFrom({ message: 'boom', data: { fieldErrors: null } })).toEqual({});
+    expect(fieldErrorsFrom({ message: 'x', data: { fieldErrors: { vin: [] } } })).toEqual({});
     expect(fieldErrorsFrom({ message: 'boom', data: { code: 'INTERNAL_SERVER_ERROR' } })).toEqual(
       {},
     );
+  });
+
+  it('ignores the old zodError shape', () => {
+    expect(fieldErrorsFrom({ data: { zodError: { fieldErrors: { vin: ['bad'] } } } })).toEqual({});
   });
 });
 
@@ -39,9 +46,18 @@ describe('formErrorFrom', () => {
     expect(formErrorFrom({ message: 'x' }, { vin: 'bad' })).toBe(
       'Please fix the highlighted fields.',
     );
-    expect(formErrorFrom({ message: 'Customer still owns 2 vehicles' }, {})).toBe(
+    expect(formErrorFrom({ message: 'customer still owns 2 vehicles' }, {})).toBe(
       'Customer still owns 2 vehicles',
     );
+    expect(formErrorFrom({ message: '' }, {})).toBe('Something went wrong. Please try again.');
     expect(formErrorFrom(null, {})).toBeUndefined();
+  });
+});
+
+describe('fieldMessage', () => {
+  it('puts the label before a predicate and leaves sentences alone', () => {
+    expect(fieldMessage('VIN', 'is already registered')).toBe('VIN is already registered');
+    expect(fieldMessage('Owner', 'Choose an owner first.')).toBe('Choose an owner first.');
+    expect(fieldMessage('Plate', undefined)).toBeUndefined();
   });
 });

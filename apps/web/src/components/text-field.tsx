@@ -1,12 +1,17 @@
 import { useId } from 'react';
+import { fieldMessage } from '~/lib/field-errors';
 
 interface TextFieldProps {
   label: string;
   name: string;
   value: string;
   onChange: (value: string) => void;
+  /** The server's message for this field; predicates ("is required") get the label in front. */
   error?: string | undefined;
   type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search';
+  /** A <textarea> instead of an <input>, for notes and addresses. */
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'text';
   autoComplete?: string;
   required?: boolean;
   hint?: string;
@@ -20,6 +25,8 @@ export function TextField({
   onChange,
   error,
   type = 'text',
+  multiline,
+  inputMode,
   autoComplete,
   required,
   hint,
@@ -28,6 +35,15 @@ export function TextField({
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name,
+    value,
+    autoComplete,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  } as const;
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -39,19 +55,18 @@ export function TextField({
           {hint}
         </small>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          inputMode={inputMode}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
       <span id={errorId} className="field-error" aria-live="polite">
-        {error}
+        {fieldMessage(label, error)}
       </span>
     </div>
   );

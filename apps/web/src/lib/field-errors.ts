@@ -1,11 +1,6 @@
 /** Field name -> message, for showing the server's validation errors next to inputs. */
 export type FieldErrors = Record<string, string>;
 
-interface ErrorShape {
-  message?: unknown;
-  data?: unknown;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -16,35 +11,42 @@ function firstMessage(value: unknown): string | undefined {
   return undefined;
 }
 
-function collect(target: FieldErrors, source: unknown): void {
-  if (!isRecord(source)) return;
-  for (const [field, value] of Object.entries(source)) {
-    const message = firstMessage(value);
-    if (message && !target[field]) target[field] = message;
-  }
-}
-
 /**
- * Maps a tRPC error to per-field messages. Reads a flattened zod error
- * (`data.zodError.fieldErrors`), a `data.fieldErrors` map, or a single `data.field`.
+ * Maps a tRPC error to one message per field. The API's error formatter puts them in
+ * `data.fieldErrors` (field -> messages): zod's rules, a service's FieldError (e.g. a mileage
+ * lower than recorded), or a unique conflict (`{ vin: ['is already registered'] }`).
  */
 export function fieldErrorsFrom(error: unknown): FieldErrors {
   const result: FieldErrors = {};
-  if (!isRecord(error)) return result;
-  const { data, message } = error as ErrorShape;
-  if (!isRecord(data)) return result;
-  if (isRecord(data.zodError)) collect(result, data.zodError.fieldErrors);
-  collect(result, data.fieldErrors);
-  if (typeof data.field === 'string' && typeof message === 'string' && !result[data.field]) {
-    result[data.field] = message;
+  if (!isRecord(error) || !isRecord(error.data) || !isRecord(error.data.fieldErrors)) {
+    return result;
+  }
+  for (const [field, value] of Object.entries(error.data.fieldErrors)) {
+    const message = firstMessage(value);
+    if (message) result[field] = message;
   }
   return result;
 }
 
-/** The message to show above a form when no field owns the error. */
+/**
+ * The message to show above a form: a pointer to the fields when some carry errors, the
+ * server's message otherwise (e.g. a CONFLICT), or a generic line.
+ */
 export function formErrorFrom(error: unknown, fields: FieldErrors): string | undefined {
   if (!error) return undefined;
   if (Object.keys(fields).length > 0) return 'Please fix the highlighted fields.';
-  if (isRecord(error) && typeof error.message === 'string') return error.message;
+  if (isRecord(error) && typeof error.message === 'string' && error.message) {
+    // The API words messages in lower case; shown on their own they start a sentence.
+    return error.message.charAt(0).toUpperCase() + error.message.slice(1);
+  }
   return 'Something went wrong. Please try again.';
+}
+
+/**
+ * The API words field errors as predicates ("is required", "is already registered"), so a
+ * lower-case message reads after the field's label: "VIN is already registered".
+ */
+export function fieldMessage(label: string, message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  return /^[a-z]/.test(message) ? `${label} ${message}` : message;
 }
