@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEnter, homeFor, navFor } from '~/lib/roles';
+import { areaOf, canEnter, homeFor, landingFor, navFor } from '~/lib/roles';
 
 describe('role gating', () => {
   it('keeps customers out of staff and admin areas', () => {
@@ -28,5 +28,29 @@ describe('role gating', () => {
     expect(navFor('admin').map((link) => link.href)).toContain('/admin/cache');
     expect(homeFor('customer')).toBe('/portal');
     expect(homeFor('admin')).toBe('/staff/customers');
+  });
+});
+
+describe('landingFor', () => {
+  it('follows next when the role may open it', () => {
+    expect(landingFor('staff', '/staff/vehicles/3')).toBe('/staff/vehicles/3');
+    expect(landingFor('admin', '/admin/cache')).toBe('/admin/cache');
+    expect(landingFor('customer', '/portal')).toBe('/portal');
+  });
+
+  it('goes to the start page when next is missing, foreign or forbidden', () => {
+    expect(landingFor('customer', undefined)).toBe('/portal');
+    expect(landingFor('customer', '/staff/customers')).toBe('/portal');
+    expect(landingFor('staff', '/admin/cache')).toBe('/staff/customers');
+    expect(landingFor('staff', '//evil.example')).toBe('/staff/customers');
+    expect(landingFor('staff', '/\\evil.example')).toBe('/staff/customers');
+    expect(landingFor('staff', 'https://evil.example')).toBe('/staff/customers');
+    expect(landingFor('admin', '/')).toBe('/staff/customers');
+  });
+
+  it('knows the area of a path', () => {
+    expect(areaOf('/staff/vehicles/3')).toBe('staff');
+    expect(areaOf('/admin?x=1')).toBe('admin');
+    expect(areaOf('/sign-in')).toBeUndefined();
   });
 });

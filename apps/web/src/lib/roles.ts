@@ -37,3 +37,22 @@ export function navFor(role: Role): NavLink[] {
   if (role === 'admin') links.push({ href: '/admin/cache', label: 'Cache' });
   return links;
 }
+
+/** The area a path belongs to, if any ("/staff/vehicles/3" -> "staff"). */
+export function areaOf(path: string): Area | undefined {
+  const first = path.split(/[/?#]/)[1];
+  return first === 'staff' || first === 'admin' || first === 'portal' ? first : undefined;
+}
+
+/**
+ * Where to go after signing in: `next` when it is a same-site path the role may open (never
+ * `//host` or `/\host`, which browsers treat as another site), else the role's start page.
+ */
+export function landingFor(role: Role, next: string | undefined): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
+    return homeFor(role);
+  }
+  const area = areaOf(next);
+  if (area && !canEnter(role, area)) return homeFor(role);
+  return next === '/' ? homeFor(role) : next;
+}
