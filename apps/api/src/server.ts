@@ -34,7 +34,7 @@ export function createApiServer(
     router: appRouter,
     basePath: '/trpc/',
     createContext: async ({ req, res }): Promise<Context> => {
-      const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+      const requestId = String(req.headers['x-request-id']);
       try {
         return await createContext(services, req, res, requestId);
       } catch (error) {
@@ -72,11 +72,17 @@ export function createApiServer(
 
   function handleTrpc(req: IncomingMessage, res: ServerResponse, path: string) {
     const started = performance.now();
+    // One id per request, taken from the caller when well-formed, echoed back for support.
+    const incoming = req.headers['x-request-id'];
+    const requestId =
+      typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
     res.once('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       metrics.observe(proceduresOf(path), res.statusCode, seconds);
       services.log.debug(
-        { path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        { requestId, path, status: res.statusCode, ms: Math.round(seconds * 1000) },
         'request',
       );
     });

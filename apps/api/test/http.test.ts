@@ -56,6 +56,17 @@ describe('HTTP endpoints', () => {
     expect(text).not.toMatch(/"id"|\{id=/);
   });
 
+  it('gives every tRPC response a request id, keeping a well-formed one the caller sent', async () => {
+    const own = await fetch(`${api.base}/trpc/auth.me`, {
+      headers: { 'x-request-id': 'trace-42' },
+    });
+    expect(own.headers.get('x-request-id')).toBe('trace-42');
+    const made = await fetch(`${api.base}/trpc/auth.me`, {
+      headers: { 'x-request-id': 'bad id!' },
+    });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers a bad tRPC path with a 404 and unknown paths with 404', async () => {
     expect((await fetch(`${api.base}/trpc/nope.nothing`)).status).toBe(404);
     expect((await fetch(`${api.base}/elsewhere`)).status).toBe(404);
