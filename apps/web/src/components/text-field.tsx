@@ -46,10 +46,12 @@ export function TextField({
   } as const;
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
+      <span>
+        {/* The marker sits outside the label, so the label (and its accessible name) is the
+            field's name alone; `required` tells assistive technology. */}
+        <label htmlFor={id}>{label}</label>
         {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      </span>
       {hint ? (
         <small id={hintId} className="muted">
           {hint}

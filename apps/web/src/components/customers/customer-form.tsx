@@ -1,0 +1,110 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { TextField } from '~/components/text-field';
+import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useTRPC } from '~/trpc/react';
+
+/** The form's text; an empty string means "none" to the API. */
+export interface CustomerDraft {
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  notes: string;
+}
+
+const blank: CustomerDraft = { name: '', email: '', phone: '', address: '', notes: '' };
+
+/** Create (no id) or edit a customer; the server's field errors show next to the inputs. */
+export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerDraft }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [draft, setDraft] = useState<CustomerDraft>(initial ?? blank);
+  const onSuccess = async (saved: { id: number }) => {
+    // Vehicle rows show the owner's name, so vehicle queries go stale with the customer's.
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.customer.pathFilter()),
+      queryClient.invalidateQueries(trpc.vehicle.pathFilter()),
+    ]);
+    router.push(`/staff/customers/${saved.id}`);
+  };
+  const create = useMutation(trpc.customer.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.customer.update.mutationOptions({ onSuccess }));
+  const mutation = id === undefined ? create : update;
+  const fields = fieldErrorsFrom(mutation.error);
+  const formError = formErrorFrom(mutation.error, fields);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (id === undefined) create.mutate(draft);
+    else update.mutate({ id, ...draft });
+  }
+
+  const set = (key: keyof CustomerDraft) => (value: string) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  return (
+    <form onSubmit={submit} className="card form" noValidate>
+      <p role="alert" className="form-error">
+        {formError}
+      </p>
+      <p className="muted">Fields marked * are required.</p>
+      <TextField
+        label="Name"
+        name="name"
+        value={draft.name}
+        onChange={set('name')}
+        error={fields.name}
+        autoComplete="name"
+        required
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        value={draft.email}
+        onChange={set('email')}
+        error={fields.email}
+        autoComplete="email"
+      />
+      <TextField
+        label="Phone"
+        name="phone"
+        type="tel"
+        value={draft.phone}
+        onChange={set('phone')}
+        error={fields.phone}
+        autoComplete="tel"
+      />
+      <TextField
+        label="Address"
+        name="address"
+        multiline
+        value={draft.address}
+        onChange={set('address')}
+        error={fields.address}
+        autoComplete="street-address"
+      />
+      <TextField
+        label="Notes"
+        name="notes"
+        multiline
+        value={draft.notes}
+        onChange={set('notes')}
+        error={fields.notes}
+        hint="Seen by staff only"
+      />
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Saving…' : id === undefined ? 'Create customer' : 'Save changes'}
+        </button>
+        <button type="button" className="secondary" onClick={() => router.back()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

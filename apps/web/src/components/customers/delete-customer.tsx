@@ -1,0 +1,68 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ConfirmDialog } from '~/components/confirm-dialog';
+import { sentence } from '~/lib/format';
+import { useTRPC } from '~/trpc/react';
+
+/**
+ * Delete with a confirmation. The API refuses (CONFLICT) while the customer owns vehicles;
+ * its reason is announced next to the button.
+ */
+export function DeleteCustomer({
+  id,
+  name,
+  vehicleCount,
+}: {
+  id: number;
+  name: string;
+  vehicleCount: number;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation(
+    trpc.customer.delete.mutationOptions({
+      onSuccess: async () => {
+        // The page of the deleted customer is marked stale, not refetched: it would 404.
+        await Promise.all([
+          queryClient.invalidateQueries({
+            ...trpc.customer.byId.queryFilter({ id }),
+            refetchType: 'none',
+          }),
+          queryClient.invalidateQueries(trpc.customer.list.pathFilter()),
+        ]);
+        router.push('/staff/customers');
+      },
+      onSettled: () => setConfirming(false),
+    }),
+  );
+  return (
+    <>
+      <button type="button" className="danger" onClick={() => setConfirming(true)}>
+        Delete
+      </button>
+      <p role="alert" className="form-error">
+        {remove.error ? `Not deleted. ${sentence(remove.error.message)}.` : null}
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${name}?`}
+        confirmLabel="Delete customer"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate({ id })}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          This cannot be undone.
+          {vehicleCount > 0
+            ? ` ${name} still owns ${vehicleCount} vehicle${vehicleCount === 1 ? '' : 's'}, so the garage will refuse until they are moved or deleted.`
+            : ''}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
