@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { formatMileage } from '~/lib/format';
 
 export interface VehicleRow {
-  id: number | string;
+  id: number;
   make: string;
   model: string;
   year: number;
   plate: string;
   vin: string;
-  owner?: { id: number | string; name: string } | null;
+  mileage: number;
+  owner?: { id: number; name: string };
 }
 
 /** A table of vehicles linking to their pages; the owner column is optional. */
@@ -28,6 +30,9 @@ export function VehicleTable({
             <th scope="col" className="hide-narrow">
               VIN
             </th>
+            <th scope="col" className="num hide-narrow">
+              Mileage
+            </th>
             {showOwner ? <th scope="col">Owner</th> : null}
           </tr>
         </thead>
@@ -43,6 +48,7 @@ export function VehicleTable({
               <td className="hide-narrow">
                 <code>{vehicle.vin}</code>
               </td>
+              <td className="num hide-narrow">{formatMileage(vehicle.mileage)}</td>
               {showOwner ? (
                 <td>
                   {vehicle.owner ? (

@@ -1,0 +1,62 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ConfirmDialog } from '~/components/confirm-dialog';
+import { sentence } from '~/lib/format';
+import { useTRPC } from '~/trpc/react';
+
+/** Delete with a confirmation; the owner's page and every list update without a reload. */
+export function DeleteVehicle({
+  id,
+  ownerId,
+  label,
+}: {
+  id: number;
+  ownerId: number;
+  label: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation(
+    trpc.vehicle.delete.mutationOptions({
+      onSuccess: async () => {
+        // This page's own query is marked stale, not refetched: it would 404.
+        await Promise.all([
+          queryClient.invalidateQueries({
+            ...trpc.vehicle.byId.queryFilter({ id }),
+            refetchType: 'none',
+          }),
+          queryClient.invalidateQueries(trpc.vehicle.list.pathFilter()),
+          queryClient.invalidateQueries(trpc.customer.list.pathFilter()),
+          queryClient.invalidateQueries(trpc.customer.byId.queryFilter({ id: ownerId })),
+        ]);
+        router.push('/staff/vehicles');
+      },
+      onSettled: () => setConfirming(false),
+    }),
+  );
+  return (
+    <>
+      <button type="button" className="danger" onClick={() => setConfirming(true)}>
+        Delete
+      </button>
+      <p role="alert" className="form-error">
+        {remove.error ? `Not deleted. ${sentence(remove.error.message)}.` : null}
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${label}?`}
+        confirmLabel="Delete vehicle"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate({ id })}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>This cannot be undone.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

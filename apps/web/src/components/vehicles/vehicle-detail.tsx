@@ -1,0 +1,55 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Failed, Loading } from '~/components/query-state';
+import { formatDateTime, formatMileage } from '~/lib/format';
+import { useTRPC } from '~/trpc/react';
+import { DeleteVehicle } from './delete-vehicle';
+
+/** One vehicle with its owner, and edit / move / delete. */
+export function VehicleDetail({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const vehicle = useQuery(trpc.vehicle.byId.queryOptions({ id }));
+  if (vehicle.isPending) return <Loading what="vehicle" />;
+  if (vehicle.isError) return <Failed error={vehicle.error} retry={() => vehicle.refetch()} />;
+  const v = vehicle.data;
+  const title = `${v.year} ${v.make} ${v.model}`;
+  const none = <span className="muted">none</span>;
+  return (
+    <>
+      <p>
+        <Link href="/staff/vehicles">← All vehicles</Link>
+      </p>
+      <h1>{title}</h1>
+      <dl className="card details">
+        <dt>Owner</dt>
+        <dd>
+          <Link href={`/staff/customers/${v.owner.id}`}>{v.owner.name}</Link>
+        </dd>
+        <dt>Plate</dt>
+        <dd>{v.plate}</dd>
+        <dt>VIN</dt>
+        <dd>
+          <code>{v.vin}</code>
+        </dd>
+        <dt>Mileage</dt>
+        <dd>{formatMileage(v.mileage)}</dd>
+        <dt>Colour</dt>
+        <dd>{v.colour ?? none}</dd>
+        <dt>Notes</dt>
+        <dd className="pre-line">{v.notes ?? none}</dd>
+        <dt>Last changed</dt>
+        <dd>
+          <time dateTime={v.updatedAt.toISOString()}>{formatDateTime(v.updatedAt)}</time>
+        </dd>
+      </dl>
+      <div className="actions">
+        <Link href={`/staff/vehicles/${id}/edit`} className="button-link">
+          Edit or move to another owner
+        </Link>
+        <DeleteVehicle id={id} ownerId={v.owner.id} label={`${title} (${v.plate})`} />
+      </div>
+    </>
+  );
+}
