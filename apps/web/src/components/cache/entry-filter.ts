@@ -4,18 +4,38 @@ export type CacheTarget =
   | { kind: 'owner'; ownerId: string }
   | { kind: 'all' };
 
-/** The cache.entries / cache.invalidate input for a target (owners are tags `owner:<id>`). */
+/** The tag the API puts on every response about one customer (DESIGN.md: `owner:<id>`). */
+export function ownerTag(ownerId: string | number): string {
+  return `owner:${ownerId}`;
+}
+
+/** The cache.count / cache.invalidate input for a target. */
 export function targetInput(
   target: CacheTarget,
 ): { route: string } | { tag: string } | { all: true } {
   if (target.kind === 'route') return { route: target.route };
-  if (target.kind === 'owner') return { tag: `owner:${target.ownerId}` };
+  if (target.kind === 'owner') return { tag: ownerTag(target.ownerId) };
   return { all: true };
 }
 
-/** Human words for a target, for dialogs and the audit list. */
-export function describeTarget(target: CacheTarget): string {
+/** Human words for a target, for the confirmation dialog; an owner by name when known. */
+export function describeTarget(target: CacheTarget, ownerName?: string): string {
   if (target.kind === 'route') return `route ${target.route}`;
-  if (target.kind === 'owner') return `owner ${target.ownerId}`;
+  if (target.kind === 'owner') {
+    return ownerName
+      ? `${ownerName}’s entries (owner ${target.ownerId})`
+      : `owner ${target.ownerId}`;
+  }
   return 'everything in our namespace';
+}
+
+/**
+ * The owner tag for what an admin typed in the entry browser: a customer id ("42") or the
+ * tag itself ("owner:42"). Undefined when empty; null when it is neither.
+ */
+export function ownerTagFrom(text: string): string | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const match = /^(?:owner:)?([1-9][0-9]{0,9})$/i.exec(trimmed);
+  return match ? ownerTag(match[1] ?? '') : null;
 }

@@ -1,0 +1,106 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ConfirmDialog } from '~/components/confirm-dialog';
+import { type OwnerChoice, OwnerPicker } from '~/components/vehicles/owner-picker';
+import { sentence } from '~/lib/format';
+import { useTRPC } from '~/trpc/react';
+import { type CacheTarget, describeTarget, targetInput } from './entry-filter';
+
+/** Clear one owner's entries, one route or everything, each behind a counted confirmation. */
+export function ClearControls({ routes }: { routes: readonly string[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [owner, setOwner] = useState<OwnerChoice | null>(null);
+  const [route, setRoute] = useState('');
+  const [target, setTarget] = useState<CacheTarget | null>(null);
+  const selectedRoute = route || routes[0] || '';
+  const count = useQuery({
+    ...trpc.cache.count.queryOptions(target ? targetInput(target) : { all: true }),
+    enabled: target !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const clear = useMutation(
+    trpc.cache.invalidate.mutationOptions({
+      // Stats, entries, counts and the audit list all change.
+      onSuccess: () => queryClient.invalidateQueries(trpc.cache.pathFilter()),
+      onSettled: () => setTarget(null),
+    }),
+  );
+  const ask = (next: CacheTarget) => {
+    clear.reset();
+    setTarget(next);
+  };
+  return (
+    <section aria-labelledby="clear-title" className="card">
+      <h2 id="clear-title">Clear</h2>
+      <div className="clear-row">
+        <OwnerPicker legend="Owner" required={false} value={owner} onChange={setOwner} />
+        <button
+          type="button"
+          className="danger"
+          disabled={!owner}
+          onClick={() => owner && ask({ kind: 'owner', ownerId: String(owner.id) })}
+        >
+          {owner ? `Clear ${owner.name}’s entries` : 'Clear owner'}
+        </button>
+      </div>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="clear-route">Route</label>
+          <select
+            id="clear-route"
+            value={selectedRoute}
+            onChange={(event) => setRoute(event.target.value)}
+          >
+            {routes.length === 0 ? <option value="">No route cached yet</option> : null}
+            {routes.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="danger"
+          disabled={!selectedRoute}
+          onClick={() => ask({ kind: 'route', route: selectedRoute })}
+        >
+          Clear route
+        </button>
+        <button type="button" className="danger" onClick={() => ask({ kind: 'all' })}>
+          Clear everything
+        </button>
+      </div>
+      <p role="status">
+        {clear.data
+          ? `Cleared ${clear.data.removed} entr${clear.data.removed === 1 ? 'y' : 'ies'}.`
+          : null}
+      </p>
+      <p role="alert" className="form-error">
+        {clear.error ? `Not cleared. ${sentence(clear.error.message)}.` : null}
+      </p>
+      <ConfirmDialog
+        open={target !== null}
+        title={target ? `Clear ${describeTarget(target, owner?.name)}?` : 'Clear'}
+        confirmLabel="Clear"
+        busy={clear.isPending}
+        onConfirm={() => target && clear.mutate(targetInput(target))}
+        onCancel={() => setTarget(null)}
+      >
+        <p aria-live="polite">
+          {count.isFetching
+            ? 'Counting entries…'
+            : count.isError
+              ? `Could not count the entries: ${count.error.message}`
+              : count.data
+                ? `${count.data.entries} entr${count.data.entries === 1 ? 'y' : 'ies'} will be removed.`
+                : null}
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
