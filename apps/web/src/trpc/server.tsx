@@ -1,8 +1,14 @@
 import type { AppRouter } from '@garage/api';
-import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import {
+  dehydrate,
+  type FetchQueryOptions,
+  HydrationBoundary,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { cookies } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
 import superjson from 'superjson';
 import { apiUrl } from '~/env';
@@ -36,4 +42,21 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({
 /** Hands the server's prefetched queries to client components. */
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
+
+/**
+ * Prefetches one record for a page; when the API says NOT_FOUND the page answers 404
+ * instead of rendering an error box. Other failures are left for the client to show and retry.
+ */
+export async function prefetchRecord<TData, TError, TKey extends QueryKey>(
+  options: FetchQueryOptions<TData, TError, TData, TKey>,
+): Promise<void> {
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(options);
+  const error = queryClient.getQueryState(options.queryKey)?.error;
+  if (isNotFound(error)) notFound();
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { data?: { code?: unknown } } | null | undefined)?.data?.code === 'NOT_FOUND';
 }

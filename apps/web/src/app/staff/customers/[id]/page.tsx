@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CustomerDetail } from '~/components/customers/customer-detail';
 import { parseId } from '~/lib/ids';
-import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
+import { HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Customer' };
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Customer' };
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   if (id === null) notFound();
-  await getQueryClient().prefetchQuery(trpc.customer.byId.queryOptions({ id }));
+  await prefetchRecord(trpc.customer.byId.queryOptions({ id }));
   return (
     <HydrateClient>
       <CustomerDetail id={id} />

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { VehicleDetail } from '~/components/vehicles/vehicle-detail';
 import { parseId } from '~/lib/ids';
-import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
+import { HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Vehicle' };
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Vehicle' };
 export default async function VehiclePage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   if (id === null) notFound();
-  await getQueryClient().prefetchQuery(trpc.vehicle.byId.queryOptions({ id }));
+  await prefetchRecord(trpc.vehicle.byId.queryOptions({ id }));
   return (
     <HydrateClient>
       <VehicleDetail id={id} />

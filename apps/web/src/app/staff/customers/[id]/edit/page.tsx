@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EditCustomer } from '~/components/customers/edit-customer';
 import { parseId } from '~/lib/ids';
-import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
+import { HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit customer' };
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Edit customer' };
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   if (id === null) notFound();
-  await getQueryClient().prefetchQuery(trpc.customer.byId.queryOptions({ id }));
+  await prefetchRecord(trpc.customer.byId.queryOptions({ id }));
   return (
     <section className="narrow">
       <h1>Edit customer</h1>

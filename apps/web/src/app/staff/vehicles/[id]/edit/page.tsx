@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EditVehicle } from '~/components/vehicles/edit-vehicle';
 import { parseId } from '~/lib/ids';
-import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
+import { HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit vehicle' };
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Edit vehicle' };
 export default async function EditVehiclePage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   if (id === null) notFound();
-  await getQueryClient().prefetchQuery(trpc.vehicle.byId.queryOptions({ id }));
+  await prefetchRecord(trpc.vehicle.byId.queryOptions({ id }));
   return (
     <section className="narrow">
       <h1>Edit vehicle</h1>
