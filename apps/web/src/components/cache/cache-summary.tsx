@@ -52,11 +52,11 @@ export function CacheSummary({ stats }: { stats: SummaryStats }) {
         </div>
         <div className="stat">
           Redis memory<strong>{redis ? formatBytes(redis.usedMemoryBytes) : '–'}</strong>
-          <small className="muted">whole server</small>
+          <small className="muted">{redis ? 'whole server' : 'no Redis in use'}</small>
         </div>
         <div className="stat">
           Redis keys<strong>{count(redis?.namespaceKeys)}</strong>
-          <small className="muted">in our namespace</small>
+          <small className="muted">{redis ? 'in our namespace' : 'no Redis in use'}</small>
         </div>
       </div>
     </section>
