@@ -8,6 +8,7 @@
  * Env: REDIS_URL (default redis://127.0.0.1:6379), BENCH_ROUNDS (5), BENCH_TIME_MS (250).
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis as Redis6 } from 'ioredis6';
 import superjson from 'superjson';
@@ -139,6 +140,16 @@ async function runRound(specs: TaskSpec[], round: number): Promise<Map<TaskSpec,
   return out;
 }
 
+/** Waits (bounded) until the event loop is idle: three 5 ms sleeps in a row that overrun < 1 ms. */
+async function settle(): Promise<void> {
+  let quiet = 0;
+  for (let i = 0; i < 400 && quiet < 3; i++) {
+    const started = performance.now();
+    await sleep(5);
+    quiet = performance.now() - started < 6 ? quiet + 1 : 0;
+  }
+}
+
 async function fillEntries(subject: Subject, n: number, tag: string, rows: unknown[]) {
   let next = 0;
   const worker = async () => {
@@ -187,7 +198,7 @@ async function invalidationOnce(
     await subject.invalidateTags?.([`unused:${label}`]);
     const tag = `fleet:${label}:${n}`;
     await fillEntries(subject, n, tag, rows);
-    await sleep(100); // let bus traffic from the fill settle
+    await settle(); // bus traffic of the fill (BentoCache publishes every set) must be over
     gc();
     let measured:
       | { ms: number }
@@ -222,6 +233,7 @@ async function invalidationOnce(
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const redisVersion = await admin.serverVersion();
   console.log(`cache bench: Redis ${redisVersion} at ${connection.host}:${connection.port}`);
   console.log(`run token ${token}; ${ROUNDS} round(s) of ${TIME_MS} ms per task`);
@@ -390,6 +402,10 @@ async function main(): Promise<void> {
       console.log(`round ${round + 1}/${ROUNDS}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
 
+    // The hit and miss subjects are done: close them, so their bus subscribers do not
+    // process the invalidation passes' traffic while a call is being timed.
+    for (const subject of subjects.splice(0)) await subject.close();
+
     // Tag invalidation: counted once per library and size under MONITOR, then timed
     // INVALIDATION_SAMPLES times (fresh instance and fill each time; libraries alternate).
     const invalidations: InvalidationResult[] = [];
@@ -442,6 +458,7 @@ async function main(): Promise<void> {
       redisVersion,
       redisTarget: `${connection.host}:${connection.port}`,
       durationS: (Date.now() - started) / 1000,
+      load: { start: loadAtStart, end: loadavg()[0] ?? 0 },
       sanity,
       unexpectedLoads: [...new Set(unexpectedLoads)],
     };

@@ -44,7 +44,7 @@ export function renderSection(
   );
   out.push(
     [
-      `- Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`,
+      `- Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}; 1-minute load average ${info.load.start.toFixed(2)} at the start, ${info.load.end.toFixed(2)} at the end (other work on the machine inflates absolute figures more than ratios)`,
       `- Node ${process.version}; Redis ${info.redisVersion} at ${info.redisTarget} (the same server for every library)`,
       `- Libraries: @garage/cache (workspace, ioredis ${versionOf('ioredis6')}), bentocache ${versionOf('bentocache')} (ioredis ${versionOf('ioredis5')}), cache-manager ${versionOf('cache-manager')} + keyv ${versionOf('keyv')} + @keyv/redis ${versionOf('@keyv/redis')}, superjson ${versionOf('superjson')}, tinybench ${versionOf('tinybench')}`,
     ].join('\n'),

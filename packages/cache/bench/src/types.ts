@@ -30,6 +30,8 @@ export interface RunInfo {
   redisVersion: string;
   redisTarget: string;
   durationS: number;
+  /** 1-minute load average when the run started and when it ended. */
+  load: { start: number; end: number };
   sanity: string[];
   unexpectedLoads: string[];
 }
