@@ -19,18 +19,36 @@ const dbCodes = {
   NOT_FOUND: 'NOT_FOUND',
 } as const;
 
-// Prisma's codes for "cannot reach / lost the database" and driver-level connection failures.
-const unavailableCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED']);
+// Prisma's codes for "cannot reach / lost the database", driver-level connection failures,
+// and PostgreSQL's SQLSTATE classes 08 (connection exception) and 57P (server shutting down,
+// restarting, not accepting connections yet).
+const unavailableCodes = new Set([
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
 const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+const unavailableSqlState = /^(08|57P)/;
+// node-postgres reports a dropped connection with a plain Error and no code.
+const unavailableMessage = /Connection terminated|encountered a connection error|not queryable/;
 
 /** Whether `error` says the database cannot be reached (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
     if (typeof current !== 'object') return false;
-    const { code, kind, name, cause, meta } = current as Record<string, unknown>;
+    const { code, originalCode, kind, name, message, cause, meta } = current as Record<
+      string,
+      unknown
+    >;
     if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    if (typeof originalCode === 'string' && unavailableSqlState.test(originalCode)) return true;
     if (typeof kind === 'string' && unavailableKinds.has(kind)) return true;
     if (name === 'PrismaClientInitializationError') return true;
+    if (typeof message === 'string' && unavailableMessage.test(message)) return true;
     const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
     current = adapterError ?? cause;
   }

@@ -8,8 +8,18 @@ import { fieldErrorsOf, toTRPCError } from './errors';
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    // Field errors flattened next to the code, so a form shows each one beside its input.
-    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
+    // An unexpected failure says nothing of its internals (the log has them, by request id);
+    // field errors are flattened next to the code, so a form shows each beside its input.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: internal ? 'something went wrong on our side; it has been logged' : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors: fieldErrorsOf(error.cause),
+      },
+    };
   },
 });
 

@@ -45,7 +45,7 @@ export async function startApi(options: {
       options.namespace ?? `api-test-${process.pid}-${Math.random().toString(36).slice(2)}`,
     sessionSecret: 'test-session-secret-0123456789',
     secureCookies: false,
-    log: pino({ level: 'silent' }),
+    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
