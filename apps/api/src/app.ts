@@ -18,6 +18,8 @@ export interface AppOptions {
   log: Logger;
   /** L1 size; 64 MB by default. */
   l1MaxBytes?: number;
+  /** Which tiers serve reads: both (default), Redis only (no L1), or none (every read loads). */
+  cacheTiers?: 'l1+l2' | 'l2' | 'off';
 }
 
 export interface App {
@@ -33,7 +35,11 @@ export function createApp(options: AppOptions): App {
   const cache = createCache({
     namespace: options.namespace,
     ...(options.redisUrl ? { redis: options.redisUrl } : {}),
-    l1: { maxBytes: options.l1MaxBytes ?? 64 * 1024 * 1024, maxTtlMs: 60_000 },
+    l1: {
+      // An L1 of zero bytes stores nothing: every read goes to Redis.
+      maxBytes: options.cacheTiers === 'l2' ? 0 : (options.l1MaxBytes ?? 64 * 1024 * 1024),
+      maxTtlMs: 60_000,
+    },
   });
   // Throttle counters are shared through Redis; a short timeout and no offline queue keep a
   // Redis outage from slowing sign-ins (the throttle falls back to this process's counts).
@@ -58,6 +64,7 @@ export function createApp(options: AppOptions): App {
     }),
     log,
     secureCookies: options.secureCookies,
+    cacheReads: options.cacheTiers !== 'off',
   };
   const metrics = createMetrics(cache);
   const server = createApiServer(

@@ -14,6 +14,8 @@ export interface Services {
   log: Logger;
   /** Secure cookies (HTTPS only) in production. */
   secureCookies: boolean;
+  /** False when CACHE_TIERS=off: cached procedures load every time (invalidation still runs). */
+  cacheReads: boolean;
 }
 
 /** What every procedure sees. */

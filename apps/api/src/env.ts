@@ -7,8 +7,11 @@ const schema = z.object({
   DATABASE_URL: z.preprocess((v) => v || undefined, z.url().optional()),
   REDIS_URL: z.preprocess((v) => v || undefined, z.url().optional()),
   CACHE_NAMESPACE: z.string().min(1).default('garage'),
+  // Which cache tiers serve reads: both (the default), Redis only, or none. For diagnosis and
+  // for the load benchmarks, which compare the three.
+  CACHE_TIERS: z.enum(['l1+l2', 'l2', 'off']).default('l1+l2'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_SECRET: z.preprocess((v) => v || undefined, z.string().min(16).optional()),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };

@@ -21,6 +21,7 @@ const app = createApp({
   namespace: env.CACHE_NAMESPACE,
   sessionSecret: env.SESSION_SECRET,
   secureCookies: env.NODE_ENV === 'production',
+  cacheTiers: env.CACHE_TIERS,
   log,
 });
 
@@ -31,6 +32,7 @@ app.server.listen(env.API_PORT, () => {
       database:
         db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${db.dataDir}`,
       cache: env.REDIS_URL ? 'L1 + Redis' : 'memory only (L1): REDIS_URL is unset',
+      cacheTiers: env.CACHE_TIERS,
       startupMs: Math.round(performance.now() - started),
     },
     `garage api listening on :${env.API_PORT}`,

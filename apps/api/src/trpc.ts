@@ -1,4 +1,4 @@
-import { createCacheMiddleware } from '@garage/cache';
+import { type CachedOptions, createCacheMiddleware } from '@garage/cache';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { SessionUser } from './auth/sessions';
@@ -58,10 +58,19 @@ export const staffProcedure = roleProcedure('staff', 'admin');
 export const adminProcedure = roleProcedure('admin');
 export const customerProcedure = roleProcedure('customer');
 
-/** `cached(...)` for queries and `invalidates(...)` for mutations, keyed by the signed-in user. */
-export const { cached, invalidates } = createCacheMiddleware<Context>({
+const cacheMiddleware = createCacheMiddleware<Context>({
   // Procedures are built once at import; the cache belongs to the running app, so it comes
   // from the context.
   cache: (ctx) => ctx.cache,
   principal: (ctx) => (ctx.user ? { id: String(ctx.user.id), role: ctx.user.role } : null),
 });
+
+/** Caches a query's result per route, scope and input (unless CACHE_TIERS=off). */
+export function cached(options: CachedOptions<Context>) {
+  const middleware = cacheMiddleware.cached(options);
+  return (opts: Parameters<typeof middleware>[0]) =>
+    opts.ctx.cacheReads ? middleware(opts) : opts.next();
+}
+
+/** Invalidates the tags and routes a mutation touched, before it returns. */
+export const invalidates = cacheMiddleware.invalidates;

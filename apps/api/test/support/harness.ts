@@ -36,6 +36,7 @@ export async function startApi(options: {
   databaseUrl: string;
   redisUrl?: string | undefined;
   namespace?: string;
+  cacheTiers?: 'l1+l2' | 'l2' | 'off';
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -45,6 +46,7 @@ export async function startApi(options: {
       options.namespace ?? `api-test-${process.pid}-${Math.random().toString(36).slice(2)}`,
     sessionSecret: 'test-session-secret-0123456789',
     secureCookies: false,
+    cacheTiers: options.cacheTiers ?? 'l1+l2',
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
