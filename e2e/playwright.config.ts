@@ -1,15 +1,23 @@
 import { defineConfig, devices } from '@playwright/test';
+import type { Account } from './support/accounts';
+
+/** The option each set-up project passes to auth.setup.ts: whom it signs in. */
+export interface AccountOption {
+  account: Account;
+}
+
+const roles: Account[] = ['admin', 'staff', 'alice', 'bob'];
 
 /**
  * The global set-up starts throwaway PostgreSQL + Redis and the BUILT API and web app on free
  * ports, and hands their URLs to the workers through the environment.
  */
-export default defineConfig({
+export default defineConfig<AccountOption>({
   testDir: './tests',
   globalSetup: './global-setup.ts',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  // One app, one database: flows change shared state (owners, cache), so they run in order.
+  // One app, one database: flows change shared state (owners, cache, Redis), so they run in order.
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,
@@ -19,19 +27,27 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_WEB_URL,
     trace: 'retain-on-failure',
-    screenshot: 'on',
+    // Every flow saves its end state itself (saveEndState); failures get one more.
+    screenshot: 'only-on-failure',
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
   projects: [
-    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    // One set-up project per role: signs in through the form, saves .auth/<account>.json.
+    ...roles.map((account) => ({
+      name: `setup:${account}`,
+      testMatch: /auth\.setup\.ts/,
+      use: { account },
+    })),
     {
       name: 'flows',
       testMatch: /.*\.spec\.ts/,
       use: { ...devices['Desktop Chrome'] },
-      dependencies: ['setup'],
+      dependencies: roles.map((account) => `setup:${account}`),
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import {
@@ -9,7 +9,6 @@ import {
   type RedisServer,
   startPostgres,
   startRedis,
-  waitFor,
 } from '@garage/test-services';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -38,6 +37,29 @@ function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return child;
+}
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Polls `url` until the server answers, failing at once (with the end of its log) if the
+ * process exits first, e.g. `next start` without a build.
+ */
+async function ready(name: string, child: ChildProcess, url: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited(child)) {
+      const log = readFileSync(join(logDir, `${name}.log`), 'utf8')
+        .trim()
+        .split('\n');
+      throw new Error(
+        `the ${name} server exited (${child.signalCode ?? child.exitCode}) before it answered:\n${log.slice(-15).join('\n')}`,
+      );
+    }
+    if (await answers(url).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for the ${name} server at ${url}`);
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -83,13 +105,15 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
   const stop = async () => {
     control.close();
     for (const child of [web, api]) child.kill('SIGTERM');
-    await Promise.all([web, api].map((child) => new Promise((r) => child.once('exit', r))));
+    await Promise.all(
+      [web, api].map((child) => (exited(child) ? null : new Promise((r) => child.once('exit', r)))),
+    );
     await redis.destroy();
     await postgres.destroy();
   };
   try {
-    await waitFor('the API', () => answers(`${apiUrl}/readyz`), 120_000);
-    await waitFor('the web app', () => answers(`${webUrl}/`), 120_000);
+    await ready('api', api, `${apiUrl}/readyz`);
+    await ready('web', web, `${webUrl}/`);
   } catch (error) {
     await stop();
     throw error;

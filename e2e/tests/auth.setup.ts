@@ -1,13 +1,16 @@
-import { expect, test as setup } from '@playwright/test';
-import { type Account, accounts, demoPassword, storageStateOf } from '../support/accounts';
+import { test as base, expect } from '@playwright/test';
+import type { AccountOption } from '../playwright.config';
+import { landingHeading, storageStateOf } from '../support/accounts';
+import { signIn } from '../support/ui';
 
-for (const account of Object.keys(accounts) as Account[]) {
-  setup(`[AUTH] signs in as ${account}`, async ({ page }) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(accounts[account]);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-    await page.context().storageState({ path: storageStateOf(account) });
-  });
-}
+const setup = base.extend<AccountOption>({ account: ['staff', { option: true }] });
+
+setup('[AUTH] signs in through the form and saves the storage state', async ({ page, account }) => {
+  await page.goto('/sign-in');
+  await signIn(page, account);
+  await expect(
+    page.getByRole('heading', { level: 1, name: landingHeading[account] }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.context().storageState({ path: storageStateOf(account) });
+});
