@@ -103,13 +103,22 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
   const control = await startControl(redis);
 
   const stop = async () => {
-    control.close();
-    for (const child of [web, api]) child.kill('SIGTERM');
-    await Promise.all(
-      [web, api].map((child) => (exited(child) ? null : new Promise((r) => child.once('exit', r)))),
-    );
-    await redis.destroy();
-    await postgres.destroy();
+    // The throwaway Redis process is unref'd, so awaiting its exit alone would let Node's
+    // event loop empty and the runner quit halfway, leaving PostgreSQL running: hold it open.
+    const keepAlive = setInterval(() => undefined, 1_000);
+    try {
+      control.close();
+      for (const child of [web, api]) child.kill('SIGTERM');
+      await Promise.all(
+        [web, api].map((child) =>
+          exited(child) ? null : new Promise((r) => child.once('exit', r)),
+        ),
+      );
+      await redis.destroy();
+      await postgres.destroy();
+    } finally {
+      clearInterval(keepAlive);
+    }
   };
   try {
     await ready('api', api, `${apiUrl}/readyz`);
