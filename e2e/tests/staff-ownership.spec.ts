@@ -48,4 +48,14 @@ test('[STAFF][VEHICLES] moves a vehicle from alice to bob; both portals follow a
   });
 
   await saveEndState(testInfo, { staff: page, alice, bob });
+
+  await test.step('moved back, alice has it again at once (the flow can run again)', async () => {
+    await page.getByRole('link', { name: 'Edit or move to another owner' }).click();
+    await page.getByLabel('Find another owner').fill(customerNames.alice);
+    await page.getByRole('button', { name: new RegExp(`^${customerNames.alice}`) }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(detail(page, 'Owner')).toHaveText(customerNames.alice);
+    await alice.reload();
+    await expect(alice.getByText(vehicle.plate, { exact: true })).toBeVisible();
+  });
 });
