@@ -1,7 +1,8 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { apiUrl } from '~/env';
+import { requestedPathHeader } from './requested-path';
 import { type Area, canEnter } from './roles';
 import { parseMeResponse, type SessionUser } from './session-user';
 
@@ -21,9 +22,16 @@ export type AreaAccess =
   | { kind: 'allowed'; user: SessionUser }
   | { kind: 'refused'; user: SessionUser };
 
-/** Server-side gate for a layout: redirects to sign-in when signed out. */
-export async function requireArea(area: Area, returnTo: string): Promise<AreaAccess> {
+/**
+ * Server-side gate for a layout: redirects to sign-in when signed out, with the page that was
+ * asked for (from the proxy's header, when it lies inside `areaRoot`) as where to return.
+ */
+export async function requireArea(area: Area, areaRoot: string): Promise<AreaAccess> {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const requested = (await headers()).get(requestedPathHeader);
+    const returnTo = requested?.startsWith(`${areaRoot}/`) ? requested : areaRoot;
+    redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  }
   return canEnter(user.role, area) ? { kind: 'allowed', user } : { kind: 'refused', user };
 }
