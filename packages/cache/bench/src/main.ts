@@ -114,9 +114,19 @@ async function runRound(specs: TaskSpec[], round: number): Promise<Map<TaskSpec,
     iterations: 5,
     throws: true,
   });
-  // Rotate the order every round so no library always runs first (or right after a GC-heavy one).
-  const shift = (round * 7) % specs.length;
-  const ordered = [...specs.slice(shift), ...specs.slice(0, shift)];
+  // Libraries compared with each other run back to back (one group per scenario and payload),
+  // so a change in the machine's load hits them alike; the order inside each group and the
+  // order of the groups rotate every round, so no library always runs first.
+  const groups = new Map<string, TaskSpec[]>();
+  for (const spec of specs) {
+    const id = `${spec.scenario}|${spec.payload}`;
+    groups.set(id, [...(groups.get(id) ?? []), spec]);
+  }
+  const rotate = <T>(list: T[], by: number): T[] => {
+    const k = by % list.length;
+    return [...list.slice(k), ...list.slice(0, k)];
+  };
+  const ordered = rotate([...groups.values()], round).flatMap((group) => rotate(group, round));
   const byName = new Map<string, TaskSpec>();
   for (const spec of ordered) {
     const name = `${spec.scenario} | ${spec.payload} | ${spec.lib}`;
