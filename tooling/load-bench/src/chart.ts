@@ -17,7 +17,13 @@ function niceStep(max: number): number {
 }
 
 /** A grouped vertical bar chart as a standalone SVG (no library, no script, no fonts to load). */
-export function barChart(options: { title: string; subtitle: string; bars: Bar[] }): string {
+export function barChart(options: {
+  title: string;
+  subtitle: string;
+  bars: Bar[];
+  /** Dashed horizontal reference lines (targets). */
+  lines?: { value: number; label: string }[];
+}): string {
   const { bars } = options;
   const groups = [...new Set(bars.map((b) => b.group))];
   const width = 820;
@@ -28,7 +34,11 @@ export function barChart(options: { title: string; subtitle: string; bars: Bar[]
   const bottom = 90;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const max = Math.max(
+    1,
+    ...bars.map((b) => b.value),
+    ...(options.lines ?? []).map((l) => l.value),
+  );
   const step = niceStep(max);
   const yMax = Math.ceil(max / step) * step;
   const y = (v: number) => top + plotH - (v / yMax) * plotH;
@@ -86,6 +96,15 @@ export function barChart(options: { title: string; subtitle: string; bars: Bar[]
   out.push(
     `<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#57606a" stroke-width="1"/>`,
   );
+  for (const line of options.lines ?? []) {
+    const yy = y(line.value).toFixed(1);
+    out.push(
+      `<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    );
+    out.push(
+      `<text x="${width - right - 4}" y="${(y(line.value) - 5).toFixed(1)}" font-size="11" text-anchor="end" fill="#cf222e">${escapeXml(line.label)}</text>`,
+    );
+  }
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

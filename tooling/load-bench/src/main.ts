@@ -30,7 +30,10 @@ const config = {
 /** The whole run is cut off after this, servers stopped (every loop is bounded anyway). */
 const hardLimitMs = 15 * 60_000;
 
-const docsDir = fileURLToPath(new URL('../../../docs/', import.meta.url));
+/** Where the section and chart go; BENCH_DOCS_DIR also makes a quick run write (for a look). */
+const docsDir = process.env.BENCH_DOCS_DIR
+  ? `${process.env.BENCH_DOCS_DIR.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../docs/', import.meta.url));
 const password = 'garage-demo';
 const log = (line: string) => console.log(line);
 
@@ -38,11 +41,14 @@ let infra: Partial<Infra> = {};
 let cleaned: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
+    // Child processes are unref'd: without a timer the loop could end (exit 13) before they do.
+    const keepAlive = setInterval(() => {}, 1_000);
     await stopAllApis().catch((e) => console.error('stopping APIs:', e));
     closeConnections();
     await infra.db?.close().catch(() => undefined);
     await infra.redis?.destroy().catch((e) => console.error('stopping Redis:', e));
     await infra.postgres?.destroy().catch((e) => console.error('stopping PostgreSQL:', e));
+    clearInterval(keepAlive);
   })();
   return cleaned;
 }
@@ -234,7 +240,7 @@ async function main() {
     config,
   };
   for (const t of targets) log(`  target ${t.met ? 'met   ' : 'MISSED'} ${t.text}: ${t.measured}`);
-  if (quick) {
+  if (quick && !process.env.BENCH_DOCS_DIR) {
     log(`quick run done in ${durationS.toFixed(0)} s; docs not written`);
     return;
   }

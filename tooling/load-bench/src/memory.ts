@@ -92,7 +92,7 @@ export async function runMemory(options: {
   const maxId = Math.max(...options.vehicleIds);
   const pages: string[] = [];
   for (let cursor = maxId; cursor > 50; cursor -= 10) {
-    pages.push(queryPath('vehicle.list', { limit: 50, cursor }));
+    pages.push(queryPath('vehicle.list', { limit: 100, cursor }));
   }
   const searches = options.searchTerms.map((search) =>
     queryPath('vehicle.list', { limit: 50, search }),
@@ -108,7 +108,7 @@ export async function runMemory(options: {
     for (const [name, paths] of [
       [`vehicle.byId, all ${byId.length.toLocaleString('en')} ids`, byId],
       [
-        `vehicle.list, ${pages.length.toLocaleString('en')} cursor pages + ${searches.length.toLocaleString('en')} searches (50 rows each)`,
+        `vehicle.list, ${pages.length.toLocaleString('en')} cursor pages of 100 rows + ${searches.length.toLocaleString('en')} searches of 50`,
         lists,
       ],
     ] as const) {

@@ -136,9 +136,11 @@ export function chartBars(throughput: ThroughputResult[], config: RunInfo['confi
     value: find(throughput, 'ping-session').rps,
     color: colors.session,
   });
+  const ping = find(throughput, 'ping').rps;
   return {
+    lines: [{ value: 0.9 * ping, label: 'target for vehicle.list L1+L2: 0.9× bare' }],
     title: 'Garage API throughput by cache configuration',
-    subtitle: `req/s, median of ${config.rounds} rounds of ${config.seconds} s, ${config.connections} connections, one API process, loopback (tooling/load-bench)`,
+    subtitle: `req/s, median of ${config.rounds} round${config.rounds === 1 ? '' : 's'} of ${config.seconds} s, ${config.connections} connections, one API process, loopback (tooling/load-bench)`,
     bars,
   };
 }
@@ -200,7 +202,7 @@ export function renderSection(input: {
   const ping = find(throughput, 'ping').rps;
   out.push('### 1. Cached reads against cache off, and the ceiling');
   out.push(
-    `Each configuration is its own API process. ${config.rounds} rounds; each round runs every row in turn (a warm-up, then ${config.seconds} s measured), so drift on the machine spreads over all rows. Figures are medians over the rounds. \`vehicle.list\` is \`{limit: 50}\` (one key); \`vehicle.byId\` cycles over ids 1–${fmt(config.byIdKeys)} across all connections, after a warm-up pass over all of them. The ceiling is \`system.ping\`, a public procedure returning a constant, without a session cookie; "+ session" sends the staff cookie, so the session lookup every signed-in request pays (through the cache, even with \`CACHE_TIERS=off\`) is included. CPU columns are cores used over the run (1.00 = one core all the time): the API process from /proc, the load generator from \`process.cpuUsage\`.`,
+    `Each configuration is its own API process. ${config.rounds} round${config.rounds === 1 ? '' : 's'}; each round runs every row in turn (a warm-up, then ${config.seconds} s measured), so drift on the machine spreads over all rows. Figures are medians over the rounds. \`vehicle.list\` is \`{limit: 50}\` (one key); \`vehicle.byId\` cycles over ids 1–${fmt(config.byIdKeys)} across all connections, after a warm-up pass over all of them. The ceiling is \`system.ping\`, a public procedure returning a constant, without a session cookie; "+ session" sends the staff cookie, so the session lookup every signed-in request pays (through the cache, even with \`CACHE_TIERS=off\`) is included. CPU columns are cores used over the run (1.00 = one core all the time): the API process from /proc, the load generator from \`process.cpuUsage\`.`,
   );
   out.push(
     table(
@@ -310,7 +312,7 @@ export function renderSection(input: {
   }
   staleNotes.push(
     cross.staleReads > 0
-      ? `Across two instances (${fmt(cross.seconds, 1)} s, the same mix, reads on B and writes on A) the design promises only that B drops its L1 within milliseconds through the pub/sub bus, so the second row has no target: ${fmt(cross.staleReads)} reads on B began after A acknowledged and still returned the older value, at most ${ms(cross.worstStaleAfterAckMs)} ms after the acknowledgement (e.g. ${cross.staleExamples[0] ?? ''}).`
+      ? `Across two instances (${fmt(cross.seconds, 1)} s, the same mix, reads on B and writes on A) the design promises only that B drops its L1 within milliseconds through the pub/sub bus, so the second row has no target: ${fmt(cross.staleReads)} read${cross.staleReads === 1 ? '' : 's'} on B began after A acknowledged and still returned the older value, at most ${ms(cross.worstStaleAfterAckMs)} ms after the acknowledgement (e.g. ${cross.staleExamples[0] ?? ''}).`
       : `Across two instances (${fmt(cross.seconds, 1)} s, reads on B and writes on A; no target, as the design promises milliseconds there, not read-your-writes) no read on B returned a value older than a write A had acknowledged.`,
   );
   out.push(staleNotes.join(' '));
@@ -348,7 +350,7 @@ export function renderSection(input: {
   // 4.
   out.push('### 4. Memory over many distinct keys');
   out.push(
-    `One fresh L1+L2 instance with the default 64 MB L1. Its RSS (VmRSS of /proc/<pid>/status) is sampled every 200 ms and its L1 (\`cache.stats\`) every second while ${fmt(memory.distinctKeys)} distinct keys go through it, ${config.connections} connections: every vehicle by id, then vehicle.list cursor pages and searches of 50 rows. ${memory.verdict}.`,
+    `One fresh L1+L2 instance with the default 64 MB L1. Its RSS (VmRSS of /proc/<pid>/status) is sampled every 200 ms and its L1 (\`cache.stats\`) every second while ${fmt(memory.distinctKeys)} distinct keys go through it, ${config.connections} connections: every vehicle by id, then vehicle.list cursor pages (100 rows) and searches (up to 50 rows). ${memory.verdict}.`,
   );
   out.push(
     table(
@@ -394,7 +396,7 @@ export function renderSection(input: {
     if (profiles.length > 0) {
       const [list, bare] = profiles;
       out.push(
-        `CPU profiles (\`node --cpu-prof\`, ${config.profileSeconds} s of the same load on a fresh instance each, samples outside the measured window left out) split the API's busy time by where the code comes from (bundled workspace code mapped back through \`dist/main.js.map\`). CPU µs per request is the area's share of busy time divided by the requests served under the profiler.`,
+        `CPU profiles (\`node --cpu-prof\`, ${config.profileSeconds} s of the same load on a fresh instance each, samples outside the measured window left out) split the API's busy time by where the code comes from (bundled workspace code mapped back through \`dist/main.js.map\`). Busy µs per request is the area's share of the sampled busy time divided by the requests served under the profiler; the sampler counts wall time while the thread is busy, so on a crowded machine these µs include time the thread waited for a core (shares are the figure to compare).`,
       );
       if (list && bare) {
         const a = perRequest(list, config.profileSeconds);
@@ -424,6 +426,12 @@ export function renderSection(input: {
             ['left', 'right', 'right', 'right', 'right', 'right'],
           ),
         );
+        const [widest] = names;
+        if (widest) {
+          out.push(
+            `The largest extra cost per request of ${list.label} over ${bare.label} is ${widest} (${fmt((a.get(widest) ?? 0) - (b.get(widest) ?? 0), 1)} busy µs more per request, ${pct(list.areas.find((x) => x.name === widest)?.share ?? 0)} of the busy time).`,
+          );
+        }
         out.push(
           `Under the profiler: ${fmt(list.rps)} req/s for ${list.label}, ${fmt(bare.rps)} req/s for ${bare.label}. Top functions by self time for ${list.label}:`,
         );
