@@ -5,6 +5,7 @@ import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation
 import { type CacheKey, entryKey } from './keys';
 import { L1Store } from './l1';
 import { type BusMessage, InvalidationBus } from './redis/bus';
+import { awaitFillOrLease, type LeaseOptions, leaseOptions } from './redis/fill-lease';
 import { type PendingInvalidation, PendingInvalidations } from './redis/pending-invalidations';
 import { connectRedis, RemoteStore } from './redis/remote-store';
 import { deserialize, serialize } from './serializer';
@@ -31,6 +32,7 @@ class TieredCache implements Cache {
   readonly #ownsClient: boolean;
   readonly #bus: InvalidationBus | undefined;
   readonly #pending = new PendingInvalidations();
+  readonly #lease: LeaseOptions | undefined;
   #publisherSeq = 0;
   #localSeq = 0;
   #epoch = 0;
@@ -42,11 +44,13 @@ class TieredCache implements Cache {
     this.#maxL1TtlMs = options.l1?.maxTtlMs ?? 60_000;
     if (options.redis === undefined) {
       this.#ownsClient = false;
+      this.#lease = undefined;
       return;
     }
     const timeoutMs = options.timeouts?.redisMs ?? 250;
     const { client, owned } = connectRedis(options.redis, timeoutMs);
     this.#ownsClient = owned;
+    this.#lease = options.lease ? leaseOptions(options.lease) : undefined;
     this.#remote = new RemoteStore(client, this.#ns, timeoutMs, {
       failureThreshold: options.circuit?.failureThreshold ?? 5,
       probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
@@ -125,58 +129,73 @@ class TieredCache implements Cache {
     const stats = this.#stats.route(key.route);
     const epoch = this.#epoch;
     let snapshot = this.#localSeq;
-    if (this.#remote) {
-      const remote = await this.#readRemote(k);
-      if (!remote) return this.#runLoader(key.route, loader);
-      snapshot = remote.seq;
-      const hit = remote.hit;
-      if (hit && !skipRead) {
-        stats.l2Hits++;
-        const value = deepFreeze(deserialize<T>(hit.payload));
-        const freshMs = hit.softStale ? 0 : hit.freshLeftMs;
-        if (epoch === this.#epoch && this.#log.isValid(hit.entrySeq, key.route, hit.tags)) {
-          this.#setL1(
+    let leased = false;
+    try {
+      if (this.#remote) {
+        let remote = await this.#readRemote(k);
+        if (remote && !remote.hit && !skipRead && this.#lease) {
+          ({ read: remote, leased } = await awaitFillOrLease(
+            this.#remote,
             k,
-            key.route,
-            hit.tags,
-            value,
-            hit.payload,
-            hit.entrySeq,
-            freshMs,
-            hit.graceLeftMs,
-          );
+            this.#id,
+            this.#lease,
+            remote,
+            () => this.#readRemote(k),
+          ));
         }
-        if (freshMs > 0) return value;
-        stats.staleServed++;
-        this.#refreshInBackground(k, key, loader, options);
-        return value;
+        if (!remote) return this.#runLoader(key.route, loader);
+        snapshot = remote.seq;
+        const hit = remote.hit;
+        if (hit && !skipRead) {
+          stats.l2Hits++;
+          const value = deepFreeze(deserialize<T>(hit.payload));
+          const freshMs = hit.softStale ? 0 : hit.freshLeftMs;
+          if (epoch === this.#epoch && this.#log.isValid(hit.entrySeq, key.route, hit.tags)) {
+            this.#setL1(
+              k,
+              key.route,
+              hit.tags,
+              value,
+              hit.payload,
+              hit.entrySeq,
+              freshMs,
+              hit.graceLeftMs,
+            );
+          }
+          if (freshMs > 0) return value;
+          stats.staleServed++;
+          this.#refreshInBackground(k, key, loader, options);
+          return value;
+        }
       }
+      stats.misses++;
+      const loaded = await this.#runLoader(key.route, loader);
+      const payload = serialize(loaded);
+      const value = deepFreeze(deserialize<T>(payload));
+      const tags = typeof options.tags === 'function' ? options.tags(value) : (options.tags ?? []);
+      const graceMs = options.graceMs ?? 0;
+      if (this.#remote) {
+        const entry = { snapshot, payload, tags, route: key.route, ttlMs: options.ttlMs, graceMs };
+        const stored =
+          this.#pending.size === 0 && (await this.#remote.store(k, entry).catch(() => false));
+        if (!stored) return value;
+      }
+      if (epoch === this.#epoch && this.#log.isValid(snapshot, key.route, tags)) {
+        this.#setL1(
+          k,
+          key.route,
+          tags,
+          value,
+          payload,
+          snapshot,
+          options.ttlMs,
+          options.ttlMs + graceMs,
+        );
+      }
+      return value;
+    } finally {
+      if (leased) await this.#remote?.releaseLease(k, this.#id).catch(() => undefined);
     }
-    stats.misses++;
-    const loaded = await this.#runLoader(key.route, loader);
-    const payload = serialize(loaded);
-    const value = deepFreeze(deserialize<T>(payload));
-    const tags = typeof options.tags === 'function' ? options.tags(value) : (options.tags ?? []);
-    const graceMs = options.graceMs ?? 0;
-    if (this.#remote) {
-      const entry = { snapshot, payload, tags, route: key.route, ttlMs: options.ttlMs, graceMs };
-      const stored =
-        this.#pending.size === 0 && (await this.#remote.store(k, entry).catch(() => false));
-      if (!stored) return value;
-    }
-    if (epoch === this.#epoch && this.#log.isValid(snapshot, key.route, tags)) {
-      this.#setL1(
-        k,
-        key.route,
-        tags,
-        value,
-        payload,
-        snapshot,
-        options.ttlMs,
-        options.ttlMs + graceMs,
-      );
-    }
-    return value;
   }
 
   async #readRemote(k: string) {

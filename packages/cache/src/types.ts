@@ -14,6 +14,11 @@ export interface CacheOptions {
   circuit?: { failureThreshold?: number; probeAfterMs?: number };
   /** Cross-instance L1 invalidation over Redis pub/sub (default on with Redis). */
   bus?: boolean;
+  /**
+   * Cluster-wide single flight (off by default): on a miss, one instance takes a short Redis
+   * lease and loads; the others poll Redis for its value, up to `waitMs`, then load themselves.
+   */
+  lease?: { ttlMs?: number; waitMs?: number; pollMs?: number };
 }
 
 /** Per-call options of `getOrSet`. */

@@ -1,7 +1,7 @@
 import { startRedisCluster, startTcpProxy, type TcpProxy } from '@garage/test-services';
 import { Cluster, Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type Cache, createCache } from '../src';
+import { type Cache, createCache, hashInput } from '../src';
 
 let counter = 0;
 const caches: Cache[] = [];
@@ -163,6 +163,59 @@ describe('Redis-backed cache', () => {
       expect(await fresh.getOrSet(key(1), async () => 'after', tagged)).toBe('after');
     });
   }
+});
+
+describe('cluster-wide fill lease (opt-in)', () => {
+  const slowLoader = (counter: { calls: number }) => async () => {
+    counter.calls++;
+    await new Promise((r) => setTimeout(r, 100));
+    return { loadedAt: counter.calls };
+  };
+
+  it('runs the loader once across two instances for 2 × 100 concurrent misses', async () => {
+    const ns = namespace();
+    const lease = { ttlMs: 2_000, waitMs: 2_000, pollMs: 10 };
+    const a = make({ namespace: ns, redis: inject('redisUrl'), lease });
+    const b = make({ namespace: ns, redis: inject('redisUrl'), lease });
+    const counter = { calls: 0 };
+    const loader = slowLoader(counter);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 ? a : b).getOrSet(key('hot'), loader, { ttlMs: 10_000 }),
+      ),
+    );
+    expect(counter.calls).toBe(1);
+    expect(new Set(results.map((r) => r.loadedAt))).toEqual(new Set([1]));
+  });
+
+  it('without the lease, each instance loads once (single flight is per instance)', async () => {
+    const ns = namespace();
+    const a = make({ namespace: ns, redis: inject('redisUrl') });
+    const b = make({ namespace: ns, redis: inject('redisUrl') });
+    const counter = { calls: 0 };
+    const loader = slowLoader(counter);
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 ? a : b).getOrSet(key('hot'), loader, { ttlMs: 10_000 }),
+      ),
+    );
+    expect(counter.calls).toBe(2);
+  });
+
+  it('loads anyway once waitMs passes when the holder never delivers (e.g. it died)', async () => {
+    const ns = namespace();
+    const lease = { ttlMs: 60_000, waitMs: 150, pollMs: 10 };
+    const cache = make({ namespace: ns, redis: inject('redisUrl'), lease });
+    const other = new Redis(inject('redisUrl'));
+    closers.push(() => other.quit());
+    // Another instance took this key's lease and vanished without releasing it.
+    await other.set(`{${ns}}:e:item.get:public:${hashInput('stuck')}:lease`, 'gone', 'PX', 60_000);
+    const counter = { calls: 0 };
+    const value = await cache.getOrSet(key('stuck'), slowLoader(counter), { ttlMs: 10_000 });
+    expect(value).toEqual({ loadedAt: 1 });
+    expect(counter.calls).toBe(1);
+    expect(await other.get(`{${ns}}:e:item.get:public:${hashInput('stuck')}:lease`)).toBe('gone');
+  });
 });
 
 describe('Redis Cluster', () => {

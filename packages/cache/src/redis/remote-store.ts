@@ -3,7 +3,7 @@ import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
 import type { CacheOptions } from '../types';
 import { CircuitBreaker } from './circuit';
-import { COUNT_INDEX, INVALIDATE, LIST, READ, STORE } from './scripts';
+import { COUNT_INDEX, INVALIDATE, LIST, READ, RELEASE_LEASE, STORE } from './scripts';
 
 type Client = Redis | Cluster;
 
@@ -157,6 +157,22 @@ export class RemoteStore {
     const keys = [this.#seqKey, this.#invKey, this.#idxKey];
     const args = [soft ? '1' : '0', origin, publisherSeq, this.channel, ...fields];
     return Number(await this.#eval(INVALIDATE, keys, args));
+  }
+
+  /**
+   * Tries to take the fill lease of `key` for `ttlMs` (SET NX PX): true when this instance now
+   * holds it. The lease expires by itself if its holder dies.
+   */
+  async acquireLease(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    const reply = await this.#call(() =>
+      this.client.set(`${key}:lease`, holder, 'PX', ttlMs, 'NX'),
+    );
+    return reply === 'OK';
+  }
+
+  /** Gives the lease back if `holder` still has it (never deletes a successor's lease). */
+  async releaseLease(key: string, holder: string): Promise<void> {
+    await this.#eval(RELEASE_LEASE, [`${key}:lease`], [holder]);
   }
 
   /** Lists live entries of the namespace, filtered, from `offset`. */
