@@ -40,6 +40,8 @@ export function createApp(options: AppOptions): App {
       maxBytes: options.cacheTiers === 'l2' ? 0 : (options.l1MaxBytes ?? 64 * 1024 * 1024),
       maxTtlMs: 60_000,
     },
+    // Several API instances share one database: a cold key is loaded by one of them, not all.
+    lease: { ttlMs: 3_000, waitMs: 1_000 },
   });
   // Throttle counters are shared through Redis; a short timeout and no offline queue keep a
   // Redis outage from slowing sign-ins (the throttle falls back to this process's counts).
