@@ -70,6 +70,9 @@ export async function startRedis(options: { extraArgs?: string[] } = {}): Promis
     if (!child) return;
     const running = child;
     child = undefined;
+    // The child is unref'd so a forgotten server never holds a test run open; while we wait
+    // for it to exit, it must hold the loop, or Node may quit in the middle of a teardown.
+    running.ref();
     running.kill('SIGKILL');
     await exited(running);
   };
