@@ -181,15 +181,19 @@ async function main() {
   const terms: string[] = [];
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (const x of letters) for (const y of letters) terms.push(`${x}${y}`);
-  for (let n = 0; n < (quick ? 50 : 400); n++) terms.push(String(100 + n * 2));
+  for (let n = 0; n < (quick ? 20 : 100); n++) terms.push(String(100 + n * 7));
   const memory = await runMemory({
     api: memApi,
     staffCookie: await staff(memApi),
     adminCookie: await admin(memApi),
     vehicleIds: data.all.map((v) => v.id),
-    searchTerms: quick ? terms.slice(0, 100) : terms,
+    // Every other two-letter term (338) and 100 digit runs: searches scan the table, so they
+    // are fewer than the cursor pages, which carry most of the bytes.
+    searchTerms: (quick ? terms.slice(0, 100) : terms).filter(
+      (_, i) => quick || i % 2 === 0 || i >= 676,
+    ),
     connections: config.connections,
-    maxSecondsPerPhase: quick ? 20 : 60,
+    maxSecondsPerPhase: quick ? 20 : 75,
     log,
   });
   const mib = (n: number) => (n / 2 ** 20).toFixed(0);

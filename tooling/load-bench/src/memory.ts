@@ -91,7 +91,8 @@ export async function runMemory(options: {
   const byId = options.vehicleIds.map((id) => queryPath('vehicle.byId', { id }));
   const maxId = Math.max(...options.vehicleIds);
   const pages: string[] = [];
-  for (let cursor = maxId; cursor > 50; cursor -= 10) {
+  // 100-row pages starting every 8 ids: about 3,000 distinct pages of ~27 KB, well over 64 MB.
+  for (let cursor = maxId; cursor > 100; cursor -= 8) {
     pages.push(queryPath('vehicle.list', { limit: 100, cursor }));
   }
   const searches = options.searchTerms.map((search) =>

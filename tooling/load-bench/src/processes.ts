@@ -35,12 +35,15 @@ export async function startApi(options: {
   namespace: string;
   tiers: CacheTiers;
   nodeArgs?: string[];
+  /** Another build of the API (for what-if comparisons); the workspace's by default. */
+  entry?: string;
 }): Promise<ApiProcess> {
-  if (!existsSync(apiEntry)) {
-    throw new Error(`${apiEntry} is missing: run pnpm --filter @garage/api build first`);
+  const entry = options.entry ?? apiEntry;
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: run pnpm --filter @garage/api build first`);
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), apiEntry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

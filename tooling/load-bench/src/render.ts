@@ -428,8 +428,12 @@ export function renderSection(input: {
         );
         const [widest] = names;
         if (widest) {
+          const why =
+            widest === 'superjson'
+              ? " superjson is tRPC's response transformer: every response, an L1 hit included, serializes the 50-row page again (walking every field to record the Dates), so the cache spares the database and Prisma but not the per-response serialization, which then dominates an L1 hit."
+              : '';
           out.push(
-            `The largest extra cost per request of ${list.label} over ${bare.label} is ${widest} (${fmt((a.get(widest) ?? 0) - (b.get(widest) ?? 0), 1)} busy µs more per request, ${pct(list.areas.find((x) => x.name === widest)?.share ?? 0)} of the busy time).`,
+            `The largest extra cost per request of ${list.label} over ${bare.label} is ${widest} (${fmt((a.get(widest) ?? 0) - (b.get(widest) ?? 0), 1)} busy µs more per request, ${pct(list.areas.find((x) => x.name === widest)?.share ?? 0)} of the busy time).${why}`,
           );
         }
         out.push(

@@ -77,8 +77,8 @@ export async function runThroughput(options: {
         paths: pathsOf(c.procedure, options.byIdIds),
         ...(c.cookie ? { cookie: options.cookies[c.tiers] } : {}),
       };
-      // Warm-up: every byId key once (fills the cache tiers), else a short burst.
-      if (c.procedure === 'vehicle.byId') {
+      // Warm-up: every byId key once where a tier can hold it, else a short burst.
+      if (c.procedure === 'vehicle.byId' && c.tiers !== 'off') {
         await load({ ...common, amount: options.byIdIds.length, maxSeconds: 20 });
       } else {
         await load({ ...common, durationS: 1 });
