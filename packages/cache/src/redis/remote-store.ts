@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
 import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
@@ -6,6 +7,16 @@ import { CircuitBreaker } from './circuit';
 import { COUNT_INDEX, INVALIDATE, LIST, READ, RELEASE_LEASE, STORE } from './scripts';
 
 type Client = Redis | Cluster;
+
+const shas = new Map<string, string>();
+function scriptSha(script: string): string {
+  let sha = shas.get(script);
+  if (!sha) {
+    sha = createHash('sha1').update(script).digest('hex');
+    shas.set(script, sha);
+  }
+  return sha;
+}
 
 /** What one Redis read returns: the current invalidation sequence and, on a hit, the entry. */
 export interface RemoteRead {
@@ -101,8 +112,20 @@ export class RemoteStore {
     );
   }
 
+  /**
+   * Runs a script by its SHA1 (EVALSHA), so each call sends a hash instead of the script text;
+   * a server that does not know it yet (first call, restart, failover) gets the text once.
+   */
   #eval(script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
-    return this.#call(() => this.client.eval(script, keys.length, ...keys, ...args));
+    const sha = scriptSha(script);
+    return this.#call(async () => {
+      try {
+        return await this.client.evalsha(sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+        return this.client.eval(script, keys.length, ...keys, ...args);
+      }
+    });
   }
 
   /** Reads an entry and the current sequence in one round trip. */
