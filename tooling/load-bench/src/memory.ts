@@ -1,5 +1,5 @@
 import { load } from './cannon';
-import { query, queryPath } from './http';
+import { call, query, queryPath } from './http';
 import { type ApiProcess, rssBytes } from './processes';
 
 type L1 = { entries: number; bytes: number; maxBytes: number };
@@ -8,6 +8,8 @@ export interface MemoryPoint {
   /** Seconds since the baseline. */
   t: number;
   rss: number;
+  /** V8 heap in use (prom-client's nodejs_heap_size_used_bytes from /metrics). */
+  heapUsed?: number;
   l1Bytes?: number;
   l1Entries?: number;
   phase: string;
@@ -18,29 +20,41 @@ export interface MemoryPhase {
   requests: number;
   failed: number;
   seconds: number;
-  /** RSS and L1 at the end of the phase. */
+  /** At the end of the phase. */
   rss: number;
   l1: L1;
+  /** Highest samples during the phase. */
+  peakRss: number;
+  peakHeapUsed: number;
 }
 
 export interface MemoryResult {
   baseline: number;
+  baselineHeapUsed: number;
   peak: number;
   end: number;
   l1MaxBytes: number;
   phases: MemoryPhase[];
   distinctKeys: number;
-  /** RSS when L1 first held ≥ 90 % of its limit, and the peak after that (null: never full). */
-  atL1Full: number | null;
-  peakAfterL1Full: number | null;
   bounded: boolean;
   verdict: string;
   points: MemoryPoint[];
 }
 
+async function heapUsed(port: number): Promise<number> {
+  const reply = await call(port, 'GET', '/metrics', { timeoutMs: 5_000 });
+  const match = /^nodejs_heap_size_used_bytes\s+(\S+)/m.exec(reply.body);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+
 /**
  * Loads many distinct keys through one API instance (default 64 MB L1) while sampling its RSS
- * every 200 ms: every vehicle by id, then list pages (cursors) and searches.
+ * every 200 ms and its heap and L1 every second: every vehicle by id, then list pages (cursors)
+ * and searches, then the same lists again. By then L1 has evicted them, so the second pass
+ * churns L1 at its limit: if memory is bounded, the second pass's peak is no higher than the
+ * first's.
  */
 export async function runMemory(options: {
   api: ApiProcess;
@@ -60,22 +74,32 @@ export async function runMemory(options: {
 
   await new Promise((r) => setTimeout(r, 2_000));
   const t0 = performance.now();
+  const since = () => (performance.now() - t0) / 1000;
   const baseline = rssBytes(api.pid);
+  const baselineHeapUsed = await heapUsed(api.port);
   const l1Start = await stats();
-  points.push({ t: 0, rss: baseline, l1Bytes: l1Start.bytes, l1Entries: l1Start.entries, phase });
+  points.push({
+    t: 0,
+    rss: baseline,
+    heapUsed: baselineHeapUsed,
+    l1Bytes: l1Start.bytes,
+    l1Entries: l1Start.entries,
+    phase,
+  });
 
   const rssTimer = setInterval(() => {
-    points.push({ t: (performance.now() - t0) / 1000, rss: rssBytes(api.pid), phase });
+    points.push({ t: since(), rss: rssBytes(api.pid), phase });
   }, 200);
   let polling = false;
-  const l1Timer = setInterval(() => {
+  const slowTimer = setInterval(() => {
     if (polling) return;
     polling = true;
-    void stats()
-      .then((l1) => {
+    void Promise.all([stats(), heapUsed(api.port)])
+      .then(([l1, heap]) => {
         points.push({
-          t: (performance.now() - t0) / 1000,
+          t: since(),
           rss: rssBytes(api.pid),
+          heapUsed: heap,
           l1Bytes: l1.bytes,
           l1Entries: l1.entries,
           phase,
@@ -104,16 +128,16 @@ export async function runMemory(options: {
     if (pages[i]) lists.push(pages[i] as string);
     if (searches[i]) lists.push(searches[i] as string);
   }
+  const listsName = `${pages.length.toLocaleString('en')} cursor pages of 100 rows + ${searches.length.toLocaleString('en')} searches of 50`;
 
   try {
     for (const [name, paths] of [
       [`vehicle.byId, all ${byId.length.toLocaleString('en')} ids`, byId],
-      [
-        `vehicle.list, ${pages.length.toLocaleString('en')} cursor pages of 100 rows + ${searches.length.toLocaleString('en')} searches of 50`,
-        lists,
-      ],
+      [`vehicle.list, ${listsName}`, lists],
+      ['vehicle.list, the same lists again', lists],
     ] as const) {
       phase = name;
+      const from = points.length;
       const result = await load({
         port: api.port,
         pid: api.pid,
@@ -124,29 +148,35 @@ export async function runMemory(options: {
         maxSeconds: options.maxSecondsPerPhase,
       });
       const l1 = await stats();
+      const during = points.slice(from);
+      const rss = rssBytes(api.pid);
       phases.push({
         name,
         requests: result.ok,
         failed: result.failed,
         seconds: result.seconds,
-        rss: rssBytes(api.pid),
+        rss,
         l1,
+        peakRss: Math.max(rss, ...during.map((p) => p.rss)),
+        peakHeapUsed: Math.max(0, ...during.map((p) => p.heapUsed ?? 0)),
       });
       options.log(
-        `  ${name}: ${result.ok} ok, ${result.failed} failed in ${result.seconds.toFixed(1)} s; RSS ${(rssBytes(api.pid) / 2 ** 20).toFixed(0)} MiB, L1 ${(l1.bytes / 2 ** 20).toFixed(1)} MiB in ${l1.entries} entries`,
+        `  ${name}: ${result.ok} ok, ${result.failed} failed in ${result.seconds.toFixed(1)} s; RSS ${mib(rss)} (peak ${mib(phases.at(-1)?.peakRss ?? 0)}, heap peak ${mib(phases.at(-1)?.peakHeapUsed ?? 0)}), L1 ${mib(l1.bytes)} in ${l1.entries} entries`,
       );
     }
     phase = 'idle after the load';
     await new Promise((r) => setTimeout(r, 3_000));
   } finally {
     clearInterval(rssTimer);
-    clearInterval(l1Timer);
+    clearInterval(slowTimer);
   }
   const end = rssBytes(api.pid);
   const l1End = await stats();
+  const heapEnd = await heapUsed(api.port);
   points.push({
-    t: (performance.now() - t0) / 1000,
+    t: since(),
     rss: end,
+    heapUsed: heapEnd,
     l1Bytes: l1End.bytes,
     l1Entries: l1End.entries,
     phase,
@@ -158,39 +188,36 @@ export async function runMemory(options: {
     seconds: 3,
     rss: end,
     l1: l1End,
+    peakRss: end,
+    peakHeapUsed: heapEnd,
   });
 
   const peak = Math.max(...points.map((p) => p.rss));
-  const full = points.find((p) => p.l1Bytes !== undefined && p.l1Bytes >= 0.9 * l1End.maxBytes);
-  const atL1Full = full ? full.rss : null;
-  const peakAfterL1Full = full
-    ? Math.max(...points.filter((p) => p.t >= full.t).map((p) => p.rss))
-    : null;
-  const distinctKeys = byId.length + lists.length;
+  const [, first, second] = phases;
   const withinLimit = l1End.bytes <= l1End.maxBytes;
-  const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  const filled = (first?.l1.bytes ?? 0) >= 0.9 * l1End.maxBytes;
   let bounded: boolean;
   let verdict: string;
   if (!withinLimit) {
     bounded = false;
     verdict = `L1 holds ${mib(l1End.bytes)}, over its ${mib(l1End.maxBytes)} limit`;
-  } else if (full && atL1Full !== null && peakAfterL1Full !== null) {
-    const growth = peakAfterL1Full - atL1Full;
-    bounded = growth <= 0.25 * atL1Full;
-    verdict = `L1 reached ${mib(0.9 * l1End.maxBytes)} at ${full.t.toFixed(0)} s (RSS ${mib(atL1Full)}) and evicted from then on; RSS grew ${mib(growth)} more while ${distinctKeys.toLocaleString('en')} distinct keys went through it, and L1 ended at ${mib(l1End.bytes)} of ${mib(l1End.maxBytes)}`;
+  } else if (!first || !second || !filled) {
+    bounded = withinLimit;
+    verdict = `L1 did not fill (${mib(first?.l1.bytes ?? 0)} of ${mib(l1End.maxBytes)}), so eviction was not exercised; L1 stayed within its limit`;
   } else {
-    bounded = true;
-    verdict = `L1 never reached 90 % of its limit (${mib(l1End.bytes)} of ${mib(l1End.maxBytes)}): the keys fit, so eviction was not exercised`;
+    const growth = second.peakRss / first.peakRss - 1;
+    const heapGrowth = second.peakHeapUsed / first.peakHeapUsed - 1;
+    bounded = growth <= 0.1;
+    verdict = `L1 filled to its limit during the first list pass and evicted from then on. The second pass over the same ${lists.length.toLocaleString('en')} lists (all misses again) peaked at ${mib(second.peakRss)} RSS against ${mib(first.peakRss)} in the first (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %), heap in use ${mib(second.peakHeapUsed)} against ${mib(first.peakHeapUsed)} (${heapGrowth >= 0 ? '+' : ''}${(heapGrowth * 100).toFixed(0)} %): ${bounded ? 'a plateau, so memory is bounded' : 'still growing while L1 stayed at its limit'}`;
   }
   return {
     baseline,
+    baselineHeapUsed,
     peak,
     end,
     l1MaxBytes: l1End.maxBytes,
     phases,
-    distinctKeys,
-    atL1Full,
-    peakAfterL1Full,
+    distinctKeys: byId.length + lists.length,
     bounded,
     verdict,
     points,

@@ -6,6 +6,7 @@ import type { MixedResult } from './mixed';
 import type { ProfileSummary } from './profile';
 import type { PropagationResult } from './propagation';
 import type { Machine } from './setup';
+import { median } from './stats';
 import type { ThroughputResult } from './throughput';
 
 export interface Target {
@@ -202,7 +203,7 @@ export function renderSection(input: {
   const ping = find(throughput, 'ping').rps;
   out.push('### 1. Cached reads against cache off, and the ceiling');
   out.push(
-    `Each configuration is its own API process. ${config.rounds} round${config.rounds === 1 ? '' : 's'}; each round runs every row in turn (a warm-up, then ${config.seconds} s measured), so drift on the machine spreads over all rows. Figures are medians over the rounds. \`vehicle.list\` is \`{limit: 50}\` (one key); \`vehicle.byId\` cycles over ids 1–${fmt(config.byIdKeys)} across all connections, after a warm-up pass over all of them. The ceiling is \`system.ping\`, a public procedure returning a constant, without a session cookie; "+ session" sends the staff cookie, so the session lookup every signed-in request pays (through the cache, even with \`CACHE_TIERS=off\`) is included. CPU columns are cores used over the run (1.00 = one core all the time): the API process from /proc, the load generator from \`process.cpuUsage\`.`,
+    `Each configuration is its own API process. ${config.rounds} round${config.rounds === 1 ? '' : 's'}; each round runs every row in turn (a warm-up, then ${config.seconds} s measured), so drift on the machine spreads over all rows. Figures are medians over the rounds. \`vehicle.list\` is \`{limit: 50}\` (one key); \`vehicle.byId\` cycles over ids 1–${fmt(config.byIdKeys)} across all connections, after a warm-up pass over all of them. The ceiling is \`system.ping\`, a public procedure returning a constant, without a session cookie; "+ session" sends the staff cookie, so the session lookup every signed-in request pays (through the cache, even with \`CACHE_TIERS=off\`) is included. CPU columns are cores used over the run (1.00 = one core all the time; the API can pass 1.00 with V8's GC threads): the API process from /proc, the load generator from \`process.cpuUsage\`; µs / req is the API's CPU time per request served (median over the rounds).`,
   );
   out.push(
     table(
@@ -216,6 +217,7 @@ export function renderSection(input: {
         '× cache off',
         '× bare',
         'API CPU',
+        'API CPU µs / req',
         'loader CPU',
         'errors',
       ],
@@ -229,12 +231,14 @@ export function renderSection(input: {
         r.procedure === 'system.ping' ? '' : ratio(r.rps / off(r.key)),
         ratio(r.rps / ping),
         fmt(r.apiCpu, 2),
+        fmt(median(r.rounds.map((x) => (x.apiCpu / x.rps) * 1e6))),
         fmt(r.loaderCpu, 2),
         fmt(r.failed),
       ]),
       [
         'left',
         'left',
+        'right',
         'right',
         'right',
         'right',
@@ -350,17 +354,28 @@ export function renderSection(input: {
   // 4.
   out.push('### 4. Memory over many distinct keys');
   out.push(
-    `One fresh L1+L2 instance with the default 64 MB L1. Its RSS (VmRSS of /proc/<pid>/status) is sampled every 200 ms and its L1 (\`cache.stats\`) every second while ${fmt(memory.distinctKeys)} distinct keys go through it, ${config.connections} connections: every vehicle by id, then vehicle.list cursor pages (100 rows) and searches (up to 50 rows). ${memory.verdict}.`,
+    `One fresh L1+L2 instance with the default 64 MB L1. Its RSS (VmRSS of /proc/<pid>/status) is sampled every 200 ms, its V8 heap in use (\`nodejs_heap_size_used_bytes\` of its /metrics) and its L1 (\`cache.stats\`) every second, while ${fmt(memory.distinctKeys)} distinct keys go through it over ${config.connections} connections: every vehicle by id, then vehicle.list cursor pages (100 rows) and searches (up to 50 rows), then the same lists again. ${memory.verdict}.`,
   );
   out.push(
     table(
-      ['Point', 'requests', 'seconds', 'RSS', 'L1 bytes', 'L1 entries'],
+      [
+        'Phase',
+        'requests',
+        'seconds',
+        'RSS at end',
+        'RSS peak',
+        'heap in use, peak',
+        'L1 bytes',
+        'L1 entries',
+      ],
       [
         [
           'baseline (started, signed in, idle)',
           '',
           '',
           mib(memory.baseline),
+          '',
+          mib(memory.baselineHeapUsed),
           mib(memory.points[0]?.l1Bytes ?? 0),
           fmt(memory.points[0]?.l1Entries ?? 0),
         ],
@@ -369,16 +384,17 @@ export function renderSection(input: {
           p.requests ? fmt(p.requests) : '',
           p.requests ? fmt(p.seconds, 1) : '',
           mib(p.rss),
+          p.requests ? mib(p.peakRss) : '',
+          mib(p.peakHeapUsed),
           mib(p.l1.bytes),
           fmt(p.l1.entries),
         ]),
-        ['peak during the run', '', '', mib(memory.peak), '', ''],
       ],
-      ['left', 'right', 'right', 'right', 'right', 'right'],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
   out.push(
-    `Baseline ${mib(memory.baseline)}, peak ${mib(memory.peak)}, end ${mib(memory.end)}; L1 limit ${mib(memory.l1MaxBytes)} (counted as serialized bytes; the objects it holds take more heap than that). Bounded: ${memory.bounded ? 'yes' : '**no**'}.`,
+    `Baseline ${mib(memory.baseline)}, peak ${mib(memory.peak)}, end ${mib(memory.end)}; L1 limit ${mib(memory.l1MaxBytes)}. L1 counts an entry as its serialized size, while it keeps the deserialized, frozen objects on the heap (Dates as objects, numbers as doubles, every field a property), which take several times that size. Bounded: ${memory.bounded ? 'yes' : '**no**'}.`,
   );
 
   // Bottlenecks.
@@ -393,6 +409,24 @@ export function renderSection(input: {
     out.push(
       `During the measured runs the API process used ${fmt(listBoth.apiCpu, 2)} cores for \`vehicle.list\` L1+L2 and ${fmt(pingRow.apiCpu, 2)} for the bare procedure (Node runs JavaScript on one core), and the load generator ${fmt(listBoth.loaderCpu, 2)} and ${fmt(pingRow.loaderCpu, 2)}, on ${machine.cores} cores shared with PostgreSQL and Redis.`,
     );
+    const cpuPer = (key: string) => {
+      const r = find(throughput, key);
+      return median(r.rounds.map((x) => (x.apiCpu / x.rps) * 1e6));
+    };
+    const ratioTarget = targets[0];
+    if (ratioTarget && !ratioTarget.met) {
+      out.push(
+        `Against cache off: a \`vehicle.list\` request costs the API ${fmt(cpuPer('list-off'))} µs of CPU with the cache off (PostgreSQL round trip, Prisma, response serialization) and still ${fmt(cpuPer('list-l1l2'))} µs on an L1 hit, where the bare procedure costs ${fmt(cpuPer('ping'))} µs. 20× would need an L1 hit at ${fmt(cpuPer('list-off') / 20)} µs or less; what remains of a hit is the per-response work below, not the cache lookup.`,
+      );
+    }
+    const propagationTarget = targets[3];
+    if (propagationTarget && !propagationTarget.met) {
+      out.push(
+        propagation.firstPollFresh === propagation.samples
+          ? `Propagation: in all ${fmt(propagation.samples)} samples the first request B received after A's acknowledgement already returned the new value (the invalidation reached B over pub/sub before A's HTTP answer reached the client), so the measured ${ms(propagation.p99)} ms p99 is B's own response time for one request on this machine (a cached read took ${ms(propagation.pollRttP50)} ms p50 from the same client), not the bus; the lower bound, to the start of that request, is ${ms(propagation.startP99)} ms p99.`
+          : `Propagation: ${fmt(propagation.samples - propagation.firstPollFresh)} of ${fmt(propagation.samples)} samples needed more than one poll of B (${fmt(propagation.stalePolls)} stale polls in all): B had not yet dropped its L1 entry when A's acknowledgement arrived; to the start of the first fresh request: ${ms(propagation.startP99)} ms p99.`,
+      );
+    }
     if (profiles.length > 0) {
       const [list, bare] = profiles;
       out.push(
@@ -410,9 +444,9 @@ export function renderSection(input: {
             [
               'Area (self time)',
               `${list.label}: share`,
-              'µs / request',
+              'busy µs / request',
               `${bare.label}: share`,
-              'µs / request',
+              'busy µs / request',
               'difference µs',
             ],
             names.map((name) => [
