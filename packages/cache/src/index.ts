@@ -9,6 +9,7 @@ export {
   type Principal,
   scopeOf,
 } from './trpc/middleware';
+export { cacheAwareTransformer } from './trpc/transformer';
 export type {
   Cache,
   CacheEntryInfo,
