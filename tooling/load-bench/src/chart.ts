@@ -102,7 +102,7 @@ export function barChart(options: {
       `<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
     );
     out.push(
-      `<text x="${width - right - 4}" y="${(y(line.value) - 5).toFixed(1)}" font-size="11" text-anchor="end" fill="#cf222e">${escapeXml(line.label)}</text>`,
+      `<text x="${left + 6}" y="${(y(line.value) - 5).toFixed(1)}" font-size="11" text-anchor="start" fill="#cf222e">${escapeXml(line.label)}</text>`,
     );
   }
   out.push('</svg>');

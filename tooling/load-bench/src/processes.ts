@@ -85,7 +85,7 @@ export async function startApi(options: {
   };
   running.add(api);
 
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
       running.delete(api);
@@ -98,7 +98,7 @@ export async function startApi(options: {
     if (ready) return api;
     if (Date.now() > deadline) {
       await api.stop();
-      throw new Error(`API ${options.name} not ready after 30 s:\n${tail}`);
+      throw new Error(`API ${options.name} not ready after 60 s:\n${tail}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -364,7 +364,7 @@ export function renderSection(input: {
         'seconds',
         'RSS at end',
         'RSS peak',
-        'heap in use, peak',
+        'V8 heap in use, peak',
         'L1 bytes',
         'L1 entries',
       ],
@@ -394,7 +394,7 @@ export function renderSection(input: {
     ),
   );
   out.push(
-    `Baseline ${mib(memory.baseline)}, peak ${mib(memory.peak)}, end ${mib(memory.end)}; L1 limit ${mib(memory.l1MaxBytes)}. L1 counts an entry as its serialized size, while it keeps the deserialized, frozen objects on the heap (Dates as objects, numbers as doubles, every field a property), which take several times that size. Bounded: ${memory.bounded ? 'yes' : '**no**'}.`,
+    `Baseline ${mib(memory.baseline)}, peak ${mib(memory.peak)}, end ${mib(memory.end)}; L1 limit ${mib(memory.l1MaxBytes)}. L1 counts an entry as its serialized size, while it keeps the deserialized, frozen objects on the heap (Dates as objects, numbers as doubles, every field a property), which take several times that size. Heap in use counts objects not yet collected too. Bounded: ${memory.bounded ? 'yes' : '**no**'}.`,
   );
 
   // Bottlenecks.
