@@ -57,13 +57,19 @@ export function createApiServer(
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      void ready(readiness).then(({ status, body }) => sendJson(res, status, body));
+      ready(readiness)
+        .then(({ status, body }) => sendJson(res, status, body))
+        .catch(() => sendJson(res, 503, { status: 'unready' }));
       return;
     }
     if (path === '/metrics') {
-      void metrics.text().then((text) => {
-        res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
-      });
+      metrics
+        .text()
+        .then((text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text))
+        .catch((error: unknown) => {
+          services.log.error({ err: error }, 'metrics failed');
+          sendJson(res, 500, { error: 'metrics unavailable' });
+        });
       return;
     }
     if (path.startsWith('/trpc/')) return handleTrpc(req, res, path);
