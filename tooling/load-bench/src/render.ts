@@ -184,7 +184,7 @@ export function renderSection(input: {
       `- Machine: ${machine.cores} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.platform}; 1-minute load average ${fmt(run.load.start, 2)} at the start, ${fmt(run.load.end, 2)} at the end (the machine is shared; absolute figures move more than ratios)`,
       `- Node ${machine.node}; PostgreSQL ${machine.postgres} and Redis ${machine.redis}, throwaway servers on 127.0.0.1 started by \`@garage/test-services\` (PostgreSQL with fsync off)`,
       `- Data: ${fmt(run.customers)} customers and ${fmt(run.vehicles)} vehicles (\`seed\` of \`@garage/db\` with 10,000 / 25,000, ${fmt(run.seedSeconds)} s)`,
-      `- API: the built \`apps/api/dist/main.js\`, one process per configuration, \`NODE_ENV=development\`, \`LOG_LEVEL=warn\`, its own \`CACHE_NAMESPACE\`, \`CACHE_TIERS\` = \`off\` / \`l2\` / \`l1+l2\`, signed in as staff@garage.test`,
+      `- API: the built \`apps/api/dist/main.js\` (workspace at commit ${machine.commit}), one process per configuration, \`NODE_ENV=development\`, \`LOG_LEVEL=warn\`, its own \`CACHE_NAMESPACE\`, \`CACHE_TIERS\` = \`off\` / \`l2\` / \`l1+l2\`, signed in as staff@garage.test`,
       `- Load: autocannon ${autocannonVersion()} in the bench process on the same machine, ${config.connections} keep-alive connections, no pipelining; latencies are autocannon's per-response times (hrtime, not its 1 ms histogram), percentiles computed over every 2xx response`,
     ].join('\n'),
   );

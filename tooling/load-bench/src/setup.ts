@@ -32,6 +32,8 @@ export interface Machine {
   postgres: string;
   redis: string;
   platform: string;
+  /** The commit the workspace (and so the built API) was at. */
+  commit: string;
 }
 
 /** Throwaway PostgreSQL + Redis on 127.0.0.1, a fresh database, migrated and seeded. */
@@ -66,7 +68,14 @@ export async function machineInfo(infra: Infra): Promise<Machine> {
   const redisBinary = findBinary('redis-server', 'redis-server');
   const { stdout } = await exec(redisBinary, ['--version']);
   const cpu = cpus();
+  const commit = await exec('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: new URL('.', import.meta.url),
+  }).then(
+    ({ stdout: sha }) => sha.trim(),
+    () => 'unknown',
+  );
   return {
+    commit,
     cores: cpu.length,
     cpuModel: cpu[0]?.model.trim() ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
