@@ -25,7 +25,7 @@ const config = {
   mixedVehicles: 1_000,
   crossSeconds: quick ? 3 : 8,
   propagationSamples: quick ? 50 : 200,
-  profileSeconds: quick ? 2 : 5,
+  profileSeconds: quick ? 2 : 4,
 };
 /** The whole run is cut off after this, servers stopped (every loop is bounded anyway). */
 const hardLimitMs = 15 * 60_000;

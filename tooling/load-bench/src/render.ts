@@ -354,7 +354,7 @@ export function renderSection(input: {
   // 4.
   out.push('### 4. Memory over many distinct keys');
   out.push(
-    `One fresh L1+L2 instance with the default 64 MB L1. Its RSS (VmRSS of /proc/<pid>/status) is sampled every 200 ms, its V8 heap in use (\`nodejs_heap_size_used_bytes\` of its /metrics) and its L1 (\`cache.stats\`) every second, while ${fmt(memory.distinctKeys)} distinct keys go through it over ${config.connections} connections: every vehicle by id, then vehicle.list cursor pages (100 rows) and searches (up to 50 rows), then the same lists again. ${memory.verdict}.`,
+    `One fresh L1+L2 instance with the default 64 MB L1. Its RSS (VmRSS of /proc/<pid>/status) is sampled every 200 ms, its V8 heap in use (\`nodejs_heap_size_used_bytes\` of its /metrics) and its L1 (\`cache.stats\`) every second, while ${fmt(memory.distinctKeys)} distinct keys go through it over ${config.connections} connections: every vehicle by id, then vehicle.list cursor pages (100 rows) and searches (up to 50 rows), then the cursor pages twice more. ${memory.verdict}.`,
   );
   out.push(
     table(

@@ -81,7 +81,7 @@ export async function runThroughput(options: {
       if (c.procedure === 'vehicle.byId' && c.tiers !== 'off') {
         await load({ ...common, amount: options.byIdIds.length, maxSeconds: 20 });
       } else {
-        await load({ ...common, durationS: 1 });
+        await load({ ...common, amount: 500, maxSeconds: 2 });
       }
       const result = await load({ ...common, durationS: options.seconds });
       rounds.get(c.key)?.push(result);
