@@ -181,16 +181,16 @@ async function main() {
   const terms: string[] = [];
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (const x of letters) for (const y of letters) terms.push(`${x}${y}`);
-  for (let n = 0; n < (quick ? 20 : 100); n++) terms.push(String(100 + n * 7));
+  for (let n = 0; n < (quick ? 20 : 50); n++) terms.push(String(100 + n * 13));
   const memory = await runMemory({
     api: memApi,
     staffCookie: await staff(memApi),
     adminCookie: await admin(memApi),
     vehicleIds: data.all.map((v) => v.id),
-    // Every other two-letter term (338) and 100 digit runs: searches scan the table, so they
+    // Every fourth two-letter term (169) and 50 digit runs: searches scan the table, so they
     // are fewer than the cursor pages, which carry most of the bytes.
     searchTerms: (quick ? terms.slice(0, 100) : terms).filter(
-      (_, i) => quick || i % 2 === 0 || i >= 676,
+      (_, i) => quick || i % 4 === 0 || i >= 676,
     ),
     connections: config.connections,
     maxSecondsPerPhase: quick ? 20 : 75,

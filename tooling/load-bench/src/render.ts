@@ -52,6 +52,11 @@ function find(results: ThroughputResult[], key: string): ThroughputResult {
   return found;
 }
 
+/** The API's CPU µs per request of a case, median over its rounds (less exposed to load). */
+function cpuOf(results: ThroughputResult[], key: string): number {
+  return median(find(results, key).rounds.map((x) => (x.apiCpu / x.rps) * 1e6));
+}
+
 export function targetsOf(
   throughput: ThroughputResult[],
   mixed: MixedResult,
@@ -64,13 +69,13 @@ export function targetsOf(
   return [
     {
       text: 'vehicle.list, L1+L2 ≥ 20× cache off (req/s)',
-      measured: ratio(listBoth / listOff),
+      measured: `${ratio(listBoth / listOff)} (by API CPU per request: ${ratio(cpuOf(throughput, 'list-off') / cpuOf(throughput, 'list-l1l2'))})`,
       met: listBoth / listOff >= 20,
       profile: true,
     },
     {
       text: 'vehicle.list, L1+L2 ≥ 0.9× the bare procedure (req/s)',
-      measured: ratio(listBoth / ping),
+      measured: `${ratio(listBoth / ping)} (by API CPU per request: ${ratio(cpuOf(throughput, 'ping') / cpuOf(throughput, 'list-l1l2'))})`,
       met: listBoth / ping >= 0.9,
       profile: true,
     },
