@@ -9,6 +9,8 @@ export interface LoadResult {
   /** Non-2xx answers, socket errors and timeouts together. */
   failed: number;
   seconds: number;
+  /** Mean size of a 2xx response (headers and body) in bytes. */
+  bytesPerResponse: number;
   /** Latency of 2xx responses in ms (float, from autocannon's per-response hrtime). */
   p50: number;
   p99: number;
@@ -77,10 +79,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     (error, result) => settle(error, result),
   );
   first = performance.now();
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+  let okBytes = 0;
+  instance.on('response', (_client, statusCode, bytes, responseTime) => {
     last = performance.now();
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-    else failed++;
+    if (statusCode >= 200 && statusCode < 300) {
+      latencies.push(responseTime);
+      okBytes += bytes;
+    } else failed++;
   });
   instance.on('reqError', () => {
     failed++;
@@ -99,6 +104,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ok: latencies.length,
     failed: Math.max(failed, result.errors + result.timeouts + result.non2xx),
     seconds,
+    bytesPerResponse: okBytes / Math.max(1, latencies.length),
     p50: latencies.percentile(50),
     p99: latencies.percentile(99),
     apiCpu: (cpuSeconds(options.pid) - apiBefore) / wall,

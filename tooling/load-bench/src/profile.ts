@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { load } from './cannon';
 import { signIn } from './http';
 import { apiEntry, type CacheTiers, startApi } from './processes';
@@ -32,6 +32,7 @@ export interface ProfileSummary {
   functions: HotSpot[];
 }
 
+const workspaceRoot = resolve(dirname(apiEntry), '../../..');
 let sourceMap: SourceMap | null | undefined;
 function bundleSource(line: number, column: number): string {
   if (sourceMap === undefined) {
@@ -43,8 +44,10 @@ function bundleSource(line: number, column: number): string {
   }
   const entry = sourceMap?.findEntry(line, column);
   const source = entry && 'originalSource' in entry ? entry.originalSource : '';
-  // ../../packages/cache/src/cache.ts -> packages/cache/src/cache.ts
-  return source ? source.replace(/^(\.\.\/)+/, '') : 'apps/api/dist/main.js';
+  // Sources are relative to apps/api/dist: ../src/context.ts -> apps/api/src/context.ts.
+  return source
+    ? relative(workspaceRoot, resolve(dirname(apiEntry), source))
+    : 'apps/api/dist/main.js';
 }
 
 /** Where a frame's code comes from: a package, a workspace source file, Node core, V8. */

@@ -224,6 +224,7 @@ export function renderSection(input: {
         'API CPU',
         'API CPU µs / req',
         'loader CPU',
+        'bytes / response',
         'errors',
       ],
       throughput.map((r) => [
@@ -238,9 +239,11 @@ export function renderSection(input: {
         fmt(r.apiCpu, 2),
         fmt(median(r.rounds.map((x) => (x.apiCpu / x.rps) * 1e6))),
         fmt(r.loaderCpu, 2),
+        fmt(r.bytesPerResponse),
         fmt(r.failed),
       ]),
       [
+        'right',
         'left',
         'left',
         'right',
@@ -467,10 +470,14 @@ export function renderSection(input: {
         );
         const [widest] = names;
         if (widest) {
+          const listBytes = fmt(find(throughput, 'list-l1l2').bytesPerResponse);
+          const pingBytes = fmt(find(throughput, 'ping').bytesPerResponse);
           const why =
-            widest === 'superjson'
-              ? " superjson is tRPC's response transformer: every response, an L1 hit included, serializes the 50-row page again (walking every field to record the Dates), so the cache spares the database and Prisma but not the per-response serialization, which then dominates an L1 hit."
-              : '';
+            widest === '@trpc/server'
+              ? ` Its hottest functions are \`resolveResponse\` and \`_objectSpread2\` (object spreads; tRPC's \`callRecursive\` copies the call options and merges the context with them for every middleware): a staff query passes five middlewares (errors, signed in, role, cache, input) where the bare procedure passes one. Responses are ${listBytes} bytes here against ${pingBytes}. The cached value's superjson form is reused (\`cacheAwareTransformer\`), so what is left of an L1 hit is tRPC's and Node's per-request path, not the cache.`
+              : widest === 'superjson'
+                ? " superjson is tRPC's response transformer: every response, an L1 hit included, serializes the 50-row page again (walking every field to record the Dates), so the cache spares the database and Prisma but not the per-response serialization, which then dominates an L1 hit."
+                : '';
           out.push(
             `The largest extra cost per request of ${list.label} over ${bare.label} is ${widest} (${fmt((a.get(widest) ?? 0) - (b.get(widest) ?? 0), 1)} busy µs more per request, ${pct(list.areas.find((x) => x.name === widest)?.share ?? 0)} of the busy time).${why}`,
           );

@@ -21,6 +21,7 @@ export interface ThroughputResult extends ThroughputCase {
   apiCpu: number;
   loaderCpu: number;
   failed: number;
+  bytesPerResponse: number;
 }
 
 export const throughputCases: ThroughputCase[] = [
@@ -101,6 +102,7 @@ export async function runThroughput(options: {
       apiCpu: median(r.map((x) => x.apiCpu)),
       loaderCpu: median(r.map((x) => x.loaderCpu)),
       failed: r.reduce((sum, x) => sum + x.failed, 0),
+      bytesPerResponse: median(r.map((x) => x.bytesPerResponse)),
     };
   });
 }
