@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Bar } from './chart';
-import { table } from './markdown';
+import { type Align, table } from './markdown';
 import type { MemoryResult } from './memory';
 import type { MixedResult } from './mixed';
 import type { ProfileSummary } from './profile';
@@ -242,21 +242,7 @@ export function renderSection(input: {
         fmt(r.bytesPerResponse),
         fmt(r.failed),
       ]),
-      [
-        'right',
-        'left',
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-      ],
+      ['left', 'left', ...Array<Align>(11).fill('right')],
     ),
   );
 
