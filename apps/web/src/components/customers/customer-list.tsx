@@ -1,11 +1,8 @@
 'use client';
 
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
-import { LoadMore } from '~/components/load-more';
-import { Empty, Failed, Loading } from '~/components/query-state';
-import { TextField } from '~/components/text-field';
+import { SearchList } from '~/components/search-list';
 import { useDebouncedValue } from '~/lib/debounce';
 import { customerPageSize, nextCursor } from '~/lib/lists';
 import { useTRPC } from '~/trpc/react';
@@ -24,40 +21,17 @@ export function CustomerList() {
     // The previous results stay on screen while the next search runs.
     placeholderData: keepPreviousData,
   });
-  const customers = query.data?.pages.flatMap((page) => page.items) ?? [];
-
   return (
-    <>
-      <div className="toolbar">
-        <TextField
-          label="Search customers"
-          name="search"
-          type="search"
-          value={search}
-          onChange={setSearch}
-          hint="Name, email or phone"
-        />
-        <Link href="/staff/customers/new" className="button-link">
-          New customer
-        </Link>
-      </div>
-      <p className="muted" role="status">
-        {query.isFetching && !query.isFetchingNextPage
-          ? 'Searching…'
-          : query.isSuccess
-            ? `${customers.length}${query.hasNextPage ? '+' : ''} customer${customers.length === 1 ? '' : 's'} shown`
-            : null}
-      </p>
-      {query.isPending ? (
-        <Loading what="customers" />
-      ) : query.isError ? (
-        <Failed error={query.error} retry={() => query.refetch()} />
-      ) : customers.length === 0 ? (
-        <Empty>{debounced ? `No customer matches “${debounced}”.` : 'No customers yet.'}</Empty>
-      ) : (
-        <CustomerTable customers={customers} />
-      )}
-      <LoadMore query={query} />
-    </>
+    <SearchList
+      noun={['customer', 'customers']}
+      hint="Name, email or phone"
+      newHref="/staff/customers/new"
+      search={search}
+      onSearch={setSearch}
+      searched={debounced}
+      query={query}
+    >
+      {(customers) => <CustomerTable customers={customers} />}
+    </SearchList>
   );
 }

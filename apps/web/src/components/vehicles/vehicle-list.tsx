@@ -1,11 +1,8 @@
 'use client';
 
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
-import { LoadMore } from '~/components/load-more';
-import { Empty, Failed, Loading } from '~/components/query-state';
-import { TextField } from '~/components/text-field';
+import { SearchList } from '~/components/search-list';
 import { useDebouncedValue } from '~/lib/debounce';
 import { nextCursor, vehiclePageSize } from '~/lib/lists';
 import { useTRPC } from '~/trpc/react';
@@ -21,41 +18,20 @@ export function VehicleList() {
       { search: debounced || undefined, limit: vehiclePageSize },
       { getNextPageParam: nextCursor },
     ),
+    // The previous results stay on screen while the next search runs.
     placeholderData: keepPreviousData,
   });
-  const vehicles = query.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <>
-      <div className="toolbar">
-        <TextField
-          label="Search vehicles"
-          name="search"
-          type="search"
-          value={search}
-          onChange={setSearch}
-          hint="Plate, VIN, make, model or owner's name"
-        />
-        <Link href="/staff/vehicles/new" className="button-link">
-          New vehicle
-        </Link>
-      </div>
-      <p className="muted" role="status">
-        {query.isFetching && !query.isFetchingNextPage
-          ? 'Searching…'
-          : query.isSuccess
-            ? `${vehicles.length}${query.hasNextPage ? '+' : ''} vehicle${vehicles.length === 1 ? '' : 's'} shown`
-            : null}
-      </p>
-      {query.isPending ? (
-        <Loading what="vehicles" />
-      ) : query.isError ? (
-        <Failed error={query.error} retry={() => query.refetch()} />
-      ) : vehicles.length === 0 ? (
-        <Empty>{debounced ? `No vehicle matches “${debounced}”.` : 'No vehicles yet.'}</Empty>
-      ) : (
-        <VehicleTable vehicles={vehicles} />
-      )}
-      <LoadMore query={query} />
-    </>
+    <SearchList
+      noun={['vehicle', 'vehicles']}
+      hint="Plate, VIN, make, model or owner's name"
+      newHref="/staff/vehicles/new"
+      search={search}
+      onSearch={setSearch}
+      searched={debounced}
+      query={query}
+    >
+      {(vehicles) => <VehicleTable vehicles={vehicles} />}
+    </SearchList>
   );
 }
