@@ -19,7 +19,18 @@ export function createMetrics(cache: Cache) {
     registers: [registry],
   });
 
+  const answeredFromL1 = new Counter({
+    name: 'garage_api_answered_from_l1_total',
+    help: 'Cached query calls answered from L1 before tRPC ran (every call of the request was a fresh hit)',
+    labelNames: ['procedure'] as const,
+    registers: [registry],
+  });
+
   return {
+    /** Records calls answered from L1 without running tRPC. */
+    answeredFromL1(procedures: string[]) {
+      for (const procedure of procedures) answeredFromL1.inc({ procedure });
+    },
     /** Records one HTTP request to /trpc: each procedure of a batch counts once. */
     observe(procedures: string[], status: number, seconds: number) {
       for (const procedure of procedures) requests.inc({ procedure, status: String(status) });

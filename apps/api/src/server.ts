@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { parseQueryRequest } from '@garage/cache';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { answerFromCache } from './answer-from-cache';
 import { type Context, createContext, type Services } from './context';
 import { databaseUnavailable, isDatabaseUnavailable } from './errors';
 import type { Metrics } from './metrics';
@@ -14,12 +16,13 @@ export interface Readiness {
   cacheMode(): Promise<'redis' | 'degraded' | 'memory'>;
 }
 
+const basePath = '/trpc/';
 const knownProcedures = new Set(Object.keys(appRouter._def.procedures as Record<string, unknown>));
 
 /** The procedures an HTTP request to /trpc calls; unknown names are grouped as `unknown`. */
 function proceduresOf(path: string): string[] {
   return path
-    .slice('/trpc/'.length)
+    .slice(basePath.length)
     .split(',')
     .map((name) => (knownProcedures.has(name) ? name : 'unknown'));
 }
@@ -30,13 +33,15 @@ export function createApiServer(
   readiness: Readiness,
   metrics: Metrics,
 ): Server {
+  // Contexts made before tRPC runs (see handleTrpc), handed to tRPC's createContext.
+  const early = new WeakMap<IncomingMessage, Promise<Context>>();
   const trpc = createHTTPHandler({
     router: appRouter,
-    basePath: '/trpc/',
+    basePath,
     createContext: async ({ req, res }): Promise<Context> => {
       const requestId = String(req.headers['x-request-id']);
       try {
-        return await createContext(services, req, res, requestId);
+        return await (early.get(req) ?? createContext(services, req, res, requestId));
       } catch (error) {
         // The session lookup needs the database; without it, say so instead of a 500.
         if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
@@ -72,7 +77,7 @@ export function createApiServer(
         });
       return;
     }
-    if (path.startsWith('/trpc/')) return handleTrpc(req, res, path);
+    if (path.startsWith(basePath)) return handleTrpc(req, res, path);
     sendJson(res, 404, { error: 'not found' });
   });
 
@@ -92,7 +97,20 @@ export function createApiServer(
         'request',
       );
     });
-    void trpc(req, res);
+    const query = services.cacheReads
+      ? parseQueryRequest({ method: req.method, url: req.url, headers: req.headers, basePath })
+      : undefined;
+    if (!query) return void trpc(req, res);
+    // The context is made once: for the L1 answer, and for tRPC when that cannot answer.
+    const context = createContext(services, req, res, requestId);
+    early.set(req, context);
+    context
+      .then((ctx) => answerFromCache(query, ctx, res))
+      .catch(() => false)
+      .then((answered) => {
+        if (answered) metrics.answeredFromL1(proceduresOf(path));
+        else void trpc(req, res);
+      });
   }
 }
 

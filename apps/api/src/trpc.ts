@@ -74,3 +74,6 @@ export function cached(options: CachedOptions<Context>) {
 
 /** Invalidates the tags and routes a mutation touched, before it returns. */
 export const invalidates = cacheMiddleware.invalidates;
+
+/** The serialized answers of cached queries when each is a fresh L1 hit for this caller. */
+export const peekCachedQueries = cacheMiddleware.peek;

@@ -100,6 +100,20 @@ class TieredCache implements Cache {
     return this.#singleFlight(k, () => this.#fetch(k, key, loader, options));
   }
 
+  /** The serialized forms of fresh L1 entries, counted as L1 hits, if every key has one. */
+  peek(keys: readonly CacheKey[]): string[] | undefined {
+    if (this.#closed || !this.#l1Trusted) return undefined;
+    const now = performance.now();
+    const payloads: string[] = [];
+    for (const key of keys) {
+      const hit = this.#l1.get(entryKey(this.#ns, key), now);
+      if (!hit || hit.freshUntil <= now) return undefined;
+      payloads.push(hit.payload);
+    }
+    for (const key of keys) this.#stats.route(key.route).l1Hits++;
+    return payloads;
+  }
+
   #singleFlight<T>(k: string, run: () => Promise<T>): Promise<T> {
     const running = this.#flights.get(k);
     if (running) return running as Promise<T>;
@@ -235,6 +249,7 @@ class TieredCache implements Cache {
     this.#l1.set({
       key: k,
       value,
+      payload,
       bytes: Buffer.byteLength(payload) + k.length,
       route,
       tags,

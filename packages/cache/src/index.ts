@@ -9,6 +9,12 @@ export {
   type Principal,
   scopeOf,
 } from './trpc/middleware';
+export {
+  parseQueryRequest,
+  type QueryCall,
+  type QueryRequest,
+  storedResponseBody,
+} from './trpc/stored-response';
 export { cacheAwareTransformer } from './trpc/transformer';
 export type {
   Cache,

@@ -4,6 +4,8 @@ import type { CacheEntryInfo } from './types';
 export interface L1Entry {
   key: string;
   value: unknown;
+  /** The value's serialized form, as tRPC sends it (a hit can be answered without re-encoding). */
+  payload: string;
   bytes: number;
   route: string;
   tags: string[];

@@ -65,6 +65,11 @@ export type CountFilter = { route?: string; tag?: string } | { all: true };
 /** The cache: an in-process L1 in front of an optional Redis L2. */
 export interface Cache {
   getOrSet<T>(key: CacheKey, loader: () => Promise<T>, options: GetOrSetOptions<T>): Promise<T>;
+  /**
+   * The serialized forms of fresh L1 entries, counted as L1 hits, when every key has one;
+   * undefined otherwise (nothing is counted and nothing loads).
+   */
+  peek(keys: readonly CacheKey[]): string[] | undefined;
   invalidateTags(tags: string[]): Promise<void>;
   expireTags(tags: string[]): Promise<void>;
   invalidateRoute(route: string): Promise<void>;

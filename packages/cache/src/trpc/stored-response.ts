@@ -1,0 +1,62 @@
+import superjson, { type SuperJSONResult } from 'superjson';
+
+/** One call of a tRPC HTTP request: the procedure's path and its input, deserialized. */
+export interface QueryCall {
+  path: string;
+  input: unknown;
+}
+
+/** A GET of tRPC's HTTP protocol, read as far as a cache needs to answer it. */
+export interface QueryRequest {
+  batch: boolean;
+  calls: QueryCall[];
+}
+
+/**
+ * Reads a tRPC GET the way tRPC's own JSON handler does (path list, `batch=1`, the `input`
+ * parameter through superjson), or returns undefined for anything it would treat otherwise:
+ * streamed answers (`trpc-accept` / `accept: application/jsonl`), subscriptions' parameters, or
+ * input it could not parse (tRPC then answers with its own error).
+ */
+export function parseQueryRequest(request: {
+  method: string | undefined;
+  url: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  basePath: string;
+}): QueryRequest | undefined {
+  if (request.method !== 'GET' || !request.url?.startsWith(request.basePath)) return undefined;
+  if (request.headers['trpc-accept'] !== undefined) return undefined;
+  const accept = request.headers.accept;
+  if (typeof accept === 'string' && accept.includes('application/jsonl')) return undefined;
+  const url = new URL(request.url, 'http://localhost');
+  for (const name of url.searchParams.keys()) {
+    if (name !== 'batch' && name !== 'input') return undefined;
+  }
+  const batch = url.searchParams.get('batch') === '1';
+  try {
+    const paths = decodeURIComponent(url.pathname.slice(request.basePath.length)).split(',');
+    const raw = url.searchParams.get('input');
+    const inputs: unknown = raw ? JSON.parse(raw) : undefined;
+    if (!batch)
+      return paths.length === 1 ? { batch, calls: [call(paths[0] ?? '', inputs)] } : undefined;
+    if (inputs !== undefined && (typeof inputs !== 'object' || inputs === null)) return undefined;
+    const byIndex = (inputs ?? {}) as Record<string, unknown>;
+    return { batch, calls: paths.map((path, index) => call(path, byIndex[index])) };
+  } catch {
+    return undefined;
+  }
+}
+
+function call(path: string, raw: unknown): QueryCall {
+  // superjson is the transformer whose output the cache stores, so it reads the input too.
+  return {
+    path,
+    input: raw === undefined ? undefined : superjson.deserialize(raw as SuperJSONResult),
+  };
+}
+
+/** The body tRPC sends for these results, from each one's serialized form (in call order). */
+export function storedResponseBody(request: QueryRequest, payloads: readonly string[]): string {
+  const results = payloads.map((payload) => `{"result":{"data":${payload}}}`);
+  return request.batch ? `[${results.join(',')}]` : (results[0] ?? '');
+}

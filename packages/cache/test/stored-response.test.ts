@@ -1,0 +1,191 @@
+import { initTRPC } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import superjson from 'superjson';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  type Cache,
+  createCache,
+  createCacheMiddleware,
+  parseQueryRequest,
+  storedResponseBody,
+} from '../src';
+
+interface Ctx {
+  user: { id: string; role: string } | null;
+}
+
+const caches: Cache[] = [];
+afterEach(async () => {
+  await Promise.all(caches.splice(0).map((c) => c.close()));
+});
+
+// A server that answers from L1 when it can and through tRPC otherwise, as the API does.
+function setup(options: { graceMs?: number } = {}) {
+  const cache = createCache({ namespace: `stored-${process.pid}-${Math.random()}` });
+  caches.push(cache);
+  const t = initTRPC.context<Ctx>().create({ transformer: superjson });
+  const { cached, invalidates, peek } = createCacheMiddleware<Ctx>({
+    cache,
+    principal: (ctx) => ctx.user,
+  });
+  let loads = 0;
+  let version = 1;
+  const router = t.router({
+    item: t.router({
+      byId: t.procedure
+        .use(cached({ ttlMs: 60_000, scope: 'role', tags: () => ['items'], ...options }))
+        .input(z.object({ id: z.number(), since: z.date().optional() }))
+        .query(({ input }) => {
+          loads++;
+          return {
+            id: input.id,
+            version,
+            at: new Date(0),
+            since: input.since,
+            labels: new Map([['colour', 'red']]),
+            notes: undefined,
+          };
+        }),
+      mine: t.procedure.use(cached({ ttlMs: 60_000 })).query(({ ctx }) => {
+        loads++;
+        return { owner: ctx.user?.id };
+      }),
+      shared: t.procedure.use(cached({ ttlMs: 60_000, scope: 'public' })).query(() => {
+        loads++;
+        return { everyone: true };
+      }),
+      touch: t.procedure.use(invalidates({ tags: () => ['items'] })).mutation(() => {
+        version++;
+        return { version };
+      }),
+    }),
+  });
+
+  const contextOf = (request: Request): Ctx => {
+    const who = request.headers.get('x-user');
+    const [id = '', role = ''] = who?.split(':') ?? [];
+    return { user: who ? { id, role } : null };
+  };
+  /** The response, and whether it came from L1 without tRPC. */
+  async function send(request: Request): Promise<{ body: string; fromL1: boolean }> {
+    const url = new URL(request.url);
+    const query = parseQueryRequest({
+      method: request.method,
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers),
+      basePath: '/trpc/',
+    });
+    const payloads = query && peek(query.calls, contextOf(request));
+    if (query && payloads) return { body: storedResponseBody(query, payloads), fromL1: true };
+    const response = await fetchRequestHandler({
+      endpoint: '/trpc',
+      req: request,
+      router,
+      createContext: () => contextOf(request),
+    });
+    return { body: await response.text(), fromL1: false };
+  }
+  return { cache, send, loads: () => loads };
+}
+
+const get = (path: string, input?: unknown, user = 'u1:staff') => {
+  const params = new URLSearchParams(path.includes(',') ? { batch: '1' } : {});
+  if (input !== undefined) params.set('input', JSON.stringify(input));
+  return new Request(`http://localhost/trpc/${path}?${params}`, {
+    headers: user ? { 'x-user': user } : {},
+  });
+};
+const post = (path: string) =>
+  new Request(`http://localhost/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user': 'u1:staff' },
+    body: '{}',
+  });
+const single = (input: unknown) => superjson.serialize(input);
+const batch = (...inputs: unknown[]) =>
+  Object.fromEntries(inputs.map((input, index) => [index, superjson.serialize(input)]));
+
+describe('answering cached queries from L1', () => {
+  it('sends exactly the bytes tRPC sent, single and batched, Dates, Maps and undefined included', async () => {
+    const { send, loads } = setup();
+    const first = () => get('item.byId', single({ id: 1, since: new Date(5) }));
+    const requests = [first, () => get('item.byId,item.byId', batch({ id: 2 }, { id: 3 }))];
+    for (const request of requests) {
+      const fromTrpc = await send(request());
+      expect(fromTrpc.fromL1).toBe(false);
+      expect(await send(request())).toEqual({ body: fromTrpc.body, fromL1: true });
+    }
+    expect(loads()).toBe(3);
+    expect(superjson.deserialize(JSON.parse((await send(first())).body).result.data)).toEqual({
+      id: 1,
+      version: 1,
+      at: new Date(0),
+      since: new Date(5),
+      labels: new Map([['colour', 'red']]),
+      notes: undefined,
+    });
+  });
+
+  it('answers only queries it has seen run, in full or not at all', async () => {
+    const { cache, send } = setup();
+    expect((await send(get('item.byId', single({ id: 1 })))).fromL1).toBe(false);
+    // One call of the batch was never loaded: tRPC answers it all, and no hit is counted twice.
+    const mixed = await send(get('item.byId,item.byId', batch({ id: 1 }, { id: 9 })));
+    expect(mixed.fromL1).toBe(false);
+    const stats = (await cache.stats()).routes['item.byId'];
+    expect(stats).toMatchObject({ l1Hits: 1, misses: 2 });
+    expect((await send(get('item.nope', single({ id: 1 })))).fromL1).toBe(false);
+  });
+
+  it('never answers another principal, another role, the signed-out, or a public entry', async () => {
+    const { send, loads } = setup();
+    await send(get('item.mine', undefined, 'u1:customer'));
+    expect((await send(get('item.mine', undefined, 'u1:customer'))).fromL1).toBe(true);
+    const other = await send(get('item.mine', undefined, 'u2:customer'));
+    expect(other.fromL1).toBe(false);
+    expect(other.body).toContain('"owner":"u2"');
+    // The same person under another role is another principal (a role change is not inherited).
+    expect((await send(get('item.mine', undefined, 'u1:staff'))).fromL1).toBe(false);
+
+    await send(get('item.byId', single({ id: 1 }), 'u1:staff'));
+    expect((await send(get('item.byId', single({ id: 1 }), 'u2:staff'))).fromL1).toBe(true);
+    expect((await send(get('item.byId', single({ id: 1 }), 'u3:customer'))).fromL1).toBe(false);
+    expect((await send(get('item.byId', single({ id: 1 }), ''))).fromL1).toBe(false);
+
+    await send(get('item.shared'));
+    expect((await send(get('item.shared'))).fromL1).toBe(false);
+    expect(loads()).toBe(7);
+  });
+
+  it('stops answering the moment a mutation invalidates, and never answers grace', async () => {
+    for (const graceMs of [0, 60_000]) {
+      const { send } = setup({ graceMs });
+      await send(get('item.byId', single({ id: 1 })));
+      expect((await send(post('item.touch'))).body).toContain('"version":2');
+      const after = await send(get('item.byId', single({ id: 1 })));
+      expect(after.fromL1).toBe(false);
+      expect(after.body).toContain('"version":2');
+    }
+  });
+
+  it('leaves to tRPC what it would read otherwise', () => {
+    const read = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+      parseQueryRequest({ method, url, headers, basePath: '/trpc/' });
+    expect(read('/trpc/item.byId?input=%7B%7D', {}, 'POST')).toBeUndefined();
+    expect(read('/trpc/item.byId', { 'trpc-accept': 'application/jsonl' })).toBeUndefined();
+    expect(read('/trpc/item.byId', { accept: 'application/jsonl' })).toBeUndefined();
+    expect(read('/trpc/item.byId?connectionParams=1')).toBeUndefined();
+    expect(read('/trpc/item.byId?input=%7Bnot-json')).toBeUndefined();
+    expect(read('/trpc/a,b?batch=1&input=5')).toBeUndefined();
+    expect(read('/trpc/a,b')).toBeUndefined();
+    expect(read('/other/a')).toBeUndefined();
+    expect(read('/trpc/a,b?batch=1')).toEqual({
+      batch: true,
+      calls: [
+        { path: 'a', input: undefined },
+        { path: 'b', input: undefined },
+      ],
+    });
+  });
+});
