@@ -15,7 +15,6 @@ export {
   type QueryRequest,
   storedResponseBody,
 } from './trpc/stored-response';
-export { cacheAwareTransformer } from './trpc/transformer';
 export type {
   Cache,
   CacheEntryInfo,
