@@ -5,9 +5,9 @@ import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation
 import { type CacheKey, entryKey } from './keys';
 import { L1Store } from './l1';
 import { type BusMessage, InvalidationBus } from './redis/bus';
-import { awaitFillOrLease, type LeaseOptions, leaseOptions } from './redis/fill-lease';
+import { awaitFill, type LeaseOptions, leaseOptions } from './redis/fill-lease';
 import { type PendingInvalidation, PendingInvalidations } from './redis/pending-invalidations';
-import { connectRedis, RemoteStore } from './redis/remote-store';
+import { connectRedis, type FillLease, RemoteStore } from './redis/remote-store';
 import { deserialize, serialize } from './serializer';
 import { renderPrometheus, StatsRegistry } from './stats';
 import type { Cache, CacheOptions, CacheStats, CountFilter, GetOrSetOptions } from './types';
@@ -146,17 +146,13 @@ class TieredCache implements Cache {
     let leased = false;
     try {
       if (this.#remote) {
-        let remote = await this.#readRemote(k);
-        if (remote && !remote.hit && !skipRead && this.#lease) {
-          ({ read: remote, leased } = await awaitFillOrLease(
-            this.#remote,
-            k,
-            this.#id,
-            this.#lease,
-            remote,
-            () => this.#readRemote(k),
-          ));
-        }
+        // A refresh already holds a value to serve: it neither takes the lease nor waits.
+        const lease = skipRead || !this.#lease ? undefined : this.#lease;
+        const read = () =>
+          this.#readRemote(k, lease ? { holder: this.#id, ttlMs: lease.ttlMs } : undefined);
+        let remote = await read();
+        if (remote && lease) remote = await awaitFill(lease, remote, read);
+        leased = remote?.leased ?? false;
         if (!remote) return this.#runLoader(key.route, loader);
         snapshot = remote.seq;
         const hit = remote.hit;
@@ -190,8 +186,14 @@ class TieredCache implements Cache {
       const graceMs = options.graceMs ?? 0;
       if (this.#remote) {
         const entry = { snapshot, payload, tags, route: key.route, ttlMs: options.ttlMs, graceMs };
-        const stored =
-          this.#pending.size === 0 && (await this.#remote.store(k, entry).catch(() => false));
+        let stored = false;
+        if (this.#pending.size === 0) {
+          // The store gives the lease back in its own trip, stored or refused (if Redis fails
+          // on the way, the lease runs out by itself).
+          const holder = leased ? this.#id : '';
+          leased = false;
+          stored = await this.#remote.store(k, entry, holder).catch(() => false);
+        }
         if (!stored) return value;
       }
       if (epoch === this.#epoch && this.#log.isValid(snapshot, key.route, tags)) {
@@ -212,11 +214,11 @@ class TieredCache implements Cache {
     }
   }
 
-  async #readRemote(k: string) {
+  async #readRemote(k: string, lease?: FillLease) {
     if (!this.#remote) return undefined;
     await this.#replay();
     if (this.#pending.size > 0) return undefined;
-    return this.#remote.read(k).catch(() => undefined);
+    return this.#remote.read(k, lease).catch(() => undefined);
   }
 
   async #runLoader<T>(route: string, loader: () => Promise<T>): Promise<T> {

@@ -107,7 +107,8 @@ describe('Redis-backed cache', () => {
     const raw = new Redis(url);
     closers.push(() => raw.quit());
     await raw.set('foreign:key', 'keep');
-    const cache = make({ namespace: namespace(), redis: url });
+    // 500 fills at a time: a generous timeout, so a busy machine cannot make a store give up.
+    const cache = make({ namespace: namespace(), redis: url, timeouts: { redisMs: 5_000 } });
     for (let i = 0; i < 10_000; i += 500) {
       await Promise.all(
         Array.from({ length: 500 }, (_, j) =>
@@ -200,6 +201,24 @@ describe('cluster-wide fill lease (opt-in)', () => {
       ),
     );
     expect(counter.calls).toBe(2);
+  });
+
+  it('gives the lease back with the store, and after a loader failure, so the next miss loads at once', async () => {
+    const ns = namespace();
+    const lease = { ttlMs: 60_000, waitMs: 60_000, pollMs: 10 };
+    const cache = make({ namespace: ns, redis: inject('redisUrl'), lease });
+    const other = new Redis(inject('redisUrl'));
+    closers.push(() => other.quit());
+    const leaseOf = (input: string) => `{${ns}}:e:item.get:public:${hashInput(input)}:lease`;
+    expect(await cache.getOrSet(key('stored'), async () => 1, { ttlMs: 10_000 })).toBe(1);
+    expect(await other.exists(leaseOf('stored'))).toBe(0);
+    const failing = async () => {
+      throw new Error('database down');
+    };
+    await expect(cache.getOrSet(key('failed'), failing, { ttlMs: 10_000 })).rejects.toThrow();
+    expect(await other.exists(leaseOf('failed'))).toBe(0);
+    // Were the lease left behind, this would wait the whole minute of waitMs.
+    expect(await cache.getOrSet(key('failed'), async () => 2, { ttlMs: 10_000 })).toBe(2);
   });
 
   it('loads anyway once waitMs passes when the holder never delivers (e.g. it died)', async () => {

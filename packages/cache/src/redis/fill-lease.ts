@@ -1,4 +1,4 @@
-import type { RemoteRead, RemoteStore } from './remote-store';
+import type { RemoteRead } from './remote-store';
 
 /** Resolved options of the cluster-wide fill lease. */
 export interface LeaseOptions {
@@ -15,27 +15,21 @@ export function leaseOptions(options: { ttlMs?: number; waitMs?: number; pollMs?
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * After a Redis miss: either takes the key's fill lease (the caller loads and stores, then
- * releases it), or waits for the holder's value to appear in Redis. Gives up waiting after
- * `waitMs` and lets the caller load anyway, so a slow or dead holder costs time, not errors;
- * a Redis failure on the way means "load without a lease".
+ * After a Redis miss that did not take the key's fill lease (another instance holds it): polls
+ * Redis for the holder's value, each read trying for the lease again (the holder may give up
+ * or die). Stops waiting after `waitMs` and lets the caller load anyway, so a slow or dead
+ * holder costs time, not errors; a failed read means "load without a lease".
  */
-export async function awaitFillOrLease(
-  remote: RemoteStore,
-  key: string,
-  holder: string,
+export async function awaitFill(
   options: LeaseOptions,
   firstRead: RemoteRead,
   read: () => Promise<RemoteRead | undefined>,
-): Promise<{ read: RemoteRead | undefined; leased: boolean }> {
+): Promise<RemoteRead | undefined> {
   const deadline = performance.now() + options.waitMs;
   let current: RemoteRead | undefined = firstRead;
-  while (current && !current.hit) {
-    const acquired = await remote.acquireLease(key, holder, options.ttlMs).catch(() => undefined);
-    if (acquired !== false) return { read: current, leased: acquired === true };
-    if (performance.now() >= deadline) break;
+  while (current && !current.hit && !current.leased && performance.now() < deadline) {
     await sleep(options.pollMs);
     current = await read();
   }
-  return { read: current, leased: false };
+  return current;
 }

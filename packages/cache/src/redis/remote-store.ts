@@ -18,9 +18,20 @@ function scriptSha(script: string): string {
   return sha;
 }
 
+/** Who asks for a key's fill lease, and for how long (see fill-lease.ts). */
+export interface FillLease {
+  holder: string;
+  ttlMs: number;
+}
+
+/** The fill lease of an entry key: the same `{ns}` hash tag, so the same Cluster slot. */
+const leaseKey = (key: string) => `${key}:lease`;
+
 /** What one Redis read returns: the current invalidation sequence and, on a hit, the entry. */
 export interface RemoteRead {
   seq: number;
+  /** On a miss read with a lease holder: whether that holder now has the key's fill lease. */
+  leased: boolean;
   hit?: {
     payload: string;
     entrySeq: number;
@@ -128,13 +139,21 @@ export class RemoteStore {
     });
   }
 
-  /** Reads an entry and the current sequence in one round trip. */
-  async read(key: string): Promise<RemoteRead> {
-    const reply = (await this.#eval(READ, [key, this.#invKey, this.#seqKey], [])) as unknown[];
+  /**
+   * Reads an entry and the current sequence in one round trip; on a miss, with `lease`, tries
+   * to take the key's fill lease in that same trip (it expires by itself if its holder dies).
+   */
+  async read(key: string, lease?: FillLease): Promise<RemoteRead> {
+    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key)];
+    const reply = (await this.#eval(READ, keys, [
+      lease?.holder ?? '',
+      lease?.ttlMs ?? 0,
+    ])) as unknown[];
     const seq = Number(reply[0]);
-    if (reply.length === 1) return { seq };
+    if (reply.length === 2) return { seq, leased: Number(reply[1]) === 1 };
     return {
       seq,
+      leased: false,
       hit: {
         payload: String(reply[1]),
         entrySeq: Number(reply[2]),
@@ -146,7 +165,10 @@ export class RemoteStore {
     };
   }
 
-  /** Stores unless invalidated after `snapshot`; true when the entry is (or stays) current. */
+  /**
+   * Stores unless invalidated after `snapshot`; true when the entry is (or stays) current. A
+   * `leaseHolder` gives its fill lease back in the same trip, stored or not.
+   */
   async store(
     key: string,
     entry: {
@@ -157,6 +179,7 @@ export class RemoteStore {
       ttlMs: number;
       graceMs: number;
     },
+    leaseHolder = '',
   ): Promise<boolean> {
     const args = [
       entry.snapshot,
@@ -165,9 +188,10 @@ export class RemoteStore {
       entry.route,
       entry.ttlMs,
       entry.graceMs,
+      leaseHolder,
     ];
-    const reply = await this.#eval(STORE, [key, this.#invKey, this.#idxKey], args);
-    return Number(reply) === 1;
+    const keys = [key, this.#invKey, this.#idxKey, leaseKey(key)];
+    return Number(await this.#eval(STORE, keys, args)) === 1;
   }
 
   /** Records an invalidation of `fields` and publishes it on the bus; returns its sequence number. */
@@ -182,20 +206,9 @@ export class RemoteStore {
     return Number(await this.#eval(INVALIDATE, keys, args));
   }
 
-  /**
-   * Tries to take the fill lease of `key` for `ttlMs` (SET NX PX): true when this instance now
-   * holds it. The lease expires by itself if its holder dies.
-   */
-  async acquireLease(key: string, holder: string, ttlMs: number): Promise<boolean> {
-    const reply = await this.#call(() =>
-      this.client.set(`${key}:lease`, holder, 'PX', ttlMs, 'NX'),
-    );
-    return reply === 'OK';
-  }
-
   /** Gives the lease back if `holder` still has it (never deletes a successor's lease). */
   async releaseLease(key: string, holder: string): Promise<void> {
-    await this.#eval(RELEASE_LEASE, [`${key}:lease`], [holder]);
+    await this.#eval(RELEASE_LEASE, [leaseKey(key)], [holder]);
   }
 
   /** Lists live entries of the namespace, filtered, from `offset`. */

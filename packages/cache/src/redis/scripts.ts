@@ -25,30 +25,40 @@ local function nowMs()
 end
 `;
 
-/** KEYS: entry, inv, seq. Returns {seq} on a miss, else {seq, payload, entrySeq, tags, freshLeftMs, graceLeftMs, softStale}. */
+/**
+ * KEYS: entry, inv, seq, lease. ARGV: lease holder ('' for none), lease ttlMs.
+ * Returns {seq, leased} on a miss (with a holder, the key's fill lease is tried in the same
+ * trip: SET NX PX), else {seq, payload, entrySeq, tags, freshLeftMs, graceLeftMs, softStale}.
+ */
 export const READ = `${FIELDS_OF_ENTRY}
 local seq = tonumber(redis.call('GET', KEYS[3]) or '0')
+local function miss()
+  if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then return {seq, 1} end
+  return {seq, 0}
+end
 local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g', 'd')
-if not e[1] then return {seq} end
+if not e[1] then return miss() end
 local s = tonumber(e[2])
 local fields = fieldsOf(e[4], e[3])
-if newestOf(KEYS[2], fields, '') > s then return {seq} end
+if newestOf(KEYS[2], fields, '') > s then return miss() end
 local now = nowMs()
 local graceLeft = tonumber(e[6]) - now
 local stale = 0
 if newestOf(KEYS[2], fields, 'x:') > s then
   stale = 1
   graceLeft = math.min(graceLeft, tonumber(e[7] or '0'))
-  if graceLeft <= 0 then return {seq} end
+  if graceLeft <= 0 then return miss() end
 end
 return {seq, e[1], s, e[3], tonumber(e[5]) - now, graceLeft, stale}
 `;
 
 /**
- * KEYS: entry, inv, idx. ARGV: snapshot, payload, tagsJson, route, ttlMs, graceMs.
+ * KEYS: entry, inv, idx, lease. ARGV: snapshot, payload, tagsJson, route, ttlMs, graceMs,
+ * lease holder ('' for none: its lease is given back first, whether the store happens or not).
  * Refuses (0) when the route, a tag or the namespace was invalidated after the snapshot.
  */
 export const STORE = `${FIELDS_OF_ENTRY}
+if ARGV[7] ~= '' and redis.call('GET', KEYS[4]) == ARGV[7] then redis.call('DEL', KEYS[4]) end
 local snap = tonumber(ARGV[1])
 if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 0 end
 local current = redis.call('HGET', KEYS[1], 's')
