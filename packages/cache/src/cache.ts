@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BusLag, wallClockMs } from './bus-lag';
 import { CacheError } from './errors';
 import { deepFreeze } from './freeze';
 import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation-log';
@@ -26,6 +27,7 @@ class TieredCache implements Cache {
   readonly #maxL1TtlMs: number;
   readonly #log = new InvalidationLog();
   readonly #stats = new StatsRegistry();
+  readonly #busLag = new BusLag();
   readonly #flights = new Map<string, Promise<unknown>>();
   readonly #id = randomUUID();
   readonly #remote: RemoteStore | undefined;
@@ -307,6 +309,7 @@ class TieredCache implements Cache {
 
   #applyRemote(message: BusMessage): void {
     this.#applyLocal(message.f, message.x === '1', message.s);
+    this.#busLag.observe(Number(message.t), wallClockMs());
   }
 
   #applyLocal(fields: string[], soft: boolean, seq: number | undefined): void {
@@ -362,11 +365,12 @@ class TieredCache implements Cache {
 
   /** Prometheus text exposition; the only label is the route. */
   async metrics(): Promise<string> {
-    return renderPrometheus(this.#stats.snapshot(), {
+    const text = renderPrometheus(this.#stats.snapshot(), {
       l1Entries: this.#l1.size,
       l1Bytes: this.#l1.bytes,
       redisUp: this.#remote && !this.#remote.circuit.isOpen && this.#pending.size === 0 ? 1 : 0,
     });
+    return `${text}${this.#busLag.render().join('\n')}\n`;
   }
 
   /** Closes the bus and any Redis connection the cache opened itself. */

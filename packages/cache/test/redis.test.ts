@@ -44,6 +44,9 @@ describe('Redis-backed cache', () => {
     });
     await a.invalidateTags(['shared']);
     await eventually(async () => (await b.getOrSet(key(1), load, options)) === 2);
+    // B timed the message it applied; A ignores its own.
+    expect(await b.metrics()).toContain('cache_bus_lag_seconds_count 1');
+    expect(await a.metrics()).toContain('cache_bus_lag_seconds_count 0');
   });
 
   it("never stores a load held open across another instance's invalidation", async () => {

@@ -2,11 +2,15 @@ import { Cluster, type Redis } from 'ioredis';
 
 /** One invalidation as published by the INVALIDATE script. */
 export interface BusMessage {
+  /** Origin (the publishing instance) and its publisher sequence number. */
   o: string;
   p: number;
+  /** The namespace invalidation sequence number; soft ('1') or hard ('0'); fields. */
   s: number;
   x: string;
   f: string[];
+  /** When the publisher sent it, by its own clock (epoch ms, a string to keep the fraction). */
+  t: string;
 }
 
 /**

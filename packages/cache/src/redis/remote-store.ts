@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
+import { wallClockMs } from '../bus-lag';
 import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
 import type { CacheOptions } from '../types';
@@ -202,7 +203,14 @@ export class RemoteStore {
     publisherSeq: number,
   ): Promise<number> {
     const keys = [this.#seqKey, this.#invKey, this.#idxKey];
-    const args = [soft ? '1' : '0', origin, publisherSeq, this.channel, ...fields];
+    const args = [
+      soft ? '1' : '0',
+      origin,
+      publisherSeq,
+      this.channel,
+      String(wallClockMs()),
+      ...fields,
+    ];
     return Number(await this.#eval(INVALIDATE, keys, args));
   }
 

@@ -74,14 +74,15 @@ return 1
 `;
 
 /**
- * KEYS: seq, inv, idx. ARGV: soft ('1'|'0'), origin, publisher seq, channel, fields...
+ * KEYS: seq, inv, idx. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
+ * (the publisher's clock, for the receivers' lag metric only), fields...
  * One INCR whatever the number of entries; a hard 'all' also drops the whole field map.
  */
 export const INVALIDATE = `
 local n = redis.call('INCR', KEYS[1])
 local soft = ARGV[1] == '1'
 local fields = {}
-for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 6, #ARGV do fields[#fields + 1] = ARGV[i] end
 for _, f in ipairs(fields) do
   if f == 'all' and not soft then
     redis.call('DEL', KEYS[2], KEYS[3])
@@ -90,7 +91,7 @@ end
 for _, f in ipairs(fields) do
   if soft then redis.call('HSET', KEYS[2], 'x:' .. f, n) else redis.call('HSET', KEYS[2], f, n) end
 end
-redis.call('PUBLISH', ARGV[4], cjson.encode({o = ARGV[2], p = tonumber(ARGV[3]), s = n, x = ARGV[1], f = fields}))
+redis.call('PUBLISH', ARGV[4], cjson.encode({o = ARGV[2], p = tonumber(ARGV[3]), s = n, x = ARGV[1], t = ARGV[5], f = fields}))
 return n
 `;
 
