@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BusLag, wallClockMs } from './bus-lag';
 import { CacheError } from './errors';
 import { deepFreeze } from './freeze';
+import { estimateHeapBytes } from './heap-size';
 import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation-log';
 import { type CacheKey, entryKey } from './keys';
 import { L1Store } from './l1';
@@ -254,7 +255,8 @@ class TieredCache implements Cache {
       key: k,
       value,
       payload,
-      bytes: Buffer.byteLength(payload) + k.length,
+      // What the entry keeps on the heap: the value's object tree, its serialized form, the key.
+      bytes: estimateHeapBytes(value) + estimateHeapBytes(payload) + estimateHeapBytes(k),
       route,
       tags,
       seq,

@@ -9,6 +9,7 @@ export interface CacheOptions {
   namespace: string;
   /** Redis URL, options, or a client; absent means L1 only (`mode: 'memory'`). */
   redis?: string | RedisOptions | Redis | Cluster;
+  /** L1 budget in estimated heap bytes (value tree + serialized form + key), and lifetime cap. */
   l1?: { maxBytes?: number; maxTtlMs?: number };
   timeouts?: { redisMs?: number };
   circuit?: { failureThreshold?: number; probeAfterMs?: number };

@@ -1,3 +1,4 @@
+import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Cache, createCache } from '../src';
 
@@ -175,6 +176,19 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
       await cache.getOrSet(key(i), async () => 'x'.repeat(200), { ttlMs: 10_000 });
       expect((await cache.stats()).l1.bytes).toBeLessThanOrEqual(4_000);
     }
+  });
+
+  it('budgets L1 by the heap an entry keeps, not by its serialized length', async () => {
+    const cache = make();
+    // Many small objects: their heap is several times their JSON text.
+    const rows = Array.from({ length: 500 }, (_, i) => ({ id: i, ok: true, at: new Date(i) }));
+    // With Redis, L1 fills once the bus has subscribed (until then it is not trusted).
+    for (let i = 0; i < 100 && (await cache.stats()).l1.entries === 0; i++) {
+      await cache.getOrSet(key('rows'), async () => rows, { ttlMs: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const serialized = JSON.stringify(superjson.serialize(rows)).length;
+    expect((await cache.stats()).l1.bytes).toBeGreaterThan(3 * serialized);
   });
 
   it('reports per-route stats, entries, counts and Prometheus text labelled by route', async () => {
