@@ -1,3 +1,4 @@
+import { type BusLag, busLagBetween, readBusLag } from './bus-lag';
 import { call, query, queryPath, resultOf } from './http';
 import type { ApiProcess } from './processes';
 import type { VehicleRow } from './setup';
@@ -19,6 +20,8 @@ export interface PropagationResult {
   /** One B round trip for a cached byId, median (the floor of the figure above). */
   pollRttP50: number;
   unresolved: number;
+  /** A's invalidations as B's bus-lag histogram saw them: A's send to B's L1 dropping the entry. */
+  bus: BusLag;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function runPropagation(options: {
   let firstPollFresh = 0;
   let stalePolls = 0;
   let unresolved = 0;
+  const busBefore = await readBusLag(b.port);
   for (const row of options.vehicles) {
     const path = queryPath('vehicle.byId', { id: row.id });
     const current = await query<{ mileage: number }>(
@@ -87,5 +91,6 @@ export async function runPropagation(options: {
     stalePolls,
     pollRttP50: percentile(rtts, 50),
     unresolved,
+    bus: busLagBetween(busBefore, await readBusLag(b.port)),
   };
 }
