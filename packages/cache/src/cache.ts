@@ -29,7 +29,9 @@ class TieredCache implements Cache {
   readonly #log = new InvalidationLog();
   readonly #stats = new StatsRegistry();
   readonly #busLag = new BusLag();
-  readonly #flights = new Map<string, Promise<unknown>>();
+  readonly #flights = new Map<string, { generation: number; promise: Promise<unknown> }>();
+  /** Bumped by every invalidation applied here and every L1 flush (see #singleFlight). */
+  #generation = 0;
   readonly #id = randomUUID();
   readonly #remote: RemoteStore | undefined;
   readonly #ownsClient: boolean;
@@ -72,6 +74,7 @@ class TieredCache implements Cache {
 
   #flushL1(): void {
     this.#epoch++;
+    this.#generation++;
     this.#l1.clear();
   }
 
@@ -119,10 +122,14 @@ class TieredCache implements Cache {
 
   #singleFlight<T>(k: string, run: () => Promise<T>): Promise<T> {
     const running = this.#flights.get(k);
-    if (running) return running as Promise<T>;
-    const flight = run().finally(() => this.#flights.delete(k));
-    this.#flights.set(k, flight);
-    return flight;
+    // A load that began before an invalidation seen here may hold what that invalidation
+    // removed: a read that began after it must not wait for that load, so it starts its own.
+    if (running && running.generation === this.#generation) return running.promise as Promise<T>;
+    const promise: Promise<T> = run().finally(() => {
+      if (this.#flights.get(k)?.promise === promise) this.#flights.delete(k);
+    });
+    this.#flights.set(k, { generation: this.#generation, promise });
+    return promise;
   }
 
   #refreshInBackground<T>(
@@ -315,6 +322,7 @@ class TieredCache implements Cache {
   }
 
   #applyLocal(fields: string[], soft: boolean, seq: number | undefined): void {
+    this.#generation++;
     if (!soft && seq !== undefined) this.#log.record(fields, seq);
     if (fields.includes(ALL_FIELD)) {
       if (!soft) this.#flushL1();

@@ -92,6 +92,33 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(await cache.getOrSet(key('race'), async () => 'new', { ttlMs: 10_000 })).toBe('new');
   });
 
+  it('never hands a read that began after an invalidation a load that began before it', async () => {
+    const cache = make();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const tags = () => ['t:joined'];
+    const before = cache.getOrSet(
+      key('joined'),
+      async () => {
+        await held;
+        return 'old';
+      },
+      { ttlMs: 10_000, tags },
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    // A write acknowledged here: every read that starts from now on must see it.
+    await cache.invalidateTags(['t:joined']);
+    const after = cache.getOrSet(key('joined'), async () => 'new', { ttlMs: 10_000, tags });
+    const alsoAfter = cache.getOrSet(key('joined'), async () => 'newer', { ttlMs: 10_000, tags });
+    release();
+    expect(await before).toBe('old');
+    expect(await after).toBe('new');
+    // Reads after the same invalidation still share one load.
+    expect(await alsoAfter).toBe('new');
+  });
+
   it('runs the loader once for 200 concurrent misses', async () => {
     const cache = make();
     let calls = 0;
