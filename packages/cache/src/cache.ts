@@ -163,7 +163,11 @@ class TieredCache implements Cache {
         let remote = await read();
         if (remote && lease) remote = await awaitFill(lease, remote, read);
         leased = remote?.leased ?? false;
-        if (!remote) return this.#runLoader(key.route, loader);
+        if (!remote) {
+          // Redis cannot be used now: a plain load, counted, neither stored nor kept in L1.
+          stats.misses++;
+          return this.#runLoader(key.route, loader);
+        }
         snapshot = remote.seq;
         const hit = remote.hit;
         if (hit && !skipRead) {
@@ -226,8 +230,13 @@ class TieredCache implements Cache {
 
   async #readRemote(k: string, lease?: FillLease) {
     if (!this.#remote) return undefined;
-    await this.#replay();
-    if (this.#pending.size > 0) return undefined;
+    // Queued invalidations must reach Redis before anything is read from it. While some wait
+    // (Redis is failing), reads go to the loader at once and only nudge the replay: waiting for
+    // its attempt would cost every read up to the Redis timeout.
+    if (this.#pending.size > 0) {
+      void this.#replay();
+      return undefined;
+    }
     return this.#remote.read(k, lease).catch(() => undefined);
   }
 
@@ -317,7 +326,7 @@ class TieredCache implements Cache {
   }
 
   #applyRemote(message: BusMessage): void {
-    this.#applyLocal(message.f, message.x === '1', message.s);
+    this.#applyLocal(message.f, message.x === '1', Number(message.s));
     this.#busLag.observe(Number(message.t), wallClockMs());
   }
 

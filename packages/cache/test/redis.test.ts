@@ -1,4 +1,4 @@
-import { startRedisCluster, startTcpProxy, type TcpProxy } from '@garage/test-services';
+import { startRedis, startRedisCluster, startTcpProxy, type TcpProxy } from '@garage/test-services';
 import { Cluster, Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Cache, createCache, hashInput } from '../src';
@@ -136,7 +136,10 @@ describe('Redis-backed cache', () => {
     for (let i = 0; i < 3; i++) {
       expect(await cache.getOrSet(key(1), async () => ++calls, { ttlMs: 10_000 })).toBe(i + 1);
     }
-    expect((await cache.stats()).mode).toBe('degraded');
+    const stats = await cache.stats();
+    expect(stats.mode).toBe('degraded');
+    // Loads while Redis is unusable still count as misses (the panel's hit ratio stays honest).
+    expect(stats.routes['item.get']).toMatchObject({ misses: 3, l1Hits: 0, l2Hits: 0 });
   });
 
   for (const mode of ['reset', 'blackhole'] as const) {
@@ -167,6 +170,69 @@ describe('Redis-backed cache', () => {
       expect(await fresh.getOrSet(key(1), async () => 'after', tagged)).toBe('after');
     });
   }
+});
+
+describe('a Redis that restarted empty', () => {
+  // The namespace counter is gone with the data: it must restart above every number instances
+  // and in-flight loads still hold.
+  async function restartedRedis() {
+    const redis = await startRedis();
+    closers.push(() => redis.destroy());
+    return redis;
+  }
+  const restart = async (
+    redis: { stop(): Promise<void>; start(): Promise<void> },
+    cache: Cache,
+  ) => {
+    await redis.stop();
+    await redis.start();
+    await eventually(async () => (await cache.stats()).mode === 'redis');
+  };
+
+  it('lets L1 keep values again, including ones invalidated before the restart', async () => {
+    const redis = await restartedRedis();
+    const cache = make({ namespace: namespace(), redis: redis.url });
+    const options = { ttlMs: 60_000, tags: ['t:1'] };
+    for (let i = 0; i < 20; i++) await cache.invalidateTags(['t:1']);
+    await restart(redis, cache);
+    await eventually(async () => {
+      await cache.getOrSet(key('after'), async () => 'v', options);
+      return ((await cache.stats()).routes['item.get']?.l1Hits ?? 0) > 0;
+    });
+  });
+
+  it('refuses to store a load snapshotted before the restart, whose tag was invalidated then', async () => {
+    const redis = await restartedRedis();
+    const ns = namespace();
+    const cache = make({ namespace: ns, redis: redis.url });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let started: () => void = () => undefined;
+    const loading = new Promise<void>((r) => {
+      started = r;
+    });
+    const stale = cache.getOrSet(
+      key('held'),
+      async () => {
+        started();
+        await held;
+        return 'old';
+      },
+      { ttlMs: 60_000, tags: ['t:held'] },
+    );
+    await loading;
+    // Another instance's write, then Redis loses everything, invalidation record included.
+    const other = make({ namespace: ns, redis: redis.url });
+    await other.invalidateTags(['t:held']);
+    await restart(redis, other);
+    await eventually(async () => (await cache.stats()).mode === 'redis');
+    release();
+    expect(await stale).toBe('old');
+    const fresh = make({ namespace: ns, redis: redis.url });
+    expect(await fresh.getOrSet(key('held'), async () => 'new', { ttlMs: 60_000 })).toBe('new');
+  });
 });
 
 describe('cluster-wide fill lease (opt-in)', () => {

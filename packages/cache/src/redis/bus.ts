@@ -5,8 +5,9 @@ export interface BusMessage {
   /** Origin (the publishing instance) and its publisher sequence number. */
   o: string;
   p: number;
-  /** The namespace invalidation sequence number; soft ('1') or hard ('0'); fields. */
-  s: number;
+  /** The namespace invalidation sequence number (a string: it may pass cjson's 14 digits). */
+  s: string;
+  /** Soft ('1') or hard ('0'), and the invalidated fields. */
   x: string;
   f: string[];
   /** When the publisher sent it, by its own clock (epoch ms, a string to keep the fraction). */

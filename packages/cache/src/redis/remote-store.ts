@@ -104,6 +104,10 @@ export class RemoteStore {
   get #idxKey() {
     return `${this.#tag}:idx`;
   }
+  /** Where the sequence restarted after Redis lost its data (see SEQUENCE in scripts.ts). */
+  get #baseKey() {
+    return `${this.#tag}:base`;
+  }
 
   /** While the first connection is being made, waits for it (within the timeout) instead of failing. */
   #whenReady(): Promise<void> {
@@ -145,7 +149,7 @@ export class RemoteStore {
    * to take the key's fill lease in that same trip (it expires by itself if its holder dies).
    */
   async read(key: string, lease?: FillLease): Promise<RemoteRead> {
-    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key)];
+    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key), this.#baseKey];
     const reply = (await this.#eval(READ, keys, [
       lease?.holder ?? '',
       lease?.ttlMs ?? 0,
@@ -191,7 +195,7 @@ export class RemoteStore {
       entry.graceMs,
       leaseHolder,
     ];
-    const keys = [key, this.#invKey, this.#idxKey, leaseKey(key)];
+    const keys = [key, this.#invKey, this.#idxKey, leaseKey(key), this.#seqKey, this.#baseKey];
     return Number(await this.#eval(STORE, keys, args)) === 1;
   }
 

@@ -4,6 +4,28 @@
  * is read inside Redis only for TTL bookkeeping.
  */
 
+/**
+ * The namespace sequence. A Redis that lost its data (restarted empty, failed over to an empty
+ * replica) would restart INCR at 1, below numbers that instances still hold in their local
+ * logs and in-flight snapshots: their L1 would refuse every fill, and a fill snapshotted before
+ * the loss could be stored under a number later invalidations never pass. So a missing counter
+ * is seeded from Redis's clock in microseconds, above anything handed out before (short of a
+ * million invalidations a second), and that seed is kept as the base: a store snapshotted below
+ * it comes from before the loss and is refused. Large numbers go to Redis as strings, since
+ * cjson and tostring keep only 14 digits.
+ */
+const SEQUENCE = `
+local function currentSeq(seqKey, baseKey)
+  local v = redis.call('GET', seqKey)
+  if v then return tonumber(v) end
+  local t = redis.call('TIME')
+  local seed = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
+  redis.call('SET', seqKey, seed)
+  redis.call('SET', baseKey, seed)
+  return tonumber(seed)
+end
+`;
+
 const FIELDS_OF_ENTRY = `
 local function fieldsOf(route, tagsJson)
   local fields = {'all', 'r:' .. route}
@@ -23,15 +45,15 @@ local function nowMs()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
-`;
+${SEQUENCE}`;
 
 /**
- * KEYS: entry, inv, seq, lease. ARGV: lease holder ('' for none), lease ttlMs.
+ * KEYS: entry, inv, seq, lease, base. ARGV: lease holder ('' for none), lease ttlMs.
  * Returns {seq, leased} on a miss (with a holder, the key's fill lease is tried in the same
  * trip: SET NX PX), else {seq, payload, entrySeq, tags, freshLeftMs, graceLeftMs, softStale}.
  */
 export const READ = `${FIELDS_OF_ENTRY}
-local seq = tonumber(redis.call('GET', KEYS[3]) or '0')
+local seq = currentSeq(KEYS[3], KEYS[5])
 local function miss()
   if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then return {seq, 1} end
   return {seq, 0}
@@ -53,20 +75,23 @@ return {seq, e[1], s, e[3], tonumber(e[5]) - now, graceLeft, stale}
 `;
 
 /**
- * KEYS: entry, inv, idx, lease. ARGV: snapshot, payload, tagsJson, route, ttlMs, graceMs,
- * lease holder ('' for none: its lease is given back first, whether the store happens or not).
- * Refuses (0) when the route, a tag or the namespace was invalidated after the snapshot.
+ * KEYS: entry, inv, idx, lease, seq, base. ARGV: snapshot, payload, tagsJson, route, ttlMs,
+ * graceMs, lease holder ('' for none: its lease is given back first, stored or not).
+ * Refuses (0) when the route, a tag or the namespace was invalidated after the snapshot, or
+ * the snapshot predates a loss of Redis's data (see SEQUENCE).
  */
 export const STORE = `${FIELDS_OF_ENTRY}
 if ARGV[7] ~= '' and redis.call('GET', KEYS[4]) == ARGV[7] then redis.call('DEL', KEYS[4]) end
 local snap = tonumber(ARGV[1])
+currentSeq(KEYS[5], KEYS[6])
+if snap < tonumber(redis.call('GET', KEYS[6]) or '0') then return 0 end
 if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 0 end
 local current = redis.call('HGET', KEYS[1], 's')
 if current and tonumber(current) > snap then return 2 end
 local now = nowMs()
 local ttl = tonumber(ARGV[5])
 local life = ttl + tonumber(ARGV[6])
-redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', snap, 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life, 'd', ARGV[6])
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[1], 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life, 'd', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], life)
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 redis.call('ZADD', KEYS[3], now + life, KEYS[1])
@@ -74,12 +99,13 @@ return 1
 `;
 
 /**
- * KEYS: seq, inv, idx. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
+ * KEYS: seq, inv, idx, base. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
  * (the publisher's clock, for the receivers' lag metric only), fields...
  * One INCR whatever the number of entries; a hard 'all' also drops the whole field map.
  */
-export const INVALIDATE = `
-local n = redis.call('INCR', KEYS[1])
+export const INVALIDATE = `${SEQUENCE}
+currentSeq(KEYS[1], KEYS[4])
+local n = string.format('%.0f', redis.call('INCR', KEYS[1]))
 local soft = ARGV[1] == '1'
 local fields = {}
 for i = 6, #ARGV do fields[#fields + 1] = ARGV[i] end
@@ -92,7 +118,7 @@ for _, f in ipairs(fields) do
   if soft then redis.call('HSET', KEYS[2], 'x:' .. f, n) else redis.call('HSET', KEYS[2], f, n) end
 end
 redis.call('PUBLISH', ARGV[4], cjson.encode({o = ARGV[2], p = tonumber(ARGV[3]), s = n, x = ARGV[1], t = ARGV[5], f = fields}))
-return n
+return tonumber(n)
 `;
 
 /**
