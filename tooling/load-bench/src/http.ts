@@ -9,6 +9,11 @@ export interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** What `call` rejects with when no answer came within its timeout (a hang, not a refusal). */
+export class CallTimeoutError extends Error {
+  override name = 'CallTimeoutError';
+}
+
 /** One HTTP request to 127.0.0.1:`port`, with a hard timeout. */
 export function call(
   port: number,
@@ -36,7 +41,7 @@ export function call(
       res.on('error', reject);
     });
     req.setTimeout(options.timeoutMs ?? 10_000, () => {
-      req.destroy(new Error(`${method} ${path} timed out`));
+      req.destroy(new CallTimeoutError(`${method} ${path} timed out`));
     });
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);

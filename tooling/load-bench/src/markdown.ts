@@ -26,18 +26,23 @@ export const endMarker = '<!-- load-bench:end -->';
 /**
  * Replaces only our section of `file` (between the markers); appends it at the end when the
  * markers are absent; creates the file when it does not exist. Other sections stay byte for byte.
+ * The drills, a second benchmark of this package, pass their own markers.
  */
-export function writeSection(file: string, body: string): void {
-  const section = `${startMarker}\n\n${body.trim()}\n\n${endMarker}`;
+export function writeSection(
+  file: string,
+  body: string,
+  markers: { start: string; end: string } = { start: startMarker, end: endMarker },
+): void {
+  const section = `${markers.start}\n\n${body.trim()}\n\n${markers.end}`;
   if (!existsSync(file)) {
     writeFileSync(file, `# Benchmarks\n\n${section}\n`);
     return;
   }
   const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(startMarker);
-  const end = text.indexOf(endMarker);
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
   if (start >= 0 && end > start) {
-    writeFileSync(file, text.slice(0, start) + section + text.slice(end + endMarker.length));
+    writeFileSync(file, text.slice(0, start) + section + text.slice(end + markers.end.length));
     return;
   }
   writeFileSync(file, `${text.replace(/\s*$/, '')}\n\n${section}\n`);
