@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { barChart } from './chart';
-import { closeConnections, signIn } from './http';
+import { signIn } from './http';
 import { writeSection } from './markdown';
 import { runMemory } from './memory';
 import { runMixed } from './mixed';
-import { type ApiProcess, type CacheTiers, startApi, stopAllApis } from './processes';
+import { type ApiProcess, type CacheTiers, startApi } from './processes';
 import { type ProfileSummary, profileUnderLoad } from './profile';
 import { runPropagation } from './propagation';
 import { chartBars, renderSection, targetsOf } from './render';
+import { guardedRun } from './run-guard';
 import { dataSet, type Infra, load1, machineInfo, startInfra } from './setup';
 import { pathsOf, runThroughput } from './throughput';
 
@@ -37,47 +38,15 @@ const docsDir = process.env.BENCH_DOCS_DIR
 const password = 'garage-demo';
 const log = (line: string) => console.log(line);
 
-let infra: Partial<Infra> = {};
-let cleaned: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaned ??= (async () => {
-    // Child processes are unref'd: without a timer the loop could end (exit 13) before they do.
-    const keepAlive = setInterval(() => {}, 1_000);
-    await stopAllApis().catch((e) => console.error('stopping APIs:', e));
-    closeConnections();
-    await infra.db?.close().catch(() => undefined);
-    await infra.redis?.destroy().catch((e) => console.error('stopping Redis:', e));
-    await infra.postgres?.destroy().catch((e) => console.error('stopping PostgreSQL:', e));
-    clearInterval(keepAlive);
-  })();
-  return cleaned;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping every server the bench started`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-const watchdog = setTimeout(() => {
-  console.error(`the bench ran over ${hardLimitMs / 60_000} minutes: stopping`);
-  void cleanup().finally(() => process.exit(1));
-}, hardLimitMs);
-watchdog.unref();
-
-async function main() {
+async function main(track: (servers: Partial<Infra>) => void) {
   const began = performance.now();
   const date = new Date().toISOString();
   const loadStart = load1();
   log(
     `load-bench${quick ? ' (quick: nothing is written)' : ''}: starting PostgreSQL and Redis, seeding ${config.customers} customers / ${config.vehicles} vehicles`,
   );
-  const ready = await startInfra(
-    { customers: config.customers, vehicles: config.vehicles },
-    (partial) => {
-      infra = partial;
-    },
-  );
-  infra = ready;
+  const ready = await startInfra({ customers: config.customers, vehicles: config.vehicles }, track);
+  track(ready);
   const { databaseUrl, redis, db, runToken } = ready;
   log(`  seeded in ${ready.seedSeconds.toFixed(1)} s`);
   const machine = await machineInfo(ready);
@@ -258,12 +227,4 @@ async function main() {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
+await guardedRun('bench', hardLimitMs, main);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Bar } from './chart';
+import { fmt, pct } from './format';
 import { type Align, table } from './markdown';
 import type { MemoryResult } from './memory';
 import type { MixedResult } from './mixed';
@@ -36,14 +37,9 @@ export interface RunInfo {
   };
 }
 
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : 'n/a';
 const ms = (n: number) => fmt(n, 2);
 const ratio = (n: number) => (Number.isFinite(n) ? `${n >= 10 ? fmt(n, 1) : fmt(n, 2)}×` : 'n/a');
 const mib = (n: number) => `${fmt(n / 2 ** 20)} MiB`;
-const pct = (n: number) => `${fmt(n * 100, 1)} %`;
 const yes = (met: boolean) => (met ? 'yes' : '**no**');
 
 function find(results: ThroughputResult[], key: string): ThroughputResult {

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { closeConnections, signIn } from '../http';
+import { signIn } from '../http';
 import { writeSection } from '../markdown';
-import { startApi, stopAllApis } from '../processes';
+import { startApi } from '../processes';
+import { guardedRun } from '../run-guard';
 import { dataSet, type Infra, load1, machineInfo, startInfra } from '../setup';
 import type { DrillContext } from './context';
 import { runPostgresOutage } from './postgres-outage';
@@ -33,47 +34,15 @@ const docsDir = process.env.BENCH_DOCS_DIR
 const markers = { start: '<!-- drill-bench:start -->', end: '<!-- drill-bench:end -->' };
 const log = (line: string) => console.log(line);
 
-let infra: Partial<Infra> = {};
-let cleaned: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaned ??= (async () => {
-    // Child processes are unref'd: without a timer the loop could end (exit 13) before they do.
-    const keepAlive = setInterval(() => {}, 1_000);
-    await stopAllApis().catch((e) => console.error('stopping APIs:', e));
-    closeConnections();
-    await infra.db?.close().catch(() => undefined);
-    await infra.redis?.destroy().catch((e) => console.error('stopping Redis:', e));
-    await infra.postgres?.destroy().catch((e) => console.error('stopping PostgreSQL:', e));
-    clearInterval(keepAlive);
-  })();
-  return cleaned;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping every server the drills started`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-const watchdog = setTimeout(() => {
-  console.error(`the drills ran over ${hardLimitMs / 60_000} minutes: stopping`);
-  void cleanup().finally(() => process.exit(1));
-}, hardLimitMs);
-watchdog.unref();
-
-async function main() {
+async function main(track: (servers: Partial<Infra>) => void) {
   const began = performance.now();
   const date = new Date().toISOString();
   const loadStart = load1();
   log(
     `fault drills${quick ? ' (quick: nothing is written)' : ''}: starting PostgreSQL and Redis, seeding ${config.customers} customers / ${config.vehicles} vehicles`,
   );
-  const ready = await startInfra(
-    { customers: config.customers, vehicles: config.vehicles },
-    (partial) => {
-      infra = partial;
-    },
-  );
-  infra = ready;
+  const ready = await startInfra({ customers: config.customers, vehicles: config.vehicles }, track);
+  track(ready);
   log(`  seeded in ${ready.seedSeconds.toFixed(1)} s`);
   const machine = await machineInfo(ready);
   const data = await dataSet(ready.db);
@@ -135,12 +104,4 @@ async function main() {
   log(`wrote docs/benchmarks.md (drill-bench section) in ${durationS.toFixed(0)} s`);
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
+await guardedRun('drills', hardLimitMs, main);

@@ -1,3 +1,4 @@
+import { fmt, pct } from '../format';
 import { type Align, table } from '../markdown';
 import type { Machine } from '../setup';
 import type { CacheWindow } from './cache-sampler';
@@ -35,14 +36,9 @@ export interface Target {
   met: boolean;
 }
 
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : 'n/a';
 const ms = (n: number) => fmt(n, 1);
 const secs = (milliseconds: number) =>
   Number.isFinite(milliseconds) ? `${fmt(milliseconds / 1000, 2)} s` : 'never';
-const pct = (n: number) => (Number.isFinite(n) ? `${fmt(n * 100, 1)} %` : 'n/a');
 const yes = (met: boolean) => (met ? 'yes' : '**no**');
 const right = (n: number): Align[] => Array<Align>(n).fill('right');
 
