@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BusLag, wallClockMs } from './bus-lag';
 import { CacheError } from './errors';
+import { Flights, type Loaded } from './flights';
 import { deepFreeze } from './freeze';
 import { estimateHeapBytes } from './heap-size';
 import { ALL_FIELD, InvalidationLog, routeField, tagField } from './invalidation-log';
@@ -29,9 +30,7 @@ class TieredCache implements Cache {
   readonly #log = new InvalidationLog();
   readonly #stats = new StatsRegistry();
   readonly #busLag = new BusLag();
-  readonly #flights = new Map<string, { generation: number; promise: Promise<unknown> }>();
-  /** Bumped by every invalidation applied here and every L1 flush (see #singleFlight). */
-  #generation = 0;
+  readonly #flights = new Flights();
   readonly #id = randomUUID();
   readonly #remote: RemoteStore | undefined;
   readonly #ownsClient: boolean;
@@ -74,7 +73,7 @@ class TieredCache implements Cache {
 
   #flushL1(): void {
     this.#epoch++;
-    this.#generation++;
+    this.#flights.bump();
     this.#l1.clear();
   }
 
@@ -103,7 +102,17 @@ class TieredCache implements Cache {
       this.#refreshInBackground(k, key, loader, options);
       return hit.value as T;
     }
-    return this.#singleFlight(k, () => this.#fetch(k, key, loader, options));
+    return this.#flights.share(
+      k,
+      () => this.#fetch(k, key, loader, options),
+      // A load that began before an invalidation made here serves a read that began after it
+      // only if that invalidation is known (none queued for Redis) and missed the load's route
+      // and tags: the rule L1 fills follow.
+      (loaded) =>
+        loaded.seq !== undefined &&
+        this.#pending.size === 0 &&
+        this.#log.isValid(loaded.seq, key.route, loaded.tags),
+    );
   }
 
   /** The serialized forms of fresh L1 entries, counted as L1 hits, if every key has one. */
@@ -120,27 +129,19 @@ class TieredCache implements Cache {
     return payloads;
   }
 
-  #singleFlight<T>(k: string, run: () => Promise<T>): Promise<T> {
-    const running = this.#flights.get(k);
-    // A load that began before an invalidation seen here may hold what that invalidation
-    // removed: a read that began after it must not wait for that load, so it starts its own.
-    if (running && running.generation === this.#generation) return running.promise as Promise<T>;
-    const promise: Promise<T> = run().finally(() => {
-      if (this.#flights.get(k)?.promise === promise) this.#flights.delete(k);
-    });
-    this.#flights.set(k, { generation: this.#generation, promise });
-    return promise;
-  }
-
   #refreshInBackground<T>(
     k: string,
     key: CacheKey,
     loader: () => Promise<T>,
     options: GetOrSetOptions<T>,
   ) {
-    this.#singleFlight(`refresh:${k}`, () => this.#fetch(k, key, loader, options, true)).catch(
-      () => undefined,
-    );
+    this.#flights
+      .share(
+        `refresh:${k}`,
+        () => this.#fetch(k, key, loader, options, true),
+        () => false,
+      )
+      .catch(() => undefined);
   }
 
   async #fetch<T>(
@@ -149,7 +150,7 @@ class TieredCache implements Cache {
     loader: () => Promise<T>,
     options: GetOrSetOptions<T>,
     skipRead = false,
-  ): Promise<T> {
+  ): Promise<Loaded<T>> {
     const stats = this.#stats.route(key.route);
     const epoch = this.#epoch;
     let snapshot = this.#localSeq;
@@ -166,7 +167,7 @@ class TieredCache implements Cache {
         if (!remote) {
           // Redis cannot be used now: a plain load, counted, neither stored nor kept in L1.
           stats.misses++;
-          return this.#runLoader(key.route, loader);
+          return { value: await this.#runLoader(key.route, loader), seq: undefined, tags: [] };
         }
         snapshot = remote.seq;
         const hit = remote.hit;
@@ -186,10 +187,11 @@ class TieredCache implements Cache {
               hit.graceLeftMs,
             );
           }
-          if (freshMs > 0) return value;
+          const loaded = { value, seq: hit.entrySeq, tags: hit.tags };
+          if (freshMs > 0) return loaded;
           stats.staleServed++;
           this.#refreshInBackground(k, key, loader, options);
-          return value;
+          return loaded;
         }
       }
       stats.misses++;
@@ -208,7 +210,7 @@ class TieredCache implements Cache {
           leased = false;
           stored = await this.#remote.store(k, entry, holder).catch(() => false);
         }
-        if (!stored) return value;
+        if (!stored) return { value, seq: snapshot, tags };
       }
       if (epoch === this.#epoch && this.#log.isValid(snapshot, key.route, tags)) {
         this.#setL1(
@@ -222,7 +224,7 @@ class TieredCache implements Cache {
           options.ttlMs + graceMs,
         );
       }
-      return value;
+      return { value, seq: snapshot, tags };
     } finally {
       if (leased) await this.#remote?.releaseLease(k, this.#id).catch(() => undefined);
     }
@@ -264,7 +266,8 @@ class TieredCache implements Cache {
     freshMs: number,
     lifeMs: number,
   ) {
-    if (!this.#l1Trusted) return;
+    // An L1 of zero bytes (Redis only) keeps nothing: not even worth sizing the entry.
+    if (!this.#l1Trusted || this.#l1.maxBytes === 0) return;
     const now = performance.now();
     const cap = this.#maxL1TtlMs;
     this.#l1.set({
@@ -331,7 +334,7 @@ class TieredCache implements Cache {
   }
 
   #applyLocal(fields: string[], soft: boolean, seq: number | undefined): void {
-    this.#generation++;
+    this.#flights.bump();
     if (!soft && seq !== undefined) this.#log.record(fields, seq);
     if (fields.includes(ALL_FIELD)) {
       if (!soft) this.#flushL1();

@@ -119,6 +119,29 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(await alsoAfter).toBe('new');
   });
 
+  it('still shares a load across an invalidation that did not touch it', async () => {
+    const cache = make();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await held;
+      return loads;
+    };
+    const options = { ttlMs: 10_000, tags: () => ['t:mine'] };
+    const before = cache.getOrSet(key('shared'), load, options);
+    await new Promise((r) => setTimeout(r, 30));
+    await cache.invalidateTags(['t:someone-else']);
+    const after = cache.getOrSet(key('shared'), load, options);
+    release();
+    expect(await before).toBe(1);
+    expect(await after).toBe(1);
+    expect(loads).toBe(1);
+  });
+
   it('runs the loader once for 200 concurrent misses', async () => {
     const cache = make();
     let calls = 0;
