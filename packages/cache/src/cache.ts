@@ -232,13 +232,12 @@ class TieredCache implements Cache {
 
   async #readRemote(k: string, lease?: FillLease) {
     if (!this.#remote) return undefined;
-    // Queued invalidations must reach Redis before anything is read from it. While some wait
-    // (Redis is failing), reads go to the loader at once and only nudge the replay: waiting for
-    // its attempt would cost every read up to the Redis timeout.
-    if (this.#pending.size > 0) {
-      void this.#replay();
-      return undefined;
-    }
+    // Queued invalidations reach Redis before anything is read from it. Waiting for them costs
+    // a round trip while one is in flight (the common case: a write just made here), so that
+    // the read can still use Redis; while Redis fails they stay queued and the read goes on
+    // without Redis.
+    await this.#replay();
+    if (this.#pending.size > 0) return undefined;
     return this.#remote.read(k, lease).catch(() => undefined);
   }
 
