@@ -59,7 +59,11 @@ class TieredCache implements Cache {
       failureThreshold: options.circuit?.failureThreshold ?? 5,
       probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
     });
-    client.on('ready', () => void this.#replay());
+    client.on('ready', () => {
+      // Reconnected: no need to wait for the circuit's next probe before replaying and reading.
+      this.#remote?.circuit.reset();
+      void this.#replay();
+    });
     if (options.bus !== false) {
       this.#bus = new InvalidationBus(
         client,
@@ -232,10 +236,14 @@ class TieredCache implements Cache {
 
   async #readRemote(k: string, lease?: FillLease) {
     if (!this.#remote) return undefined;
-    // Queued invalidations reach Redis before anything is read from it. Waiting for them costs
-    // a round trip while one is in flight (the common case: a write just made here), so that
-    // the read can still use Redis; while Redis fails they stay queued and the read goes on
-    // without Redis.
+    // Queued invalidations reach Redis before anything is read from it. While Redis answers,
+    // waiting for one in flight (a write just made here) costs a round trip and lets the read
+    // use Redis; once the circuit is open, the read goes on without Redis at once instead of
+    // waiting for the replay's probe to time out.
+    if (this.#pending.size > 0 && this.#remote.circuit.isOpen) {
+      void this.#replay();
+      return undefined;
+    }
     await this.#replay();
     if (this.#pending.size > 0) return undefined;
     return this.#remote.read(k, lease).catch(() => undefined);
@@ -321,9 +329,10 @@ class TieredCache implements Cache {
       remote.invalidate(next.fields, next.soft, this.#id, ++this.#publisherSeq);
     const sent = (next: PendingInvalidation, seq: number) =>
       this.#applyLocal(next.fields, next.soft, seq);
-    // A second pass covers an invalidation queued just as a running drain was finishing.
+    // A second pass covers an invalidation queued just as a running drain was finishing; after
+    // a failed pass it would only wait for Redis to fail again.
     for (let pass = 0; pass < 2 && this.#pending.size > 0; pass++) {
-      await this.#pending.drain(send, sent);
+      if (!(await this.#pending.drain(send, sent))) break;
     }
   }
 

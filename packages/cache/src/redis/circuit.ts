@@ -15,6 +15,12 @@ export class CircuitBreaker {
     return this.#openedAt !== undefined;
   }
 
+  /** Closes the circuit at once: a fresh connection is proof that Redis answers again. */
+  reset(): void {
+    this.#failures = 0;
+    this.#openedAt = undefined;
+  }
+
   /** Runs `operation` unless the circuit is open (then rejects at once with CIRCUIT_OPEN). */
   async run<T>(operation: () => Promise<T>): Promise<T> {
     if (this.#openedAt !== undefined) {

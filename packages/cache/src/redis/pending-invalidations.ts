@@ -10,7 +10,7 @@ export interface PendingInvalidation {
  */
 export class PendingInvalidations {
   #queue: PendingInvalidation[] = [];
-  #draining: Promise<void> | undefined;
+  #draining: Promise<boolean> | undefined;
 
   get size(): number {
     return this.#queue.length;
@@ -21,11 +21,14 @@ export class PendingInvalidations {
     this.#queue.push(invalidation);
   }
 
-  /** Sends queued invalidations in order; stops at the first failure (kept for the next try). */
+  /**
+   * Sends queued invalidations in order; stops at the first failure (kept for the next try).
+   * Resolves false when it stopped on a failure.
+   */
   drain(
     send: (invalidation: PendingInvalidation) => Promise<number>,
     sent: (invalidation: PendingInvalidation, seq: number) => void,
-  ): Promise<void> {
+  ): Promise<boolean> {
     this.#draining ??= this.#run(send, sent).finally(() => {
       this.#draining = undefined;
     });
@@ -35,16 +38,17 @@ export class PendingInvalidations {
   async #run(
     send: (invalidation: PendingInvalidation) => Promise<number>,
     sent: (invalidation: PendingInvalidation, seq: number) => void,
-  ): Promise<void> {
+  ): Promise<boolean> {
     for (let next = this.#queue[0]; next; next = this.#queue[0]) {
       let seq: number;
       try {
         seq = await send(next);
       } catch {
-        return;
+        return false;
       }
       this.#queue.shift();
       sent(next, seq);
     }
+    return true;
   }
 }
