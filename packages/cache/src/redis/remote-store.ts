@@ -206,7 +206,7 @@ export class RemoteStore {
     origin: string,
     publisherSeq: number,
   ): Promise<number> {
-    const keys = [this.#seqKey, this.#invKey, this.#idxKey];
+    const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#baseKey];
     const args = [
       soft ? '1' : '0',
       origin,
