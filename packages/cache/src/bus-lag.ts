@@ -1,5 +1,5 @@
 /** Upper bounds (ms) of the bus-lag buckets: fine below 5 ms, where loopback delivery lands. */
-const boundsMs = [0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 25, 50, 100, 250, 1000];
+const boundsMs = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 25, 50, 100, 250, 1000];
 
 /**
  * How long invalidations took from the publishing instance to this one's L1: the publisher

@@ -349,7 +349,7 @@ export function renderSection(input: {
     ),
   );
   out.push(
-    `The first poll after the acknowledgement was already fresh in ${fmt(propagation.firstPollFresh)} of ${fmt(propagation.samples)} samples; ${fmt(propagation.stalePolls)} polls in all returned the old value${propagation.unresolved ? `; ${fmt(propagation.unresolved)} samples never saw the new value within 2 s` : ''}. Each update sends two invalidations (its tags, and the \`vehicle.list\` route), each a bus message: the bus-lag histogram times them from A's clock when A sent the script to B's clock once B's L1 had applied it (one machine, one clock), in buckets of 0.1, 0.25, 0.5, 1, 2, 3, 5 ms and up, so its percentiles are bucket bounds.`,
+    `The first poll after the acknowledgement was already fresh in ${fmt(propagation.firstPollFresh)} of ${fmt(propagation.samples)} samples; ${fmt(propagation.stalePolls)} polls in all returned the old value${propagation.unresolved ? `; ${fmt(propagation.unresolved)} samples never saw the new value within 2 s` : ''}. Each update sends two invalidations (its tags, and the \`vehicle.list\` route), each a bus message: the bus-lag histogram times them from A's clock when A sent the script to B's clock once B's L1 had applied it (one machine, one clock), in buckets of 0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5 ms and up, so its percentiles are bucket bounds.`,
   );
 
   // 4.
