@@ -1,6 +1,7 @@
 import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Cache, createCache } from '../src';
+import { gate } from './support/gate';
 
 const configurations = [
   { name: 'L1 only', redis: () => undefined },
@@ -73,36 +74,30 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
 
   it('never stores a value whose load began before an invalidation of its tag', async () => {
     const cache = make();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const held = gate();
     const first = cache.getOrSet(
       key('race'),
       async () => {
-        await held;
+        await held.opened;
         return 'old';
       },
       { ttlMs: 10_000, tags: () => ['t:race'] },
     );
     await new Promise((r) => setTimeout(r, 30));
     await cache.invalidateTags(['t:race']);
-    release();
+    held.open();
     expect(await first).toBe('old');
     expect(await cache.getOrSet(key('race'), async () => 'new', { ttlMs: 10_000 })).toBe('new');
   });
 
   it('never hands a read that began after an invalidation a load that began before it', async () => {
     const cache = make();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const held = gate();
     const tags = () => ['t:joined'];
     const before = cache.getOrSet(
       key('joined'),
       async () => {
-        await held;
+        await held.opened;
         return 'old';
       },
       { ttlMs: 10_000, tags },
@@ -112,7 +107,7 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     await cache.invalidateTags(['t:joined']);
     const after = cache.getOrSet(key('joined'), async () => 'new', { ttlMs: 10_000, tags });
     const alsoAfter = cache.getOrSet(key('joined'), async () => 'newer', { ttlMs: 10_000, tags });
-    release();
+    held.open();
     expect(await before).toBe('old');
     expect(await after).toBe('new');
     // Reads after the same invalidation still share one load.
@@ -121,14 +116,11 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
 
   it('still shares a load across an invalidation that did not touch it', async () => {
     const cache = make();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const held = gate();
     let loads = 0;
     const load = async () => {
       loads++;
-      await held;
+      await held.opened;
       return loads;
     };
     const options = { ttlMs: 10_000, tags: () => ['t:mine'] };
@@ -136,7 +128,7 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     await new Promise((r) => setTimeout(r, 30));
     await cache.invalidateTags(['t:someone-else']);
     const after = cache.getOrSet(key('shared'), load, options);
-    release();
+    held.open();
     expect(await before).toBe(1);
     expect(await after).toBe(1);
     expect(loads).toBe(1);

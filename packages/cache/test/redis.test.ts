@@ -2,6 +2,7 @@ import { startRedis, startRedisCluster, startTcpProxy, type TcpProxy } from '@ga
 import { Cluster, Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Cache, createCache, hashInput } from '../src';
+import { gate } from './support/gate';
 
 let counter = 0;
 const caches: Cache[] = [];
@@ -53,26 +54,20 @@ describe('Redis-backed cache', () => {
     const ns = namespace();
     const a = make({ namespace: ns, redis: inject('redisUrl') });
     const b = make({ namespace: ns, redis: inject('redisUrl') });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    let started: () => void = () => undefined;
-    const loading = new Promise<void>((r) => {
-      started = r;
-    });
+    const held = gate();
+    const loading = gate();
     const stale = a.getOrSet(
       key('held'),
       async () => {
-        started();
-        await held;
+        loading.open();
+        await held.opened;
         return 'old';
       },
       { ttlMs: 60_000, tags: ['row:1'] },
     );
-    await loading;
+    await loading.opened;
     await b.invalidateTags(['row:1']);
-    release();
+    held.open();
     expect(await stale).toBe('old');
     expect(await b.getOrSet(key('held'), async () => 'new', { ttlMs: 60_000 })).toBe('new');
     expect(await a.getOrSet(key('held'), async () => 'newer', { ttlMs: 60_000 })).toBe('new');
@@ -205,24 +200,18 @@ describe('a Redis that restarted empty', () => {
     const redis = await restartedRedis();
     const ns = namespace();
     const cache = make({ namespace: ns, redis: redis.url });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    let started: () => void = () => undefined;
-    const loading = new Promise<void>((r) => {
-      started = r;
-    });
+    const held = gate();
+    const loading = gate();
     const stale = cache.getOrSet(
       key('held'),
       async () => {
-        started();
-        await held;
+        loading.open();
+        await held.opened;
         return 'old';
       },
       { ttlMs: 60_000, tags: ['t:held'] },
     );
-    await loading;
+    await loading.opened;
     // Another instance's write, then Redis loses everything, invalidation record included.
     const other = make({ namespace: ns, redis: redis.url });
     await other.invalidateTags(['t:held']);
@@ -232,7 +221,7 @@ describe('a Redis that restarted empty', () => {
     // sequence, and must set the base the held store is judged by.
     await other.invalidateTags(['t:unrelated']);
     expect((await other.stats()).pendingInvalidations).toBe(0);
-    release();
+    held.open();
     expect(await stale).toBe('old');
     const fresh = make({ namespace: ns, redis: redis.url });
     expect(await fresh.getOrSet(key('held'), async () => 'new', { ttlMs: 60_000 })).toBe('new');
