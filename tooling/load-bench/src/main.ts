@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { barChart } from './chart';
 import { signIn } from './http';
-import { writeSection } from './markdown';
+import { docsDir, writeSection } from './markdown';
 import { runMemory } from './memory';
 import { runMixed } from './mixed';
 import { type ApiProcess, type CacheTiers, startApi } from './processes';
@@ -31,10 +30,6 @@ const config = {
 /** The whole run is cut off after this, servers stopped (every loop is bounded anyway). */
 const hardLimitMs = 15 * 60_000;
 
-/** Where the section and chart go; BENCH_DOCS_DIR also makes a quick run write (for a look). */
-const docsDir = process.env.BENCH_DOCS_DIR
-  ? `${process.env.BENCH_DOCS_DIR.replace(/\/$/, '')}/`
-  : fileURLToPath(new URL('../../../docs/', import.meta.url));
 const password = 'garage-demo';
 const log = (line: string) => console.log(line);
 

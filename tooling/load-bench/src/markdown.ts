@@ -1,4 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Where sections and charts go: the repository's docs/, or BENCH_DOCS_DIR (which also makes a quick run write, for a look). */
+export const docsDir = process.env.BENCH_DOCS_DIR
+  ? `${process.env.BENCH_DOCS_DIR.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../docs/', import.meta.url));
 
 export type Align = 'left' | 'right';
 

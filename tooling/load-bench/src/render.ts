@@ -6,7 +6,7 @@ import type { MemoryResult } from './memory';
 import type { MixedResult } from './mixed';
 import type { ProfileSummary } from './profile';
 import type { PropagationResult } from './propagation';
-import type { Machine } from './setup';
+import type { RunHeader } from './setup';
 import { median } from './stats';
 import type { ThroughputResult } from './throughput';
 
@@ -18,14 +18,7 @@ export interface Target {
   profile?: boolean;
 }
 
-export interface RunInfo {
-  date: string;
-  durationS: number;
-  load: { start: number; end: number };
-  machine: Machine;
-  seedSeconds: number;
-  customers: number;
-  vehicles: number;
+export interface RunInfo extends RunHeader {
   config: {
     rounds: number;
     seconds: number;

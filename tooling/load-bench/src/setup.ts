@@ -24,6 +24,17 @@ export interface Infra {
   seedSeconds: number;
 }
 
+/** What every benchmark section states about its run. */
+export interface RunHeader {
+  date: string;
+  durationS: number;
+  load: { start: number; end: number };
+  machine: Machine;
+  seedSeconds: number;
+  customers: number;
+  vehicles: number;
+}
+
 export interface Machine {
   cores: number;
   cpuModel: string;

@@ -1,6 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { signIn } from '../http';
-import { writeSection } from '../markdown';
+import { docsDir, writeSection } from '../markdown';
 import { startApi } from '../processes';
 import { guardedRun } from '../run-guard';
 import { dataSet, type Infra, load1, machineInfo, startInfra } from '../setup';
@@ -27,10 +26,6 @@ const config = {
 /** The whole run is cut off after this, servers stopped (every loop is bounded anyway). */
 const hardLimitMs = 6 * 60_000;
 
-/** Where the section goes; BENCH_DOCS_DIR also makes a quick run write (for a look). */
-const docsDir = process.env.BENCH_DOCS_DIR
-  ? `${process.env.BENCH_DOCS_DIR.replace(/\/$/, '')}/`
-  : fileURLToPath(new URL('../../../../docs/', import.meta.url));
 const markers = { start: '<!-- drill-bench:start -->', end: '<!-- drill-bench:end -->' };
 const log = (line: string) => console.log(line);
 

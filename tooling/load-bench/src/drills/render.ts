@@ -1,6 +1,6 @@
 import { fmt, pct } from '../format';
 import { type Align, table } from '../markdown';
-import type { Machine } from '../setup';
+import type { RunHeader } from '../setup';
 import type { CacheWindow } from './cache-sampler';
 import { isOk, type Outcome, type Phase } from './phases';
 import { outagePhases, type PostgresOutageResult } from './postgres-outage';
@@ -8,14 +8,7 @@ import type { ServedCheck } from './read-back';
 import type { RedisCutResult } from './redis-cut';
 import type { RedisRestartResult } from './redis-restart';
 
-export interface DrillRun {
-  date: string;
-  durationS: number;
-  load: { start: number; end: number };
-  machine: Machine;
-  seedSeconds: number;
-  customers: number;
-  vehicles: number;
+export interface DrillRun extends RunHeader {
   config: {
     workers: number;
     ratePerSecond: number;
