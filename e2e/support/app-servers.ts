@@ -75,9 +75,9 @@ async function answers(url: string): Promise<boolean> {
 
 /** Starts the BUILT web app on `port`, as `pnpm --filter @garage/web start` does. */
 export function launchWeb(name: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  const nextBin = join(repoRoot, 'apps/web/node_modules/next/dist/bin/next');
-  return launch(name, [nextBin, 'start', '--port', String(port)], join(repoRoot, 'apps/web'), {
+  return launch(name, ['dist/server.js'], join(repoRoot, 'apps/web'), {
     ...env,
+    NODE_ENV: 'production',
     WEB_PORT: String(port),
   });
 }

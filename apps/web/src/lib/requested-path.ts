@@ -6,7 +6,7 @@ export const requestedPathHeader = 'x-garage-requested-path';
 const appOrigin = 'https://app.invalid';
 
 // Browsers drop tabs and newlines from a URL and read `\` as `/`, so "/\t/evil.example" and
-// "/\evil.example" would both become //evil.example: refuse control characters (Unicode Cc) and backslashes outright.
+// "/\evil.example" would both become //evil.example: refuse control characters and backslashes.
 const smuggling = /[\p{Cc}\\]/u;
 
 /**
