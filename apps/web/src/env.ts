@@ -41,7 +41,8 @@ export const maxBatch = parsed.WEB_MAX_BATCH;
 
 /**
  * Whether the sign-in page lists the seeded demo accounts: yes outside production, and in
- * production only with SHOW_DEMO_ACCOUNTS=true (`next start` always runs as production).
+ * production only with SHOW_DEMO_ACCOUNTS=true (`pnpm --filter @garage/web start` always runs
+ * as production).
  */
 export const showDemoAccounts =
   parsed.SHOW_DEMO_ACCOUNTS === undefined
