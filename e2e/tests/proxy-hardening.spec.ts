@@ -1,4 +1,4 @@
-import { type APIRequestContext, request } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, request } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import {
   type ProxyUnderTest,
@@ -35,7 +35,7 @@ test.beforeEach(() => {
 });
 
 /** The tRPC error a refused call answers with (superjson's envelope, as the client reads it). */
-async function trpcError(response: Awaited<ReturnType<APIRequestContext['get']>>) {
+async function trpcError(response: APIResponse) {
   const body: { error: { json: { message: string; data: { code: string; httpStatus: number } } } } =
     await response.json();
   return body.error.json;
