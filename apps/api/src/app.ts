@@ -16,10 +16,10 @@ export interface AppOptions {
   sessionSecret: string;
   secureCookies: boolean;
   log: Logger;
-  /** L1 size; 64 MB by default. */
+  /** L1 size in bytes (CACHE_L1_MAX_BYTES); 64 MB by default, 0 for none (Redis only). */
   l1MaxBytes?: number;
-  /** Which tiers serve reads: both (default), Redis only (no L1), or none (every read loads). */
-  cacheTiers?: 'l1+l2' | 'l2' | 'off';
+  /** `off` (CACHE_TIERS=off): cached queries load every time; invalidation still runs. */
+  cacheTiers?: 'on' | 'off';
 }
 
 export interface App {
@@ -35,13 +35,10 @@ export function createApp(options: AppOptions): App {
   const cache = createCache({
     namespace: options.namespace,
     ...(options.redisUrl ? { redis: options.redisUrl } : {}),
-    l1: {
-      // An L1 of zero bytes stores nothing: every read goes to Redis.
-      maxBytes: options.cacheTiers === 'l2' ? 0 : (options.l1MaxBytes ?? 64 * 1024 * 1024),
-      maxTtlMs: 60_000,
-    },
+    l1: { maxBytes: options.l1MaxBytes ?? 64 * 1024 * 1024, maxTtlMs: 60_000 },
     // Several API instances share one database: a cold key is loaded by one of them, not all.
     lease: { ttlMs: 3_000, waitMs: 1_000 },
+    logger: log,
   });
   // Throttle counters are shared through Redis; a short timeout and no offline queue keep a
   // Redis outage from slowing sign-ins (the throttle falls back to this process's counts).

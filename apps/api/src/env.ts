@@ -7,9 +7,16 @@ const schema = z.object({
   DATABASE_URL: z.preprocess((v) => v || undefined, z.url().optional()),
   REDIS_URL: z.preprocess((v) => v || undefined, z.url().optional()),
   CACHE_NAMESPACE: z.string().min(1).default('garage'),
-  // Which cache tiers serve reads: both (the default), Redis only, or none. For diagnosis and
-  // for the load benchmarks, which compare the three.
-  CACHE_TIERS: z.enum(['l1+l2', 'l2', 'off']).default('l1+l2'),
+  // Bytes of cached responses each API process keeps in memory (L1); 0 keeps none, so every
+  // hit is read from Redis.
+  CACHE_L1_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
+  // `off` turns cached reads off (every read loads; invalidations still run): for diagnosis
+  // and the load benchmarks' baseline.
+  CACHE_TIERS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.preprocess((v) => v || undefined, z.string().min(16).optional()),
 });

@@ -22,6 +22,7 @@ const app = createApp({
   sessionSecret: env.SESSION_SECRET,
   secureCookies: env.NODE_ENV === 'production',
   cacheTiers: env.CACHE_TIERS,
+  l1MaxBytes: env.CACHE_L1_MAX_BYTES,
   log,
 });
 
@@ -33,6 +34,7 @@ app.server.listen(env.API_PORT, () => {
         db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${db.dataDir}`,
       cache: env.REDIS_URL ? 'L1 + Redis' : 'memory only (L1): REDIS_URL is unset',
       cacheTiers: env.CACHE_TIERS,
+      l1MaxBytes: env.CACHE_L1_MAX_BYTES,
       startupMs: Math.round(performance.now() - started),
     },
     `garage api listening on :${env.API_PORT}`,

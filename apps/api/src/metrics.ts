@@ -1,10 +1,11 @@
 import type { Cache } from '@garage/cache';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-/** HTTP metrics of one API instance, labelled by procedure (never by URL or id). */
+/** Metrics of one API instance, labelled by procedure or cache route (never by URL, id or key). */
 export function createMetrics(cache: Cache) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  cache.registerMetrics(registry);
   const requests = new Counter({
     name: 'garage_api_requests_total',
     help: 'tRPC procedure calls by procedure and HTTP status',
@@ -19,26 +20,26 @@ export function createMetrics(cache: Cache) {
     registers: [registry],
   });
 
-  const answeredFromL1 = new Counter({
-    name: 'garage_api_answered_from_l1_total',
-    help: 'Cached query calls answered from L1 before tRPC ran (every call of the request was a fresh hit)',
+  const answeredFromCache = new Counter({
+    name: 'garage_api_answered_from_cache_total',
+    help: 'Cached query calls answered with their stored bytes before tRPC ran (every call of the request was a fresh L1 or Redis hit)',
     labelNames: ['procedure'] as const,
     registers: [registry],
   });
 
   return {
-    /** Records calls answered from L1 without running tRPC. */
-    answeredFromL1(procedures: string[]) {
-      for (const procedure of procedures) answeredFromL1.inc({ procedure });
+    /** Records calls answered from the cache's stored bytes without tRPC's HTTP handling. */
+    answeredFromCache(procedures: string[]) {
+      for (const procedure of procedures) answeredFromCache.inc({ procedure });
     },
     /** Records one HTTP request to /trpc: each procedure of a batch counts once. */
     observe(procedures: string[], status: number, seconds: number) {
       for (const procedure of procedures) requests.inc({ procedure, status: String(status) });
       duration.observe({ procedure: procedures.length === 1 ? procedures[0] : 'batch' }, seconds);
     },
-    /** Prometheus text: HTTP and process metrics, then the cache's per-route metrics. */
-    async text(): Promise<string> {
-      return `${await registry.metrics()}\n${await cache.metrics()}`;
+    /** Prometheus text: HTTP, process and cache metrics (the cache's labelled by route). */
+    text(): Promise<string> {
+      return registry.metrics();
     },
     contentType: registry.contentType,
   };

@@ -108,7 +108,7 @@ export function createApiServer(
       .then((ctx) => answerFromCache(query, ctx, res))
       .catch(() => false)
       .then((answered) => {
-        if (answered) metrics.answeredFromL1(proceduresOf(path));
+        if (answered) metrics.answeredFromCache(proceduresOf(path));
         else void trpc(req, res);
       });
   }

@@ -1,4 +1,4 @@
-import { type CachedOptions, createCacheMiddleware } from '@garage/cache';
+import { createCacheProcedures } from '@garage/cache';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { SessionUser } from './auth/sessions';
@@ -6,8 +6,8 @@ import type { Context } from './context';
 import { fieldErrorsOf, toTRPCError } from './errors';
 
 const t = initTRPC.context<Context>().create({
-  // superjson on the wire (Dates stay Dates); repeat reads of cached queries skip it, answered
-  // from the stored serialized form (answer-from-cache.ts).
+  // superjson on the wire (Dates stay Dates); hits of cached queries skip it, answered with
+  // the bytes they were stored as (answer-from-cache.ts).
   transformer: superjson,
   errorFormatter({ shape, error }) {
     // An unexpected failure says nothing of its internals (the log has them, by request id);
@@ -60,22 +60,25 @@ export const staffProcedure = roleProcedure('staff', 'admin');
 export const adminProcedure = roleProcedure('admin');
 export const customerProcedure = roleProcedure('customer');
 
-const cacheMiddleware = createCacheMiddleware<Context>({
+const cacheProcedures = createCacheProcedures<Context>({
   // Procedures are built once at import; the cache belongs to the running app, so it comes
   // from the context.
   cache: (ctx) => ctx.cache,
   principal: (ctx) => (ctx.user ? { id: String(ctx.user.id), role: ctx.user.role } : null),
+  // CACHE_TIERS=off: every read loads (invalidation still runs).
+  reads: (ctx) => ctx.cacheReads,
 });
 
-/** Caches a query's result per route, scope and input (unless CACHE_TIERS=off). */
-export function cached(options: CachedOptions<Context>) {
-  const middleware = cacheMiddleware.cached(options);
-  return (opts: Parameters<typeof middleware>[0]) =>
-    opts.ctx.cacheReads ? middleware(opts) : opts.next();
-}
+/**
+ * Declares a cached query: `cachedQuery(staffProcedure.input(schema), { ttlMs, scope, query,
+ * tags })`. The key is the route, the scope and the parsed input; `tags` is typed by the input
+ * and what `query` returns. Every middleware of the procedure (its role, any other gate) runs
+ * before the cache on every path that answers from it.
+ */
+export const cachedQuery = cacheProcedures.cachedQuery;
 
-/** Invalidates the tags and routes a mutation touched, before it returns. */
-export const invalidates = cacheMiddleware.invalidates;
+/** Declares a mutation that invalidates its `tags` (from input and result) and `routes` before it returns. */
+export const invalidatingMutation = cacheProcedures.invalidatingMutation;
 
-/** The serialized answers of cached queries when each is a fresh L1 hit for this caller. */
-export const peekCachedQueries = cacheMiddleware.peek;
+/** Builds the fast path over a router's cached queries (answer-from-cache.ts). */
+export const cacheAnswerer = cacheProcedures.answerer;

@@ -2,8 +2,9 @@ import { demoPassword } from '@garage/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 
-// Repeat GETs of cached queries are answered from L1 before tRPC runs (answer-from-cache.ts).
-// These check that such an answer is the one tRPC would give, to the same callers only.
+// Repeat GETs of cached queries are answered with their stored bytes, from L1 or Redis, before
+// tRPC's HTTP handling runs (answer-from-cache.ts). These check that such an answer is the one
+// tRPC would give, to the same callers only.
 
 async function signIn(api: TestApi, who: string): Promise<string> {
   const response = await fetch(`${api.base}/trpc/auth.login`, {
@@ -29,14 +30,16 @@ async function get(api: TestApi, cookie: string, paths: string[], inputs: unknow
   return { status: response.status, body: await response.text() };
 }
 
-/** How many calls of `procedure` were answered from L1 so far (/metrics). */
-async function answeredFromL1(api: TestApi, procedure: string): Promise<number> {
+/** A counter of /metrics with exactly these labels, 0 when absent. */
+async function metric(api: TestApi, series: string): Promise<number> {
   const text = await (await fetch(`${api.base}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith(`garage_api_answered_from_l1_total{procedure="${procedure}"}`));
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.split(' ').pop()) : 0;
 }
+
+/** How many calls of `procedure` were answered before tRPC ran, so far. */
+const answeredFromCache = (api: TestApi, procedure: string) =>
+  metric(api, `garage_api_answered_from_cache_total{procedure="${procedure}"}`);
 
 describe.each([
   { tier: 'L1 + Redis', redis: () => inject('redisUrl') },
@@ -64,24 +67,24 @@ describe.each([
   afterAll(() => api.stop());
 
   it('answers a repeat with the bytes tRPC sent, single and batched', async () => {
-    const before = await answeredFromL1(api, 'vehicle.list');
+    const before = await answeredFromCache(api, 'vehicle.list');
     const list = await get(api, staff, ['vehicle.list'], [{ limit: 5 }]);
     expect(list.status).toBe(200);
     expect(await get(api, staff, ['vehicle.list'], [{ limit: 5 }])).toEqual(list);
-    expect(await answeredFromL1(api, 'vehicle.list')).toBe(before + 1);
+    expect(await answeredFromCache(api, 'vehicle.list')).toBe(before + 1);
 
     const paths = ['vehicle.byId', 'customer.byId'];
     const inputs = [{ id: aliceVehicle }, { id: 1 }];
     const batch = await get(api, staff, paths, inputs);
     expect(await get(api, staff, paths, inputs)).toEqual(batch);
-    expect(await answeredFromL1(api, 'customer.byId')).toBe(1);
+    expect(await answeredFromCache(api, 'customer.byId')).toBe(1);
   });
 
   it('never answers a caller the procedure refuses, whoever warmed the entry', async () => {
     await get(api, staff, ['vehicle.list'], [{ limit: 7 }]);
     await get(api, staff, ['vehicle.byId'], [{ id: bobVehicle }]);
     await get(api, bob, ['vehicle.byId'], [{ id: bobVehicle }]);
-    const answered = await answeredFromL1(api, 'vehicle.byId');
+    const answered = await answeredFromCache(api, 'vehicle.byId');
 
     const refused = [
       [alice, 'vehicle.list', { limit: 7 }, 403],
@@ -96,12 +99,12 @@ describe.each([
     // Bob's own entry is his: answered from L1 for him, and only him.
     const bobs = await get(api, bob, ['vehicle.byId'], [{ id: bobVehicle }]);
     expect(bobs.status).toBe(200);
-    expect(await answeredFromL1(api, 'vehicle.byId')).toBe(answered + 1);
+    expect(await answeredFromCache(api, 'vehicle.byId')).toBe(answered + 1);
   });
 
   it('a batch is answered from L1 only when every call hits', async () => {
     await get(api, staff, ['vehicle.byId'], [{ id: aliceVehicle }]);
-    const before = await answeredFromL1(api, 'vehicle.byId');
+    const before = await answeredFromCache(api, 'vehicle.byId');
     const mixed = await get(
       api,
       staff,
@@ -109,7 +112,7 @@ describe.each([
       [{ id: aliceVehicle }, { id: 999_999 }],
     );
     expect(mixed.status).toBe(207);
-    expect(await answeredFromL1(api, 'vehicle.byId')).toBe(before);
+    expect(await answeredFromCache(api, 'vehicle.byId')).toBe(before);
   });
 
   it('after a write or a sign-out the next read is not answered from the old entry', async () => {
@@ -136,7 +139,55 @@ describe.each([
   });
 });
 
-describe('answers from L1 with CACHE_TIERS=off', () => {
+describe('answers from Redis when L1 is off (CACHE_L1_MAX_BYTES=0)', () => {
+  let databaseUrl: string;
+  beforeAll(async () => {
+    databaseUrl = await seededDatabaseUrl();
+  });
+
+  it('answers an L2 hit with the bytes tRPC sent, and a fresh instance from the first instance’s entry', async () => {
+    const namespace = `l2-answers-${process.pid}`;
+    const redisUrl = inject('redisUrl');
+    const first = await startApi({ databaseUrl, redisUrl, namespace, l1MaxBytes: 0 });
+    const second = await startApi({ databaseUrl, redisUrl, namespace, l1MaxBytes: 0 });
+    try {
+      const [onFirst, onSecond] = await Promise.all([
+        signIn(first, 'staff'),
+        signIn(second, 'staff'),
+      ]);
+      const list = await get(first, onFirst, ['vehicle.list'], [{ limit: 5 }]);
+      expect(list.status).toBe(200);
+      expect(await get(first, onFirst, ['vehicle.list'], [{ limit: 5 }])).toEqual(list);
+      expect(await answeredFromCache(first, 'vehicle.list')).toBe(1);
+      // The other instance never loaded it: its first read is an L2 hit, answered before tRPC.
+      expect(await get(second, onSecond, ['vehicle.list'], [{ limit: 5 }])).toEqual(list);
+      expect(await answeredFromCache(second, 'vehicle.list')).toBe(1);
+      expect(await metric(second, 'cache_l2_hits_total{route="vehicle.list"}')).toBe(1);
+      expect(await metric(second, 'cache_misses_total{route="vehicle.list"}')).toBe(0);
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+
+  it('keys by the parsed input: {} and the default limit are one entry', async () => {
+    const api = await startApi({ databaseUrl, redisUrl: inject('redisUrl'), l1MaxBytes: 0 });
+    try {
+      const staff = await signIn(api, 'staff');
+      const defaulted = await get(api, staff, ['vehicle.list'], [{}]);
+      expect(await get(api, staff, ['vehicle.list'], [{ limit: 25 }])).toEqual(defaulted);
+      expect(await get(api, staff, ['vehicle.list'], [{ search: '  ', limit: 25 }])).toEqual(
+        defaulted,
+      );
+      expect(await metric(api, 'cache_misses_total{route="vehicle.list"}')).toBe(1);
+      expect(await answeredFromCache(api, 'vehicle.list')).toBe(2);
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('answers from the cache with CACHE_TIERS=off', () => {
   it('never happen: every read runs the procedure', async () => {
     const api = await startApi({
       databaseUrl: await seededDatabaseUrl(),
@@ -146,7 +197,7 @@ describe('answers from L1 with CACHE_TIERS=off', () => {
     try {
       const staff = await signIn(api, 'staff');
       for (let i = 0; i < 3; i++) await get(api, staff, ['vehicle.list'], [{ limit: 5 }]);
-      expect(await answeredFromL1(api, 'vehicle.list')).toBe(0);
+      expect(await answeredFromCache(api, 'vehicle.list')).toBe(0);
     } finally {
       await api.stop();
     }

@@ -1,4 +1,5 @@
 import { freePort, startTcpProxy, type TcpProxy } from '@garage/test-services';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 
@@ -85,5 +86,58 @@ describe('Redis unreachable', () => {
         }
       },
     );
+  });
+
+  it('an admin clear while Redis hangs drops L1 at once and is queued, never a 500; the circuit is logged opening and closing once', async () => {
+    const redisPort = Number(new URL(inject('redisUrl')).port);
+    const proxy = await startTcpProxy(redisPort);
+    const lines: { level: number; msg: string }[] = [];
+    const log = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line)) },
+    );
+    const api = await startApi({ databaseUrl, redisUrl: `redis://127.0.0.1:${proxy.port}`, log });
+    const circuit = (level: number) =>
+      lines.filter((line) => line.level === level && line.msg.includes('Redis circuit')).length;
+    try {
+      const [staff, admin] = await Promise.all([api.as('staff'), api.as('admin')]);
+      let warmed = 0;
+      for (let attempt = 0; attempt < 100 && warmed === 0; attempt++) {
+        await staff.vehicle.byId.query({ id: 1 });
+        warmed = (await admin.cache.stats.query()).l1.entries;
+      }
+      expect(warmed).toBeGreaterThan(0);
+
+      proxy.cut('blackhole');
+      expect(await admin.cache.count.query({ all: true })).toEqual({ entries: null });
+      expect(await admin.cache.invalidate.mutate({ all: true })).toEqual({
+        removed: null,
+        queued: true,
+      });
+      const [line] = await admin.cache.audit.query({ limit: 1 });
+      expect(line).toMatchObject({ target: 'everything', queued: true, removed: null });
+      const during = await admin.cache.stats.query();
+      expect(during.mode).toBe('degraded');
+      expect(during.pendingInvalidations).toBeGreaterThan(0);
+      expect(during.l1.entries).toBe(0);
+      // Reads go on without Redis; enough failures open the circuit.
+      for (let attempt = 0; attempt < 50 && circuit(40) === 0; attempt++) {
+        await staff.vehicle.byId.query({ id: 1 });
+      }
+      expect(circuit(40)).toBe(1);
+
+      proxy.restore();
+      let connected = false;
+      for (let attempt = 0; attempt < 200 && !connected; attempt++) {
+        const stats = await admin.cache.stats.query();
+        connected = stats.mode === 'connected' && stats.pendingInvalidations === 0;
+        if (!connected) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(connected).toBe(true);
+      expect({ opened: circuit(40), closed: circuit(30) }).toEqual({ opened: 1, closed: 1 });
+    } finally {
+      await api.stop();
+      await proxy.close();
+    }
   });
 });

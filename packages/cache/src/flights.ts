@@ -1,14 +1,15 @@
-/** What one load produced, and what a later read needs to tell whether it may share it. */
-export interface Loaded<T> {
-  value: T;
+/** What one load (or L2 read) produced, and what a later read needs to tell whether it may share it. */
+export interface StoredEntry {
+  /** The wire form (see wire.ts). */
+  bytes: Buffer;
   /** The invalidation sequence number the value is valid at; undefined when unknown. */
   seq: number | undefined;
   tags: readonly string[];
 }
 
-interface Flight<T> {
+interface Flight {
   generation: number;
-  promise: Promise<Loaded<T>>;
+  promise: Promise<StoredEntry>;
 }
 
 /**
@@ -19,7 +20,7 @@ interface Flight<T> {
  * that load with the reads that began after it).
  */
 export class Flights {
-  readonly #running = new Map<string, Flight<unknown>>();
+  readonly #running = new Map<string, Flight>();
   #generation = 0;
 
   /** Marks an applied invalidation or L1 flush: loads begun before it are not joined blindly. */
@@ -27,26 +28,26 @@ export class Flights {
     this.#generation++;
   }
 
-  /** The value of the shared load of `key`, running `load` when there is none to share. */
-  async share<T>(
+  /** The entry of the shared load of `key`, running `load` when there is none to share. */
+  async share(
     key: string,
-    load: () => Promise<Loaded<T>>,
-    stillValid: (loaded: Loaded<T>) => boolean,
-  ): Promise<T> {
-    const running = this.#running.get(key) as Flight<T> | undefined;
-    if (running && running.generation === this.#generation) return (await running.promise).value;
+    load: () => Promise<StoredEntry>,
+    stillValid: (loaded: StoredEntry) => boolean,
+  ): Promise<StoredEntry> {
+    const running = this.#running.get(key);
+    if (running && running.generation === this.#generation) return running.promise;
     if (running) {
       const loaded = await running.promise.catch(() => undefined);
-      if (loaded && stillValid(loaded)) return loaded.value;
+      if (loaded && stillValid(loaded)) return loaded;
     }
-    return (await this.#join(key, load)).value;
+    return this.#join(key, load);
   }
 
   /** Joins the load of `key` begun since the last invalidation, or begins it. */
-  #join<T>(key: string, load: () => Promise<Loaded<T>>): Promise<Loaded<T>> {
-    const running = this.#running.get(key) as Flight<T> | undefined;
+  #join(key: string, load: () => Promise<StoredEntry>): Promise<StoredEntry> {
+    const running = this.#running.get(key);
     if (running && running.generation === this.#generation) return running.promise;
-    const promise: Promise<Loaded<T>> = load().finally(() => {
+    const promise: Promise<StoredEntry> = load().finally(() => {
       if (this.#running.get(key)?.promise === promise) this.#running.delete(key);
     });
     this.#running.set(key, { generation: this.#generation, promise });

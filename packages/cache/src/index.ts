@@ -1,14 +1,13 @@
-export { createCache } from './cache';
 export { CacheError, type CacheErrorCode } from './errors';
 export { hashInput } from './keys';
+export { createCache } from './tiered-cache';
 export {
-  type CachedOptions,
-  type CacheScope,
-  createCacheMiddleware,
-  type InvalidatesOptions,
-  type Principal,
-  scopeOf,
-} from './trpc/middleware';
+  type CachedQuery,
+  createCacheProcedures,
+  type InvalidatingMutation,
+  type ResolverOptions,
+} from './trpc/declarations';
+export { type CacheScope, type Principal, scopeOf } from './trpc/scope';
 export {
   parseQueryRequest,
   type QueryCall,
@@ -19,9 +18,11 @@ export type {
   Cache,
   CacheEntryInfo,
   CacheKey,
+  CacheLogger,
   CacheOptions,
   CacheStats,
   CountFilter,
   GetOrSetOptions,
+  InvalidationOutcome,
   RouteStats,
 } from './types';

@@ -22,7 +22,7 @@ export class InvalidationLog {
   #fields = new Map<string, number>();
 
   /** Records that `fields` were invalidated at sequence `seq`. */
-  record(fields: string[], seq: number): void {
+  record(fields: readonly string[], seq: number): void {
     for (const field of fields) {
       if ((this.#fields.get(field) ?? 0) < seq) this.#fields.set(field, seq);
     }

@@ -1,23 +1,34 @@
 import { createHash } from 'node:crypto';
 import superjson from 'superjson';
 
-/** What identifies one cached response: the route, who may share it, and the input. */
+/** What identifies one cached response: the route, who may share it, and the (parsed) input. */
 export interface CacheKey {
   route: string;
   scope: string;
   input: unknown;
 }
 
+/**
+ * Sorts object keys at every depth and drops properties whose value is undefined, so `{a, b}`
+ * and `{b, a}` are one key, and so are `{}` and `{cursor: undefined}` (a parsed input says
+ * "absent" either way).
+ */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
+  if (isPlainObject(value)) {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      sorted[key] = canonical((value as Record<string, unknown>)[key]);
+      if (value[key] !== undefined) sorted[key] = canonical(value[key]);
     }
     return sorted;
   }
   return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
 /** True for what JSON already encodes faithfully, so superjson's richer encoding can be skipped. */
@@ -25,17 +36,18 @@ function isPlainJson(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(isPlainJson);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.values(value).every(isPlainJson);
+  if (isPlainObject(value)) {
+    return Object.values(value).every((field) => field === undefined || isPlainJson(field));
   }
   return false;
 }
 
 /** Hashes an input so that field order never matters (superjson first, so Dates and bigints count). */
 export function hashInput(input: unknown): string {
-  const text = isPlainJson(input)
-    ? JSON.stringify(canonical(input))
-    : JSON.stringify(['superjson', canonical(superjson.serialize(input))]);
+  const sorted = canonical(input);
+  const text = isPlainJson(sorted)
+    ? JSON.stringify(sorted)
+    : JSON.stringify(['superjson', canonical(superjson.serialize(sorted))]);
   return createHash('sha1').update(text).digest('base64url');
 }
 

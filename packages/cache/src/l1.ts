@@ -1,14 +1,12 @@
 import type { CacheEntryInfo } from './types';
 
-/** One value held in process memory, deep-frozen so callers can share it. */
+/** One response held in process memory, in its wire form. */
 export interface L1Entry {
   key: string;
-  value: unknown;
-  /** The value's serialized form, as tRPC sends it (a hit can be answered without re-encoding). */
-  payload: string;
-  bytes: number;
+  /** The stored bytes (see wire.ts): what a hit sends, or parses for an in-process caller. */
+  bytes: Buffer;
   route: string;
-  tags: string[];
+  tags: readonly string[];
   /** The invalidation sequence number the value was loaded at. */
   seq: number;
   /** performance.now() deadlines: fresh until, then servable as grace until. */
@@ -18,62 +16,81 @@ export interface L1Entry {
   graceMs: number;
 }
 
+/**
+ * What L1 charges an entry beyond its bytes and key: the entry object, its LRU slot and its
+ * route and tag index slots. A constant, so the budget stays a plain sum; it matters only for
+ * small entries (a session lookup is a few hundred bytes).
+ */
+const ENTRY_OVERHEAD_BYTES = 256;
+
+interface Held {
+  entry: L1Entry;
+  size: number;
+}
+
 /** A byte-bounded LRU (Map insertion order) with route and tag indexes for eager deletion. */
 export class L1Store {
   readonly maxBytes: number;
-  #entries = new Map<string, L1Entry>();
+  #held = new Map<string, Held>();
   #byTag = new Map<string, Set<string>>();
   #byRoute = new Map<string, Set<string>>();
   #bytes = 0;
+  #generation = 0;
 
   constructor(maxBytes: number) {
     this.maxBytes = maxBytes;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#held.size;
   }
 
   get bytes(): number {
     return this.#bytes;
   }
 
+  /** Moves on at every `clear()`: a fill that began before a flush must not land after it. */
+  get generation(): number {
+    return this.#generation;
+  }
+
   /** Returns a live entry (refreshing its LRU position), dropping it once past its grace. */
   get(key: string, now: number): L1Entry | undefined {
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.staleUntil <= now) {
+    const held = this.#held.get(key);
+    if (!held) return undefined;
+    if (held.entry.staleUntil <= now) {
       this.delete(key);
       return undefined;
     }
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    return entry;
+    this.#held.delete(key);
+    this.#held.set(key, held);
+    return held.entry;
   }
 
   /** Stores an entry, evicting the least recently used until the byte budget holds. */
   set(entry: L1Entry): void {
     this.delete(entry.key);
-    if (entry.bytes > this.maxBytes) return;
-    while (this.#bytes + entry.bytes > this.maxBytes) {
-      const oldest = this.#entries.keys().next();
+    const size = entry.bytes.length + entry.key.length + ENTRY_OVERHEAD_BYTES;
+    if (size > this.maxBytes) return;
+    while (this.#bytes + size > this.maxBytes) {
+      const oldest = this.#held.keys().next();
       if (oldest.done) break;
       this.delete(oldest.value);
     }
-    this.#entries.set(entry.key, entry);
-    this.#bytes += entry.bytes;
+    this.#held.set(entry.key, { entry, size });
+    this.#bytes += size;
     index(this.#byRoute, entry.route, entry.key);
     for (const tag of entry.tags) index(this.#byTag, tag, entry.key);
   }
 
   /** Removes one entry. */
   delete(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#entries.delete(key);
-    this.#bytes -= entry.bytes;
-    unindex(this.#byRoute, entry.route, key);
-    for (const tag of entry.tags) unindex(this.#byTag, tag, key);
+    const held = this.#held.get(key);
+    if (!held) return;
+    this.#held.delete(key);
+    this.#bytes -= held.size;
+    unindex(this.#byRoute, held.entry.route, key);
+    for (const tag of held.entry.tags) unindex(this.#byTag, tag, key);
   }
 
   /** Keys of the entries carrying any of `tags` or belonging to any of `routes`. */
@@ -87,7 +104,7 @@ export class L1Store {
   /** Ends the freshness of the given entries, keeping them only as grace. */
   markStale(keys: readonly string[], now: number): void {
     for (const key of keys) {
-      const entry = this.#entries.get(key);
+      const entry = this.#held.get(key)?.entry;
       if (!entry) continue;
       entry.freshUntil = Math.min(entry.freshUntil, now);
       entry.staleUntil = Math.min(entry.staleUntil, now + entry.graceMs);
@@ -97,7 +114,8 @@ export class L1Store {
 
   /** Drops everything. */
   clear(): void {
-    this.#entries.clear();
+    this.#generation++;
+    this.#held.clear();
     this.#byTag.clear();
     this.#byRoute.clear();
     this.#bytes = 0;
@@ -107,14 +125,20 @@ export class L1Store {
   list(now: number, offset: number, limit: number, route?: string, tag?: string) {
     const rows: CacheEntryInfo[] = [];
     let matched = 0;
-    for (const e of this.#entries.values()) {
+    for (const { entry: e } of this.#held.values()) {
       if (e.staleUntil <= now || (route && e.route !== route) || (tag && !e.tags.includes(tag))) {
         continue;
       }
       matched++;
       if (matched > offset && matched <= offset + limit) {
         const ttlLeftMs = Math.round(e.staleUntil - now);
-        rows.push({ key: e.key, route: e.route, tags: e.tags, ttlLeftMs, sizeBytes: e.bytes });
+        rows.push({
+          key: e.key,
+          route: e.route,
+          tags: [...e.tags],
+          ttlLeftMs,
+          sizeBytes: e.bytes.length,
+        });
       }
     }
     return { matched, rows };

@@ -1,7 +1,14 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
+import type { Registry } from 'prom-client';
 import type { CacheKey } from './keys';
 
 export type { CacheKey } from './keys';
+
+/** Where the cache says what happens to Redis (pino's Logger fits). */
+export interface CacheLogger {
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+}
 
 /** Options of `createCache`. */
 export interface CacheOptions {
@@ -9,7 +16,10 @@ export interface CacheOptions {
   namespace: string;
   /** Redis URL, options, or a client; absent means L1 only (`mode: 'memory'`). */
   redis?: string | RedisOptions | Redis | Cluster;
-  /** L1 budget in estimated heap bytes (value tree + serialized form + key), and lifetime cap. */
+  /**
+   * L1 budget in bytes (each entry counts its stored bytes, its key and a small fixed share
+   * for bookkeeping; 0 keeps nothing in L1), and the lifetime cap of an L1 entry.
+   */
   l1?: { maxBytes?: number; maxTtlMs?: number };
   timeouts?: { redisMs?: number };
   circuit?: { failureThreshold?: number; probeAfterMs?: number };
@@ -20,12 +30,15 @@ export interface CacheOptions {
    * lease and loads; the others poll Redis for its value, up to `waitMs`, then load themselves.
    */
   lease?: { ttlMs?: number; waitMs?: number; pollMs?: number };
+  /** Told when the Redis circuit opens (warn) and closes again (info), once each time. */
+  logger?: CacheLogger;
 }
 
 /** Per-call options of `getOrSet`. */
 export interface GetOrSetOptions<T> {
   ttlMs: number;
-  tags?: string[] | ((value: T) => string[]);
+  /** The entry's tags, or a function of the loaded value (as the loader returned it). */
+  tags?: readonly string[] | ((value: T) => readonly string[]);
   /** How long past its TTL (or a soft expire) a value may still be served while one refresh runs. */
   graceMs?: number;
 }
@@ -63,26 +76,44 @@ export interface CacheEntryInfo {
 
 export type CountFilter = { route?: string; tag?: string } | { all: true };
 
+/**
+ * What became of an invalidation: `done` when it reached Redis (or there is no Redis), `queued`
+ * when Redis could not be reached: this instance's L1 dropped the entries at once, and it is
+ * replayed to Redis, in order, when Redis answers again.
+ */
+export type InvalidationOutcome = 'done' | 'queued';
+
 /** The cache: an in-process L1 in front of an optional Redis L2. */
 export interface Cache {
+  /** The cached value (each caller its own copy), or the loader's, run once per instance per key. */
   getOrSet<T>(key: CacheKey, loader: () => Promise<T>, options: GetOrSetOptions<T>): Promise<T>;
   /**
-   * The serialized forms of fresh L1 entries, counted as L1 hits, when every key has one;
-   * undefined otherwise (nothing is counted and nothing loads).
+   * The stored bytes of fresh entries, from L1 or else L2 (which fills L1), all of them or
+   * nothing: counted as hits when every key has one; undefined otherwise, counting nothing.
+   * Never loads, never serves grace. The L2 reads of one call leave together.
    */
-  peek(keys: readonly CacheKey[]): string[] | undefined;
-  invalidateTags(tags: string[]): Promise<void>;
-  expireTags(tags: string[]): Promise<void>;
-  invalidateRoute(route: string): Promise<void>;
-  clear(): Promise<void>;
+  peek(keys: readonly CacheKey[]): Promise<Buffer[] | undefined>;
+  /** Hard-invalidates every entry carrying any of `tags`: nothing stale is served after it. */
+  invalidateTags(tags: readonly string[]): Promise<InvalidationOutcome>;
+  /** Soft-expires every entry carrying any of `tags`: stale may serve within grace during one refresh. */
+  expireTags(tags: readonly string[]): Promise<InvalidationOutcome>;
+  /** Hard-invalidates every entry of `route`. */
+  invalidateRoute(route: string): Promise<InvalidationOutcome>;
+  /** Hard-invalidates the whole namespace (and nothing outside it). */
+  clear(): Promise<InvalidationOutcome>;
+  /** Mode, per-route counters, L1 size, Redis memory and the namespace's entry count. */
   stats(): Promise<CacheStats>;
+  /** Lists live entries (key, route, tags, TTL left, size); REDIS_UNAVAILABLE when Redis cannot answer. */
   entries(query: {
     cursor?: string;
     route?: string;
     tag?: string;
     limit?: number;
   }): Promise<{ entries: CacheEntryInfo[]; nextCursor?: string }>;
+  /** How many live entries an invalidation would remove; REDIS_UNAVAILABLE when Redis cannot answer. */
   countEntries(filter: CountFilter): Promise<number>;
-  metrics(): Promise<string>;
+  /** Registers the cache's metrics (labelled by route, never by key) in a prom-client registry. */
+  registerMetrics(registry: Registry): void;
+  /** Closes the bus and any Redis connection the cache opened itself. */
   close(): Promise<void>;
 }

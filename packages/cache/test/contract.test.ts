@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Cache, createCache } from '../src';
@@ -184,7 +185,7 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(await cache.getOrSet(key('fresh'), async () => 'ok', options)).toBe('ok');
   });
 
-  it('round-trips what superjson does and hands out read-only values', async () => {
+  it('round-trips what superjson does, and gives each caller its own copy', async () => {
     const cache = make();
     const value = {
       at: new Date('2026-01-02T03:04:05Z'),
@@ -205,11 +206,14 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
       expect('missing' in got).toBe(true);
       expect(got.big).toBe(12345678901234567890n);
     }
-    expect(() => {
-      second.rows.push({ id: 2 });
-    }).toThrow(TypeError);
-    expect(() => second.at.setTime(0)).toThrow(TypeError);
-    expect(() => second.map.set('x', 2)).toThrow(TypeError);
+    // No caller can change what another caller (or the store) sees.
+    second.rows.push({ id: 2 });
+    second.at.setTime(0);
+    second.map.set('x', 2);
+    const third = await cache.getOrSet(key('sj'), load, { ttlMs: 10_000 });
+    expect(third.rows).toEqual([{ id: 1 }]);
+    expect(third.at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+    expect(third.map.has('x')).toBe(false);
   });
 
   it('keeps L1 within its byte budget', async () => {
@@ -220,20 +224,39 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     }
   });
 
-  it('budgets L1 by the heap an entry keeps, not by its serialized length', async () => {
+  it('charges an L1 entry its stored bytes, not an estimate of a value tree', async () => {
     const cache = make();
-    // Many small objects: their heap is several times their JSON text.
     const rows = Array.from({ length: 500 }, (_, i) => ({ id: i, ok: true, at: new Date(i) }));
     // With Redis, L1 fills once the bus has subscribed (until then it is not trusted).
     for (let i = 0; i < 100 && (await cache.stats()).l1.entries === 0; i++) {
       await cache.getOrSet(key('rows'), async () => rows, { ttlMs: 10_000 });
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const serialized = JSON.stringify(superjson.serialize(rows)).length;
-    expect((await cache.stats()).l1.bytes).toBeGreaterThan(3 * serialized);
+    const stored = Buffer.byteLength(superjson.stringify(rows));
+    const { l1 } = await cache.stats();
+    expect(l1.bytes).toBeGreaterThanOrEqual(stored);
+    // The key and a fixed share for bookkeeping come on top, nothing in proportion to the value.
+    expect(l1.bytes).toBeLessThan(stored + 1_024);
+    const [listed] = (await cache.entries({ route: 'item.get' })).entries;
+    expect(listed?.sizeBytes).toBe(stored);
   });
 
-  it('reports per-route stats, entries, counts and Prometheus text labelled by route', async () => {
+  it('answers peek from stored bytes, all of them or nothing, counting hits only then', async () => {
+    const cache = make();
+    const load = async () => ({ at: new Date(0) });
+    // With Redis, L1 fills once the bus has subscribed; peek then answers from L1 or L2 alike.
+    await cache.getOrSet(key('p1'), load, { ttlMs: 10_000 });
+    expect(await cache.peek([key('p1'), key('p2')])).toBeUndefined();
+    const before = (await cache.stats()).routes['item.get'];
+    const [bytes] = (await cache.peek([key('p1')])) ?? [];
+    expect(bytes?.toString()).toBe(superjson.stringify({ at: new Date(0) }));
+    const after = (await cache.stats()).routes['item.get'];
+    const hits = (s: typeof after) => (s?.l1Hits ?? 0) + (s?.l2Hits ?? 0);
+    expect(hits(after)).toBe(hits(before) + 1);
+    expect(after?.misses).toBe(before?.misses);
+  });
+
+  it('reports per-route stats, entries, counts and prom-client metrics labelled by route', async () => {
     const cache = make();
     await cache.getOrSet(key(1), async () => 1, { ttlMs: 10_000, tags: ['a'] });
     await cache.getOrSet(key(1), async () => 1, { ttlMs: 10_000, tags: ['a'] });
@@ -248,8 +271,15 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     const listed = await cache.entries({ route: 'item.get', limit: 1 });
     expect(listed.entries).toHaveLength(1);
     expect(listed.nextCursor).toBe('1');
-    const metrics = await cache.metrics();
+    const registry = new Registry();
+    cache.registerMetrics(registry);
+    const metrics = await registry.metrics();
     expect(metrics).toContain('cache_misses_total{route="item.get"} 2');
+    expect(metrics).toContain('cache_loader_calls_total{route="item.get"} 2');
+    expect(metrics).toMatch(/cache_l1_entries \d/);
+    expect(metrics).toContain(`cache_redis_up ${redis() ? 1 : 0}`);
     expect(metrics).not.toContain('key=');
+    // Scraped again, counters keep their totals (they are copied, not added up twice).
+    expect(await registry.metrics()).toContain('cache_misses_total{route="item.get"} 2');
   });
 });

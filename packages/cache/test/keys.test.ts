@@ -11,6 +11,12 @@ describe('canonical keys and scopes', () => {
     expect(hashInput(undefined)).toBe(hashInput(undefined));
   });
 
+  it('treats a property set to undefined as absent, as a parsed input means it', () => {
+    expect(hashInput({ limit: 25, cursor: undefined })).toBe(hashInput({ limit: 25 }));
+    expect(hashInput({ a: { b: undefined, c: 1 } })).toBe(hashInput({ a: { c: 1 } }));
+    expect(hashInput({ limit: 25 })).not.toBe(hashInput({ limit: 50 }));
+  });
+
   it('never lets an unauthenticated caller share under role or principal scope', () => {
     expect(scopeOf('principal', null)).toBeUndefined();
     expect(scopeOf('role', null)).toBeUndefined();

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { type Cache, createCache, createCacheMiddleware } from '../src';
+import { type Cache, createCache, createCacheProcedures } from '../src';
 
 interface Ctx {
   user: { id: string; role: string } | null;
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 function buildRouter(cache: Cache) {
   const t = initTRPC.context<Ctx>().create({ transformer: superjson });
-  const { cached, invalidates } = createCacheMiddleware<Ctx>({
+  const { cachedQuery, invalidatingMutation } = createCacheProcedures<Ctx>({
     cache,
     principal: (ctx) => ctx.user,
   });
@@ -25,49 +25,52 @@ function buildRouter(cache: Cache) {
   let loads = 0;
   const router = t.router({
     item: t.router({
-      byId: t.procedure
-        .use(
-          cached({
-            ttlMs: 60_000,
-            tags: (_input, _ctx, result) => [`group:${(result as { group: string }).group}`],
-          }),
-        )
-        .input(z.object({ id: z.number(), view: z.string().optional() }))
-        .query(({ input, ctx }) => {
-          loads++;
-          const row = rows.get(input.id);
-          if (!row) throw new TRPCError({ code: 'NOT_FOUND' });
-          return { ...row, viewer: ctx.user?.id ?? 'anonymous' };
-        }),
+      byId: cachedQuery(
+        t.procedure.input(z.object({ id: z.number(), view: z.string().optional() })),
+        {
+          ttlMs: 60_000,
+          query: ({ input, ctx }) => {
+            loads++;
+            const row = rows.get(input.id);
+            if (!row) throw new TRPCError({ code: 'NOT_FOUND' });
+            return { ...row, viewer: ctx.user?.id ?? 'anonymous' };
+          },
+          tags: ({ result }) => [`group:${result.group}`],
+        },
+      ),
       // Staff share one entry per role; a customer gets their own (the caller decides the scope).
-      mine: t.procedure
-        .use(
-          cached({
-            ttlMs: 60_000,
-            scope: (ctx) => (ctx.user?.role === 'customer' ? 'principal' : 'role'),
-          }),
-        )
-        .query(({ ctx }) => {
+      mine: cachedQuery(t.procedure, {
+        ttlMs: 60_000,
+        scope: ({ ctx }) => (ctx.user?.role === 'customer' ? 'principal' : 'role'),
+        query: ({ ctx }) => {
           loads++;
           return { loadedFor: ctx.user?.id ?? 'anonymous' };
-        }),
-      move: t.procedure
-        .use(
-          invalidates({
-            tags: (input, _ctx, result) => [
-              `group:${(input as { to: string }).to}`,
-              `group:${(result as { from: string }).from}`,
-            ],
-          }),
-        )
-        .input(z.object({ id: z.number(), to: z.string() }))
-        .mutation(({ input }) => {
+        },
+      }),
+      // Keys come from the parsed input: an omitted limit is its default.
+      page: cachedQuery(
+        t.procedure.input(
+          z.object({ limit: z.number().default(50), search: z.string().optional() }).prefault({}),
+        ),
+        {
+          ttlMs: 60_000,
+          scope: 'public',
+          query: ({ input }) => {
+            loads++;
+            return { limit: input.limit };
+          },
+        },
+      ),
+      move: invalidatingMutation(t.procedure.input(z.object({ id: z.number(), to: z.string() })), {
+        mutation: ({ input }) => {
           const row = rows.get(input.id);
           if (!row) throw new TRPCError({ code: 'NOT_FOUND' });
           const from = row.group;
           row.group = input.to;
           return { from };
-        }),
+        },
+        tags: ({ input, result }) => [`group:${input.to}`, `group:${result.from}`],
+      }),
     }),
   });
   return { router, caller: t.createCallerFactory(router), loads: () => loads };
@@ -99,6 +102,17 @@ describe.each([
     expect((await caller({ user: null }).item.byId({ id: 1, view: 'x' })).viewer).toBe('anonymous');
     await caller({ user: null }).item.byId({ id: 1, view: 'x' });
     expect(loads()).toBe(4);
+  });
+
+  it('keys by the parsed input: an omitted field and its default are one entry', async () => {
+    const { caller, loads } = setup();
+    expect(await caller(alice).item.page()).toEqual({ limit: 50 });
+    expect(await caller(alice).item.page({})).toEqual({ limit: 50 });
+    expect(await caller(alice).item.page({ limit: 50 })).toEqual({ limit: 50 });
+    expect(await caller(alice).item.page({ limit: 50, search: undefined })).toEqual({ limit: 50 });
+    expect(loads()).toBe(1);
+    expect(await caller(alice).item.page({ limit: 10 })).toEqual({ limit: 10 });
+    expect(loads()).toBe(2);
   });
 
   it('picks the scope per caller when the scope is a function', async () => {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { auditLog, clearCache, panelStats } from '../services/cache-admin';
+import {
+  auditLog,
+  clearCache,
+  countEntries,
+  listEntries,
+  panelStats,
+} from '../services/cache-admin';
 import { adminProcedure, router } from '../trpc';
 
 const route = z.string().trim().min(1, 'is required').max(200);
@@ -26,7 +32,7 @@ export const cacheRouter = router({
         .prefault({}),
     )
     .query(async ({ ctx, input }) => {
-      const { entries, nextCursor } = await ctx.cache.entries({
+      const { entries, nextCursor } = await listEntries(ctx.cache, {
         ...(input.route ? { route: input.route } : {}),
         ...(input.tag ? { tag: input.tag } : {}),
         ...(input.cursor ? { cursor: input.cursor } : {}),
@@ -44,10 +50,10 @@ export const cacheRouter = router({
       };
     }),
 
-  /** How many entries a clear of `target` would remove (for the confirmation dialog). */
+  /** How many entries a clear of `target` would remove (for the confirmation dialog); null while Redis is unreachable. */
   count: adminProcedure
     .input(target)
-    .query(async ({ ctx, input }) => ({ entries: await ctx.cache.countEntries(input) })),
+    .query(async ({ ctx, input }) => ({ entries: await countEntries(ctx.cache, input) })),
 
   invalidate: adminProcedure
     .input(target)

@@ -7,7 +7,7 @@ import {
   removeCustomer,
   updateCustomer,
 } from '../services/customers';
-import { cached, invalidates, router, staffProcedure } from '../trpc';
+import { cachedQuery, invalidatingMutation, router, staffProcedure } from '../trpc';
 import { email, id, idInput, optionalText, pagination, phone, search, text } from '../validation';
 
 const customerFields = {
@@ -18,57 +18,40 @@ const customerFields = {
   notes: optionalText(2_000),
 };
 
-type WithId = { id: number };
-type ListResult = { items: WithId[] };
-
 export const customerRouter = router({
-  list: staffProcedure
-    .use(
-      cached({
-        ttlMs: ttl.list,
-        scope: 'role',
-        tags: (_input, _ctx, result) => ownerTagsOf((result as ListResult).items.map((c) => c.id)),
-      }),
-    )
-    .input(z.object({ search, ...pagination }).prefault({}))
-    .query(({ ctx, input }) => listCustomers(ctx.prisma, input)),
+  list: cachedQuery(staffProcedure.input(z.object({ search, ...pagination }).prefault({})), {
+    ttlMs: ttl.list,
+    scope: 'role',
+    query: ({ ctx, input }) => listCustomers(ctx.prisma, input),
+    tags: ({ result }) => ownerTagsOf(result.items.map((customer) => customer.id)),
+  }),
 
-  byId: staffProcedure
-    .use(
-      cached({
-        ttlMs: ttl.record,
-        scope: 'role',
-        tags: (_input, _ctx, result) => [ownerTag((result as WithId).id)],
-      }),
-    )
-    .input(idInput)
-    .query(({ ctx, input }) => getCustomer(ctx.prisma, input.id)),
+  byId: cachedQuery(staffProcedure.input(idInput), {
+    ttlMs: ttl.record,
+    scope: 'role',
+    query: ({ ctx, input }) => getCustomer(ctx.prisma, input.id),
+    tags: ({ result }) => [ownerTag(result.id)],
+  }),
 
-  create: staffProcedure
-    .use(invalidates({ routes: ['customer.list'] }))
-    .input(z.object(customerFields))
-    .mutation(({ ctx, input }) => createCustomer(ctx.prisma, input)),
+  create: invalidatingMutation(staffProcedure.input(z.object(customerFields)), {
+    mutation: ({ ctx, input }) => createCustomer(ctx.prisma, input),
+    routes: ['customer.list'],
+  }),
 
-  update: staffProcedure
-    .use(
-      invalidates({
-        // Vehicle rows show the owner's name, so the owner tag reaches them too.
-        tags: (input) => [ownerTag((input as WithId).id)],
-        routes: ['customer.list', 'vehicle.list'],
-      }),
-    )
-    .input(z.object({ id, ...customerFields }).partial({ name: true }))
-    .mutation(({ ctx, input: { id: customerId, ...fields } }) =>
-      updateCustomer(ctx.prisma, customerId, fields),
-    ),
+  update: invalidatingMutation(
+    staffProcedure.input(z.object({ id, ...customerFields }).partial({ name: true })),
+    {
+      mutation: ({ ctx, input: { id: customerId, ...fields } }) =>
+        updateCustomer(ctx.prisma, customerId, fields),
+      // Vehicle rows show the owner's name, so the owner tag reaches them too.
+      tags: ({ input }) => [ownerTag(input.id)],
+      routes: ['customer.list', 'vehicle.list'],
+    },
+  ),
 
-  delete: staffProcedure
-    .use(
-      invalidates({
-        tags: (input) => [ownerTag((input as WithId).id)],
-        routes: ['customer.list'],
-      }),
-    )
-    .input(idInput)
-    .mutation(({ ctx, input }) => removeCustomer(ctx.prisma, input.id)),
+  delete: invalidatingMutation(staffProcedure.input(idInput), {
+    mutation: ({ ctx, input }) => removeCustomer(ctx.prisma, input.id),
+    tags: ({ input }) => [ownerTag(input.id)],
+    routes: ['customer.list'],
+  }),
 });

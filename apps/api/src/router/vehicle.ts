@@ -7,7 +7,13 @@ import {
   listVehicles,
   updateVehicle,
 } from '../services/vehicles';
-import { authedProcedure, cached, invalidates, router, staffProcedure } from '../trpc';
+import {
+  authedProcedure,
+  cachedQuery,
+  invalidatingMutation,
+  router,
+  staffProcedure,
+} from '../trpc';
 import {
   checkVin,
   id,
@@ -36,66 +42,44 @@ const vehicleFields = {
   notes: optionalText(2_000),
 };
 
-type OwnedRow = { id: number; ownerId: number };
-
 export const vehicleRouter = router({
-  list: staffProcedure
-    .use(
-      cached({
-        ttlMs: ttl.list,
-        scope: 'role',
-        // A list filtered by owner carries that owner's tag even when it is empty, so the
-        // owner's first vehicle invalidates it.
-        tags: (input, _ctx, result) => {
-          const ownerId = (input as { ownerId?: number } | undefined)?.ownerId;
-          const rows = (result as { items: OwnedRow[] }).items;
-          return ownerTagsOf([...(ownerId ? [ownerId] : []), ...rows.map((row) => row.ownerId)]);
-        },
-      }),
-    )
-    .input(z.object({ ownerId: id.optional(), search, ...pagination }).prefault({}))
-    .query(({ ctx, input }) => listVehicles(ctx.prisma, input)),
+  list: cachedQuery(
+    staffProcedure.input(z.object({ ownerId: id.optional(), search, ...pagination }).prefault({})),
+    {
+      ttlMs: ttl.list,
+      scope: 'role',
+      query: ({ ctx, input }) => listVehicles(ctx.prisma, input),
+      // A list filtered by owner carries that owner's tag even when it is empty, so the
+      // owner's first vehicle invalidates it.
+      tags: ({ input, result }) =>
+        ownerTagsOf([
+          ...(input.ownerId ? [input.ownerId] : []),
+          ...result.items.map((row) => row.ownerId),
+        ]),
+    },
+  ),
 
-  byId: authedProcedure
-    .use(
-      cached({
-        ttlMs: ttl.record,
-        // Staff share entries by role; a customer's entry is theirs alone, and one they may not
-        // load is refused before anything is cached.
-        scope: (ctx) => (ctx.user?.role === 'customer' ? 'principal' : 'role'),
-        tags: (_input, _ctx, result) => {
-          const row = result as OwnedRow;
-          return [ownerTag(row.ownerId), vehicleTag(row.id)];
-        },
-      }),
-    )
-    .input(idInput)
-    .query(({ ctx, input }) => getVehicle(ctx.prisma, input.id, ctx.user)),
+  byId: cachedQuery(authedProcedure.input(idInput), {
+    ttlMs: ttl.record,
+    // Staff share entries by role; a customer's entry is theirs alone, and one they may not
+    // load is refused before anything is cached.
+    scope: ({ ctx }) => (ctx.user.role === 'customer' ? 'principal' : 'role'),
+    query: ({ ctx, input }) => getVehicle(ctx.prisma, input.id, ctx.user),
+    tags: ({ result }) => [ownerTag(result.ownerId), vehicleTag(result.id)],
+  }),
 
-  create: staffProcedure
-    .use(
-      invalidates({
-        tags: (_input, _ctx, result) => [ownerTag((result as OwnedRow).ownerId)],
-        routes: ['vehicle.list'],
-      }),
-    )
-    .input(z.object(vehicleFields).superRefine(checkVin))
-    .mutation(({ ctx, input: { vinCheckDigit: _skip, ...fields } }) =>
-      createVehicle(ctx.prisma, fields),
-    ),
+  create: invalidatingMutation(
+    staffProcedure.input(z.object(vehicleFields).superRefine(checkVin)),
+    {
+      mutation: ({ ctx, input: { vinCheckDigit: _skip, ...fields } }) =>
+        createVehicle(ctx.prisma, fields),
+      tags: ({ result }) => [ownerTag(result.ownerId)],
+      routes: ['vehicle.list'],
+    },
+  ),
 
-  update: staffProcedure
-    .use(
-      invalidates({
-        // A move invalidates the old owner's views and the new owner's.
-        tags: (_input, _ctx, result) => {
-          const row = result as OwnedRow & { previousOwnerId: number };
-          return [ownerTag(row.previousOwnerId), ownerTag(row.ownerId), vehicleTag(row.id)];
-        },
-        routes: ['vehicle.list'],
-      }),
-    )
-    .input(
+  update: invalidatingMutation(
+    staffProcedure.input(
       z
         .object({
           id,
@@ -113,22 +97,25 @@ export const vehicleRouter = router({
           mileage: true,
         })
         .superRefine(checkVin),
-    )
-    .mutation(
-      ({ ctx, input: { id: vehicleId, allowMileageDecrease, vinCheckDigit: _skip, ...fields } }) =>
-        updateVehicle(ctx.prisma, vehicleId, fields, { allowMileageDecrease }),
     ),
+    {
+      mutation: ({
+        ctx,
+        input: { id: vehicleId, allowMileageDecrease, vinCheckDigit: _skip, ...fields },
+      }) => updateVehicle(ctx.prisma, vehicleId, fields, { allowMileageDecrease }),
+      // A move invalidates the old owner's views and the new owner's.
+      tags: ({ result }) => [
+        ownerTag(result.previousOwnerId),
+        ownerTag(result.ownerId),
+        vehicleTag(result.id),
+      ],
+      routes: ['vehicle.list'],
+    },
+  ),
 
-  delete: staffProcedure
-    .use(
-      invalidates({
-        tags: (_input, _ctx, result) => {
-          const row = result as OwnedRow;
-          return [ownerTag(row.ownerId), vehicleTag(row.id)];
-        },
-        routes: ['vehicle.list'],
-      }),
-    )
-    .input(idInput)
-    .mutation(({ ctx, input }) => deleteVehicle(ctx.prisma, input.id)),
+  delete: invalidatingMutation(staffProcedure.input(idInput), {
+    mutation: ({ ctx, input }) => deleteVehicle(ctx.prisma, input.id),
+    tags: ({ result }) => [ownerTag(result.ownerId), vehicleTag(result.id)],
+    routes: ['vehicle.list'],
+  }),
 });

@@ -1,5 +1,6 @@
-import type { Cache, CacheStats } from '@garage/cache';
+import { type Cache, CacheError, type CacheStats } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
+import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../auth/sessions';
 
 /** What the admin panel clears: one tag (e.g. an owner), one route, or the whole namespace. */
@@ -7,6 +8,12 @@ export type ClearTarget = { tag: string } | { route: string } | { all: true };
 
 /** How the panel names the cache's mode. */
 const modeNames = { redis: 'connected', degraded: 'degraded', memory: 'memory' } as const;
+
+/**
+ * Appended to an audit line's target when the clear could not reach Redis: it was applied to
+ * this instance's memory and queued, and reaches Redis (and the other instances) on replay.
+ */
+const queuedNote = ' (queued: Redis unreachable)';
 
 /** The cache's stats in the panel's shape: routes as rows with an average loader time. */
 export function panelStats(stats: CacheStats) {
@@ -32,39 +39,83 @@ export function panelStats(stats: CacheStats) {
   };
 }
 
+const isRedisUnavailable = (error: unknown) =>
+  error instanceof CacheError && error.code === 'REDIS_UNAVAILABLE';
+
+/** How many entries a clear of `target` would remove; null when Redis cannot be reached to count. */
+export async function countEntries(cache: Cache, target: ClearTarget): Promise<number | null> {
+  try {
+    return await cache.countEntries(target);
+  } catch (error) {
+    if (isRedisUnavailable(error)) return null;
+    throw error;
+  }
+}
+
+/** A page of the entry browser; a 503 that says so while Redis cannot be reached. */
+export async function listEntries(cache: Cache, query: Parameters<Cache['entries']>[0]) {
+  try {
+    return await cache.entries(query);
+  } catch (error) {
+    if (!isRedisUnavailable(error)) throw error;
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Redis is unreachable, so its entries cannot be listed; try again in a moment',
+      cause: error,
+    });
+  }
+}
+
 function describe(target: ClearTarget): string {
   if ('all' in target) return 'everything';
   return 'tag' in target ? `tag ${target.tag}` : `route ${target.route}`;
 }
 
-/** Clears `target`, then writes the audit line (who, what, how many entries). */
+function invalidate(cache: Cache, target: ClearTarget) {
+  if ('all' in target) return cache.clear();
+  if ('tag' in target) return cache.invalidateTags([target.tag]);
+  return cache.invalidateRoute(target.route);
+}
+
+/**
+ * Clears `target`, then writes the audit line (who, what, how many entries). While Redis is
+ * unreachable the clear still drops this instance's L1 at once and is queued for replay, like a
+ * mutation's invalidation: `queued` says so, and `removed` is null when Redis could not count.
+ */
 export async function clearCache(
   cache: Cache,
   prisma: PrismaClient,
   actor: SessionUser,
   target: ClearTarget,
-) {
-  const removed = await cache.countEntries(target);
-  if ('all' in target) await cache.clear();
-  else if ('tag' in target) await cache.invalidateTags([target.tag]);
-  else await cache.invalidateRoute(target.route);
+): Promise<{ removed: number | null; queued: boolean }> {
+  const removed = await countEntries(cache, target);
+  const queued = (await invalidate(cache, target)) === 'queued';
   await prisma.cacheInvalidation.create({
-    data: { actorId: actor.id, actor: actor.email, target: describe(target), removed },
+    data: {
+      actorId: actor.id,
+      actor: actor.email,
+      target: `${describe(target)}${queued ? queuedNote : ''}`,
+      removed: removed ?? 0,
+    },
   });
-  return { removed };
+  return { removed, queued };
 }
 
-/** The most recent clears, newest first. */
+/** The most recent clears, newest first; a queued clear's count is not known (null). */
 export async function auditLog(prisma: PrismaClient, limit: number) {
   const rows = await prisma.cacheInvalidation.findMany({
     orderBy: { id: 'desc' },
     take: limit,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.createdAt,
-    actor: row.actor,
-    target: row.target,
-    removed: row.removed,
-  }));
+  return rows.map((row) => {
+    const queued = row.target.endsWith(queuedNote);
+    return {
+      id: row.id,
+      at: row.createdAt,
+      actor: row.actor,
+      target: queued ? row.target.slice(0, -queuedNote.length) : row.target,
+      removed: queued ? null : row.removed,
+      queued,
+    };
+  });
 }

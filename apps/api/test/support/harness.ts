@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type Database, demoPassword, openDatabase, seed } from '@garage/db';
 import { createDatabase } from '@garage/test-services';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import superjson from 'superjson';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app';
@@ -36,7 +36,11 @@ export async function startApi(options: {
   databaseUrl: string;
   redisUrl?: string | undefined;
   namespace?: string;
-  cacheTiers?: 'l1+l2' | 'l2' | 'off';
+  cacheTiers?: 'on' | 'off';
+  /** L1 size in bytes (CACHE_L1_MAX_BYTES); 0 for none. */
+  l1MaxBytes?: number;
+  /** Where the API logs (default: silent, or TEST_LOG's level). */
+  log?: Logger;
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -46,8 +50,9 @@ export async function startApi(options: {
       options.namespace ?? `api-test-${process.pid}-${Math.random().toString(36).slice(2)}`,
     sessionSecret: 'test-session-secret-0123456789',
     secureCookies: false,
-    cacheTiers: options.cacheTiers ?? 'l1+l2',
-    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    cacheTiers: options.cacheTiers ?? 'on',
+    ...(options.l1MaxBytes === undefined ? {} : { l1MaxBytes: options.l1MaxBytes }),
+    log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,10 +1,10 @@
+import type { RouterOutputs } from '@garage/api';
+
 /** Counters of one route as cache.stats reports them (fields the panel needs). */
-export interface RouteCounters {
-  route: string;
-  l1Hits: number;
-  l2Hits: number;
-  misses: number;
-}
+export type RouteCounters = Pick<
+  RouterOutputs['cache']['stats']['routes'][number],
+  'route' | 'l1Hits' | 'l2Hits' | 'misses'
+>;
 
 /** One sample of the overall hit ratio, taken when the panel polled. */
 export interface RatioSample {

@@ -1,7 +1,8 @@
+import type { RouterOutputs } from '@garage/api';
 import { sameOriginPath } from './requested-path';
 
-/** The roles the API knows; DESIGN.md's auth.me returns one of them. */
-export type Role = 'admin' | 'staff' | 'customer';
+/** The roles the API knows: the one auth.me reports. */
+export type Role = NonNullable<RouterOutputs['auth']['me']>['role'];
 
 /** Who may open which area of the app; the layouts enforce it on the server. */
 export const areaRoles = {

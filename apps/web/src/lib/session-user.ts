@@ -1,15 +1,17 @@
+import type { RouterOutputs } from '@garage/api';
 import superjson from 'superjson';
 import { z } from 'zod';
 
-const userSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  email: z.string(),
-  name: z.string().nullish(),
-  role: z.enum(['admin', 'staff', 'customer']),
-});
-
 /** The signed-in user as auth.me reports it. */
-export type SessionUser = z.infer<typeof userSchema>;
+export type SessionUser = NonNullable<RouterOutputs['auth']['me']>;
+
+// The raw response is checked at run time; `satisfies` keeps the check in step with the API.
+const userSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'staff', 'customer']),
+}) satisfies z.ZodType<SessionUser>;
 
 const envelopeSchema = z.object({ result: z.object({ data: z.unknown() }) });
 const superjsonSchema = z.object({ json: z.json(), meta: z.any().optional() });

@@ -56,7 +56,9 @@ export function ours(options: {
     label: options.label,
     cache,
     getOrSet: (key, loader, tags, ttlMs) => cache.getOrSet(key.ours, loader, { ttlMs, tags }),
-    invalidateTags: (tags) => cache.invalidateTags(tags),
+    invalidateTags: async (tags) => {
+      await cache.invalidateTags(tags);
+    },
     async probeTiers(reads) {
       const count = async () => {
         let l1 = 0;

@@ -1,22 +1,50 @@
 import { Cluster, type Redis } from 'ioredis';
 
-/** One invalidation as published by the INVALIDATE script. */
+/** One invalidation as the INVALIDATE script publishes it. */
 export interface BusMessage {
-  /** Origin (the publishing instance) and its publisher sequence number. */
-  o: string;
-  p: number;
+  /** The publishing instance, and its own count of what it published (1, 2, 3, ...). */
+  origin: string;
+  publisherSeq: number;
   /** The namespace invalidation sequence number (a string: it may pass cjson's 14 digits). */
-  s: string;
-  /** Soft ('1') or hard ('0'), and the invalidated fields. */
-  x: string;
-  f: string[];
+  seq: string;
+  soft: boolean;
+  /** The invalidated fields (see invalidation-log.ts). */
+  fields: string[];
   /** When the publisher sent it, by its own clock (epoch ms, a string to keep the fraction). */
-  t: string;
+  sentAtMs: string;
+}
+
+/** This host's wall clock in epoch ms, to a fraction of a millisecond (bus messages carry it). */
+export function wallClockMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Reads a message off the channel; undefined for anything that is not one (never trusted blindly). */
+export function parseBusMessage(text: string): BusMessage | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const record: Record<string, unknown> = Object.fromEntries(Object.entries(parsed));
+  const { origin, publisherSeq, seq, soft, fields, sentAtMs } = record;
+  if (typeof origin !== 'string' || typeof publisherSeq !== 'number') return undefined;
+  if (typeof seq !== 'string' || typeof soft !== 'boolean' || typeof sentAtMs !== 'string') {
+    return undefined;
+  }
+  // cjson encodes an empty Lua table as {}; an invalidation always names at least one field.
+  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) {
+    return undefined;
+  }
+  return { origin, publisherSeq, seq, soft, fields, sentAtMs };
 }
 
 /**
  * Listens on the namespace channel with its own connection. Pub/sub is at-most-once, so a
- * disconnect or a gap in a publisher's sequence numbers calls `onLoss` (the cache flushes L1).
+ * disconnect, a gap in a publisher's sequence numbers, or a message it cannot read calls
+ * `onLoss` (the cache flushes L1).
  */
 export class InvalidationBus {
   healthy = false;
@@ -25,10 +53,12 @@ export class InvalidationBus {
 
   constructor(
     client: Redis | Cluster,
-    private readonly channel: string,
-    private readonly self: string,
-    private readonly onMessage: (message: BusMessage) => void,
-    private readonly onLoss: () => void,
+    private readonly options: {
+      channel: string;
+      self: string;
+      onMessage: (message: BusMessage) => void;
+      onLoss: () => void;
+    },
   ) {
     this.#subscriber = client instanceof Cluster ? client.duplicate() : client.duplicate();
     this.#subscriber.on('error', () => undefined);
@@ -38,15 +68,15 @@ export class InvalidationBus {
   }
 
   #lost(): void {
-    if (this.healthy) this.onLoss();
+    if (this.healthy) this.options.onLoss();
     this.healthy = false;
   }
 
   async #subscribe(): Promise<void> {
     try {
-      await this.#subscriber.subscribe(this.channel);
+      await this.#subscriber.subscribe(this.options.channel);
       this.#lastSeen.clear();
-      this.onLoss();
+      this.options.onLoss();
       this.healthy = true;
     } catch {
       this.healthy = false;
@@ -54,12 +84,17 @@ export class InvalidationBus {
   }
 
   #receive(text: string): void {
-    const message = JSON.parse(text) as BusMessage;
-    if (message.o === this.self) return;
-    const last = this.#lastSeen.get(message.o);
-    this.#lastSeen.set(message.o, message.p);
-    if (last === undefined ? message.p !== 1 : message.p !== last + 1) this.onLoss();
-    this.onMessage(message);
+    const message = parseBusMessage(text);
+    if (!message) {
+      this.options.onLoss();
+      return;
+    }
+    if (message.origin === this.options.self) return;
+    const last = this.#lastSeen.get(message.origin);
+    this.#lastSeen.set(message.origin, message.publisherSeq);
+    const expected = last === undefined ? 1 : last + 1;
+    if (message.publisherSeq !== expected) this.options.onLoss();
+    this.options.onMessage(message);
   }
 
   /** Closes the subscriber connection. */

@@ -1,6 +1,6 @@
 /** An invalidation that has not reached Redis yet. */
 export interface PendingInvalidation {
-  fields: string[];
+  fields: readonly string[];
   soft: boolean;
 }
 
@@ -19,6 +19,11 @@ export class PendingInvalidations {
   /** Queues one invalidation. */
   push(invalidation: PendingInvalidation): void {
     this.#queue.push(invalidation);
+  }
+
+  /** Whether `invalidation` (as pushed) still waits for Redis. */
+  has(invalidation: PendingInvalidation): boolean {
+    return this.#queue.includes(invalidation);
   }
 
   /**

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
-import { wallClockMs } from '../bus-lag';
 import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
 import type { CacheOptions } from '../types';
-import { CircuitBreaker } from './circuit';
+import { wallClockMs } from './bus';
+import { CircuitBreaker, type CircuitOptions } from './circuit';
+import { parseListReply, parseTags, ReplyFields } from './replies';
 import { COUNT_INDEX, INVALIDATE, LIST, READ, RELEASE_LEASE, STORE } from './scripts';
 
 type Client = Redis | Cluster;
+type Argument = string | Buffer | number;
 
 const shas = new Map<string, string>();
 function scriptSha(script: string): string {
@@ -28,19 +30,36 @@ export interface FillLease {
 /** The fill lease of an entry key: the same `{ns}` hash tag, so the same Cluster slot. */
 const leaseKey = (key: string) => `${key}:lease`;
 
+/** A live entry as Redis holds it. */
+export interface RemoteHit {
+  /** The stored bytes: a slice of the reply, to copy before keeping (see wire.ts). */
+  payload: Buffer;
+  entrySeq: number;
+  tags: string[];
+  freshLeftMs: number;
+  graceLeftMs: number;
+  softStale: boolean;
+}
+
 /** What one Redis read returns: the current invalidation sequence and, on a hit, the entry. */
 export interface RemoteRead {
   seq: number;
   /** On a miss read with a lease holder: whether that holder now has the key's fill lease. */
   leased: boolean;
-  hit?: {
-    payload: string;
-    entrySeq: number;
-    tags: string[];
-    freshLeftMs: number;
-    graceLeftMs: number;
-    softStale: boolean;
-  };
+  hit?: RemoteHit;
+}
+
+/** What a store writes. */
+export interface StoreRequest {
+  /** The invalidation sequence number read before the loader ran. */
+  snapshot: number;
+  payload: Buffer;
+  tags: readonly string[];
+  route: string;
+  ttlMs: number;
+  graceMs: number;
+  /** A lease holder gives its fill lease back in the same trip, stored or not ('' for none). */
+  leaseHolder: string;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -88,11 +107,11 @@ export class RemoteStore {
     readonly client: Client,
     namespace: string,
     private readonly timeoutMs: number,
-    circuit: { failureThreshold: number; probeAfterMs: number },
+    circuit: CircuitOptions,
   ) {
     this.#tag = namespaceTag(namespace);
     this.channel = `${this.#tag}:bus`;
-    this.circuit = new CircuitBreaker(circuit.failureThreshold, circuit.probeAfterMs);
+    this.circuit = new CircuitBreaker(circuit);
   }
 
   get #seqKey() {
@@ -131,15 +150,19 @@ export class RemoteStore {
   /**
    * Runs a script by its SHA1 (EVALSHA), so each call sends a hash instead of the script text;
    * a server that does not know it yet (first call, restart, failover) gets the text once.
+   * `bytes` keeps bulk strings as Buffers (a stored payload is never decoded to a string).
    */
-  #eval(script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
-    const sha = scriptSha(script);
+  #eval(script: string, keys: string[], args: Argument[], bytes = false): Promise<unknown> {
+    const run = (command: 'EVALSHA' | 'EVAL', first: string) => {
+      const argv = [first, keys.length, ...keys, ...args];
+      return bytes ? this.client.callBuffer(command, argv) : this.client.call(command, argv);
+    };
     return this.#call(async () => {
       try {
-        return await this.client.evalsha(sha, keys.length, ...keys, ...args);
+        return await run('EVALSHA', scriptSha(script));
       } catch (error) {
         if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-        return this.client.eval(script, keys.length, ...keys, ...args);
+        return run('EVAL', script);
       }
     });
   }
@@ -150,42 +173,27 @@ export class RemoteStore {
    */
   async read(key: string, lease?: FillLease): Promise<RemoteRead> {
     const keys = [key, this.#invKey, this.#seqKey, leaseKey(key), this.#baseKey];
-    const reply = (await this.#eval(READ, keys, [
-      lease?.holder ?? '',
-      lease?.ttlMs ?? 0,
-    ])) as unknown[];
-    const seq = Number(reply[0]);
-    if (reply.length === 2) return { seq, leased: Number(reply[1]) === 1 };
+    const reply = new ReplyFields(
+      await this.#eval(READ, keys, [lease?.holder ?? '', lease?.ttlMs ?? 0], true),
+    );
+    const seq = reply.number('seq');
+    if (!reply.has('payload')) return { seq, leased: reply.number('leased') === 1 };
     return {
       seq,
       leased: false,
       hit: {
-        payload: String(reply[1]),
-        entrySeq: Number(reply[2]),
-        tags: JSON.parse(String(reply[3])) as string[],
-        freshLeftMs: Number(reply[4]),
-        graceLeftMs: Number(reply[5]),
-        softStale: Number(reply[6]) === 1,
+        payload: reply.bytes('payload'),
+        entrySeq: reply.number('entrySeq'),
+        tags: parseTags(reply.text('tags')),
+        freshLeftMs: reply.number('freshLeftMs'),
+        graceLeftMs: reply.number('graceLeftMs'),
+        softStale: reply.number('softStale') === 1,
       },
     };
   }
 
-  /**
-   * Stores unless invalidated after `snapshot`; true when the entry is (or stays) current. A
-   * `leaseHolder` gives its fill lease back in the same trip, stored or not.
-   */
-  async store(
-    key: string,
-    entry: {
-      snapshot: number;
-      payload: string;
-      tags: string[];
-      route: string;
-      ttlMs: number;
-      graceMs: number;
-    },
-    leaseHolder = '',
-  ): Promise<boolean> {
+  /** Stores unless invalidated after `entry.snapshot`; true when the entry is (or stays) current. */
+  async store(key: string, entry: StoreRequest): Promise<boolean> {
     const args = [
       entry.snapshot,
       entry.payload,
@@ -193,27 +201,27 @@ export class RemoteStore {
       entry.route,
       entry.ttlMs,
       entry.graceMs,
-      leaseHolder,
+      entry.leaseHolder,
     ];
     const keys = [key, this.#invKey, this.#idxKey, leaseKey(key), this.#seqKey, this.#baseKey];
-    return Number(await this.#eval(STORE, keys, args)) === 1;
+    return String(await this.#eval(STORE, keys, args)) === 'stored';
   }
 
   /** Records an invalidation of `fields` and publishes it on the bus; returns its sequence number. */
-  async invalidate(
-    fields: string[],
-    soft: boolean,
-    origin: string,
-    publisherSeq: number,
-  ): Promise<number> {
+  async invalidate(invalidation: {
+    fields: readonly string[];
+    soft: boolean;
+    origin: string;
+    publisherSeq: number;
+  }): Promise<number> {
     const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#baseKey];
     const args = [
-      soft ? '1' : '0',
-      origin,
-      publisherSeq,
+      invalidation.soft ? '1' : '0',
+      invalidation.origin,
+      invalidation.publisherSeq,
       this.channel,
       String(wallClockMs()),
-      ...fields,
+      ...invalidation.fields,
     ];
     return Number(await this.#eval(INVALIDATE, keys, args));
   }
@@ -225,22 +233,8 @@ export class RemoteStore {
 
   /** Lists live entries of the namespace, filtered, from `offset`. */
   async list(offset: number, limit: number, route = '', tag = '') {
-    const reply = (await this.#eval(
-      LIST,
-      [this.#idxKey, this.#invKey],
-      [offset, limit, route, tag],
-    )) as unknown[];
-    const rows = [];
-    for (let i = 1; i + 4 < reply.length; i += 5) {
-      rows.push({
-        key: String(reply[i]),
-        route: String(reply[i + 1]),
-        tags: JSON.parse(String(reply[i + 2])) as string[],
-        ttlLeftMs: Number(reply[i + 3]),
-        sizeBytes: Number(reply[i + 4]),
-      });
-    }
-    return { matched: Number(reply[0]), rows };
+    const reply = await this.#eval(LIST, [this.#idxKey, this.#invKey], [offset, limit, route, tag]);
+    return parseListReply(reply);
   }
 
   /** Redis used memory (summed over masters on a Cluster) and the namespace's live entry count. */

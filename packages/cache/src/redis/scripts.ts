@@ -49,14 +49,16 @@ ${SEQUENCE}`;
 
 /**
  * KEYS: entry, inv, seq, lease, base. ARGV: lease holder ('' for none), lease ttlMs.
- * Returns {seq, leased} on a miss (with a holder, the key's fill lease is tried in the same
- * trip: SET NX PX), else {seq, payload, entrySeq, tags, freshLeftMs, graceLeftMs, softStale}.
+ * Replies with a flat field/value list (see replies.ts). On a miss: seq, leased (with a holder,
+ * the key's fill lease is tried in the same trip: SET NX PX). On a hit: seq, payload, entrySeq,
+ * tags, freshLeftMs, graceLeftMs, softStale.
  */
 export const READ = `${FIELDS_OF_ENTRY}
 local seq = currentSeq(KEYS[3], KEYS[5])
 local function miss()
-  if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then return {seq, 1} end
-  return {seq, 0}
+  local leased = 0
+  if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then leased = 1 end
+  return {'seq', seq, 'leased', leased}
 end
 local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g', 'd')
 if not e[1] then return miss() end
@@ -71,23 +73,25 @@ if newestOf(KEYS[2], fields, 'x:') > s then
   graceLeft = math.min(graceLeft, tonumber(e[7] or '0'))
   if graceLeft <= 0 then return miss() end
 end
-return {seq, e[1], s, e[3], tonumber(e[5]) - now, graceLeft, stale}
+return {'seq', seq, 'payload', e[1], 'entrySeq', s, 'tags', e[3],
+  'freshLeftMs', tonumber(e[5]) - now, 'graceLeftMs', graceLeft, 'softStale', stale}
 `;
 
 /**
  * KEYS: entry, inv, idx, lease, seq, base. ARGV: snapshot, payload, tagsJson, route, ttlMs,
  * graceMs, lease holder ('' for none: its lease is given back first, stored or not).
- * Refuses (0) when the route, a tag or the namespace was invalidated after the snapshot, or
- * the snapshot predates a loss of Redis's data (see SEQUENCE).
+ * Replies 'invalidated' (nothing stored) when the route, a tag or the namespace was
+ * invalidated after the snapshot, or the snapshot predates a loss of Redis's data (see
+ * SEQUENCE); 'newer' when a fill from a later snapshot is already there; else 'stored'.
  */
 export const STORE = `${FIELDS_OF_ENTRY}
 if ARGV[7] ~= '' and redis.call('GET', KEYS[4]) == ARGV[7] then redis.call('DEL', KEYS[4]) end
 local snap = tonumber(ARGV[1])
 currentSeq(KEYS[5], KEYS[6])
-if snap < tonumber(redis.call('GET', KEYS[6]) or '0') then return 0 end
-if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 0 end
+if snap < tonumber(redis.call('GET', KEYS[6]) or '0') then return 'invalidated' end
+if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 'invalidated' end
 local current = redis.call('HGET', KEYS[1], 's')
-if current and tonumber(current) > snap then return 2 end
+if current and tonumber(current) > snap then return 'newer' end
 local now = nowMs()
 local ttl = tonumber(ARGV[5])
 local life = ttl + tonumber(ARGV[6])
@@ -95,13 +99,14 @@ redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[1], 't', ARGV[3], 'r', ARGV[
 redis.call('PEXPIRE', KEYS[1], life)
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 redis.call('ZADD', KEYS[3], now + life, KEYS[1])
-return 1
+return 'stored'
 `;
 
 /**
  * KEYS: seq, inv, idx, base. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
  * (the publisher's clock, for the receivers' lag metric only), fields...
  * One INCR whatever the number of entries; a hard 'all' also drops the whole field map.
+ * Publishes the message bus.ts reads; replies with the invalidation's sequence number.
  */
 export const INVALIDATE = `${SEQUENCE}
 currentSeq(KEYS[1], KEYS[4])
@@ -117,13 +122,15 @@ end
 for _, f in ipairs(fields) do
   if soft then redis.call('HSET', KEYS[2], 'x:' .. f, n) else redis.call('HSET', KEYS[2], f, n) end
 end
-redis.call('PUBLISH', ARGV[4], cjson.encode({o = ARGV[2], p = tonumber(ARGV[3]), s = n, x = ARGV[1], t = ARGV[5], f = fields}))
+redis.call('PUBLISH', ARGV[4], cjson.encode({origin = ARGV[2], publisherSeq = tonumber(ARGV[3]),
+  seq = n, soft = soft, sentAtMs = ARGV[5], fields = fields}))
 return tonumber(n)
 `;
 
 /**
  * KEYS: idx, inv. ARGV: offset, limit, route filter, tag filter. Admin only (walks the
- * namespace index, never the keyspace). Returns {matched, key, route, tags, ttlLeft, size, ...}.
+ * namespace index, never the keyspace). Replies with cjson: {matched, rows: [{key, route,
+ * tags (the stored JSON text), ttlLeftMs, sizeBytes}]}.
  */
 export const LIST = `${FIELDS_OF_ENTRY}
 local offset = tonumber(ARGV[1])
@@ -143,17 +150,13 @@ for _, key in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], now, '+inf')) do
     if live and tagged and (ARGV[3] == '' or ARGV[3] == e[3]) then
       matched = matched + 1
       if matched > offset and matched <= offset + limit then
-        rows[#rows + 1] = key
-        rows[#rows + 1] = e[3]
-        rows[#rows + 1] = e[2]
-        rows[#rows + 1] = tonumber(e[4]) - now
-        rows[#rows + 1] = redis.call('HSTRLEN', key, 'v')
+        rows[#rows + 1] = {key = key, route = e[3], tags = e[2], ttlLeftMs = tonumber(e[4]) - now,
+          sizeBytes = redis.call('HSTRLEN', key, 'v')}
       end
     end
   end
 end
-table.insert(rows, 1, matched)
-return rows
+return cjson.encode({matched = matched, rows = rows})
 `;
 
 /** KEYS: idx. Live entries of the namespace index. */

@@ -55,8 +55,22 @@ function call(path: string, raw: unknown): QueryCall {
   };
 }
 
-/** The body tRPC sends for these results, from each one's serialized form (in call order). */
-export function storedResponseBody(request: QueryRequest, payloads: readonly string[]): string {
-  const results = payloads.map((payload) => `{"result":{"data":${payload}}}`);
-  return request.batch ? `[${results.join(',')}]` : (results[0] ?? '');
+const resultOpen = Buffer.from('{"result":{"data":');
+const resultClose = Buffer.from('}}');
+const comma = Buffer.from(',');
+const batchOpen = Buffer.from('[');
+const batchClose = Buffer.from(']');
+
+/**
+ * The body tRPC sends for these results, byte for byte, around each one's stored bytes (in
+ * call order): the bytes are copied once into the body, never parsed or encoded again.
+ */
+export function storedResponseBody(request: QueryRequest, payloads: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = request.batch ? [batchOpen] : [];
+  payloads.forEach((payload, index) => {
+    if (index > 0) parts.push(comma);
+    parts.push(resultOpen, payload, resultClose);
+  });
+  if (request.batch) parts.push(batchClose);
+  return Buffer.concat(parts);
 }

@@ -23,8 +23,10 @@ export function AuditList() {
           {query.data.map((line) => (
             <li key={line.id}>
               <time dateTime={line.at.toISOString()}>{formatDateTime(line.at)}</time> — {line.actor}{' '}
-              cleared {line.target}: {line.removed} entr
-              {line.removed === 1 ? 'y' : 'ies'}
+              cleared {line.target}:{' '}
+              {line.queued || line.removed === null
+                ? 'queued while Redis was unreachable (replayed when it answered again)'
+                : `${line.removed} entr${line.removed === 1 ? 'y' : 'ies'}`}
             </li>
           ))}
         </ol>

@@ -1,4 +1,7 @@
+import type { RouterOutputs } from '@garage/api';
 import { formatBytes } from '~/lib/format';
+
+type CacheStats = RouterOutputs['cache']['stats'];
 
 const modes = {
   connected: { label: 'Redis connected', note: 'L1 in this process, Redis (L2) shared.' },
@@ -10,15 +13,13 @@ const modes = {
     label: 'Memory only (L1)',
     note: 'REDIS_URL is unset: each API process caches on its own.',
   },
-} as const;
+} as const satisfies Record<CacheStats['mode'], { label: string; note: string }>;
 
-export interface SummaryStats {
-  mode: keyof typeof modes;
-  namespace: string;
-  l1: { entries: number; bytes: number; maxBytes: number };
-  redis: { usedMemoryBytes: number | null; namespaceKeys: number | null } | null;
-  pendingInvalidations: number;
-}
+/** The parts of cache.stats the summary shows. */
+export type SummaryStats = Pick<
+  CacheStats,
+  'mode' | 'namespace' | 'l1' | 'redis' | 'pendingInvalidations'
+>;
 
 const count = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : value.toLocaleString('en');

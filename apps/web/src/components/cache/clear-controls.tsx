@@ -8,6 +8,14 @@ import { sentence } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { type CacheTarget, describeTarget, targetInput } from './entry-filter';
 
+const entries = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`;
+
+/** What a clear did: removed entries, or queued while Redis was unreachable. */
+function clearedMessage(result: { removed: number | null; queued: boolean }): string {
+  if (!result.queued) return `Cleared ${entries(result.removed ?? 0)}.`;
+  return 'Queued: Redis is unreachable. This API instance’s memory is cleared now; Redis and the other instances are cleared when Redis answers again.';
+}
+
 /** Clear one owner's entries, one route or everything, each behind a counted confirmation. */
 export function ClearControls({ routes }: { routes: readonly string[] }) {
   const trpc = useTRPC();
@@ -75,11 +83,7 @@ export function ClearControls({ routes }: { routes: readonly string[] }) {
           Clear everything
         </button>
       </div>
-      <p role="status">
-        {clear.data
-          ? `Cleared ${clear.data.removed} entr${clear.data.removed === 1 ? 'y' : 'ies'}.`
-          : null}
-      </p>
+      <p role="status">{clear.data ? clearedMessage(clear.data) : null}</p>
       <p role="alert" className="form-error">
         {clear.error ? `Not cleared. ${sentence(clear.error.message)}.` : null}
       </p>
@@ -97,7 +101,9 @@ export function ClearControls({ routes }: { routes: readonly string[] }) {
             : count.isError
               ? `Could not count the entries: ${count.error.message}`
               : count.data
-                ? `${count.data.entries} entr${count.data.entries === 1 ? 'y' : 'ies'} will be removed.`
+                ? count.data.entries === null
+                  ? 'Redis is unreachable, so the entries cannot be counted. Clearing drops them from this API instance’s memory now, and from Redis and the other instances once Redis answers again.'
+                  : `${entries(count.data.entries)} will be removed.`
                 : null}
         </p>
       </ConfirmDialog>

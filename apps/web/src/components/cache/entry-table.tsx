@@ -1,12 +1,8 @@
+import type { RouterOutputs } from '@garage/api';
 import { formatBytes, formatTtl } from '~/lib/format';
 
-export interface EntryRow {
-  key: string;
-  route: string;
-  tags: string[];
-  ttlMs: number;
-  bytes: number;
-}
+/** One row of cache.entries. */
+export type EntryRow = RouterOutputs['cache']['entries']['items'][number];
 
 /** Cache entries: key, route, tags, TTL left and size. */
 export function EntryTable({ entries }: { entries: readonly EntryRow[] }) {

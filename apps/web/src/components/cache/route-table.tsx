@@ -1,16 +1,9 @@
+import type { RouterOutputs } from '@garage/api';
 import { formatDuration } from '~/lib/format';
 import { formatRatio, hitRatio } from '~/lib/hit-ratio';
 
-export interface RouteStats {
-  route: string;
-  l1Hits: number;
-  l2Hits: number;
-  misses: number;
-  staleServed: number;
-  errors: number;
-  invalidations: number;
-  avgLoaderMs: number;
-}
+/** One route's row of cache.stats. */
+export type RouteStats = RouterOutputs['cache']['stats']['routes'][number];
 
 /** Per-route hits, misses, hit ratio, stale served, errors and the loader time hits saved. */
 export function RouteTable({ routes }: { routes: readonly RouteStats[] }) {

@@ -1,12 +1,8 @@
+import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
 
-export interface CustomerRow {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  vehicleCount: number;
-}
+/** One row of customer.list. */
+export type CustomerRow = RouterOutputs['customer']['list']['items'][number];
 
 /** Customers with their contact lines and how many vehicles they own. */
 export function CustomerTable({ customers }: { customers: readonly CustomerRow[] }) {

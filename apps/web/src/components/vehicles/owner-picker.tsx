@@ -1,5 +1,6 @@
 'use client';
 
+import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { TextField } from '~/components/text-field';
@@ -7,10 +8,8 @@ import { useDebouncedValue } from '~/lib/debounce';
 import { fieldMessage } from '~/lib/field-errors';
 import { useTRPC } from '~/trpc/react';
 
-export interface OwnerChoice {
-  id: number;
-  name: string;
-}
+/** A vehicle's owner as the API names one (vehicle rows carry it). */
+export type OwnerChoice = RouterOutputs['vehicle']['list']['items'][number]['owner'];
 
 /** Chooses a vehicle's owner by searching customers as you type; results are buttons. */
 export function OwnerPicker({

@@ -1,3 +1,5 @@
+import type { RouterInputs, RouterOutputs } from '@garage/api';
+
 /** The vehicle form's text, as typed; numbers are parsed on submit. */
 export interface VehicleDraft {
   vin: string;
@@ -22,16 +24,12 @@ export const blankVehicle: VehicleDraft = {
 };
 
 /** A draft filled from a vehicle row as the API returns it. */
-export function draftOf(vehicle: {
-  vin: string;
-  plate: string;
-  make: string;
-  model: string;
-  year: number;
-  mileage: number;
-  colour: string | null;
-  notes: string | null;
-}): VehicleDraft {
+export function draftOf(
+  vehicle: Pick<
+    RouterOutputs['vehicle']['byId'],
+    'vin' | 'plate' | 'make' | 'model' | 'year' | 'mileage' | 'colour' | 'notes'
+  >,
+): VehicleDraft {
   return {
     vin: vehicle.vin,
     plate: vehicle.plate,
@@ -52,17 +50,8 @@ export function parseWhole(text: string): number | string {
   return Number(trimmed);
 }
 
-/** What the form sends for every vehicle write (the VIN is added separately). */
-export interface VehicleFields {
-  ownerId: number;
-  plate: string;
-  make: string;
-  model: string;
-  year: number;
-  mileage: number;
-  colour: string;
-  notes: string;
-}
+/** What the form sends for every vehicle write (the VIN and its check are added separately). */
+export type VehicleFields = Omit<RouterInputs['vehicle']['create'], 'vin' | 'vinCheckDigit'>;
 
 /**
  * The draft as API input, or the problems the form can tell before asking the server

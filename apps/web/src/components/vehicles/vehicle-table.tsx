@@ -1,16 +1,15 @@
+import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
 import { formatMileage } from '~/lib/format';
 
-export interface VehicleRow {
-  id: number;
-  make: string;
-  model: string;
-  year: number;
-  plate: string;
-  vin: string;
-  mileage: number;
-  owner?: { id: number; name: string };
-}
+type ListedVehicle = RouterOutputs['vehicle']['list']['items'][number];
+
+/** A vehicle as vehicle.list or customer.byId lists it (the latter without its owner). */
+export type VehicleRow = Pick<
+  ListedVehicle,
+  'id' | 'make' | 'model' | 'year' | 'plate' | 'vin' | 'mileage'
+> &
+  Partial<Pick<ListedVehicle, 'owner'>>;
 
 /** A table of vehicles linking to their pages; the owner column is optional. */
 export function VehicleTable({
