@@ -37,6 +37,10 @@ export async function startApi(options: {
   redisUrl?: string | undefined;
   namespace?: string;
   cacheTiers?: 'l1+l2' | 'l2' | 'off';
+  /** TRUST_PROXY: the peers whose X-Forwarded-For is believed (none by default). */
+  trustProxy?: string[];
+  metricsToken?: string;
+  limits?: { maxBatchSize: number; maxBodyBytes: number };
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -47,6 +51,9 @@ export async function startApi(options: {
     sessionSecret: 'test-session-secret-0123456789',
     secureCookies: false,
     cacheTiers: options.cacheTiers ?? 'l1+l2',
+    trustProxy: options.trustProxy ?? [],
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
