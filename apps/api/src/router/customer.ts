@@ -30,7 +30,7 @@ export const customerRouter = router({
         tags: (_input, _ctx, result) => ownerTagsOf((result as ListResult).items.map((c) => c.id)),
       }),
     )
-    .input(z.object({ search, ...pagination }).prefault({}))
+    .input(z.strictObject({ search, ...pagination }).prefault({}))
     .query(({ ctx, input }) => listCustomers(ctx.prisma, input)),
 
   byId: staffProcedure
@@ -46,7 +46,7 @@ export const customerRouter = router({
 
   create: staffProcedure
     .use(invalidates({ routes: ['customer.list'] }))
-    .input(z.object(customerFields))
+    .input(z.strictObject(customerFields))
     .mutation(({ ctx, input }) => createCustomer(ctx.prisma, input)),
 
   update: staffProcedure
@@ -57,7 +57,7 @@ export const customerRouter = router({
         routes: ['customer.list', 'vehicle.list'],
       }),
     )
-    .input(z.object({ id, ...customerFields }).partial({ name: true }))
+    .input(z.strictObject({ id, ...customerFields }).partial({ name: true }))
     .mutation(({ ctx, input: { id: customerId, ...fields } }) =>
       updateCustomer(ctx.prisma, customerId, fields),
     ),

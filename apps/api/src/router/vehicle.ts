@@ -53,7 +53,7 @@ export const vehicleRouter = router({
         },
       }),
     )
-    .input(z.object({ ownerId: id.optional(), search, ...pagination }).prefault({}))
+    .input(z.strictObject({ ownerId: id.optional(), search, ...pagination }).prefault({}))
     .query(({ ctx, input }) => listVehicles(ctx.prisma, input)),
 
   byId: authedProcedure
@@ -79,7 +79,7 @@ export const vehicleRouter = router({
         routes: ['vehicle.list'],
       }),
     )
-    .input(z.object(vehicleFields).superRefine(checkVin))
+    .input(z.strictObject(vehicleFields).superRefine(checkVin))
     .mutation(({ ctx, input: { vinCheckDigit: _skip, ...fields } }) =>
       createVehicle(ctx.prisma, fields),
     ),
@@ -97,7 +97,7 @@ export const vehicleRouter = router({
     )
     .input(
       z
-        .object({
+        .strictObject({
           id,
           ...vehicleFields,
           /** Lowering the mileage corrects a typo; it must be asked for explicitly. */
