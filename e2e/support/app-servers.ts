@@ -103,6 +103,10 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
     CACHE_NAMESPACE: 'garage-e2e',
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
+    // The throwaway database starts empty; the flows sign in as the demo accounts.
+    SEED_DEMO_DATA: 'true',
+    // The web app on loopback is the proxy in front of the API: believe the address it adds.
+    TRUST_PROXY: 'loopback',
   });
   const web = launchWeb('web', webPort, { API_URL: apiUrl });
 

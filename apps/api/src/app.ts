@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import { createSessionStore } from './auth/sessions';
 import { createLoginThrottle } from './auth/throttle';
 import type { Services } from './context';
+import { clientAddressFrom } from './http/client-address';
+import { defaultRequestLimits, type RequestLimits } from './http/limits';
+import { createMetricsAccess } from './http/metrics-access';
 import { createMetrics } from './metrics';
 import { createApiServer } from './server';
 
@@ -20,6 +23,12 @@ export interface AppOptions {
   l1MaxBytes?: number;
   /** `off` (CACHE_TIERS=off): cached queries load every time; invalidation still runs. */
   cacheTiers?: 'on' | 'off';
+  /** TRUST_PROXY: peers whose X-Forwarded-For is believed (addresses, CIDRs, `loopback`…). */
+  trustProxy: readonly string[];
+  /** METRICS_TOKEN: the bearer token /metrics asks for; without it, loopback clients only. */
+  metricsToken?: string | undefined;
+  /** Batch and body limits; MAX_BATCH_SIZE / MAX_BODY_BYTES, 20 calls and 1 MiB by default. */
+  limits?: RequestLimits;
 }
 
 export interface App {
@@ -40,12 +49,14 @@ export function createApp(options: AppOptions): App {
     lease: { ttlMs: 3_000, waitMs: 1_000 },
     logger: log,
   });
-  // Throttle counters are shared through Redis; a short timeout and no offline queue keep a
-  // Redis outage from slowing sign-ins (the throttle falls back to this process's counts).
+  // Throttle counters are shared through Redis. An attempt made while the client is still
+  // connecting waits for it (so the first sign-ins count where the later ones do); a short
+  // timeout and no retries keep a Redis outage from slowing sign-ins: the throttle then
+  // counts in PostgreSQL.
   const throttleRedis = options.redisUrl
     ? new Redis(options.redisUrl, {
         lazyConnect: true,
-        enableOfflineQueue: false,
+        enableOfflineQueue: true,
         commandTimeout: 250,
         maxRetriesPerRequest: 0,
       })
@@ -53,14 +64,17 @@ export function createApp(options: AppOptions): App {
   throttleRedis?.on('error', () => {});
   throttleRedis?.connect().catch(() => {});
 
+  const clientAddress = clientAddressFrom(options.trustProxy);
   const services: Services = {
     prisma: db.prisma,
     cache,
     sessions: createSessionStore({ prisma: db.prisma, cache, secret: options.sessionSecret }),
     throttle: createLoginThrottle({
       ...(throttleRedis ? { redis: throttleRedis } : {}),
+      prisma: db.prisma,
       namespace: options.namespace,
     }),
+    clientAddress,
     log,
     secureCookies: options.secureCookies,
     cacheReads: options.cacheTiers !== 'off',
@@ -70,6 +84,10 @@ export function createApp(options: AppOptions): App {
     services,
     { databaseUp: () => db.ping(), cacheMode: async () => (await cache.stats()).mode },
     metrics,
+    {
+      limits: options.limits ?? defaultRequestLimits,
+      admitToMetrics: createMetricsAccess({ token: options.metricsToken, clientAddress }),
+    },
   );
   return {
     server,

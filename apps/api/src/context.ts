@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Cache } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Logger } from 'pino';
 import type { SessionStore, SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
+import { cacheControlFor } from './http/cache-control';
+import type { ClientAddress } from './http/client-address';
 
 /** What the API is built from: one per process, shared by every request. */
 export interface Services {
@@ -11,6 +14,8 @@ export interface Services {
   cache: Cache;
   sessions: SessionStore;
   throttle: LoginThrottle;
+  /** The caller's address: the socket's peer, or what trusted proxies say it is. */
+  clientAddress: ClientAddress;
   log: Logger;
   /** Secure cookies (HTTPS only) in production. */
   secureCookies: boolean;
@@ -23,7 +28,7 @@ export interface Context extends Services {
   requestId: string;
   /** The signed-in user, or null. */
   user: SessionUser | null;
-  /** The raw session token from the cookie (to sign out). */
+  /** The session token from the cookie, when it is one we issued (to sign out). */
   sessionToken: string | null;
   /** The caller's address, for login throttling. */
   ip: string;
@@ -33,26 +38,17 @@ export interface Context extends Services {
 
 export const sessionCookieName = 'garage_session';
 
-function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return null;
-}
-
 /**
- * The caller's address. Behind our own web proxy (a loopback peer) the browser's address is
- * the first X-Forwarded-For entry; from anywhere else the header is not trusted.
+ * The first session cookie in the header that carries a token we issued. Values are taken as
+ * they are (our tokens need no decoding), so a malformed one is simply not a token; and one
+ * planted under the same name (say by a sibling subdomain) does not hide the real one after it.
  */
-function clientIp(req: IncomingMessage): string {
-  const peer = req.socket.remoteAddress ?? 'unknown';
-  const forwarded = req.headers['x-forwarded-for'];
-  const isLoopback = peer === '::1' || peer.startsWith('127.') || peer === '::ffff:127.0.0.1';
-  if (isLoopback && typeof forwarded === 'string' && forwarded) {
-    return forwarded.split(',')[0]?.trim() || peer;
-  }
-  return peer;
+function readSessionToken(header: string | undefined, sessions: SessionStore): string | null {
+  if (!header) return null;
+  const cookies = parseCookie(header, {
+    decode: (value) => (sessions.issued(value) ? value : undefined),
+  });
+  return cookies[sessionCookieName] ?? null;
 }
 
 /** Builds a request's context: resolves the session cookie (through the cache) to a user. */
@@ -62,24 +58,29 @@ export async function createContext(
   res: ServerResponse,
   requestId: string,
 ): Promise<Context> {
-  const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
+  const sessionToken = readSessionToken(req.headers.cookie, services.sessions);
   const user = sessionToken ? await services.sessions.resolve(sessionToken) : null;
+  res.setHeader(
+    'cache-control',
+    cacheControlFor({ method: req.method, url: req.url, signedIn: user !== null }),
+  );
   return {
     ...services,
     requestId,
     user,
     sessionToken,
-    ip: clientIp(req),
+    ip: services.clientAddress(req),
     setSessionCookie(token, maxAgeSeconds = 0) {
-      const attributes = [
-        `${sessionCookieName}=${token ? encodeURIComponent(token) : ''}`,
-        'Path=/',
-        'HttpOnly',
-        'SameSite=Lax',
-        `Max-Age=${token ? maxAgeSeconds : 0}`,
-      ];
-      if (services.secureCookies) attributes.push('Secure');
-      res.appendHeader('set-cookie', attributes.join('; '));
+      const cookie = stringifySetCookie({
+        name: sessionCookieName,
+        value: token ?? '',
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        maxAge: token ? maxAgeSeconds : 0,
+        secure: services.secureCookies,
+      });
+      res.appendHeader('set-cookie', cookie);
     },
   };
 }

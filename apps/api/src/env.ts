@@ -1,11 +1,32 @@
 import { z } from 'zod';
+import { trustEntryProblem } from './http/client-address';
+import { defaultRequestLimits } from './http/limits';
+
+// An empty value means unset, as in a copied .env.example.
+const unsetWhenEmpty = (value: unknown) => value || undefined;
+
+/** TRUST_PROXY: comma-separated addresses, CIDRs or range names; each entry is checked. */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      const problem = trustEntryProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
-  // An empty value means unset, as in a copied .env.example.
-  DATABASE_URL: z.preprocess((v) => v || undefined, z.url().optional()),
-  REDIS_URL: z.preprocess((v) => v || undefined, z.url().optional()),
+  DATABASE_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
+  REDIS_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
   CACHE_NAMESPACE: z.string().min(1).default('garage'),
   // Bytes of cached responses each API process keeps in memory (L1); 0 keeps none, so every
   // hit is read from Redis.
@@ -18,7 +39,16 @@ const schema = z.object({
   // and the load benchmarks' baseline.
   CACHE_TIERS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_SECRET: z.preprocess((v) => v || undefined, z.string().min(16).optional()),
+  SESSION_SECRET: z.preprocess(unsetWhenEmpty, z.string().min(16).optional()),
+  // Peers whose X-Forwarded-For is believed; unset trusts none (the socket's address counts).
+  TRUST_PROXY: trustedProxies,
+  // The bearer token /metrics asks for; unset, /metrics answers loopback clients only.
+  METRICS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().min(16).optional()),
+  MAX_BATCH_SIZE: z.coerce.number().int().min(1).default(defaultRequestLimits.maxBatchSize),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(defaultRequestLimits.maxBodyBytes),
+  // With DATABASE_URL, seed the demo accounts into an empty database at start-up (the
+  // embedded database always is); never in production, whose seed refuses the demo password.
+  SEED_DEMO_DATA: z.preprocess(unsetWhenEmpty, z.stringbool().default(false)),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };
@@ -37,6 +67,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   if (result.data.NODE_ENV === 'production' && !result.data.SESSION_SECRET) {
     throw new Error('invalid environment: SESSION_SECRET is required in production');
+  }
+  if (result.data.NODE_ENV === 'production' && result.data.SEED_DEMO_DATA) {
+    throw new Error(
+      'invalid environment: SEED_DEMO_DATA cannot be used in production (the demo password is public)',
+    );
   }
   return {
     ...result.data,

@@ -84,11 +84,34 @@ export function toTRPCError(error: unknown): unknown {
 export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
   if (cause instanceof ZodError) {
     const entries = Object.entries(z.flattenError(cause).fieldErrors);
-    return Object.fromEntries(entries.filter((entry): entry is [string, string[]] => !!entry[1]));
+    const known = entries.filter((entry): entry is [string, string[]] => !!entry[1]);
+    const unknown = unknownKeysOf(cause.issues)
+      // superjson refuses to send these names as keys (prototype pollution); the error's
+      // message still names them.
+      .filter((key) => !unsendableKeys.has(key.split('.').at(-1) ?? key))
+      .map((key) => [key, [unknownKeyProblem]]);
+    return Object.fromEntries([...known, ...unknown]);
   }
   if (cause instanceof FieldError) return { [cause.field]: [cause.problem] };
   if (cause instanceof UniqueConflictError) {
     return Object.fromEntries(cause.fields.map((field) => [field, ['is already registered']]));
   }
   return null;
+}
+
+const unknownKeyProblem = 'is not a known field';
+const unsendableKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The keys an input may not hold, as dotted paths: those a strict object refused, and for a
+ * union the keys that no alternative accepts (each alternative refuses a different set).
+ */
+function unknownKeysOf(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.flatMap((issue) => {
+    const within = (keys: string[]) => keys.map((key) => [...issue.path, key].join('.'));
+    if (issue.code === 'unrecognized_keys') return within(issue.keys);
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [];
+    const [first, ...others] = issue.errors.map(unknownKeysOf);
+    return within((first ?? []).filter((key) => others.every((keys) => keys.includes(key))));
+  });
 }

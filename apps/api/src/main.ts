@@ -10,9 +10,13 @@ const started = performance.now();
 const db = await openDatabase({ url: env.DATABASE_URL });
 const applied = await db.migrate();
 if (applied.length > 0) log.info({ applied }, 'database migrated');
-if (env.NODE_ENV !== 'production') {
+// The demo accounts' password is published: a real PostgreSQL gets them only when asked
+// (SEED_DEMO_DATA=true or `pnpm db:seed`); the embedded database is for trying the app out.
+if (env.NODE_ENV !== 'production' && (db.kind === 'pglite' || env.SEED_DEMO_DATA)) {
   const seeded = await seedIfEmpty(db.prisma, { nodeEnv: env.NODE_ENV });
   if (seeded) log.info(seeded, 'empty database seeded with the demo data');
+} else if ((await db.prisma.user.count()) === 0) {
+  log.warn('the database has no users: `pnpm db:seed` (development) adds the demo accounts');
 }
 
 const app = createApp({
@@ -23,6 +27,9 @@ const app = createApp({
   secureCookies: env.NODE_ENV === 'production',
   cacheTiers: env.CACHE_TIERS,
   l1MaxBytes: env.CACHE_L1_MAX_BYTES,
+  trustProxy: env.TRUST_PROXY,
+  metricsToken: env.METRICS_TOKEN,
+  limits: { maxBatchSize: env.MAX_BATCH_SIZE, maxBodyBytes: env.MAX_BODY_BYTES },
   log,
 });
 
@@ -35,6 +42,8 @@ app.server.listen(env.API_PORT, () => {
       cache: env.REDIS_URL ? 'L1 + Redis' : 'memory only (L1): REDIS_URL is unset',
       cacheTiers: env.CACHE_TIERS,
       l1MaxBytes: env.CACHE_L1_MAX_BYTES,
+      trustProxy: env.TRUST_PROXY.length > 0 ? env.TRUST_PROXY : 'none (socket addresses)',
+      metrics: env.METRICS_TOKEN ? 'bearer token (METRICS_TOKEN)' : 'loopback clients only',
       startupMs: Math.round(performance.now() - started),
     },
     `garage api listening on :${env.API_PORT}`,

@@ -5,6 +5,9 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { answerFromCache } from './answer-from-cache';
 import { type Context, createContext, type Services } from './context';
 import { databaseUnavailable, isDatabaseUnavailable } from './errors';
+import { uncacheable } from './http/cache-control';
+import { admitWithinLimits, type RequestLimits } from './http/limits';
+import type { MetricsAccess } from './http/metrics-access';
 import type { Metrics } from './metrics';
 import { appRouter } from './root';
 
@@ -27,17 +30,25 @@ function proceduresOf(path: string): string[] {
     .map((name) => (knownProcedures.has(name) ? name : 'unknown'));
 }
 
+/** What guards the HTTP server's doors: request limits, and who may read /metrics. */
+export interface HttpGuards {
+  limits: RequestLimits;
+  admitToMetrics: MetricsAccess;
+}
+
 /** The API's HTTP server: tRPC under /trpc, plus /healthz, /readyz and /metrics. */
 export function createApiServer(
   services: Services,
   readiness: Readiness,
   metrics: Metrics,
+  guards: HttpGuards,
 ): Server {
   // Contexts made before tRPC runs (see handleTrpc), handed to tRPC's createContext.
   const early = new WeakMap<IncomingMessage, Promise<Context>>();
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath,
+    maxBodySize: guards.limits.maxBodyBytes,
     createContext: async ({ req, res }): Promise<Context> => {
       const requestId = String(req.headers['x-request-id']);
       try {
@@ -68,6 +79,7 @@ export function createApiServer(
       return;
     }
     if (path === '/metrics') {
+      if (!guards.admitToMetrics(req, res)) return;
       metrics
         .text()
         .then((text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text))
@@ -82,6 +94,9 @@ export function createApiServer(
   });
 
   function handleTrpc(req: IncomingMessage, res: ServerResponse, path: string) {
+    // Until the caller is known (see createContext), nothing is cacheable.
+    res.setHeader('cache-control', uncacheable);
+    if (!admitWithinLimits(req, res, path.slice(basePath.length), guards.limits)) return;
     const started = performance.now();
     // One id per request, taken from the caller when well-formed, echoed back for support.
     const incoming = req.headers['x-request-id'];

@@ -7,7 +7,10 @@ import { z } from 'zod';
 const maxText = 200;
 
 export const id = z.number({ error: 'must be a number' }).int().positive().max(2_147_483_647);
-export const idInput = z.object({ id });
+export const idInput = z.strictObject({ id });
+
+/** The input of a procedure that takes none: nothing (or null), or an empty object. */
+export const noInput = z.strictObject({}).nullish();
 
 /** A trimmed required string of at most `max` characters. */
 export const text = (max = maxText) =>
@@ -17,25 +20,33 @@ export const text = (max = maxText) =>
     .min(1, 'is required')
     .max(max, `must be at most ${max} characters`);
 
-/** A trimmed optional string; empty means "none" (stored as null). */
+/**
+ * An optional field's value as a write applies it: omitted stays undefined (a partial update
+ * leaves the column alone), `null` or an empty string clears it.
+ */
+const omittedOrCleared = (value: string | null | undefined) =>
+  value === undefined ? undefined : value || null;
+
+/** A trimmed optional string: omitted leaves it as it is, `null` or "" clear it. */
 export const optionalText = (max = maxText) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .nullish()
-    .transform((value) => (value ? value : null));
+    .transform(omittedOrCleared);
 
 export const email = z
   .string()
   .trim()
+  .toLowerCase()
   .max(254, 'must be at most 254 characters')
   .nullish()
-  .transform((value) => (value ? value.toLowerCase() : null))
-  .refine((value) => value === null || z.email().safeParse(value).success, 'is not a valid email');
+  .transform(omittedOrCleared)
+  .refine((value) => !value || z.email().safeParse(value).success, 'is not a valid email');
 
 export const phone = optionalText(32).refine(
-  (value) => value === null || /^\+?[0-9 ()./-]{6,32}$/.test(value),
+  (value) => !value || /^\+?[0-9 ()./-]{6,32}$/.test(value),
   'may contain digits, spaces, + ( ) . / - (6 to 32 characters)',
 );
 

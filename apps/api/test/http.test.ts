@@ -56,6 +56,50 @@ describe('HTTP endpoints', () => {
     expect(text).not.toMatch(/"id"|\{id=/);
   });
 
+  it('answers /metrics without a token only to a client on this machine', async () => {
+    expect((await fetch(`${api.base}/metrics`)).status).toBe(200);
+    // The socket peer is loopback, and X-Forwarded-For is not believed from it by default.
+    const claimed = await fetch(`${api.base}/metrics`, {
+      headers: { 'x-forwarded-for': '203.0.113.1' },
+    });
+    expect(claimed.status).toBe(200);
+
+    const behindProxy = await startApi({ databaseUrl, trustProxy: ['loopback'] });
+    try {
+      // Through a trusted proxy the request comes from elsewhere: refused.
+      const forwarded = await fetch(`${behindProxy.base}/metrics`, {
+        headers: { 'x-forwarded-for': '203.0.113.1' },
+      });
+      expect(forwarded.status).toBe(403);
+      expect(await forwarded.text()).toMatch(/METRICS_TOKEN/);
+      expect((await fetch(`${behindProxy.base}/metrics`)).status).toBe(200);
+    } finally {
+      await behindProxy.stop();
+    }
+  });
+
+  it('with METRICS_TOKEN, answers /metrics only to that bearer token, from anywhere', async () => {
+    const token = 'metrics-token-for-the-test-0123';
+    const guarded = await startApi({ databaseUrl, metricsToken: token, trustProxy: ['loopback'] });
+    try {
+      const scrape = (headers: Record<string, string>) =>
+        fetch(`${guarded.base}/metrics`, { headers });
+      const none = await scrape({});
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toBe('Bearer');
+      expect((await scrape({ authorization: 'Bearer wrong' })).status).toBe(401);
+      expect((await scrape({ authorization: `Basic ${token}` })).status).toBe(401);
+      const allowed = await scrape({
+        authorization: `Bearer ${token}`,
+        'x-forwarded-for': '203.0.113.1',
+      });
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toMatch(/garage_api_requests_total/);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('gives every tRPC response a request id, keeping a well-formed one the caller sent', async () => {
     const own = await fetch(`${api.base}/trpc/auth.me`, {
       headers: { 'x-request-id': 'trace-42' },

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cache } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
 
@@ -15,7 +15,12 @@ export interface SessionUser {
 export interface SessionStore {
   /** Starts a session for `userId`; returns the cookie token (only ever held by the browser). */
   create(userId: number): Promise<{ token: string; maxAgeSeconds: number }>;
-  /** The user behind a cookie token, or null when unknown or expired. */
+  /**
+   * Whether `token` is one we issued (its MAC verifies), decided without any lookup: anything
+   * else is no session, and costs neither the cache nor the database anything.
+   */
+  issued(token: string): boolean;
+  /** The user behind a cookie token, or null when not issued by us, unknown or expired. */
   resolve(token: string): Promise<SessionUser | null>;
   /** Ends the session of this token, on every API instance, before it returns. */
   destroy(token: string): Promise<void>;
@@ -26,6 +31,10 @@ const sessionLifetimeSeconds = 7 * 24 * 3600;
 // database round trip, and logout invalidates the entry on every instance through the bus.
 const lookupTtlMs = 60_000;
 
+// A token is `<random>.<mac>`: 32 random bytes and the HMAC-SHA256 of them under the session
+// secret, both base64url (43 characters each).
+const tokenPart = /^[\w-]{43}$/;
+
 /** Sessions in the database, looked up through the cache; tokens are stored only as HMACs. */
 export function createSessionStore(deps: {
   prisma: PrismaClient;
@@ -33,13 +42,26 @@ export function createSessionStore(deps: {
   secret: string;
 }): SessionStore {
   const { prisma, cache } = deps;
-  const tokenHash = (token: string) =>
-    createHmac('sha256', deps.secret).update(token).digest('base64url');
+  const hmac = (purpose: string, value: string) =>
+    createHmac('sha256', deps.secret).update(`${purpose}:${value}`).digest();
+  const tokenHash = (token: string) => hmac('stored', token).toString('base64url');
+  const macOf = (random: string) => hmac('issued', random);
   const sessionTag = (hash: string) => `session:${hash}`;
 
+  function issued(token: string): boolean {
+    const [random, mac, ...rest] = token.split('.');
+    if (rest.length > 0 || !random || !mac || !tokenPart.test(random) || !tokenPart.test(mac)) {
+      return false;
+    }
+    return timingSafeEqual(Buffer.from(mac, 'base64url'), macOf(random));
+  }
+
   return {
+    issued,
+
     async create(userId) {
-      const token = randomBytes(32).toString('base64url');
+      const random = randomBytes(32).toString('base64url');
+      const token = `${random}.${macOf(random).toString('base64url')}`;
       await prisma.session.create({
         data: {
           tokenHash: tokenHash(token),
@@ -51,7 +73,7 @@ export function createSessionStore(deps: {
     },
 
     async resolve(token) {
-      if (token.length > 100) return null;
+      if (!issued(token)) return null;
       const hash = tokenHash(token);
       const found = await cache.getOrSet(
         { route: 'auth.session', scope: 'public', input: hash },

@@ -2,6 +2,7 @@ import { verifyPassword } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc';
+import { noInput } from '../validation';
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
 const decoyHash =
@@ -10,17 +11,18 @@ const decoyHash =
 export const authRouter = router({
   login: publicProcedure
     .input(
-      z.object({
+      z.strictObject({
         email: z.string().trim().toLowerCase().min(1, 'is required').max(254),
         password: z.string().min(1, 'is required').max(200),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const wait = await ctx.throttle.retryAfter(input.email, ctx.ip);
-      if (wait > 0) {
+      // Counted before the password is checked: a burst gets no more checks than a sequence.
+      const attempt = await ctx.throttle.attempt(input.email, ctx.ip);
+      if (attempt.retryAfterSeconds > 0) {
         throw new TRPCError({
           code: 'TOO_MANY_REQUESTS',
-          message: `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`,
+          message: `too many failed sign-ins; try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s)`,
         });
       }
       const user = await ctx.prisma.user.findUnique({
@@ -29,26 +31,27 @@ export const authRouter = router({
       });
       const valid = await verifyPassword(user?.passwordHash ?? decoyHash, input.password);
       if (!user || !valid) {
-        await ctx.throttle.recordFailure(input.email, ctx.ip);
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong email or password' });
       }
-      await ctx.throttle.recordSuccess(input.email);
+      await attempt.succeeded();
       const { token, maxAgeSeconds } = await ctx.sessions.create(user.id);
       ctx.setSessionCookie(token, maxAgeSeconds);
       ctx.log.info({ userId: user.id, role: user.role }, 'signed in');
       return { id: user.id, email: user.email, name: user.name, role: user.role };
     }),
 
-  logout: authedProcedure.mutation(async ({ ctx }) => {
+  logout: authedProcedure.input(noInput).mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await ctx.sessions.destroy(ctx.sessionToken);
     ctx.setSessionCookie(null);
     return { ok: true as const };
   }),
 
   /** The signed-in user, or null: never an error, so pages can ask before signing in. */
-  me: publicProcedure.query(({ ctx }) =>
-    ctx.user
-      ? { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, role: ctx.user.role }
-      : null,
-  ),
+  me: publicProcedure
+    .input(noInput)
+    .query(({ ctx }) =>
+      ctx.user
+        ? { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, role: ctx.user.role }
+        : null,
+    ),
 });

@@ -7,6 +7,7 @@ import {
   panelStats,
 } from '../services/cache-admin';
 import { adminProcedure, router } from '../trpc';
+import { noInput } from '../validation';
 
 const route = z.string().trim().min(1, 'is required').max(200);
 const tag = z.string().trim().min(1, 'is required').max(200);
@@ -18,12 +19,14 @@ const target = z.union([
 
 /** The admin cache panel: never cached itself, never touches keys outside our namespace. */
 export const cacheRouter = router({
-  stats: adminProcedure.query(async ({ ctx }) => panelStats(await ctx.cache.stats())),
+  stats: adminProcedure
+    .input(noInput)
+    .query(async ({ ctx }) => panelStats(await ctx.cache.stats())),
 
   entries: adminProcedure
     .input(
       z
-        .object({
+        .strictObject({
           route: route.optional(),
           tag: tag.optional(),
           cursor: z.string().max(200).nullish(),
@@ -60,6 +63,6 @@ export const cacheRouter = router({
     .mutation(({ ctx, input }) => clearCache(ctx.cache, ctx.prisma, ctx.user, input)),
 
   audit: adminProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).prefault({}))
+    .input(z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).prefault({}))
     .query(({ ctx, input }) => auditLog(ctx.prisma, input.limit)),
 });

@@ -19,7 +19,7 @@ const customerFields = {
 };
 
 export const customerRouter = router({
-  list: cachedQuery(staffProcedure.input(z.object({ search, ...pagination }).prefault({})), {
+  list: cachedQuery(staffProcedure.input(z.strictObject({ search, ...pagination }).prefault({})), {
     ttlMs: ttl.list,
     scope: 'role',
     query: ({ ctx, input }) => listCustomers(ctx.prisma, input),
@@ -33,13 +33,13 @@ export const customerRouter = router({
     tags: ({ result }) => [ownerTag(result.id)],
   }),
 
-  create: invalidatingMutation(staffProcedure.input(z.object(customerFields)), {
+  create: invalidatingMutation(staffProcedure.input(z.strictObject(customerFields)), {
     mutation: ({ ctx, input }) => createCustomer(ctx.prisma, input),
     routes: ['customer.list'],
   }),
 
   update: invalidatingMutation(
-    staffProcedure.input(z.object({ id, ...customerFields }).partial({ name: true })),
+    staffProcedure.input(z.strictObject({ id, ...customerFields }).partial({ name: true })),
     {
       mutation: ({ ctx, input: { id: customerId, ...fields } }) =>
         updateCustomer(ctx.prisma, customerId, fields),

@@ -44,7 +44,7 @@ const vehicleFields = {
 
 export const vehicleRouter = router({
   list: cachedQuery(
-    staffProcedure.input(z.object({ ownerId: id.optional(), search, ...pagination }).prefault({})),
+    staffProcedure.input(z.strictObject({ ownerId: id.optional(), search, ...pagination }).prefault({})),
     {
       ttlMs: ttl.list,
       scope: 'role',
@@ -69,7 +69,7 @@ export const vehicleRouter = router({
   }),
 
   create: invalidatingMutation(
-    staffProcedure.input(z.object(vehicleFields).superRefine(checkVin)),
+    staffProcedure.input(z.strictObject(vehicleFields).superRefine(checkVin)),
     {
       mutation: ({ ctx, input: { vinCheckDigit: _skip, ...fields } }) =>
         createVehicle(ctx.prisma, fields),
@@ -81,7 +81,7 @@ export const vehicleRouter = router({
   update: invalidatingMutation(
     staffProcedure.input(
       z
-        .object({
+        .strictObject({
           id,
           ...vehicleFields,
           /** Lowering the mileage corrects a typo; it must be asked for explicitly. */

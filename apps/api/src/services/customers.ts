@@ -1,13 +1,15 @@
 import { deleteCustomer, mapPrismaError, type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { type Page, toPage } from './page';
+import { containsLiterally } from './search';
 import { customerListSelect, customerSelect } from './selects';
 
+/** An optional field left undefined is not written: null on create, unchanged on update. */
 export type CustomerFields = {
   name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  notes: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  notes?: string | null;
 };
 
 /** Customers by name, searched case-insensitively in name, email and phone. */
@@ -20,9 +22,9 @@ export async function listCustomers(
     where: search
       ? {
           OR: [
-            { name: { contains: search, mode: 'insensitive' } },
-            { email: { contains: search, mode: 'insensitive' } },
-            { phone: { contains: search } },
+            { name: containsLiterally(search) },
+            { email: containsLiterally(search) },
+            { phone: containsLiterally(search) },
           ],
         }
       : {},

@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../auth/sessions';
 import { FieldError } from '../errors';
 import { type Page, toPage } from './page';
+import { containsLiterally } from './search';
 import { vehicleSelect } from './selects';
 
 export type VehicleFields = {
@@ -13,8 +14,9 @@ export type VehicleFields = {
   model: string;
   year: number;
   mileage: number;
-  colour: string | null;
-  notes: string | null;
+  /** Left undefined: not written (null on create, unchanged on update). */
+  colour?: string | null;
+  notes?: string | null;
 };
 
 /** Vehicles, newest first; searched in plate, VIN, make, model and the owner's name. */
@@ -34,11 +36,11 @@ export async function listVehicles(
       ...(search
         ? {
             OR: [
-              { plate: { contains: search, mode: 'insensitive' } },
-              { vin: { contains: search, mode: 'insensitive' } },
-              { make: { contains: search, mode: 'insensitive' } },
-              { model: { contains: search, mode: 'insensitive' } },
-              { owner: { name: { contains: search, mode: 'insensitive' } } },
+              { plate: containsLiterally(search) },
+              { vin: containsLiterally(search) },
+              { make: containsLiterally(search) },
+              { model: containsLiterally(search) },
+              { owner: { name: containsLiterally(search) } },
             ],
           }
         : {}),

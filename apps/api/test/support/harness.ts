@@ -41,6 +41,10 @@ export async function startApi(options: {
   l1MaxBytes?: number;
   /** Where the API logs (default: silent, or TEST_LOG's level). */
   log?: Logger;
+  /** TRUST_PROXY: the peers whose X-Forwarded-For is believed (none by default). */
+  trustProxy?: string[];
+  metricsToken?: string;
+  limits?: { maxBatchSize: number; maxBodyBytes: number };
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -52,6 +56,9 @@ export async function startApi(options: {
     secureCookies: false,
     cacheTiers: options.cacheTiers ?? 'on',
     ...(options.l1MaxBytes === undefined ? {} : { l1MaxBytes: options.l1MaxBytes }),
+    trustProxy: options.trustProxy ?? [],
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

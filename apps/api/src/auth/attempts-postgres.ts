@@ -1,0 +1,58 @@
+import type { PrismaClient } from '@garage/db';
+import type { AttemptCount, AttemptStore } from './attempt-store';
+
+type CountRow = { key: string; count: number; msLeft: number };
+
+/**
+ * Counters in the LoginThrottle table, shared by every instance through the database: the
+ * store when Redis is not configured or does not answer. One UPSERT counts both keys; the row
+ * lock it takes makes concurrent attempts queue, so each sees its own count. Times are the
+ * database's clock in UTC (Prisma's convention for these columns), never a host's.
+ */
+export function postgresAttemptStore(prisma: PrismaClient): AttemptStore {
+  let lastSweep = 0;
+
+  /** Drops expired rows, at most once per window per instance, off the sign-in's path. */
+  function sweep(windowMs: number) {
+    if (Date.now() - lastSweep < windowMs) return;
+    lastSweep = Date.now();
+    prisma.$executeRaw`
+      DELETE FROM "LoginThrottle" WHERE "resetsAt" <= (now() AT TIME ZONE 'UTC')`.catch(
+      () => undefined,
+    );
+  }
+
+  return {
+    async count(keys, windowMs) {
+      const emailKey = `email:${keys.email}`;
+      const ipKey = `ip:${keys.ip}`;
+      const rows = await prisma.$queryRaw<CountRow[]>`
+        INSERT INTO "LoginThrottle" AS t ("key", "count", "resetsAt")
+        VALUES
+          (${emailKey}, 1, (now() AT TIME ZONE 'UTC') + ${windowMs} * interval '1 millisecond'),
+          (${ipKey}, 1, (now() AT TIME ZONE 'UTC') + ${windowMs} * interval '1 millisecond')
+        ON CONFLICT ("key") DO UPDATE SET
+          "count" = CASE WHEN t."resetsAt" <= (now() AT TIME ZONE 'UTC') THEN 1
+                         ELSE t."count" + 1 END,
+          "resetsAt" = CASE WHEN t."resetsAt" <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED."resetsAt"
+                            ELSE t."resetsAt" END
+        RETURNING "key", "count",
+          (EXTRACT(EPOCH FROM ("resetsAt" - (now() AT TIME ZONE 'UTC'))) * 1000)::float8 AS "msLeft"`;
+      sweep(windowMs);
+      const counted = (key: string): AttemptCount => {
+        const row = rows.find((candidate) => candidate.key === key);
+        if (!row) throw new Error(`the throttle did not count ${key}`);
+        return { count: row.count, msLeft: row.msLeft };
+      };
+      return { email: counted(emailKey), ip: counted(ipKey) };
+    },
+    async settle(keys) {
+      await prisma.$transaction([
+        prisma.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${`email:${keys.email}`}`,
+        prisma.$executeRaw`
+          UPDATE "LoginThrottle" SET "count" = "count" - 1
+          WHERE "key" = ${`ip:${keys.ip}`} AND "count" > 0`,
+      ]);
+    },
+  };
+}

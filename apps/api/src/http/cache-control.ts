@@ -1,0 +1,17 @@
+/** For answers no cache may keep: sign-in state, mutations, errors, anonymous callers. */
+export const uncacheable = 'private, no-store';
+
+/**
+ * The Cache-Control of a tRPC answer, once the caller is known. A signed-in caller's reads may
+ * be kept by that browser alone (`private`: never a CDN or a shared proxy); anything touching
+ * sign-in state, every mutation and every anonymous answer is not stored at all.
+ */
+export function cacheControlFor(request: {
+  method: string | undefined;
+  url: string | undefined;
+  signedIn: boolean;
+}): string {
+  const procedures = (request.url ?? '').split('?')[0]?.split('/').at(-1)?.split(',') ?? [];
+  const touchesAuth = procedures.some((path) => path.startsWith('auth.'));
+  return request.signedIn && request.method === 'GET' && !touchesAuth ? 'private' : uncacheable;
+}
