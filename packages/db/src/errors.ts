@@ -1,7 +1,11 @@
 // Typed database errors with stable codes, so the API maps them to tRPC codes without
 // reading driver messages.
 
-export type DbErrorCode = 'UNIQUE_CONFLICT' | 'CUSTOMER_HAS_VEHICLES' | 'NOT_FOUND';
+export type DbErrorCode =
+  | 'UNIQUE_CONFLICT'
+  | 'CUSTOMER_HAS_VEHICLES'
+  | 'CUSTOMER_HAS_WORK_ORDERS'
+  | 'NOT_FOUND';
 
 /** Base of every error @garage/db throws on purpose. */
 export class DbError extends Error {
@@ -27,6 +31,16 @@ export class CustomerHasVehiclesError extends DbError {
     super(
       'CUSTOMER_HAS_VEHICLES',
       `this customer still owns ${vehicleCount} vehicle${vehicleCount === 1 ? '' : 's'}; move or delete them first`,
+    );
+  }
+}
+
+/** A customer with work orders keeps their history (and invoices): they cannot be deleted. */
+export class CustomerHasWorkOrdersError extends DbError {
+  constructor(readonly workOrderCount: number) {
+    super(
+      'CUSTOMER_HAS_WORK_ORDERS',
+      `this customer has ${workOrderCount} work order${workOrderCount === 1 ? '' : 's'}; their history and invoices are kept`,
     );
   }
 }
