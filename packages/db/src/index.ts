@@ -12,6 +12,7 @@ export {
   DbError,
   type DbErrorCode,
   mapPrismaError,
+  RecordInUseError,
   RecordNotFoundError,
   UniqueConflictError,
 } from './errors';

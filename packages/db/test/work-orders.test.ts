@@ -2,7 +2,7 @@ import { createDatabase } from '@garage/test-services';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/client';
 import { deleteCustomer } from '../src/customers';
-import { CustomerHasWorkOrdersError } from '../src/errors';
+import { CustomerHasWorkOrdersError, mapPrismaError, RecordInUseError } from '../src/errors';
 import { takeInvoiceNumber } from '../src/invoice-number';
 import { vehicleRow } from '../src/seed/rows';
 import { loadShopSettings } from '../src/shop-settings';
@@ -188,6 +188,30 @@ describe('a customer with work orders', () => {
     expect(error).toBeInstanceOf(CustomerHasWorkOrdersError);
     expect((error as CustomerHasWorkOrdersError).workOrderCount).toBe(1);
     expect(await db.prisma.customer.count({ where: { id: workOrder.customerId } })).toBe(1);
+  });
+});
+
+describe('a vehicle with work orders', () => {
+  it('cannot be deleted: the refusal maps to RecordInUseError naming work orders', async () => {
+    const workOrder = await openWorkOrder();
+
+    const error = await db.prisma.vehicle
+      .delete({ where: { id: workOrder.vehicleId } })
+      .catch((caught: unknown) => mapPrismaError(caught, 'vehicle'));
+
+    expect(error).toBeInstanceOf(RecordInUseError);
+    expect((error as Error).message).toBe(
+      'this vehicle is still referenced by work order records; it cannot be deleted',
+    );
+    expect(await db.prisma.vehicle.count({ where: { id: workOrder.vehicleId } })).toBe(1);
+  });
+
+  it('an insert naming a missing owner is not mistaken for that', async () => {
+    const error = await db.prisma.vehicle
+      .create({ data: { ...vehicleRow(nextVehicleIndex++), ownerId: 987_654 } })
+      .catch((caught: unknown) => mapPrismaError(caught, 'vehicle'));
+    expect(error).not.toBeInstanceOf(RecordInUseError);
+    expect((error as { code?: string }).code).toBe('P2003');
   });
 });
 
