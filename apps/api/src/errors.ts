@@ -1,6 +1,7 @@
 import { DbError, UniqueConflictError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
+import { WorkOrderConflictError, WorkOrderInputError } from './work-orders/errors';
 
 /** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
 export class FieldError extends Error {
@@ -16,6 +17,8 @@ export class FieldError extends Error {
 const dbCodes = {
   UNIQUE_CONFLICT: 'CONFLICT',
   CUSTOMER_HAS_VEHICLES: 'CONFLICT',
+  CUSTOMER_HAS_WORK_ORDERS: 'CONFLICT',
+  IN_USE: 'CONFLICT',
   NOT_FOUND: 'NOT_FOUND',
 } as const;
 
@@ -68,8 +71,11 @@ export function databaseUnavailable(cause: unknown): TRPCError {
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
-  if (error instanceof FieldError) {
+  if (error instanceof FieldError || error instanceof WorkOrderInputError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  }
+  if (error instanceof WorkOrderConflictError) {
+    return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   }
   if (error instanceof DbError) {
     return new TRPCError({ code: dbCodes[error.code], message: error.message, cause: error });
@@ -92,7 +98,9 @@ export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
       .map((key) => [key, [unknownKeyProblem]]);
     return Object.fromEntries([...known, ...unknown]);
   }
-  if (cause instanceof FieldError) return { [cause.field]: [cause.problem] };
+  if (cause instanceof FieldError || cause instanceof WorkOrderInputError) {
+    return { [cause.field]: [cause.problem] };
+  }
   if (cause instanceof UniqueConflictError) {
     return Object.fromEntries(cause.fields.map((field) => [field, ['is already registered']]));
   }

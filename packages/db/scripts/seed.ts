@@ -1,6 +1,7 @@
-// `pnpm db:seed [--customers N] [--vehicles M]`: migrates, then seeds the demo accounts and
-// generated customers/vehicles up to N and M (defaults 40 and 60). Re-running adds only
-// what is missing; the same arguments always produce the same rows.
+// `pnpm db:seed [--customers N] [--vehicles M] [--work-orders W]`: migrates, then seeds the
+// demo accounts, alice's and bob's work orders, and generated customers, vehicles and work
+// orders up to N, M and W (defaults 40, 60 and 24). Re-running adds only what is missing; the
+// same arguments always produce the same rows.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/client';
 import { seed } from '../src/seed/seed';
@@ -16,19 +17,29 @@ function count(name: string, raw: string | undefined, fallback: number): number 
 }
 
 const { values } = parseArgs({
-  options: { customers: { type: 'string' }, vehicles: { type: 'string' } },
+  options: {
+    customers: { type: 'string' },
+    vehicles: { type: 'string' },
+    'work-orders': { type: 'string' },
+  },
 });
 const customers = count('customers', values.customers, 40);
 const vehicles = count('vehicles', values.vehicles, 60);
+const workOrders = count('work-orders', values['work-orders'], 24);
 
 const db = await openDatabase({ url: process.env.DATABASE_URL || undefined });
 try {
   await db.migrate();
   const started = performance.now();
-  const report = await seed(db.prisma, { customers, vehicles, nodeEnv: process.env.NODE_ENV });
+  const report = await seed(db.prisma, {
+    customers,
+    vehicles,
+    workOrders,
+    nodeEnv: process.env.NODE_ENV,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `seeded in ${seconds} s: ${report.demoAccounts} demo account(s), ${report.customers} customer(s), ${report.vehicles} vehicle(s) added`,
+    `seeded in ${seconds} s: ${report.demoAccounts} demo account(s), ${report.customers} customer(s), ${report.vehicles} vehicle(s), ${report.workOrders} work order(s) added`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

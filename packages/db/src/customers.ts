@@ -1,23 +1,35 @@
-import { CustomerHasVehiclesError, mapPrismaError, RecordNotFoundError } from './errors';
+import {
+  CustomerHasVehiclesError,
+  CustomerHasWorkOrdersError,
+  mapPrismaError,
+  RecordNotFoundError,
+} from './errors';
 import type { PrismaClient } from './generated/prisma/client';
 
 /**
- * Deletes a customer who owns no vehicles. One who still does is refused with
- * CustomerHasVehiclesError, never cascaded: the foreign key (ON DELETE RESTRICT) backs this up
- * if a vehicle is added between the count and the delete.
+ * Deletes a customer who owns no vehicles and has no work orders. One who still does is refused
+ * with CustomerHasVehiclesError or CustomerHasWorkOrdersError, never cascaded: the foreign keys
+ * (ON DELETE RESTRICT) back this up if a row is added between the count and the delete.
  */
 export async function deleteCustomer(prisma: PrismaClient, id: number): Promise<{ id: number }> {
   const customer = await prisma.customer.findUnique({
     where: { id },
-    select: { id: true, _count: { select: { vehicles: true } } },
+    select: { id: true, _count: { select: { vehicles: true, workOrders: true } } },
   });
   if (!customer) throw new RecordNotFoundError('customer');
   if (customer._count.vehicles > 0) throw new CustomerHasVehiclesError(customer._count.vehicles);
+  if (customer._count.workOrders > 0) {
+    throw new CustomerHasWorkOrdersError(customer._count.workOrders);
+  }
   try {
     await prisma.customer.delete({ where: { id } });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2003') {
-      throw new CustomerHasVehiclesError(await prisma.vehicle.count({ where: { ownerId: id } }));
+      const vehicles = await prisma.vehicle.count({ where: { ownerId: id } });
+      if (vehicles > 0) throw new CustomerHasVehiclesError(vehicles);
+      throw new CustomerHasWorkOrdersError(
+        await prisma.workOrder.count({ where: { customerId: id } }),
+      );
     }
     throw mapPrismaError(error, 'customer');
   }

@@ -8,14 +8,39 @@ export {
 export { deleteCustomer } from './customers';
 export {
   CustomerHasVehiclesError,
+  CustomerHasWorkOrdersError,
   DbError,
   type DbErrorCode,
   mapPrismaError,
+  RecordInUseError,
   RecordNotFoundError,
   UniqueConflictError,
 } from './errors';
-export type { Customer, Session, User, Vehicle } from './generated/prisma/client';
-export { Prisma, type PrismaClient, Role } from './generated/prisma/client';
+export type {
+  Customer,
+  OdometerReading,
+  Payment,
+  ServiceReminder,
+  Session,
+  ShopSettings,
+  StatusChange,
+  User,
+  Vehicle,
+  WorkOrder,
+  WorkOrderLine,
+} from './generated/prisma/client';
+export {
+  DecisionChannel,
+  LineApproval,
+  LineKind,
+  OdometerSource,
+  PaymentMethod,
+  Prisma,
+  type PrismaClient,
+  Role,
+  WorkOrderStatus,
+} from './generated/prisma/client';
+export { takeInvoiceNumber } from './invoice-number';
 export { hashPassword, verifyPassword } from './password';
 export {
   demoAccounts,
@@ -26,4 +51,5 @@ export {
   seed,
   seedIfEmpty,
 } from './seed/seed';
+export { loadShopSettings } from './shop-settings';
 export { normalizeVin, vinCheckDigit, vinProblem } from './vin';

@@ -30,19 +30,52 @@ async function snapshot(db: Database) {
   });
   const users = await db.prisma.user.findMany({
     orderBy: { id: 'asc' },
-    select: { email: true, name: true, role: true, customer: { select: { email: true } } },
+    select: {
+      email: true,
+      name: true,
+      role: true,
+      isTechnician: true,
+      customer: { select: { email: true } },
+    },
   });
-  return { customers, vehicles, users };
+  const workOrders = await db.prisma.workOrder.findMany({
+    orderBy: { id: 'asc' },
+    omit: { id: true, updatedAt: true, vehicleId: true, customerId: true, technicianId: true },
+    include: {
+      vehicle: { select: { vin: true } },
+      customer: { select: { email: true } },
+      technician: { select: { email: true } },
+      lines: {
+        orderBy: { position: 'asc' },
+        omit: { id: true, workOrderId: true, updatedAt: true, decidedById: true },
+      },
+      payments: {
+        orderBy: { at: 'asc' },
+        omit: { id: true, workOrderId: true, recordedById: true },
+      },
+      statusChanges: { orderBy: { id: 'asc' }, omit: { id: true, workOrderId: true, byId: true } },
+      odometerReadings: {
+        orderBy: { id: 'asc' },
+        omit: { id: true, workOrderId: true, vehicleId: true },
+      },
+      remindersSet: { omit: { id: true, workOrderId: true, vehicleId: true, setById: true } },
+    },
+  });
+  const settings = await db.prisma.shopSettings.findMany({ omit: { updatedAt: true } });
+  return { customers, vehicles, users, workOrders, settings };
 }
+
+const fixedNow = new Date('2026-11-20T16:00:00Z');
 
 describe('seed', () => {
   it('is deterministic: the same input gives the same rows in two databases', async () => {
     const [a, b] = [await freshDatabase(), await freshDatabase()];
-    await seed(a.prisma, { customers: 30, vehicles: 70 });
-    await seed(b.prisma, { customers: 30, vehicles: 70 });
+    await seed(a.prisma, { customers: 30, vehicles: 70, workOrders: 40, now: fixedNow });
+    await seed(b.prisma, { customers: 30, vehicles: 70, workOrders: 40, now: fixedNow });
     const [left, right] = [await snapshot(a), await snapshot(b)];
     expect(left.customers).toHaveLength(32);
     expect(left.vehicles).toHaveLength(75);
+    expect(left.workOrders).toHaveLength(49);
     expect(left).toEqual(right);
   });
 
@@ -57,6 +90,7 @@ describe('seed', () => {
       expect(user.role).toBe(account.role);
       expect(await verifyPassword(user.passwordHash, demoPassword)).toBe(true);
       expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(user.isTechnician).toBe('technician' in account);
       if (account.role === 'customer') {
         expect(user.customer?.vehicles.length).toBeGreaterThanOrEqual(2);
       } else {
@@ -81,14 +115,17 @@ describe('seed', () => {
       demoAccounts: 0,
       customers: 0,
       vehicles: 0,
+      workOrders: 0,
     });
-    expect(await seed(db.prisma, { customers: 12, vehicles: 25 })).toEqual({
+    expect(await seed(db.prisma, { customers: 12, vehicles: 25, workOrders: 30 })).toEqual({
       demoAccounts: 0,
       customers: 2,
       vehicles: 5,
+      workOrders: 6,
     });
     expect(await db.prisma.customer.count()).toBe(14);
     expect(await db.prisma.vehicle.count()).toBe(30);
+    expect(await db.prisma.workOrder.count()).toBe(39);
   });
 
   it('seedIfEmpty seeds a database without users and leaves a used one alone', async () => {

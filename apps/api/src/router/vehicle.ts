@@ -44,7 +44,9 @@ const vehicleFields = {
 
 export const vehicleRouter = router({
   list: cachedQuery(
-    staffProcedure.input(z.strictObject({ ownerId: id.optional(), search, ...pagination }).prefault({})),
+    staffProcedure.input(
+      z.strictObject({ ownerId: id.optional(), search, ...pagination }).prefault({}),
+    ),
     {
       ttlMs: ttl.list,
       scope: 'role',

@@ -1,17 +1,34 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient, ShopSettings } from '../generated/prisma/client';
 import { hashPassword } from '../password';
 import { type CustomerRow, customerRow, vehicleRow } from './rows';
+import { reconcileVehicles, seedDemoWorkOrders, seedGeneratedWorkOrders } from './work-orders';
 
 /** The password of every demo account (development only). */
 export const demoPassword = 'garage-demo';
 
-/** The demo accounts of the design; alice and bob are customers owning vehicles. */
+/**
+ * The demo accounts of the design; alice and bob are customers owning vehicles, tom and rita
+ * staff members who are also the shop's technicians.
+ */
 export const demoAccounts = [
   { email: 'admin@garage.test', name: 'Ada Admin', role: 'admin' },
   { email: 'staff@garage.test', name: 'Sam Staff', role: 'staff' },
   { email: 'alice@garage.test', name: 'Alice Martin', role: 'customer', vehicles: 2 },
   { email: 'bob@garage.test', name: 'Bob Okafor', role: 'customer', vehicles: 3 },
+  { email: 'tom@garage.test', name: 'Tom Torres', role: 'staff', technician: true },
+  { email: 'rita@garage.test', name: 'Rita Kowalski', role: 'staff', technician: true },
 ] as const;
+
+/** The demo shop: a Texas garage, so DESIGN.md's 8.25 % example is its default tax rate. */
+export const demoShopSettings = {
+  name: 'Springfield Auto Care',
+  address: '118 Station Road, Springfield, TX 75001',
+  phone: '+1 555-010-2040',
+  defaultLaborRateCents: 12_000,
+  defaultTaxRateBps: 825,
+  currency: 'USD',
+  timeZone: 'America/Chicago',
+} satisfies Partial<ShopSettings>;
 
 // Generated customers are recognisable by this email domain; demo vehicles use serial numbers
 // from the top of the range, so they never collide with generated ones.
@@ -24,11 +41,20 @@ export type SeedOptions = {
   customers?: number;
   /** Generated vehicles the database should hold, spread over the generated customers. */
   vehicles?: number;
+  /** Generated work orders the database should hold (besides alice's and bob's). */
+  workOrders?: number;
+  /** The moment the demo history leads up to (work orders opened "today", paid "last year"). */
+  now?: Date;
   /** NODE_ENV; the demo password is refused in production. */
   nodeEnv?: string;
 };
 
-export type SeedReport = { demoAccounts: number; customers: number; vehicles: number };
+export type SeedReport = {
+  demoAccounts: number;
+  customers: number;
+  vehicles: number;
+  workOrders: number;
+};
 
 /** Seeding was asked for where the well-known demo password must never exist. */
 export class SeedRefusedError extends Error {
@@ -49,7 +75,41 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   const demo = await seedDemoAccounts(prisma);
   const customers = await seedCustomers(prisma, options.customers ?? 40);
   const vehicles = await seedVehicles(prisma, options.vehicles ?? 60);
-  return { demoAccounts: demo, customers, vehicles };
+  const workOrders = await seedWorkOrders(
+    prisma,
+    options.workOrders ?? 24,
+    options.now ?? new Date(),
+  );
+  return { demoAccounts: demo, customers, vehicles, workOrders };
+}
+
+async function seedWorkOrders(prisma: PrismaClient, target: number, now: Date): Promise<number> {
+  await prisma.shopSettings.createMany({
+    data: [{ id: 1, ...demoShopSettings }],
+    skipDuplicates: true,
+  });
+  const settings = await prisma.shopSettings.findUniqueOrThrow({ where: { id: 1 } });
+  const byEmail = async (email: string) =>
+    (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const staff = {
+    staffId: await byEmail('staff@garage.test'),
+    technicianIds: [await byEmail('tom@garage.test'), await byEmail('rita@garage.test')] as const,
+  };
+  const demo = await seedDemoWorkOrders(prisma, {
+    now,
+    staff,
+    settings,
+    customers: { alice: 'alice@garage.test', bob: 'bob@garage.test' },
+  });
+  const generated = await seedGeneratedWorkOrders(prisma, {
+    target,
+    now,
+    staff,
+    settings,
+    domain: generatedDomain,
+  });
+  await reconcileVehicles(prisma);
+  return demo + generated;
 }
 
 /** Seeds the default data set when the database has no user at all (first start). */
@@ -96,6 +156,7 @@ async function seedDemoAccounts(prisma: PrismaClient): Promise<number> {
         email: account.email,
         name: account.name,
         role: account.role,
+        isTechnician: 'technician' in account && account.technician,
         passwordHash,
         customerId: customer?.id ?? null,
       },

@@ -1,0 +1,26 @@
+import { WorkOrderInputError } from './errors';
+
+/** What is still owed: the total minus every payment made against it. */
+export function balanceDue(
+  totalCents: number,
+  payments: ReadonlyArray<{ amountCents: number }>,
+): number {
+  return payments.reduce((balance, payment) => balance - payment.amountCents, totalCents);
+}
+
+/**
+ * Checks a new payment against the balance: a whole number of cents, more than 0 and at most the
+ * balance due. Returns the balance after it.
+ */
+export function applyPayment(balanceDueCents: number, amountCents: number): number {
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
+    throw new WorkOrderInputError('amountCents', 'must be a whole number of cents, more than 0');
+  }
+  if (amountCents > balanceDueCents) {
+    throw new WorkOrderInputError(
+      'amountCents',
+      `is more than the balance due (${balanceDueCents} cents): overpayment is refused`,
+    );
+  }
+  return balanceDueCents - amountCents;
+}

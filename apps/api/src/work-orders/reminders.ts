@@ -1,0 +1,63 @@
+import { latestReading, type OdometerEntry } from './odometer';
+
+/** The next service of a vehicle: by mileage, by date, or both (whichever comes first). */
+export type ServiceDue = { dueMileage: number | null; dueDate: Date | null };
+
+/** "Due soon": due within 30 days, or a predicted mileage within 1,000 of the mark. */
+export const dueSoonWindow = { days: 30, distance: 1_000 } as const;
+
+/** Readings spanning less than this give no trend: a car's in and out on one day say nothing. */
+export const minimumTrendDays = 30;
+
+const dayMs = 86_400_000;
+
+/**
+ * The mileage a vehicle should show on `on`, from its odometer log: the latest reading plus the
+ * average distance per day since the start of the trend, times the days since that reading.
+ * The trend starts at the last correction (a correction resets the log) and ignores readings
+ * flagged implausible. Null when the log has no usable reading.
+ */
+export function predictMileage(log: ReadonlyArray<OdometerEntry>, on: Date): number | null {
+  const trend = trendOf(log);
+  const latest = latestReading(trend);
+  if (!latest) return null;
+  const first = trend.reduce((earliest, entry) => (entry.at < earliest.at ? entry : earliest));
+  const spanDays = (latest.at.getTime() - first.at.getTime()) / dayMs;
+  const daysAhead = (on.getTime() - latest.at.getTime()) / dayMs;
+  if (spanDays < minimumTrendDays || daysAhead <= 0) return latest.reading;
+  const perDay = Math.max(0, (latest.reading - first.reading) / spanDays);
+  return Math.round(latest.reading + perDay * daysAhead);
+}
+
+function trendOf(log: ReadonlyArray<OdometerEntry>): OdometerEntry[] {
+  const usable = log
+    .filter((entry) => !entry.implausible)
+    .toSorted((a, b) => a.at.getTime() - b.at.getTime());
+  const lastCorrection = usable.findLastIndex((entry) => entry.correction);
+  return lastCorrection === -1 ? usable : usable.slice(lastCorrection);
+}
+
+export type ReminderStatus = {
+  dueSoon: boolean;
+  /** Due within 30 days (or overdue) by date. */
+  byDate: boolean;
+  /** Predicted within 1,000 of the mileage mark (or past it). */
+  byMileage: boolean;
+  predictedMileage: number | null;
+};
+
+/** Whether a next service is due soon on `now`, by its date or by the predicted mileage. */
+export function reminderStatus(
+  due: ServiceDue,
+  log: ReadonlyArray<OdometerEntry>,
+  now: Date,
+): ReminderStatus {
+  const predictedMileage = predictMileage(log, now);
+  const byDate =
+    due.dueDate !== null && due.dueDate.getTime() - now.getTime() <= dueSoonWindow.days * dayMs;
+  const byMileage =
+    due.dueMileage !== null &&
+    predictedMileage !== null &&
+    due.dueMileage - predictedMileage <= dueSoonWindow.distance;
+  return { dueSoon: byDate || byMileage, byDate, byMileage, predictedMileage };
+}
