@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
+  formatDate,
   formatDateTime,
   formatDuration,
   formatMileage,
+  formatMoney,
+  formatQuantity,
+  formatTaxRate,
   formatTtl,
+  minorUnitDigits,
+  minorUnitsToDecimal,
   sentence,
 } from '~/lib/format';
 
@@ -43,8 +49,70 @@ describe('text formatting', () => {
   });
 });
 
-describe('formatDateTime', () => {
-  it('prints UTC minutes, whatever the machine time zone', () => {
-    expect(formatDateTime(new Date('2025-03-01T14:05:59.123Z'))).toBe('2025-03-01 14:05 UTC');
+describe('formatMoney', () => {
+  it("formats cents with the shop's currency", () => {
+    expect(formatMoney(23_078, 'USD')).toBe('$230.78');
+    expect(formatMoney(350, 'EUR')).toBe('€3.50');
+    expect(formatMoney(0, 'GBP')).toBe('£0.00');
+    expect(formatMoney(123_456_789, 'USD')).toBe('$1,234,567.89');
+    expect(formatMoney(-5, 'USD')).toBe('-$0.05');
+  });
+
+  it('reads minor units by the currency: yen have none', () => {
+    expect(minorUnitDigits('JPY')).toBe(0);
+    expect(formatMoney(1200, 'JPY')).toBe('¥1,200');
+    expect(minorUnitsToDecimal(7, 'USD')).toBe('0.07');
+  });
+
+  it('is exact where a float division would not be', () => {
+    // 2^53 - 1 cents: dividing by 100 as a float would lose the last digit.
+    expect(formatMoney(9_007_199_254_740_991, 'USD')).toBe('$90,071,992,547,409.91');
+  });
+
+  it('refuses an amount that is not whole minor units', () => {
+    expect(() => formatMoney(1.5, 'USD')).toThrow(RangeError);
+  });
+});
+
+describe('rates and quantities', () => {
+  it('formats basis points as a percentage', () => {
+    expect(formatTaxRate(825)).toBe('8.25 %');
+    expect(formatTaxRate(1000)).toBe('10 %');
+    expect(formatTaxRate(750)).toBe('7.5 %');
+    expect(formatTaxRate(0)).toBe('0 %');
+  });
+
+  it('drops trailing zeros of a quantity', () => {
+    expect(formatQuantity('1.50')).toBe('1.5');
+    expect(formatQuantity('4.00')).toBe('4');
+    expect(formatQuantity('10')).toBe('10');
+    expect(formatQuantity('0.25')).toBe('0.25');
+  });
+});
+
+describe('formatDateTime and formatDate', () => {
+  const moment = new Date('2025-03-01T14:05:59.123Z');
+
+  it("prints the shop's wall clock, not UTC", () => {
+    expect(formatDateTime(moment, 'America/New_York')).toBe('2025-03-01 09:05');
+    expect(formatDateTime(moment, 'Asia/Tokyo')).toBe('2025-03-01 23:05');
+    expect(formatDateTime(moment, 'UTC')).toBe('2025-03-01 14:05');
+  });
+
+  it('follows daylight saving time', () => {
+    expect(formatDateTime(new Date('2025-07-01T14:05:00Z'), 'America/New_York')).toBe(
+      '2025-07-01 10:05',
+    );
+  });
+
+  it('uses a 24-hour clock, midnight as 00', () => {
+    expect(formatDateTime(new Date('2025-03-01T05:00:00Z'), 'America/New_York')).toBe(
+      '2025-03-01 00:00',
+    );
+  });
+
+  it('gives the day in the shop, which may differ from the day in UTC', () => {
+    expect(formatDate(new Date('2025-03-02T02:00:00Z'), 'America/Los_Angeles')).toBe('2025-03-01');
+    expect(formatDate(new Date('2025-03-02T02:00:00Z'), 'UTC')).toBe('2025-03-02');
   });
 });

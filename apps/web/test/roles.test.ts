@@ -24,8 +24,17 @@ describe('role gating', () => {
     expect(navFor('staff').map((link) => link.href)).toEqual([
       '/staff/customers',
       '/staff/vehicles',
+      '/staff/work-orders',
+      '/staff/board',
     ]);
-    expect(navFor('admin').map((link) => link.href)).toContain('/admin/cache');
+    expect(navFor('admin').map((link) => link.href)).toEqual([
+      '/staff/customers',
+      '/staff/vehicles',
+      '/staff/work-orders',
+      '/staff/board',
+      '/admin/settings',
+      '/admin/cache',
+    ]);
     expect(homeFor('customer')).toBe('/portal');
     expect(homeFor('admin')).toBe('/staff/customers');
   });

@@ -35,10 +35,104 @@ export function formatDuration(ms: number): string {
   return `${(ms / 60_000).toFixed(1)} min`;
 }
 
+// Money and times are formatted here and nowhere else, in one fixed locale ('en-US') so the
+// server's render and the browser's hydration print the same text. Amounts come as integer minor
+// units ("cents") and are formatted from exact decimal strings, never from a float division.
+
+const locale = 'en-US';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string): Intl.NumberFormat {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format;
+}
+
+/** How many decimal places the currency's minor unit has: 2 for USD and EUR, 0 for JPY. */
+export function minorUnitDigits(currency: string): number {
+  return moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Integer minor units as exact decimal text: 23078 USD cents -> "230.78", -5 -> "-0.05". */
+export function minorUnitsToDecimal(amount: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const magnitude = String(Math.abs(amount)).padStart(digits + 1, '0');
+  const sign = amount < 0 ? '-' : '';
+  if (digits === 0) return `${sign}${magnitude}`;
+  return `${sign}${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
+}
+
+function isDecimalText(text: string): text is `${number}` {
+  return /^-?\d+(\.\d+)?$/.test(text);
+}
+
+/** "$230.78": an amount in minor units, with the shop's currency formatting. */
+export function formatMoney(amount: number, currency: string): string {
+  const decimal = minorUnitsToDecimal(amount, currency);
+  if (!Number.isSafeInteger(amount) || !isDecimalText(decimal)) {
+    throw new RangeError(`${amount} is not a whole number of minor units`);
+  }
+  // Intl formats numeric text exactly (ES2023), so cents never pass through a float division.
+  return moneyFormat(currency).format(decimal);
+}
+
+/** "8.25 %" for a tax rate in basis points (825). */
+export function formatTaxRate(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const fraction = String(Math.abs(bps % 100))
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''} %`;
+}
+
+/** "1.5" for a quantity the API sends as decimal text ("1.50"); whole numbers lose the point. */
+export function formatQuantity(quantity: string): string {
+  return quantity.includes('.') ? quantity.replace(/\.?0+$/, '') : quantity;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The calendar fields of `date` on the wall clock of `timeZone`. */
+function wallClock(date: Date, timeZone: string) {
+  const parts: Record<string, string> = {};
+  for (const part of dateTimeFormat(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
 /**
- * "2025-03-01 14:05 UTC": the same text on the server and in the browser, so a prefetched
- * page hydrates without a time-zone mismatch.
+ * "2025-03-01 09:05": a moment on the shop's wall clock (an IANA zone such as
+ * "America/New_York"), assembled from Intl's parts so every engine prints the same text.
  */
-export function formatDateTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export function formatDateTime(date: Date, timeZone: string): string {
+  const { date: day, time } = wallClock(date, timeZone);
+  return `${day} ${time}`;
+}
+
+/** "2025-03-01": the day `date` falls on in the shop's time zone. */
+export function formatDate(date: Date, timeZone: string): string {
+  return wallClock(date, timeZone).date;
 }

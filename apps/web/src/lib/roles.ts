@@ -36,8 +36,15 @@ export function navFor(role: Role): NavLink[] {
   const links: NavLink[] = [
     { href: '/staff/customers', label: 'Customers' },
     { href: '/staff/vehicles', label: 'Vehicles' },
+    { href: '/staff/work-orders', label: 'Work orders' },
+    { href: '/staff/board', label: 'Board' },
   ];
-  if (role === 'admin') links.push({ href: '/admin/cache', label: 'Cache' });
+  if (role === 'admin') {
+    links.push(
+      { href: '/admin/settings', label: 'Settings' },
+      { href: '/admin/cache', label: 'Cache' },
+    );
+  }
   return links;
 }
 

@@ -22,8 +22,8 @@ export function AuditList() {
         <ol className="audit">
           {query.data.map((line) => (
             <li key={line.id}>
-              <time dateTime={line.at.toISOString()}>{formatDateTime(line.at)}</time> — {line.actor}{' '}
-              cleared {line.target}:{' '}
+              <time dateTime={line.at.toISOString()}>{formatDateTime(line.at, 'UTC')} UTC</time> —{' '}
+              {line.actor} cleared {line.target}:{' '}
               {line.queued || line.removed === null
                 ? 'queued while Redis was unreachable (replayed when it answered again)'
                 : `${line.removed} entr${line.removed === 1 ? 'y' : 'ies'}`}

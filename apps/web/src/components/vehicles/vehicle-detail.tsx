@@ -41,7 +41,7 @@ export function VehicleDetail({ id }: { id: number }) {
         <dd className="pre-line">{v.notes ?? none}</dd>
         <dt>Last changed</dt>
         <dd>
-          <time dateTime={v.updatedAt.toISOString()}>{formatDateTime(v.updatedAt)}</time>
+          <time dateTime={v.updatedAt.toISOString()}>{formatDateTime(v.updatedAt, 'UTC')} UTC</time>
         </dd>
       </dl>
       <div className="actions">
