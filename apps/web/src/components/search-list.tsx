@@ -21,13 +21,16 @@ interface ListQuery<T> {
 }
 
 /**
- * The staff lists' shell: a search box with a "New …" link, a live count, loading / error /
- * empty states, the table, and "Load more". The caller owns the query and the table.
+ * The staff lists' shell: a search box with a "New …" link and any further filters, a live
+ * count, loading / error / empty states, the table, and "Load more". The caller owns the query
+ * and the table.
  */
 export function SearchList<T>({
   noun,
   hint,
   newHref,
+  filters,
+  filtered = false,
   search,
   onSearch,
   searched,
@@ -37,7 +40,12 @@ export function SearchList<T>({
   /** Singular and plural, e.g. ['customer', 'customers']. */
   noun: [string, string];
   hint: string;
-  newHref: string;
+  /** Where "New …" leads; no link when records are created elsewhere. */
+  newHref?: string;
+  /** Controls beside the search box (status, technician, ...). */
+  filters?: ReactNode;
+  /** Whether those filters narrow the list now (for the empty state's words). */
+  filtered?: boolean;
   search: string;
   onSearch: (value: string) => void;
   /** The (debounced) search the results are for. */
@@ -58,9 +66,12 @@ export function SearchList<T>({
           onChange={onSearch}
           hint={hint}
         />
-        <Link href={newHref} className="button-link">
-          New {one}
-        </Link>
+        {filters}
+        {newHref ? (
+          <Link href={newHref} className="button-link">
+            New {one}
+          </Link>
+        ) : null}
       </div>
       <p className="muted" role="status">
         {query.isFetching && !query.isFetchingNextPage
@@ -74,7 +85,13 @@ export function SearchList<T>({
       ) : query.isError ? (
         <Failed error={query.error} retry={() => query.refetch()} />
       ) : items.length === 0 ? (
-        <Empty>{searched ? `No ${one} matches “${searched}”.` : `No ${many} yet.`}</Empty>
+        <Empty>
+          {searched
+            ? `No ${one} matches “${searched}”${filtered ? ' with these filters' : ''}.`
+            : filtered
+              ? `No ${one} matches these filters.`
+              : `No ${many} yet.`}
+        </Empty>
       ) : (
         children(items)
       )}

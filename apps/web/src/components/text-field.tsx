@@ -8,10 +8,10 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   /** The server's message for this field; predicates ("is required") get the label in front. */
   error?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'datetime-local';
   /** A <textarea> instead of an <input>, for notes and addresses. */
   multiline?: boolean;
-  inputMode?: 'numeric' | 'text';
+  inputMode?: 'numeric' | 'decimal' | 'text';
   autoComplete?: string;
   required?: boolean;
   hint?: string;

@@ -1,10 +1,15 @@
 import type { ReactNode } from 'react';
 import { Refused } from '~/components/refused';
 import { requireArea } from '~/lib/session';
+import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
 
-/** Checks the role on the server (auth.me with the request's cookie) before any admin page renders. */
+/**
+ * Checks the role on the server (auth.me with the request's cookie) before any admin page
+ * renders, then hands every page the shop's settings: money and times are formatted with them.
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const access = await requireArea('admin', '/admin');
   if (access.kind === 'refused') return <Refused role={access.user.role} area="admin" />;
-  return children;
+  await getQueryClient().prefetchQuery(trpc.settings.get.queryOptions());
+  return <HydrateClient>{children}</HydrateClient>;
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Failed, Loading } from '~/components/query-state';
-import { formatDateTime } from '~/lib/format';
+import { Timestamp } from '~/components/timestamp';
 import { useTRPC } from '~/trpc/react';
 
 /** Past clears, newest first: when, who, what, how many entries. */
@@ -22,8 +22,7 @@ export function AuditList() {
         <ol className="audit">
           {query.data.map((line) => (
             <li key={line.id}>
-              <time dateTime={line.at.toISOString()}>{formatDateTime(line.at, 'UTC')} UTC</time> —{' '}
-              {line.actor} cleared {line.target}:{' '}
+              <Timestamp at={line.at} /> — {line.actor} cleared {line.target}:{' '}
               {line.queued || line.removed === null
                 ? 'queued while Redis was unreachable (replayed when it answered again)'
                 : `${line.removed} entr${line.removed === 1 ? 'y' : 'ies'}`}

@@ -3,11 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Failed, Loading } from '~/components/query-state';
-import { formatDateTime, formatMileage } from '~/lib/format';
+import { Timestamp } from '~/components/timestamp';
+import { formatMileage } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { DeleteVehicle } from './delete-vehicle';
+import { VehicleHistory } from './vehicle-history';
 
-/** One vehicle with its owner, and edit / move / delete. */
+/** One vehicle with its owner, edit / move / delete, a new work order, and its service history. */
 export function VehicleDetail({ id }: { id: number }) {
   const trpc = useTRPC();
   const vehicle = useQuery(trpc.vehicle.byId.queryOptions({ id }));
@@ -41,15 +43,19 @@ export function VehicleDetail({ id }: { id: number }) {
         <dd className="pre-line">{v.notes ?? none}</dd>
         <dt>Last changed</dt>
         <dd>
-          <time dateTime={v.updatedAt.toISOString()}>{formatDateTime(v.updatedAt, 'UTC')} UTC</time>
+          <Timestamp at={v.updatedAt} />
         </dd>
       </dl>
       <div className="actions">
+        <Link href={`/staff/work-orders/new?vehicleId=${id}`} className="button-link primary">
+          New work order
+        </Link>
         <Link href={`/staff/vehicles/${id}/edit`} className="button-link">
           Edit or move to another owner
         </Link>
         <DeleteVehicle id={id} ownerId={v.owner.id} label={`${title} (${v.plate})`} />
       </div>
+      <VehicleHistory vehicleId={id} />
     </>
   );
 }

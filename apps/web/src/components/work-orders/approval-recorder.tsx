@@ -1,0 +1,129 @@
+'use client';
+
+import type { RouterOutputs } from '@garage/api';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { SelectField } from '~/components/select-field';
+import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useShopFormat } from '~/lib/use-shop-format';
+import {
+  channelLabels,
+  isStaffChannel,
+  type LineApproval,
+  type StaffChannel,
+  staffChannels,
+  statusLabels,
+} from '~/lib/work-order-words';
+import { useTRPC } from '~/trpc/react';
+import { useWorkOrderWritten } from './use-work-order-written';
+
+type WorkOrder = RouterOutputs['workOrder']['byId'];
+
+const channelOptions = staffChannels.map((channel) => ({
+  value: channel,
+  label: `The customer told us ${channelLabels[channel]}`,
+}));
+
+const choices: { value: LineApproval; label: string }[] = [
+  { value: 'approved', label: 'Approve' },
+  { value: 'declined', label: 'Decline' },
+  { value: 'pending', label: 'No answer yet' },
+];
+
+/**
+ * Records the customer's decision on each line on their behalf ("approved by phone"): per line
+ * approve or decline, and how we heard it. Only the lines whose choice changed are sent; the API
+ * records who and when, and approves an estimate once every line is decided.
+ */
+export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
+  const trpc = useTRPC();
+  const format = useShopFormat();
+  const written = useWorkOrderWritten();
+  const [choice, setChoice] = useState<Record<number, LineApproval>>(() =>
+    Object.fromEntries(workOrder.lines.map((line) => [line.id, line.approval])),
+  );
+  const [channel, setChannel] = useState<StaffChannel>('phone');
+  const [nothingChosen, setNothingChosen] = useState(false);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const decide = useMutation(
+    trpc.workOrder.decideLines.mutationOptions({
+      onSuccess: async (result) => {
+        await written(result);
+        setRecorded(
+          result.statusMove
+            ? `Recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`
+            : 'Recorded.',
+        );
+      },
+    }),
+  );
+  const fields = fieldErrorsFrom(decide.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setRecorded(null);
+    const decisions = workOrder.lines.flatMap((line) => {
+      const chosen = choice[line.id] ?? line.approval;
+      return chosen !== line.approval && chosen !== 'pending'
+        ? [{ lineId: line.id, approved: chosen === 'approved' }]
+        : [];
+    });
+    setNothingChosen(decisions.length === 0);
+    if (decisions.length === 0) return;
+    decide.mutate({ workOrderId: workOrder.id, decisions, channel });
+  }
+
+  const formError = nothingChosen
+    ? 'Choose Approve or Decline for at least one line that has changed.'
+    : formErrorFrom(decide.error, fields);
+  return (
+    <section className="card" aria-labelledby="approval-title">
+      <h2 id="approval-title">Customer's decision</h2>
+      <form onSubmit={submit} noValidate aria-labelledby="approval-title">
+        <p className="muted">
+          Record what the customer said about each line. A line added later waits for a decision
+          again.
+        </p>
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+        {workOrder.lines.map((line) => (
+          <fieldset key={line.id} className="field decision">
+            <legend>
+              {line.description} <span className="muted">({format.money(line.totalCents)})</span>
+            </legend>
+            {choices.map((option) => (
+              <label key={option.value}>
+                <input
+                  type="radio"
+                  name={`decision-${line.id}`}
+                  value={option.value}
+                  checked={(choice[line.id] ?? line.approval) === option.value}
+                  disabled={option.value === 'pending' && line.approval !== 'pending'}
+                  onChange={() => setChoice((current) => ({ ...current, [line.id]: option.value }))}
+                />{' '}
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <SelectField
+          label="How"
+          name="channel"
+          value={channel}
+          options={channelOptions}
+          onChange={(value) => {
+            if (isStaffChannel(value)) setChannel(value);
+          }}
+          error={fields.channel}
+        />
+        <div className="actions">
+          <button type="submit" disabled={decide.isPending}>
+            {decide.isPending ? 'Recording…' : 'Record decision'}
+          </button>
+        </div>
+        <p role="status">{recorded}</p>
+      </form>
+    </section>
+  );
+}

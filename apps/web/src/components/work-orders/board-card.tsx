@@ -1,0 +1,91 @@
+'use client';
+
+import type { RouterOutputs } from '@garage/api';
+import Link from 'next/link';
+import { Timestamp } from '~/components/timestamp';
+import { sentence } from '~/lib/format';
+import { useShopFormat } from '~/lib/use-shop-format';
+import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
+import { AwaitingApproval } from './status-badge';
+
+export type BoardCardData = RouterOutputs['workOrder']['board']['columns'][number]['cards'][number];
+
+/**
+ * One work order on the board, with a button for each move the API allows from where it is
+ * (cancelling is left to the work order's page, behind a confirmation). The card can also be
+ * dragged onto a column that accepts it; the buttons stay for keyboards and screen readers.
+ */
+export function BoardCard({
+  card,
+  moving,
+  error,
+  onMove,
+  onDragStart,
+  onDragEnd,
+}: {
+  card: BoardCardData;
+  /** The status this card is being moved to, while the request runs. */
+  moving: WorkOrderStatus | null;
+  error: string | null;
+  onMove: (status: WorkOrderStatus) => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+}) {
+  const format = useShopFormat();
+  const moves = card.nextStatuses.filter((status) => status !== 'cancelled');
+  const { vehicle } = card;
+  return (
+    <li
+      className="card board-card"
+      draggable={moves.length > 0}
+      onDragStart={(event) => {
+        event.dataTransfer.setData('text/plain', String(card.id));
+        event.dataTransfer.effectAllowed = 'move';
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+      aria-labelledby={`card-${card.id}`}
+    >
+      <h3 id={`card-${card.id}`}>
+        <Link href={`/staff/work-orders/${card.id}`}>{card.number}</Link>
+      </h3>
+      <AwaitingApproval awaiting={card.awaitingApproval} />
+      <dl className="details compact">
+        <dt>Vehicle</dt>
+        <dd>
+          {vehicle.year} {vehicle.make} {vehicle.model}{' '}
+          <span className="plate">{vehicle.plate}</span>
+        </dd>
+        <dt>Customer</dt>
+        <dd>{card.customer.name}</dd>
+        <dt>Technician</dt>
+        <dd>{card.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+        <dt>Promised</dt>
+        <dd>
+          {card.promisedAt ? <Timestamp at={card.promisedAt} /> : <span className="muted">–</span>}
+        </dd>
+        <dt>Total</dt>
+        <dd className="num">{format.money(card.totalCents)}</dd>
+      </dl>
+      {moves.length > 0 ? (
+        <div className="actions">
+          {moves.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className="secondary"
+              disabled={moving !== null}
+              aria-label={`${moveLabels[status]}: move ${card.number} to ${statusLabels[status]}`}
+              onClick={() => onMove(status)}
+            >
+              {moving === status ? 'Moving…' : moveLabels[status]}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <p role="alert" className="form-error">
+        {error ? `Not moved. ${sentence(error)}.` : null}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,118 @@
+'use client';
+
+import type { RouterOutputs } from '@garage/api';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { TextField } from '~/components/text-field';
+import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { parseId } from '~/lib/ids';
+import { useShopFormat } from '~/lib/use-shop-format';
+import { fromWallClockInput, toWallClockInput } from '~/lib/zoned-time';
+import { useTRPC } from '~/trpc/react';
+import { TechnicianSelect } from './technician-select';
+import { useWorkOrderWritten } from './use-work-order-written';
+
+type WorkOrder = RouterOutputs['workOrder']['byId'];
+
+/** The concern (the customer's words), the shop's notes, the technician and the promised time. */
+export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; editable: boolean }) {
+  const trpc = useTRPC();
+  const format = useShopFormat();
+  const written = useWorkOrderWritten();
+  const [concern, setConcern] = useState(workOrder.concern);
+  const [notes, setNotes] = useState(workOrder.notes ?? '');
+  const [technician, setTechnician] = useState(
+    workOrder.technician ? String(workOrder.technician.id) : '',
+  );
+  const [promised, setPromised] = useState(
+    workOrder.promisedAt ? toWallClockInput(workOrder.promisedAt, format.timeZone) : '',
+  );
+  const [saved, setSaved] = useState(false);
+  const update = useMutation(
+    trpc.workOrder.update.mutationOptions({
+      onSuccess: async (result) => {
+        await written(result);
+        setSaved(true);
+      },
+    }),
+  );
+  const fields = fieldErrorsFrom(update.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    update.mutate({
+      id: workOrder.id,
+      concern,
+      notes,
+      technicianId: parseId(technician),
+      promisedAt: fromWallClockInput(promised, format.timeZone),
+    });
+  }
+
+  if (!editable) {
+    return (
+      <section className="card" aria-labelledby="details-title">
+        <h2 id="details-title">Concern and notes</h2>
+        <dl className="details">
+          <dt>Concern</dt>
+          <dd className="pre-line">{workOrder.concern}</dd>
+          <dt>Notes</dt>
+          <dd className="pre-line">{workOrder.notes ?? <span className="muted">none</span>}</dd>
+        </dl>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="details-title">
+      <h2 id="details-title">Concern and notes</h2>
+      <form onSubmit={submit} noValidate aria-labelledby="details-title">
+        <p role="alert" className="form-error">
+          {formErrorFrom(update.error, fields)}
+        </p>
+        <TextField
+          label="Concern"
+          name="concern"
+          multiline
+          value={concern}
+          onChange={setConcern}
+          error={fields.concern}
+          hint="The customer's words"
+          required
+        />
+        <TextField
+          label="Notes"
+          name="notes"
+          multiline
+          value={notes}
+          onChange={setNotes}
+          error={fields.notes}
+          hint="For the shop; customers do not see them"
+        />
+        <div className="form-row">
+          <TechnicianSelect
+            value={technician}
+            onChange={setTechnician}
+            noneLabel="Unassigned"
+            error={fields.technicianId}
+          />
+          <TextField
+            label="Promised"
+            name="promisedAt"
+            type="datetime-local"
+            value={promised}
+            onChange={setPromised}
+            error={fields.promisedAt}
+            hint={`Shop time (${format.timeZone})`}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save details'}
+          </button>
+        </div>
+        <p role="status">{saved && !update.isPending ? 'Saved.' : null}</p>
+      </form>
+    </section>
+  );
+}

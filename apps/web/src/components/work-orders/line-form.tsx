@@ -1,0 +1,162 @@
+'use client';
+
+import type { RouterOutputs } from '@garage/api';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { SelectField } from '~/components/select-field';
+import { TextField } from '~/components/text-field';
+import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
+import { useTRPC } from '~/trpc/react';
+import { blankLine, type LineDraft, parseLineDraft } from './line-draft';
+import { useWorkOrderWritten } from './use-work-order-written';
+
+type Settings = RouterOutputs['settings']['get'];
+
+const kindOptions = lineKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }));
+
+/**
+ * Adds a line to the work order, or edits one (`lineId`). The amounts shown afterwards are the
+ * server's: the form sends quantity, unit price and rate, never a total.
+ */
+export function LineForm({
+  workOrderId,
+  lineId,
+  initial,
+  settings,
+  onDone,
+}: {
+  workOrderId: number;
+  /** The line being edited; none to add one. */
+  lineId?: number;
+  initial: LineDraft;
+  settings: Settings;
+  /** Called after a save (and on Cancel while editing). */
+  onDone?: () => void;
+}) {
+  const trpc = useTRPC();
+  const written = useWorkOrderWritten();
+  const [draft, setDraft] = useState<LineDraft>(initial);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const onSuccess = async (workOrder: RouterOutputs['workOrder']['byId']) => {
+    await written(workOrder);
+    if (lineId === undefined) setDraft(blankLine(draft.kind, settings));
+    onDone?.();
+  };
+  const add = useMutation(trpc.workOrder.addLine.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.workOrder.updateLine.mutationOptions({ onSuccess }));
+  const mutation = lineId === undefined ? add : update;
+  const fields = { ...fieldErrorsFrom(mutation.error), ...local };
+  const formError =
+    Object.keys(local).length > 0
+      ? 'Please fix the highlighted fields.'
+      : formErrorFrom(mutation.error, fields);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseLineDraft(draft, settings.currency);
+    if ('problems' in parsed) {
+      mutation.reset();
+      setLocal(parsed.problems);
+      return;
+    }
+    setLocal({});
+    if (lineId === undefined) {
+      const { partNumber, ...rest } = parsed.fields;
+      add.mutate({ workOrderId, ...rest, ...(partNumber ? { partNumber } : {}) });
+    } else {
+      update.mutate({ id: lineId, ...parsed.fields });
+    }
+  }
+
+  const set = (key: Exclude<keyof LineDraft, 'kind'>) => (value: string) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const setKind = (value: string) => {
+    if (!isLineKind(value)) return;
+    setDraft((current) =>
+      // A fresh line takes the new kind's default price; a typed one keeps it.
+      current.unitPrice === blankLine(current.kind, settings).unitPrice
+        ? { ...current, kind: value, unitPrice: blankLine(value, settings).unitPrice }
+        : { ...current, kind: value },
+    );
+  };
+  const title = lineId === undefined ? 'Add a line' : `Edit line: ${initial.description}`;
+  return (
+    <form onSubmit={submit} className="card form line-form" noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <p role="alert" className="form-error">
+        {formError}
+      </p>
+      <div className="form-row">
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={draft.kind}
+          options={kindOptions}
+          onChange={setKind}
+          error={fields.kind}
+        />
+        <TextField
+          label="Description"
+          name="description"
+          value={draft.description}
+          onChange={set('description')}
+          error={fields.description}
+          required
+        />
+        {draft.kind === 'part' ? (
+          <TextField
+            label="Part number"
+            name="partNumber"
+            value={draft.partNumber}
+            onChange={set('partNumber')}
+            error={fields.partNumber}
+            autoComplete="off"
+          />
+        ) : null}
+      </div>
+      <div className="form-row">
+        <TextField
+          label={draft.kind === 'labor' ? 'Hours' : 'Quantity'}
+          name="quantity"
+          inputMode="decimal"
+          value={draft.quantity}
+          onChange={set('quantity')}
+          error={fields.quantity}
+          hint="Up to two decimals"
+          required
+        />
+        <TextField
+          label="Unit price"
+          name="unitPrice"
+          inputMode="decimal"
+          value={draft.unitPrice}
+          onChange={set('unitPrice')}
+          error={fields.unitPriceCents}
+          hint={`In ${settings.currency}${draft.kind === 'labor' ? ', per hour' : ''}`}
+          required
+        />
+        <TextField
+          label="Tax rate"
+          name="taxRate"
+          inputMode="decimal"
+          value={draft.taxRate}
+          onChange={set('taxRate')}
+          error={fields.taxRateBps}
+          hint="Per cent"
+          required
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Saving…' : lineId === undefined ? 'Add line' : 'Save line'}
+        </button>
+        {lineId !== undefined ? (
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

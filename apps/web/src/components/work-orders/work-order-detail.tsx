@@ -1,0 +1,100 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Failed, Loading } from '~/components/query-state';
+import { Timestamp } from '~/components/timestamp';
+import { formatMileage } from '~/lib/format';
+import { inShop } from '~/lib/work-order-words';
+import { useTRPC } from '~/trpc/react';
+import { ApprovalRecorder } from './approval-recorder';
+import { DetailsForm } from './details-form';
+import { LinesSection } from './lines-section';
+import { OdometerReadings } from './odometer-readings';
+import { AwaitingApproval, StatusBadge } from './status-badge';
+import { StatusControls } from './status-controls';
+import { StatusHistory } from './status-history';
+
+/**
+ * A work order's page: who and what, status moves, the lines with the server's totals, the
+ * customer's decisions recorded on their behalf, the details, odometer and status history.
+ */
+export function WorkOrderDetail({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.workOrder.byId.queryOptions({ id }));
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  if (query.isPending || settings.isPending) return <Loading what="work order" />;
+  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
+  if (settings.isError) return <Failed error={settings.error} retry={() => settings.refetch()} />;
+  const workOrder = query.data;
+  const { vehicle, customer } = workOrder;
+  const editable = inShop[workOrder.status];
+  return (
+    <>
+      <p>
+        <Link href="/staff/work-orders">← All work orders</Link> ·{' '}
+        <Link href="/staff/board">Board</Link>
+      </p>
+      <h1>
+        {workOrder.number} <StatusBadge status={workOrder.status} />{' '}
+        <AwaitingApproval awaiting={workOrder.awaitingApproval} />
+      </h1>
+      <dl className="card details">
+        <dt>Vehicle</dt>
+        <dd>
+          <Link href={`/staff/vehicles/${vehicle.id}`}>
+            {vehicle.year} {vehicle.make} {vehicle.model}
+          </Link>{' '}
+          <span className="plate">{vehicle.plate}</span>
+        </dd>
+        <dt>Customer</dt>
+        <dd>
+          <Link href={`/staff/customers/${customer.id}`}>{customer.name}</Link>
+          {customer.phone ? <span className="muted"> · {customer.phone}</span> : null}
+          {customer.email ? <span className="muted"> · {customer.email}</span> : null}
+        </dd>
+        <dt>Technician</dt>
+        <dd>{workOrder.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+        <dt>Promised</dt>
+        <dd>
+          {workOrder.promisedAt ? (
+            <Timestamp at={workOrder.promisedAt} />
+          ) : (
+            <span className="muted">not promised</span>
+          )}
+        </dd>
+        <dt>Opened</dt>
+        <dd>
+          <Timestamp at={workOrder.createdAt} />
+        </dd>
+        <dt>Odometer in</dt>
+        <dd>{formatMileage(workOrder.odometerIn)}</dd>
+        <dt>Odometer out</dt>
+        <dd>
+          {workOrder.odometerOut === null ? (
+            <span className="muted">not yet</span>
+          ) : (
+            formatMileage(workOrder.odometerOut)
+          )}
+        </dd>
+      </dl>
+      <StatusControls key={`status-${workOrder.status}`} workOrder={workOrder} />
+      <LinesSection workOrder={workOrder} settings={settings.data} />
+      {editable && workOrder.lines.length > 0 ? (
+        <ApprovalRecorder
+          // Fresh choices whenever a line or a decision changes.
+          key={workOrder.lines.map((line) => `${line.id}:${line.approval}`).join(',')}
+          workOrder={workOrder}
+        />
+      ) : null}
+      <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} editable={editable} />
+      {workOrder.odometerReadings.length > 0 ? (
+        <section className="card" aria-labelledby="odometer-title">
+          <h2 id="odometer-title">Odometer readings</h2>
+          <OdometerReadings readings={[...workOrder.odometerReadings].reverse()} />
+        </section>
+      ) : null}
+      <StatusHistory changes={workOrder.statusChanges} />
+    </>
+  );
+}
