@@ -39,9 +39,8 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
-  const [choice, setChoice] = useState<Record<number, LineApproval>>(() =>
-    Object.fromEntries(workOrder.lines.map((line) => [line.id, line.approval])),
-  );
+  // Only the choices staff changed; every other line shows its recorded decision.
+  const [choice, setChoice] = useState<Record<number, LineApproval>>({});
   const [channel, setChannel] = useState<StaffChannel>('phone');
   const [nothingChosen, setNothingChosen] = useState(false);
   const [recorded, setRecorded] = useState<string | null>(null);
@@ -49,6 +48,7 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
     trpc.workOrder.decideLines.mutationOptions({
       onSuccess: async (result) => {
         await written(result);
+        setChoice({});
         setRecorded(
           result.statusMove
             ? `Recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`

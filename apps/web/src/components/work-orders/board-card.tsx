@@ -49,24 +49,36 @@ export function BoardCard({
       <h3 id={`card-${card.id}`}>
         <Link href={`/staff/work-orders/${card.id}`}>{card.number}</Link>
       </h3>
-      <AwaitingApproval awaiting={card.awaitingApproval} />
-      <dl className="details compact">
-        <dt>Vehicle</dt>
-        <dd>
-          {vehicle.year} {vehicle.make} {vehicle.model}{' '}
-          <span className="plate">{vehicle.plate}</span>
-        </dd>
-        <dt>Customer</dt>
-        <dd>{card.customer.name}</dd>
-        <dt>Technician</dt>
-        <dd>{card.technician?.name ?? <span className="muted">unassigned</span>}</dd>
-        <dt>Promised</dt>
-        <dd>
-          {card.promisedAt ? <Timestamp at={card.promisedAt} /> : <span className="muted">–</span>}
-        </dd>
-        <dt>Total</dt>
-        <dd className="num">{format.money(card.totalCents)}</dd>
+      <dl className="facts">
+        <div>
+          <dt>Vehicle</dt>
+          <dd>
+            {vehicle.year} {vehicle.make} {vehicle.model}{' '}
+            <span className="plate">{vehicle.plate}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Customer</dt>
+          <dd>{card.customer.name}</dd>
+        </div>
+        <div>
+          <dt>Technician</dt>
+          <dd>{card.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+        </div>
+        <div>
+          <dt>Promised</dt>
+          <dd>
+            {card.promisedAt ? <Timestamp at={card.promisedAt} /> : <span className="muted">–</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Total</dt>
+          <dd>
+            <strong>{format.money(card.totalCents)}</strong>
+          </dd>
+        </div>
       </dl>
+      <AwaitingApproval awaiting={card.awaitingApproval} />
       {moves.length > 0 ? (
         <div className="actions">
           {moves.map((status) => (

@@ -40,6 +40,8 @@ export function WorkOrderDetail({ id }: { id: number }) {
         <AwaitingApproval awaiting={workOrder.awaitingApproval} />
       </h1>
       <dl className="card details">
+        <dt>Concern</dt>
+        <dd className="pre-line">{workOrder.concern}</dd>
         <dt>Vehicle</dt>
         <dd>
           <Link href={`/staff/vehicles/${vehicle.id}`}>
@@ -82,8 +84,8 @@ export function WorkOrderDetail({ id }: { id: number }) {
       <LinesSection workOrder={workOrder} settings={settings.data} />
       {editable && workOrder.lines.length > 0 ? (
         <ApprovalRecorder
-          // Fresh choices whenever a line or a decision changes.
-          key={workOrder.lines.map((line) => `${line.id}:${line.approval}`).join(',')}
+          // Fresh choices when a line comes or goes.
+          key={workOrder.lines.map((line) => line.id).join(',')}
           workOrder={workOrder}
         />
       ) : null}
