@@ -30,7 +30,7 @@ export function toSummary({ lines, ...row }: SummaryRow) {
 export type WorkOrderSummary = ReturnType<typeof toSummary>;
 
 /** A work order's page: lines with their amounts, totals, balance, history, what may come next. */
-export function toDetail({ lines, payments, ...row }: DetailRow) {
+export function toDetail({ lines, payments, statusChanges, ...row }: DetailRow) {
   const priced = lines.map((line) => {
     const asText = pricedLine(line);
     return { ...asText, ...lineAmounts(asText) };
@@ -42,6 +42,8 @@ export function toDetail({ lines, payments, ...row }: DetailRow) {
     ...row,
     lines: priced,
     payments,
+    /** Every move, oldest first, with who made it and when. */
+    statusHistory: statusChanges,
     totals,
     paidCents,
     balanceCents: balanceDue(totals.totalCents, payments),
