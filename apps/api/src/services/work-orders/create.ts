@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
 import { WorkOrderInputError } from '../../work-orders/errors';
-import { detailIn } from './detail';
+import { writtenDetail } from './detail';
 import { lockVehicle } from './locks';
 import { recordReading } from './odometer';
 import { ensureTechnician } from './technicians';
@@ -22,7 +22,7 @@ export type NewWorkOrder = {
  * follows) and its first status change, in one transaction under the vehicle's row lock.
  */
 export async function createWorkOrder(prisma: PrismaClient, fields: NewWorkOrder, by: SessionUser) {
-  return prisma.$transaction(async (tx) => {
+  const { id, recordedReading } = await prisma.$transaction(async (tx) => {
     const vehicle = await lockVehicle(tx, fields.vehicleId);
     if (!vehicle) throw new WorkOrderInputError('vehicleId', 'no vehicle with this id');
     if (fields.technicianId !== undefined) await ensureTechnician(tx, fields.technicianId);
@@ -48,6 +48,7 @@ export async function createWorkOrder(prisma: PrismaClient, fields: NewWorkOrder
       workOrderId: created.id,
       recordedById: by.id,
     });
-    return { ...(await detailIn(tx, created.id)), recordedReading };
+    return { id: created.id, recordedReading };
   });
+  return { ...(await writtenDetail(prisma, id)), recordedReading };
 }

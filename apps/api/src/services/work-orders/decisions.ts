@@ -4,7 +4,7 @@ import type { SessionUser } from '../../auth/sessions';
 import { assertEditable } from '../../work-orders/editing';
 import { WorkOrderInputError } from '../../work-orders/errors';
 import { decideTransition, statusAfterDecisions } from '../../work-orders/transitions';
-import { detailIn } from './detail';
+import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 
 export type LineDecision = { lineId: number; approved: boolean };
@@ -39,7 +39,7 @@ export async function decideLines(
     }
   }
   const channel: DecisionChannel = by.role === 'customer' ? 'portal' : (request.channel ?? 'phone');
-  return prisma.$transaction(async (tx) => {
+  const statusMove = await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, workOrderId);
     assertEditable(workOrder.status);
     const lines = await tx.workOrderLine.findMany({
@@ -82,20 +82,17 @@ export async function decideLines(
       }),
     };
     const next = statusAfterDecisions(state);
-    let statusMove: { from: typeof next; to: typeof next } | null = null;
-    if (next !== workOrder.status) {
-      statusMove = decideTransition(state, next, 'decision');
-      await tx.workOrder.update({
-        where: { id: workOrderId },
-        data: {
-          status: next,
-          approvedAt: decidedAt,
-          statusChanges: {
-            create: { from: workOrder.status, to: next, byId: by.id, at: decidedAt },
-          },
-        },
-      });
-    }
-    return { ...(await detailIn(tx, workOrderId)), statusMove };
+    if (next === workOrder.status) return null;
+    const move = decideTransition(state, next, 'decision');
+    await tx.workOrder.update({
+      where: { id: workOrderId },
+      data: {
+        status: next,
+        approvedAt: decidedAt,
+        statusChanges: { create: { ...move, byId: by.id, at: decidedAt } },
+      },
+    });
+    return move;
   });
+  return { ...(await writtenDetail(prisma, workOrderId)), statusMove };
 }

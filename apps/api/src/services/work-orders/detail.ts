@@ -1,4 +1,4 @@
-import { type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
+import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
 import type { WorkOrderStatus } from '../../work-orders/status';
@@ -23,9 +23,13 @@ export async function getWorkOrder(prisma: PrismaClient, id: number, viewer: Ses
   return toDetail(row);
 }
 
-/** The page of a work order just written, read inside the writing transaction. */
-export async function detailIn(tx: Prisma.TransactionClient, id: number) {
+/**
+ * The page of a work order just written, as staff see it, read once its transaction has
+ * committed: the row locks are held no longer than the writes need, and Prisma loads the
+ * nested relations in parallel, which one transaction's connection cannot.
+ */
+export async function writtenDetail(prisma: PrismaClient, id: number) {
   return toDetail(
-    await tx.workOrder.findUniqueOrThrow({ where: { id }, select: workOrderDetailSelect }),
+    await prisma.workOrder.findUniqueOrThrow({ where: { id }, select: workOrderDetailSelect }),
   );
 }

@@ -3,7 +3,7 @@ import { assertEditable } from '../../work-orders/editing';
 import { WorkOrderInputError } from '../../work-orders/errors';
 import type { LineKind } from '../../work-orders/status';
 import { lineAmounts, parseQuantity } from '../../work-orders/totals';
-import { detailIn } from './detail';
+import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 
 export type NewLine = {
@@ -40,7 +40,7 @@ export async function addLine(prisma: PrismaClient, workOrderId: number, line: N
   };
   // Refuses amounts too large to compute, naming the field, before anything is written.
   lineAmounts(priced);
-  return prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, workOrderId);
     assertEditable(workOrder.status);
     const last = await tx.workOrderLine.aggregate({
@@ -58,8 +58,8 @@ export async function addLine(prisma: PrismaClient, workOrderId: number, line: N
         approval: 'pending',
       },
     });
-    return detailIn(tx, workOrderId);
   });
+  return writtenDetail(prisma, workOrderId);
 }
 
 /** The line and its work order's row lock, or NOT_FOUND. */
@@ -82,7 +82,7 @@ async function lockLine(tx: Prisma.TransactionClient, lineId: number) {
  * reworded description or a part number keeps the decision.
  */
 export async function updateLine(prisma: PrismaClient, lineId: number, changes: LineChanges) {
-  return prisma.$transaction(async (tx) => {
+  const workOrderId = await prisma.$transaction(async (tx) => {
     const { workOrder, line } = await lockLine(tx, lineId);
     assertEditable(workOrder.status);
     const currentQuantity = line.quantity.toString();
@@ -106,16 +106,18 @@ export async function updateLine(prisma: PrismaClient, lineId: number, changes: 
           : {}),
       },
     });
-    return detailIn(tx, workOrder.id);
+    return workOrder.id;
   });
+  return writtenDetail(prisma, workOrderId);
 }
 
 /** Removes a line from an open work order. */
 export async function removeLine(prisma: PrismaClient, lineId: number) {
-  return prisma.$transaction(async (tx) => {
+  const workOrderId = await prisma.$transaction(async (tx) => {
     const { workOrder } = await lockLine(tx, lineId);
     assertEditable(workOrder.status);
     await tx.workOrderLine.delete({ where: { id: lineId } });
-    return detailIn(tx, workOrder.id);
+    return workOrder.id;
   });
+  return writtenDetail(prisma, workOrderId);
 }

@@ -2,7 +2,7 @@ import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
 import type { WorkOrderStatus } from '../../work-orders/status';
 import { decideTransition } from '../../work-orders/transitions';
-import { detailIn } from './detail';
+import { writtenDetail } from './detail';
 import { lockVehicle, lockWorkOrder } from './locks';
 import { type RecordedReading, recordReading } from './odometer';
 
@@ -25,7 +25,7 @@ export async function setWorkOrderStatus(
   request: StatusRequest,
   by: SessionUser,
 ) {
-  return prisma.$transaction(async (tx) => {
+  const { statusMove, recordedReading } = await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, request.id);
     const lines = await tx.workOrderLine.findMany({
       where: { workOrderId: workOrder.id },
@@ -63,6 +63,7 @@ export async function setWorkOrderStatus(
         statusChanges: { create: { ...statusMove, byId: by.id, at } },
       },
     });
-    return { ...(await detailIn(tx, workOrder.id)), statusMove, recordedReading };
+    return { statusMove, recordedReading };
   });
+  return { ...(await writtenDetail(prisma, request.id)), statusMove, recordedReading };
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@garage/db';
 import { assertEditable } from '../../work-orders/editing';
-import { detailIn } from './detail';
+import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { ensureTechnician } from './technicians';
 
@@ -14,11 +14,11 @@ export type WorkOrderDetails = {
 
 /** Changes the named details of an open work order (CONFLICT once invoiced or cancelled). */
 export async function updateWorkOrder(prisma: PrismaClient, id: number, fields: WorkOrderDetails) {
-  return prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const current = await lockWorkOrder(tx, id);
     assertEditable(current.status);
     if (typeof fields.technicianId === 'number') await ensureTechnician(tx, fields.technicianId);
     await tx.workOrder.update({ where: { id }, data: fields });
-    return detailIn(tx, id);
   });
+  return writtenDetail(prisma, id);
 }
