@@ -1,8 +1,33 @@
+import type { WorkOrderStatus } from './work-orders/status';
+
 // The cache tags the API attaches to responses and invalidates on writes. The admin panel's
 // "clear one owner" is an invalidation of `owner:<customer id>`.
 
+/** A customer's record and what is listed by it (their vehicles, the portal). */
 export const ownerTag = (customerId: number) => `owner:${customerId}`;
+/** A vehicle's record (plate, mileage, owner): every view that shows it. */
 export const vehicleTag = (vehicleId: number) => `vehicle:${vehicleId}`;
+/** One work order: its page, its row in lists and on the board, its place in histories. */
+export const workOrderTag = (workOrderId: number) => `workorder:${workOrderId}`;
+/**
+ * What a vehicle's history lists beyond its record and its work orders' own tags: a work order
+ * opened for it, a reading added to its odometer log.
+ */
+export const vehicleHistoryTag = (vehicleId: number) => `history:${vehicleId}`;
+
+// Work-order lists filtered by status, technician or search carry a tag per filter, so a work
+// order that starts to match one (moved to that status, given that technician, its concern or
+// its customer's name rewritten) reaches the lists it was not on yet, and no other list.
+
+/** Lists filtered to this status. */
+export const workOrderStatusTag = (status: WorkOrderStatus) => `workorders:status:${status}`;
+/** Lists filtered to this technician. */
+export const technicianTag = (userId: number) => `workorders:technician:${userId}`;
+/** Lists filtered by a search (number, plate, customer name, concern). */
+export const workOrderSearchTag = 'workorders:search';
+
+/** The shop's settings. */
+export const settingsTag = 'settings';
 
 /** Each distinct owner tag of `rows` (rows holding an `ownerId`, or customers by `id`). */
 export function ownerTagsOf(ownerIds: Iterable<number>): string[] {
@@ -16,4 +41,6 @@ export const ttl = {
   list: 30_000,
   record: 60_000,
   portal: 60_000,
+  /** Settings, technicians and decoded VINs change rarely (or never: the VIN data ships with us). */
+  reference: 300_000,
 } as const;

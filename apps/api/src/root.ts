@@ -2,7 +2,9 @@ import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
 import { portalRouter } from './router/portal';
+import { settingsRouter } from './router/settings';
 import { vehicleRouter } from './router/vehicle';
+import { workOrderRouter } from './router/work-order';
 import { publicProcedure, router } from './trpc';
 import { noInput } from './validation';
 
@@ -11,6 +13,8 @@ export const appRouter = router({
   auth: authRouter,
   customer: customerRouter,
   vehicle: vehicleRouter,
+  workOrder: workOrderRouter,
+  settings: settingsRouter,
   portal: portalRouter,
   cache: cacheRouter,
   system: router({

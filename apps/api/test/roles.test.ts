@@ -24,6 +24,8 @@ describe('role matrix', () => {
   const clients = {} as Record<Who, Client>;
   let aliceVehicleId = 0;
   let bobVehicleId = 0;
+  let aliceCustomerId = 0;
+  let bobCustomerId = 0;
   let sequence = 0;
 
   beforeAll(async () => {
@@ -37,6 +39,8 @@ describe('role matrix', () => {
     });
     aliceVehicleId = vehicles.find((v) => v.owner.email === 'alice@garage.test')?.id ?? 0;
     bobVehicleId = vehicles.find((v) => v.owner.email === 'bob@garage.test')?.id ?? 0;
+    aliceCustomerId = vehicles.find((v) => v.id === aliceVehicleId)?.ownerId ?? 0;
+    bobCustomerId = vehicles.find((v) => v.id === bobVehicleId)?.ownerId ?? 0;
   });
   afterAll(() => api.stop());
 
@@ -62,6 +66,41 @@ describe('role matrix', () => {
       },
     });
   }
+
+  /** An estimate with one pending line, for `customerId` on a spare vehicle (written directly). */
+  async function spareWorkOrder(customerId = aliceCustomerId) {
+    const vehicle = await spareVehicle();
+    return api.db.prisma.workOrder.create({
+      data: {
+        vehicleId: vehicle.id,
+        customerId,
+        concern: 'Rattle',
+        odometerIn: 1,
+        lines: {
+          create: {
+            position: 1,
+            kind: 'labor',
+            description: 'Look',
+            quantity: '1',
+            unitPriceCents: 100,
+            taxRateBps: 0,
+          },
+        },
+      },
+      include: { lines: true },
+    });
+  }
+  const decideFirstLine = (workOrder: Awaited<ReturnType<typeof spareWorkOrder>>) => ({
+    workOrderId: workOrder.id,
+    decisions: [{ lineId: workOrder.lines[0]?.id ?? 0, approved: true }],
+  });
+  const customerToo: Expected = {
+    anonymous: 'UNAUTHORIZED',
+    customer: 'OK',
+    staff: 'OK',
+    admin: 'OK',
+  };
+  const notThisCustomer: Expected = { ...customerToo, customer: 'FORBIDDEN' };
 
   const cases: [string, Expected, (c: Client) => Promise<unknown>][] = [
     [
@@ -124,6 +163,95 @@ describe('role matrix', () => {
       { anonymous: 'UNAUTHORIZED', customer: 'OK', staff: 'FORBIDDEN', admin: 'FORBIDDEN' },
       (c) => c.portal.myVehicles.query(),
     ],
+    [
+      'vehicle.history (own vehicle for the customer)',
+      customerToo,
+      (c) => c.vehicle.history.query({ vehicleId: aliceVehicleId }),
+    ],
+    [
+      "vehicle.history (another customer's vehicle)",
+      notThisCustomer,
+      (c) => c.vehicle.history.query({ vehicleId: bobVehicleId }),
+    ],
+    [
+      'vehicle.decodeVin',
+      staffOnly,
+      (c) => c.vehicle.decodeVin.query({ vin: '1HGCM82633A004352' }),
+    ],
+    ['workOrder.list', staffOnly, (c) => c.workOrder.list.query({})],
+    ['workOrder.board', staffOnly, (c) => c.workOrder.board.query()],
+    ['workOrder.technicians', staffOnly, (c) => c.workOrder.technicians.query()],
+    [
+      "workOrder.byId (the customer's own work order)",
+      customerToo,
+      async (c) => c.workOrder.byId.query({ id: (await spareWorkOrder()).id }),
+    ],
+    [
+      "workOrder.byId (another customer's work order)",
+      notThisCustomer,
+      async (c) => c.workOrder.byId.query({ id: (await spareWorkOrder(bobCustomerId)).id }),
+    ],
+    [
+      'workOrder.create',
+      staffOnly,
+      async (c) =>
+        c.workOrder.create.mutate({
+          vehicleId: (await spareVehicle()).id,
+          concern: 'Noise',
+          odometerIn: 5,
+        }),
+    ],
+    [
+      'workOrder.update',
+      staffOnly,
+      async (c) => c.workOrder.update.mutate({ id: (await spareWorkOrder()).id, notes: 'called' }),
+    ],
+    [
+      'workOrder.addLine',
+      staffOnly,
+      async (c) =>
+        c.workOrder.addLine.mutate({
+          workOrderId: (await spareWorkOrder()).id,
+          kind: 'part',
+          description: 'Bulb',
+          quantity: '2',
+          unitPriceCents: 300,
+        }),
+    ],
+    [
+      'workOrder.updateLine',
+      staffOnly,
+      async (c) =>
+        c.workOrder.updateLine.mutate({
+          id: (await spareWorkOrder()).lines[0]?.id ?? 0,
+          quantity: '2',
+        }),
+    ],
+    [
+      'workOrder.removeLine',
+      staffOnly,
+      async (c) =>
+        c.workOrder.removeLine.mutate({ id: (await spareWorkOrder()).lines[0]?.id ?? 0 }),
+    ],
+    [
+      "workOrder.decideLines (the customer's own work order)",
+      customerToo,
+      async (c) => c.workOrder.decideLines.mutate(decideFirstLine(await spareWorkOrder())),
+    ],
+    [
+      "workOrder.decideLines (another customer's work order)",
+      notThisCustomer,
+      async (c) =>
+        c.workOrder.decideLines.mutate(decideFirstLine(await spareWorkOrder(bobCustomerId))),
+    ],
+    [
+      'workOrder.setStatus',
+      staffOnly,
+      async (c) =>
+        c.workOrder.setStatus.mutate({ id: (await spareWorkOrder()).id, status: 'cancelled' }),
+    ],
+    ['settings.get', staffOnly, (c) => c.settings.get.query()],
+    ['settings.update', adminOnly, (c) => c.settings.update.mutate({ phone: '+1 555 010 0000' })],
     ['cache.stats', adminOnly, (c) => c.cache.stats.query()],
     ['cache.entries', adminOnly, (c) => c.cache.entries.query({})],
     ['cache.count', adminOnly, (c) => c.cache.count.query({ route: 'vehicle.list' })],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ownerTag, ownerTagsOf, ttl } from '../cache-tags';
+import { ownerTag, ownerTagsOf, ttl, workOrderSearchTag } from '../cache-tags';
 import {
   createCustomer,
   getCustomer,
@@ -44,7 +44,11 @@ export const customerRouter = router({
       mutation: ({ ctx, input: { id: customerId, ...fields } }) =>
         updateCustomer(ctx.prisma, customerId, fields),
       // Vehicle rows show the owner's name, so the owner tag reaches them too.
-      tags: ({ input }) => [ownerTag(input.id)],
+      // Work orders are searched by customer name: a new name can make one match a search.
+      tags: ({ input }) => [
+        ownerTag(input.id),
+        ...(input.name !== undefined ? [workOrderSearchTag] : []),
+      ],
       routes: ['customer.list', 'vehicle.list'],
     },
   ),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ownerTag, ownerTagsOf, ttl, vehicleTag } from '../cache-tags';
+import {
+  ownerTag,
+  ownerTagsOf,
+  ttl,
+  vehicleHistoryTag,
+  vehicleTag,
+  workOrderSearchTag,
+  workOrderTag,
+} from '../cache-tags';
 import {
   createVehicle,
   deleteVehicle,
@@ -7,6 +15,8 @@ import {
   listVehicles,
   updateVehicle,
 } from '../services/vehicles';
+import { decodeVin } from '../services/vin-decoder';
+import { vehicleHistory } from '../services/work-orders/history';
 import {
   authedProcedure,
   cachedQuery,
@@ -106,10 +116,12 @@ export const vehicleRouter = router({
         input: { id: vehicleId, allowMileageDecrease, vinCheckDigit: _skip, ...fields },
       }) => updateVehicle(ctx.prisma, vehicleId, fields, { allowMileageDecrease }),
       // A move invalidates the old owner's views and the new owner's.
-      tags: ({ result }) => [
+      tags: ({ input, result }) => [
         ownerTag(result.previousOwnerId),
         ownerTag(result.ownerId),
         vehicleTag(result.id),
+        // Work orders are searched by plate: a new plate can make one match a search.
+        ...(input.plate !== undefined ? [workOrderSearchTag] : []),
       ],
       routes: ['vehicle.list'],
     },
@@ -120,4 +132,32 @@ export const vehicleRouter = router({
     tags: ({ result }) => [ownerTag(result.ownerId), vehicleTag(result.id)],
     routes: ['vehicle.list'],
   }),
+
+  /** Work orders, odometer log and recommendations (declined lines) of one vehicle. */
+  history: cachedQuery(authedProcedure.input(z.strictObject({ vehicleId: id })), {
+    ttlMs: ttl.record,
+    scope: ({ ctx }) => (ctx.user.role === 'customer' ? 'principal' : 'role'),
+    query: ({ ctx, input }) => vehicleHistory(ctx.prisma, input.vehicleId, ctx.user),
+    tags: ({ result }) => [
+      vehicleTag(result.vehicle.id),
+      vehicleHistoryTag(result.vehicle.id),
+      ownerTag(result.vehicle.ownerId),
+      ...ownerTagsOf(result.workOrders.map((workOrder) => workOrder.customer.id)),
+      ...result.workOrders.map((workOrder) => workOrderTag(workOrder.id)),
+    ],
+  }),
+
+  /** Make, model and year of a VIN from the vPIC data we ship (offline); null when unknown. */
+  decodeVin: cachedQuery(
+    staffProcedure.input(
+      z
+        .strictObject({ vin })
+        .superRefine((value, ctx) => checkVin({ ...value, vinCheckDigit: false }, ctx)),
+    ),
+    {
+      ttlMs: ttl.reference,
+      scope: 'role',
+      query: ({ input }) => decodeVin(input.vin),
+    },
+  ),
 });

@@ -1,0 +1,145 @@
+import {
+  ownerTag,
+  ownerTagsOf,
+  technicianTag,
+  ttl,
+  vehicleHistoryTag,
+  vehicleTag,
+  workOrderSearchTag,
+  workOrderStatusTag,
+  workOrderTag,
+} from '../cache-tags';
+import { createWorkOrder } from '../services/work-orders/create';
+import { decideLines } from '../services/work-orders/decisions';
+import { getWorkOrder } from '../services/work-orders/detail';
+import { addLine, removeLine, updateLine } from '../services/work-orders/lines';
+import { listWorkOrders, workOrderBoard } from '../services/work-orders/list';
+import type { RecordedReading } from '../services/work-orders/odometer';
+import type { WorkOrderSummary } from '../services/work-orders/shape';
+import { setWorkOrderStatus } from '../services/work-orders/status';
+import { listTechnicians } from '../services/work-orders/technicians';
+import { updateWorkOrder } from '../services/work-orders/update';
+import {
+  authedProcedure,
+  cachedQuery,
+  invalidatingMutation,
+  router,
+  staffProcedure,
+} from '../trpc';
+import { idInput, noInput } from '../validation';
+import type { WorkOrderStatus } from '../work-orders/status';
+import {
+  addLineInput,
+  createInput,
+  decideLinesInput,
+  listInput,
+  setStatusInput,
+  updateInput,
+  updateLineInput,
+} from './work-order-inputs';
+
+/** What a list row or board card shows of others: its work order, vehicle and customer. */
+const rowTags = (rows: readonly WorkOrderSummary[]) => [
+  ...rows.map((row) => workOrderTag(row.id)),
+  ...new Set(rows.map((row) => vehicleTag(row.vehicle.id))),
+  ...ownerTagsOf(rows.map((row) => row.customer.id)),
+];
+
+/** A new reading moves the vehicle's mileage, shown wherever the vehicle is (its owner's views). */
+const readingTags = (reading: RecordedReading | null) =>
+  reading?.mileageChanged ? [vehicleTag(reading.vehicleId), ownerTag(reading.vehicleOwnerId)] : [];
+
+/** A work order that changed status now matches lists filtered to its new status. */
+const moveTags = (move: { to: WorkOrderStatus } | null) =>
+  move ? [workOrderStatusTag(move.to)] : [];
+
+export const workOrderRouter = router({
+  list: cachedQuery(staffProcedure.input(listInput), {
+    ttlMs: ttl.list,
+    scope: 'role',
+    query: ({ ctx, input }) => listWorkOrders(ctx.prisma, input),
+    // A work order that starts to match a filter reaches the lists of that filter (a new one
+    // reaches every list: creation invalidates the route).
+    tags: ({ input, result }) => [
+      ...rowTags(result.items),
+      ...(input.status ?? []).map(workOrderStatusTag),
+      ...(input.technicianId ? [technicianTag(input.technicianId)] : []),
+      ...(input.search ? [workOrderSearchTag] : []),
+    ],
+  }),
+
+  board: cachedQuery(staffProcedure.input(noInput), {
+    ttlMs: ttl.list,
+    scope: 'role',
+    query: ({ ctx }) => workOrderBoard(ctx.prisma),
+    tags: ({ result }) => rowTags(result.columns.flatMap((column) => column.cards)),
+  }),
+
+  byId: cachedQuery(authedProcedure.input(idInput), {
+    ttlMs: ttl.record,
+    // Staff share entries by role; a customer's entry is theirs alone, and one they may not
+    // load is refused before anything is cached.
+    scope: ({ ctx }) => (ctx.user.role === 'customer' ? 'principal' : 'role'),
+    query: ({ ctx, input }) => getWorkOrder(ctx.prisma, input.id, ctx.user),
+    tags: ({ result }) => [
+      workOrderTag(result.id),
+      vehicleTag(result.vehicle.id),
+      ownerTag(result.customer.id),
+    ],
+  }),
+
+  /** The staff who work on cars, for the technician pickers. */
+  technicians: cachedQuery(staffProcedure.input(noInput), {
+    ttlMs: ttl.reference,
+    scope: 'role',
+    query: ({ ctx }) => listTechnicians(ctx.prisma),
+  }),
+
+  create: invalidatingMutation(staffProcedure.input(createInput), {
+    mutation: ({ ctx, input }) => createWorkOrder(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [
+      vehicleHistoryTag(result.vehicle.id),
+      ...readingTags(result.recordedReading),
+    ],
+    routes: ['workOrder.list', 'workOrder.board'],
+  }),
+
+  update: invalidatingMutation(staffProcedure.input(updateInput), {
+    mutation: ({ ctx, input: { id, ...fields } }) => updateWorkOrder(ctx.prisma, id, fields),
+    tags: ({ input, result }) => [
+      workOrderTag(result.id),
+      ...(input.concern !== undefined ? [workOrderSearchTag] : []),
+      ...(input.technicianId ? [technicianTag(input.technicianId)] : []),
+    ],
+  }),
+
+  addLine: invalidatingMutation(staffProcedure.input(addLineInput), {
+    mutation: ({ ctx, input: { workOrderId, ...line } }) => addLine(ctx.prisma, workOrderId, line),
+    tags: ({ result }) => [workOrderTag(result.id)],
+  }),
+
+  updateLine: invalidatingMutation(staffProcedure.input(updateLineInput), {
+    mutation: ({ ctx, input: { id, ...changes } }) => updateLine(ctx.prisma, id, changes),
+    tags: ({ result }) => [workOrderTag(result.id)],
+  }),
+
+  removeLine: invalidatingMutation(staffProcedure.input(idInput), {
+    mutation: ({ ctx, input }) => removeLine(ctx.prisma, input.id),
+    tags: ({ result }) => [workOrderTag(result.id)],
+  }),
+
+  /** Staff recording a decision by phone or at the counter; the customer in the portal. */
+  decideLines: invalidatingMutation(authedProcedure.input(decideLinesInput), {
+    mutation: ({ ctx, input }) => decideLines(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
+  }),
+
+  setStatus: invalidatingMutation(staffProcedure.input(setStatusInput), {
+    mutation: ({ ctx, input }) => setWorkOrderStatus(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [
+      workOrderTag(result.id),
+      ...moveTags(result.statusMove),
+      ...readingTags(result.recordedReading),
+    ],
+  }),
+});

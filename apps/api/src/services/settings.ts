@@ -1,0 +1,35 @@
+import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
+
+/** What an admin may change of the shop's settings; a field left undefined is not written. */
+export type ShopSettingsChanges = {
+  name?: string | undefined;
+  address?: string | undefined;
+  phone?: string | undefined;
+  defaultLaborRateCents?: number | undefined;
+  defaultTaxRateBps?: number | undefined;
+  currency?: string | undefined;
+  timeZone?: string | undefined;
+};
+
+const settingsSelect = {
+  name: true,
+  address: true,
+  phone: true,
+  defaultLaborRateCents: true,
+  defaultTaxRateBps: true,
+  currency: true,
+  timeZone: true,
+  updatedAt: true,
+} satisfies Prisma.ShopSettingsSelect;
+
+/** The shop's settings (created with the defaults on first read). */
+export async function getShopSettings(prisma: PrismaClient) {
+  await loadShopSettings(prisma);
+  return prisma.shopSettings.findUniqueOrThrow({ where: { id: 1 }, select: settingsSelect });
+}
+
+/** Writes the named settings. */
+export async function updateShopSettings(prisma: PrismaClient, changes: ShopSettingsChanges) {
+  await loadShopSettings(prisma);
+  return prisma.shopSettings.update({ where: { id: 1 }, data: changes, select: settingsSelect });
+}

@@ -1,0 +1,98 @@
+import type { DecisionChannel, PrismaClient } from '@garage/db';
+import { TRPCError } from '@trpc/server';
+import type { SessionUser } from '../../auth/sessions';
+import { assertEditable } from '../../work-orders/editing';
+import { WorkOrderInputError } from '../../work-orders/errors';
+import { decideTransition, statusAfterDecisions } from '../../work-orders/transitions';
+import { writtenDetail } from './detail';
+import { lockWorkOrder } from './locks';
+
+export type LineDecision = { lineId: number; approved: boolean };
+
+/**
+ * Records the customer's decision on lines of an open work order, with who, when and how:
+ * the customer in the portal, or staff on their behalf (by phone unless said otherwise). An
+ * estimate whose lines are then all decided, one at least approved, moves to `approved`.
+ * A customer may decide only on their own work orders (FORBIDDEN otherwise, whether it
+ * exists or not) and does not name a channel: theirs is the portal.
+ */
+export async function decideLines(
+  prisma: PrismaClient,
+  request: {
+    workOrderId: number;
+    decisions: LineDecision[];
+    channel?: Exclude<DecisionChannel, 'portal'> | undefined;
+  },
+  by: SessionUser,
+) {
+  const { workOrderId, decisions } = request;
+  if (by.role === 'customer') {
+    const owner = await prisma.workOrder.findUnique({
+      where: { id: workOrderId },
+      select: { customerId: true },
+    });
+    if (!owner || owner.customerId !== by.customerId) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'this work order is not yours' });
+    }
+    if (request.channel !== undefined) {
+      throw new WorkOrderInputError('channel', 'is the portal for a customer; leave it out');
+    }
+  }
+  const channel: DecisionChannel = by.role === 'customer' ? 'portal' : (request.channel ?? 'phone');
+  const statusMove = await prisma.$transaction(async (tx) => {
+    const workOrder = await lockWorkOrder(tx, workOrderId);
+    assertEditable(workOrder.status);
+    const lines = await tx.workOrderLine.findMany({
+      where: { workOrderId },
+      select: { id: true },
+    });
+    const known = new Set(lines.map((line) => line.id));
+    const seen = new Set<number>();
+    decisions.forEach((decision, index) => {
+      if (!known.has(decision.lineId)) {
+        throw new WorkOrderInputError(
+          `decisions.${index}.lineId`,
+          'is not a line of this work order',
+        );
+      }
+      if (seen.has(decision.lineId)) {
+        throw new WorkOrderInputError(`decisions.${index}.lineId`, 'is decided twice');
+      }
+      seen.add(decision.lineId);
+    });
+    const decidedAt = new Date();
+    for (const approved of [true, false]) {
+      const ids = decisions.filter((d) => d.approved === approved).map((d) => d.lineId);
+      if (ids.length === 0) continue;
+      await tx.workOrderLine.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          approval: approved ? 'approved' : 'declined',
+          decidedById: by.id,
+          decidedAt,
+          decisionChannel: channel,
+        },
+      });
+    }
+    const state = {
+      status: workOrder.status,
+      lines: await tx.workOrderLine.findMany({
+        where: { workOrderId },
+        select: { approval: true },
+      }),
+    };
+    const next = statusAfterDecisions(state);
+    if (next === workOrder.status) return null;
+    const move = decideTransition(state, next, 'decision');
+    await tx.workOrder.update({
+      where: { id: workOrderId },
+      data: {
+        status: next,
+        approvedAt: decidedAt,
+        statusChanges: { create: { ...move, byId: by.id, at: decidedAt } },
+      },
+    });
+    return move;
+  });
+  return { ...(await writtenDetail(prisma, workOrderId)), statusMove };
+}

@@ -1,0 +1,84 @@
+import { type PrismaClient, RecordNotFoundError } from '@garage/db';
+import { TRPCError } from '@trpc/server';
+import type { SessionUser } from '../../auth/sessions';
+import { lineAmounts, workOrderTotals } from '../../work-orders/totals';
+import { pricedLineSelect, readingSelect, workOrderVehicleSelect } from './selects';
+import { pricedLine } from './shape';
+
+/**
+ * A vehicle's service history: its work orders (newest first), its odometer log and its
+ * recommendations (declined lines, newest first). Staff see it all; the vehicle's owner sees
+ * only the work orders where they were the customer, and the readings not taken on anyone
+ * else's; anyone else is FORBIDDEN, whether the vehicle exists or not.
+ */
+export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, viewer: SessionUser) {
+  const vehicle = await prisma.vehicle.findUnique({
+    where: { id: vehicleId },
+    select: { ...workOrderVehicleSelect, mileage: true, ownerId: true },
+  });
+  const customerId = viewer.role === 'customer' ? viewer.customerId : undefined;
+  if (customerId !== undefined && (!vehicle || vehicle.ownerId !== customerId)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'this vehicle is not yours' });
+  }
+  if (!vehicle) throw new RecordNotFoundError('vehicle');
+  const visible = customerId === undefined ? {} : { customerId: customerId ?? -1 };
+  const [workOrders, readings] = await Promise.all([
+    prisma.workOrder.findMany({
+      where: { vehicleId, ...visible },
+      orderBy: { id: 'desc' },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        concern: true,
+        odometerIn: true,
+        odometerOut: true,
+        createdAt: true,
+        invoicedAt: true,
+        customer: { select: { id: true, name: true } },
+        lines: {
+          select: {
+            id: true,
+            kind: true,
+            description: true,
+            partNumber: true,
+            decidedAt: true,
+            ...pricedLineSelect,
+          },
+          orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        },
+      },
+    }),
+    prisma.odometerReading.findMany({
+      where: {
+        vehicleId,
+        ...(customerId === undefined
+          ? {}
+          : { OR: [{ workOrderId: null }, { workOrder: { customerId: customerId ?? -1 } }] }),
+      },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      select: { ...readingSelect, workOrder: { select: { id: true, number: true } } },
+    }),
+  ]);
+  return {
+    vehicle,
+    workOrders: workOrders.map(({ lines, ...workOrder }) => ({
+      ...workOrder,
+      totalCents: workOrderTotals(lines.map(pricedLine)).totalCents,
+    })),
+    odometerLog: readings,
+    recommendations: workOrders.flatMap((workOrder) =>
+      workOrder.lines
+        .filter((line) => line.approval === 'declined')
+        .map(({ approval: _declined, decidedAt, ...line }) => {
+          const priced = pricedLine(line);
+          return {
+            ...priced,
+            ...lineAmounts(priced),
+            declinedAt: decidedAt,
+            workOrder: { id: workOrder.id, number: workOrder.number },
+          };
+        }),
+    ),
+  };
+}

@@ -1,0 +1,123 @@
+import { loadShopSettings, type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
+import { assertEditable } from '../../work-orders/editing';
+import { WorkOrderInputError } from '../../work-orders/errors';
+import type { LineKind } from '../../work-orders/status';
+import { lineAmounts, parseQuantity } from '../../work-orders/totals';
+import { writtenDetail } from './detail';
+import { lockWorkOrder } from './locks';
+
+export type NewLine = {
+  kind: LineKind;
+  description: string;
+  /** Decimal text, up to two places. */
+  quantity: string;
+  /** Omitted on a labour line: the shop's labour rate. */
+  unitPriceCents?: number | undefined;
+  /** Omitted: the shop's tax rate. */
+  taxRateBps?: number | undefined;
+  partNumber?: string | null | undefined;
+};
+
+/** The named fields of a line to change; undefined ones are left as they are. */
+export type LineChanges = Partial<NewLine>;
+
+/**
+ * Adds a line at the end of an open work order, `pending` the customer's decision (after
+ * approval too: the work order then awaits approval again). The tax rate defaults to the
+ * shop's; a labour line's unit price to the shop's labour rate; a part or fee needs its price.
+ */
+export async function addLine(prisma: PrismaClient, workOrderId: number, line: NewLine) {
+  const settings = await loadShopSettings(prisma);
+  const unitPriceCents =
+    line.unitPriceCents ?? (line.kind === 'labor' ? settings.defaultLaborRateCents : undefined);
+  if (unitPriceCents === undefined) {
+    throw new WorkOrderInputError('unitPriceCents', 'is required for a part or a fee');
+  }
+  const priced = {
+    quantity: line.quantity,
+    unitPriceCents,
+    taxRateBps: line.taxRateBps ?? settings.defaultTaxRateBps,
+  };
+  // Refuses amounts too large to compute, naming the field, before anything is written.
+  lineAmounts(priced);
+  await prisma.$transaction(async (tx) => {
+    const workOrder = await lockWorkOrder(tx, workOrderId);
+    assertEditable(workOrder.status);
+    const last = await tx.workOrderLine.aggregate({
+      where: { workOrderId },
+      _max: { position: true },
+    });
+    await tx.workOrderLine.create({
+      data: {
+        workOrderId,
+        position: (last._max.position ?? 0) + 1,
+        kind: line.kind,
+        description: line.description,
+        partNumber: line.partNumber ?? null,
+        ...priced,
+        approval: 'pending',
+      },
+    });
+  });
+  return writtenDetail(prisma, workOrderId);
+}
+
+/** The line and its work order's row lock, or NOT_FOUND. */
+async function lockLine(tx: Prisma.TransactionClient, lineId: number) {
+  const owner = await tx.workOrderLine.findUnique({
+    where: { id: lineId },
+    select: { workOrderId: true },
+  });
+  if (!owner) throw new RecordNotFoundError('work order line');
+  const workOrder = await lockWorkOrder(tx, owner.workOrderId);
+  // Read again under the lock: a concurrent removal may have come first.
+  const line = await tx.workOrderLine.findUnique({ where: { id: lineId } });
+  if (!line) throw new RecordNotFoundError('work order line');
+  return { workOrder, line };
+}
+
+/**
+ * Changes the named fields of a line on an open work order. A change to what the customer
+ * agreed to pay (kind, quantity, price, tax rate) puts a decided line back to `pending`; a
+ * reworded description or a part number keeps the decision.
+ */
+export async function updateLine(prisma: PrismaClient, lineId: number, changes: LineChanges) {
+  const workOrderId = await prisma.$transaction(async (tx) => {
+    const { workOrder, line } = await lockLine(tx, lineId);
+    assertEditable(workOrder.status);
+    const currentQuantity = line.quantity.toString();
+    const priced = {
+      quantity: changes.quantity ?? currentQuantity,
+      unitPriceCents: changes.unitPriceCents ?? line.unitPriceCents,
+      taxRateBps: changes.taxRateBps ?? line.taxRateBps,
+    };
+    lineAmounts(priced);
+    const repriced =
+      (changes.kind ?? line.kind) !== line.kind ||
+      parseQuantity(priced.quantity) !== parseQuantity(currentQuantity) ||
+      priced.unitPriceCents !== line.unitPriceCents ||
+      priced.taxRateBps !== line.taxRateBps;
+    await tx.workOrderLine.update({
+      where: { id: lineId },
+      data: {
+        ...changes,
+        ...(repriced
+          ? { approval: 'pending', decidedById: null, decidedAt: null, decisionChannel: null }
+          : {}),
+      },
+    });
+    return workOrder.id;
+  });
+  return writtenDetail(prisma, workOrderId);
+}
+
+/** Removes a line from an open work order. */
+export async function removeLine(prisma: PrismaClient, lineId: number) {
+  const workOrderId = await prisma.$transaction(async (tx) => {
+    const { workOrder } = await lockLine(tx, lineId);
+    assertEditable(workOrder.status);
+    await tx.workOrderLine.delete({ where: { id: lineId } });
+    return workOrder.id;
+  });
+  return writtenDetail(prisma, workOrderId);
+}

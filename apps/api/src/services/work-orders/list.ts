@@ -1,0 +1,70 @@
+import type { Prisma, PrismaClient } from '@garage/db';
+import { openStatuses, type WorkOrderStatus } from '../../work-orders/status';
+import { type Page, toPage } from '../page';
+import { containsLiterally } from '../search';
+import { workOrderSummarySelect } from './selects';
+import { toSummary, type WorkOrderSummary } from './shape';
+
+export type WorkOrderFilter = {
+  status?: WorkOrderStatus[] | undefined;
+  technicianId?: number | undefined;
+  vehicleId?: number | undefined;
+  customerId?: number | undefined;
+  search?: string | undefined;
+};
+
+function whereOf(filter: WorkOrderFilter): Prisma.WorkOrderWhereInput {
+  const { status, technicianId, vehicleId, customerId, search } = filter;
+  return {
+    ...(status ? { status: { in: status } } : {}),
+    ...(technicianId ? { technicianId } : {}),
+    ...(vehicleId ? { vehicleId } : {}),
+    ...(customerId ? { customerId } : {}),
+    ...(search
+      ? {
+          OR: [
+            { number: containsLiterally(search) },
+            { vehicle: { plate: containsLiterally(search) } },
+            { customer: { name: containsLiterally(search) } },
+            { concern: containsLiterally(search) },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** Work orders, newest first, filtered; searched in number, plate, customer name and concern. */
+export async function listWorkOrders(
+  prisma: PrismaClient,
+  query: WorkOrderFilter & { cursor?: number | null | undefined; limit: number },
+): Promise<Page<WorkOrderSummary>> {
+  const { cursor, limit, ...filter } = query;
+  const rows = await prisma.workOrder.findMany({
+    where: whereOf(filter),
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: workOrderSummarySelect,
+  });
+  const page = toPage(rows, limit);
+  return { ...page, items: page.items.map(toSummary) };
+}
+
+/**
+ * The board: one column per open status, in workflow order, each card a work order still in
+ * the shop, the soonest promised first (those with no promise last, oldest first).
+ */
+export async function workOrderBoard(prisma: PrismaClient) {
+  const rows = await prisma.workOrder.findMany({
+    where: { status: { in: [...openStatuses] } },
+    orderBy: [{ promisedAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+    select: workOrderSummarySelect,
+  });
+  const cards = rows.map(toSummary);
+  return {
+    columns: openStatuses.map((status) => ({
+      status,
+      cards: cards.filter((card) => card.status === status),
+    })),
+  };
+}

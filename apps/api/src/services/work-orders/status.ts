@@ -1,0 +1,69 @@
+import { type PrismaClient, RecordNotFoundError } from '@garage/db';
+import type { SessionUser } from '../../auth/sessions';
+import type { WorkOrderStatus } from '../../work-orders/status';
+import { decideTransition } from '../../work-orders/transitions';
+import { writtenDetail } from './detail';
+import { lockVehicle, lockWorkOrder } from './locks';
+import { type RecordedReading, recordReading } from './odometer';
+
+export type StatusRequest = {
+  id: number;
+  status: WorkOrderStatus;
+  /** The odometer when the car leaves (or at this step), recorded in the vehicle's log. */
+  odometerOut?: number | undefined;
+  /** `odometerOut` is below the vehicle's mileage on purpose. */
+  odometerCorrection: boolean;
+};
+
+/**
+ * Moves a work order as staff ask, through the one transition function (CONFLICT naming the
+ * current status for a move it refuses), writing the status change and, when given, the
+ * odometer-out reading, in one transaction under the work order's row lock.
+ */
+export async function setWorkOrderStatus(
+  prisma: PrismaClient,
+  request: StatusRequest,
+  by: SessionUser,
+) {
+  const { statusMove, recordedReading } = await prisma.$transaction(async (tx) => {
+    const workOrder = await lockWorkOrder(tx, request.id);
+    const lines = await tx.workOrderLine.findMany({
+      where: { workOrderId: workOrder.id },
+      select: { approval: true },
+    });
+    const statusMove = decideTransition(
+      { status: workOrder.status, lines },
+      request.status,
+      'staff',
+    );
+    let recordedReading: RecordedReading | null = null;
+    if (request.odometerOut !== undefined) {
+      const vehicle = await lockVehicle(tx, workOrder.vehicleId);
+      // A work order's vehicle cannot be deleted (the foreign key restricts it).
+      if (!vehicle) throw new RecordNotFoundError('vehicle');
+      recordedReading = await recordReading(tx, {
+        vehicle,
+        reading: request.odometerOut,
+        correction: request.odometerCorrection,
+        source: 'work_order_out',
+        field: 'odometerOut',
+        workOrderId: workOrder.id,
+        recordedById: by.id,
+      });
+    }
+    const at = new Date();
+    await tx.workOrder.update({
+      where: { id: workOrder.id },
+      data: {
+        status: statusMove.to,
+        // The work order keeps when it was approved and when it was cancelled.
+        ...(statusMove.to === 'approved' ? { approvedAt: at } : {}),
+        ...(statusMove.to === 'cancelled' ? { cancelledAt: at } : {}),
+        ...(request.odometerOut !== undefined ? { odometerOut: request.odometerOut } : {}),
+        statusChanges: { create: { ...statusMove, byId: by.id, at } },
+      },
+    });
+    return { statusMove, recordedReading };
+  });
+  return { ...(await writtenDetail(prisma, request.id)), statusMove, recordedReading };
+}

@@ -1,0 +1,40 @@
+import { vinCheckDigit } from '@garage/db';
+import type { TestApi } from './harness';
+
+let serial = 0;
+
+/** A VIN with a valid check digit, different each call in a test process. */
+export function freshVin(): string {
+  const draft = `2T1BR32E0X${String(process.pid % 10)}${String(++serial).padStart(6, '0')}`;
+  return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
+}
+
+/** The customer record of a demo account (`alice`, `bob`). */
+export async function customerIdOf(api: TestApi, who: string): Promise<number> {
+  const user = await api.db.prisma.user.findUniqueOrThrow({
+    where: { email: `${who}@garage.test` },
+  });
+  if (user.customerId === null) throw new Error(`${who} is not a customer`);
+  return user.customerId;
+}
+
+/** The id of a demo technician (`tom`, `rita`). */
+export async function userIdOf(api: TestApi, who: string): Promise<number> {
+  return (await api.db.prisma.user.findUniqueOrThrow({ where: { email: `${who}@garage.test` } }))
+    .id;
+}
+
+/** A new vehicle of `ownerId`, written straight to the database, with this mileage. */
+export async function freshVehicle(api: TestApi, ownerId: number, mileage = 50_000) {
+  return api.db.prisma.vehicle.create({
+    data: {
+      ownerId,
+      vin: freshVin(),
+      plate: `WO ${++serial}`,
+      make: 'Toyota',
+      model: 'Corolla',
+      year: 2012,
+      mileage,
+    },
+  });
+}
