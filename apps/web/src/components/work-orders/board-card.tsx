@@ -68,7 +68,11 @@ export function BoardCard({
         <div>
           <dt>Promised</dt>
           <dd>
-            {card.promisedAt ? <Timestamp at={card.promisedAt} /> : <span className="muted">–</span>}
+            {card.promisedAt ? (
+              <Timestamp at={card.promisedAt} />
+            ) : (
+              <span className="muted">–</span>
+            )}
           </dd>
         </div>
         <div>

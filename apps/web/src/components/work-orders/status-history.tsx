@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@garage/api';
 import { Timestamp } from '~/components/timestamp';
 import { statusLabels } from '~/lib/work-order-words';
 
-type StatusChange = RouterOutputs['workOrder']['byId']['statusChanges'][number];
+type StatusChange = RouterOutputs['workOrder']['byId']['statusHistory'][number];
 
 /** Every move of the work order, oldest first: from, to, who and when. */
 export function StatusHistory({ changes }: { changes: readonly StatusChange[] }) {

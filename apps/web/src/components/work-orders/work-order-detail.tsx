@@ -96,7 +96,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
           <OdometerReadings readings={[...workOrder.odometerReadings].reverse()} />
         </section>
       ) : null}
-      <StatusHistory changes={workOrder.statusChanges} />
+      <StatusHistory changes={workOrder.statusHistory} />
     </>
   );
 }
