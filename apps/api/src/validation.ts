@@ -96,6 +96,13 @@ export const search = z
   .transform((value) => value || undefined);
 
 export const pagination = {
-  cursor: id.nullish(),
+  // A first page says "no cursor" as null or by leaving it out: one cache entry either way.
+  cursor: id.nullish().transform((cursor) => cursor ?? undefined),
   limit: z.number().int().min(1).max(100).default(25),
+  // tRPC's infinite queries send the direction they page in; pages here only go forward, so
+  // it is accepted (inputs are strict) and dropped (it would split one page's cache entries).
+  direction: z
+    .enum(['forward', 'backward'])
+    .optional()
+    .transform(() => undefined),
 };

@@ -52,6 +52,7 @@ describe('seeding on start', () => {
   });
 
   it('with DATABASE_URL and SEED_DEMO_DATA=true, seeds the demo accounts', async () => {
-    expect(await usersAfterFirstStart({ SEED_DEMO_DATA: 'true' })).toBe(4);
+    // admin, staff, the technicians tom and rita, alice and bob.
+    expect(await usersAfterFirstStart({ SEED_DEMO_DATA: 'true' })).toBe(6);
   });
 });

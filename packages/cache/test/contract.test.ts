@@ -76,15 +76,18 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
   it('never stores a value whose load began before an invalidation of its tag', async () => {
     const cache = make();
     const held = gate();
+    const running = gate();
     const first = cache.getOrSet(
       key('race'),
       async () => {
+        running.open();
         await held.opened;
         return 'old';
       },
       { ttlMs: 10_000, tags: () => ['t:race'] },
     );
-    await new Promise((r) => setTimeout(r, 30));
+    // The load is under way (its Redis read done, the loader running), not merely requested.
+    await running.opened;
     await cache.invalidateTags(['t:race']);
     held.open();
     expect(await first).toBe('old');
@@ -94,16 +97,19 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
   it('never hands a read that began after an invalidation a load that began before it', async () => {
     const cache = make();
     const held = gate();
+    const running = gate();
     const tags = () => ['t:joined'];
     const before = cache.getOrSet(
       key('joined'),
       async () => {
+        running.open();
         await held.opened;
         return 'old';
       },
       { ttlMs: 10_000, tags },
     );
-    await new Promise((r) => setTimeout(r, 30));
+    // The load is under way (its Redis read done, the loader running), not merely requested.
+    await running.opened;
     // A write acknowledged here: every read that starts from now on must see it.
     await cache.invalidateTags(['t:joined']);
     const after = cache.getOrSet(key('joined'), async () => 'new', { ttlMs: 10_000, tags });
@@ -118,15 +124,18 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
   it('still shares a load across an invalidation that did not touch it', async () => {
     const cache = make();
     const held = gate();
+    const running = gate();
     let loads = 0;
     const load = async () => {
       loads++;
+      running.open();
       await held.opened;
       return loads;
     };
     const options = { ttlMs: 10_000, tags: () => ['t:mine'] };
     const before = cache.getOrSet(key('shared'), load, options);
-    await new Promise((r) => setTimeout(r, 30));
+    // The load is under way (its Redis read done, the loader running), not merely requested.
+    await running.opened;
     await cache.invalidateTags(['t:someone-else']);
     const after = cache.getOrSet(key('shared'), load, options);
     held.open();

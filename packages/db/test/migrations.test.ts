@@ -10,6 +10,7 @@ const tables = [
   'CacheInvalidation',
   'Customer',
   'InvoiceCounter',
+  'LoginThrottle',
   'OdometerReading',
   'Payment',
   'ServiceReminder',
