@@ -8,7 +8,7 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
-import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
+import { customerIdOf, freshVehicle, freshVin, userIdOf } from './support/work-orders';
 
 // The work-order procedures over real HTTP against PostgreSQL and Redis: what each one does,
 // and what it refuses.
@@ -360,6 +360,32 @@ describe('work orders over HTTP', () => {
       [odometerIn, false, false],
     ]);
     expect((await staff.vehicle.byId.query({ id: vehicle.id })).mileage).toBe(190_000);
+  });
+
+  it("puts the vehicle form's mileage in the odometer log: registered, raised, corrected", async () => {
+    const vehicle = await staff.vehicle.create.mutate({
+      ownerId: aliceId,
+      vin: freshVin(),
+      plate: 'LOG 1',
+      make: 'Skoda',
+      model: 'Octavia',
+      year: 2019,
+      mileage: 30_000,
+    });
+    await staff.vehicle.update.mutate({ id: vehicle.id, mileage: 31_000 });
+    await staff.vehicle.update.mutate({ id: vehicle.id, colour: 'blue', mileage: 31_000 });
+    await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      mileage: 30_500,
+      allowMileageDecrease: true,
+    });
+    const log = (await staff.vehicle.history.query({ vehicleId: vehicle.id })).odometerLog;
+    expect(log.map(({ reading, source, correction }) => [reading, source, correction])).toEqual([
+      [30_500, 'vehicle_form', true],
+      [31_000, 'vehicle_form', false],
+      [30_000, 'vehicle_form', false],
+    ]);
+    expect((await staff.vehicle.byId.query({ id: vehicle.id })).mileage).toBe(30_500);
   });
 
   it('refuses every change to an invoiced work order with CONFLICT', async () => {

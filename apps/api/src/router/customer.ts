@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ownerTag, ownerTagsOf, ttl, workOrderSearchTag } from '../cache-tags';
+import { ownerTag, ownerTagsOf, ttl, vehicleTag, workOrderSearchTag } from '../cache-tags';
 import {
   createCustomer,
   getCustomer,
@@ -30,7 +30,10 @@ export const customerRouter = router({
     ttlMs: ttl.record,
     scope: 'role',
     query: ({ ctx, input }) => getCustomer(ctx.prisma, input.id),
-    tags: ({ result }) => [ownerTag(result.id)],
+    tags: ({ result }) => [
+      ownerTag(result.id),
+      ...result.vehicles.map((vehicle) => vehicleTag(vehicle.id)),
+    ],
   }),
 
   create: invalidatingMutation(staffProcedure.input(z.strictObject(customerFields)), {

@@ -1,4 +1,4 @@
-import { ownerTag, ttl } from '../cache-tags';
+import { ownerTag, ttl, vehicleTag } from '../cache-tags';
 import { vehiclesOf } from '../services/vehicles';
 import { cachedQuery, customerProcedure, router } from '../trpc';
 import { noInput } from '../validation';
@@ -9,6 +9,9 @@ export const portalRouter = router({
     ttlMs: ttl.portal,
     scope: 'principal',
     query: ({ ctx }) => (ctx.user.customerId ? vehiclesOf(ctx.prisma, ctx.user.customerId) : []),
-    tags: ({ ctx }) => (ctx.user.customerId ? [ownerTag(ctx.user.customerId)] : []),
+    tags: ({ ctx, result }) => [
+      ...(ctx.user.customerId ? [ownerTag(ctx.user.customerId)] : []),
+      ...result.map((vehicle) => vehicleTag(vehicle.id)),
+    ],
   }),
 });

@@ -63,11 +63,15 @@ export const vehicleRouter = router({
       query: ({ ctx, input }) => listVehicles(ctx.prisma, input),
       // A list filtered by owner carries that owner's tag even when it is empty, so the
       // owner's first vehicle invalidates it.
-      tags: ({ input, result }) =>
-        ownerTagsOf([
+      // Each row's vehicle tag: a vehicle's new mileage (a work order's reading) reaches the
+      // pages showing it and no other.
+      tags: ({ input, result }) => [
+        ...ownerTagsOf([
           ...(input.ownerId ? [input.ownerId] : []),
           ...result.items.map((row) => row.ownerId),
         ]),
+        ...result.items.map((row) => vehicleTag(row.id)),
+      ],
     },
   ),
 

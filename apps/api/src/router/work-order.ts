@@ -45,9 +45,9 @@ const rowTags = (rows: readonly WorkOrderSummary[]) => [
   ...ownerTagsOf(rows.map((row) => row.customer.id)),
 ];
 
-/** A new reading moves the vehicle's mileage, shown wherever the vehicle is (its owner's views). */
+/** A reading that moved the vehicle's mileage reaches every view of the vehicle. */
 const readingTags = (reading: RecordedReading | null) =>
-  reading?.mileageChanged ? [vehicleTag(reading.vehicleId), ownerTag(reading.vehicleOwnerId)] : [];
+  reading?.mileageChanged ? [vehicleTag(reading.vehicleId)] : [];
 
 /** A work order that changed status now matches lists filtered to its new status. */
 const moveTags = (move: { to: WorkOrderStatus } | null) =>

@@ -1,10 +1,12 @@
-import { mapPrismaError, type PrismaClient, RecordNotFoundError } from '@garage/db';
+import { mapPrismaError, type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../auth/sessions';
 import { FieldError } from '../errors';
 import { type Page, toPage } from './page';
 import { containsLiterally } from './search';
 import { vehicleSelect } from './selects';
+import { lockVehicle } from './work-orders/locks';
+import { recordReading } from './work-orders/odometer';
 
 export type VehicleFields = {
   ownerId: number;
@@ -73,24 +75,33 @@ export function vehiclesOf(prisma: PrismaClient, customerId: number) {
   });
 }
 
-async function ensureOwnerExists(prisma: PrismaClient, ownerId: number) {
+async function ensureOwnerExists(prisma: PrismaClient | Prisma.TransactionClient, ownerId: number) {
   const owner = await prisma.customer.findUnique({ where: { id: ownerId }, select: { id: true } });
   if (!owner) throw new FieldError('ownerId', 'no customer with this id');
 }
 
+/** Registers a vehicle; the mileage it comes with is the first reading of its odometer log. */
 export async function createVehicle(prisma: PrismaClient, fields: VehicleFields) {
   await ensureOwnerExists(prisma, fields.ownerId);
   try {
-    return await prisma.vehicle.create({ data: fields, select: vehicleSelect });
+    return await prisma.vehicle.create({
+      data: {
+        ...fields,
+        odometerReadings: { create: { reading: fields.mileage, source: 'vehicle_form' } },
+      },
+      select: vehicleSelect,
+    });
   } catch (error) {
     throw mapPrismaError(error, 'vehicle');
   }
 }
 
 /**
- * Updates a vehicle, possibly moving it to another owner. Lowering the mileage (an odometer
- * only goes up) needs `allowMileageDecrease`, for correcting a typo. Returns the vehicle and
- * the owner it had before, so both owners' cached views can be invalidated.
+ * Updates a vehicle, possibly moving it to another owner. A new mileage is a reading of its
+ * odometer log (source `vehicle_form`); lowering it (an odometer only goes up) needs
+ * `allowMileageDecrease`, for correcting a typo, and is logged as a correction. Runs under the
+ * vehicle's row lock, so it queues behind a work order recording a reading. Returns the vehicle
+ * and the owner it had before, so both owners' cached views can be invalidated.
  */
 export async function updateVehicle(
   prisma: PrismaClient,
@@ -98,34 +109,39 @@ export async function updateVehicle(
   fields: Partial<VehicleFields>,
   options: { allowMileageDecrease: boolean },
 ) {
-  const current = await prisma.vehicle.findUnique({
-    where: { id },
-    select: { ownerId: true, mileage: true },
+  const { mileage, ...others } = fields;
+  const previousOwnerId = await prisma.$transaction(async (tx) => {
+    const current = await lockVehicle(tx, id);
+    if (!current) throw new RecordNotFoundError('vehicle');
+    if (others.ownerId !== undefined && others.ownerId !== current.ownerId) {
+      await ensureOwnerExists(tx, others.ownerId);
+    }
+    if (mileage !== undefined && mileage !== current.mileage) {
+      if (mileage < current.mileage && !options.allowMileageDecrease) {
+        throw new FieldError(
+          'mileage',
+          `is lower than the recorded ${current.mileage.toLocaleString('en')}; confirm the correction to lower it`,
+        );
+      }
+      await recordReading(tx, {
+        vehicle: current,
+        reading: mileage,
+        correction: mileage < current.mileage,
+        source: 'vehicle_form',
+        field: 'mileage',
+        workOrderId: null,
+        recordedById: null,
+      });
+    }
+    try {
+      await tx.vehicle.update({ where: { id }, data: others, select: { id: true } });
+    } catch (error) {
+      throw mapPrismaError(error, 'vehicle');
+    }
+    return current.ownerId;
   });
-  if (!current) throw new RecordNotFoundError('vehicle');
-  if (fields.ownerId !== undefined && fields.ownerId !== current.ownerId) {
-    await ensureOwnerExists(prisma, fields.ownerId);
-  }
-  if (
-    fields.mileage !== undefined &&
-    fields.mileage < current.mileage &&
-    !options.allowMileageDecrease
-  ) {
-    throw new FieldError(
-      'mileage',
-      `is lower than the recorded ${current.mileage.toLocaleString('en')}; confirm the correction to lower it`,
-    );
-  }
-  try {
-    const vehicle = await prisma.vehicle.update({
-      where: { id },
-      data: fields,
-      select: vehicleSelect,
-    });
-    return { ...vehicle, previousOwnerId: current.ownerId };
-  } catch (error) {
-    throw mapPrismaError(error, 'vehicle');
-  }
+  const vehicle = await prisma.vehicle.findUniqueOrThrow({ where: { id }, select: vehicleSelect });
+  return { ...vehicle, previousOwnerId };
 }
 
 export async function deleteVehicle(prisma: PrismaClient, id: number) {

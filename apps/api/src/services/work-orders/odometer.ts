@@ -12,8 +12,6 @@ export type RecordedReading = {
   correction: boolean;
   implausible: boolean;
   mileageChanged: boolean;
-  /** The vehicle's owner now, whose views show its mileage (not always the work order's customer). */
-  vehicleOwnerId: number;
 };
 
 /**
@@ -31,7 +29,8 @@ export async function recordReading(
     source: OdometerSource;
     field: string;
     workOrderId: number | null;
-    recordedById: number;
+    /** Null for a reading from the vehicle form, which does not record who typed it. */
+    recordedById: number | null;
   },
 ): Promise<RecordedReading> {
   const { vehicle } = reading;
@@ -68,5 +67,5 @@ export async function recordReading(
   if (mileageChanged) {
     await tx.vehicle.update({ where: { id: vehicle.id }, data: { mileage: reading.reading } });
   }
-  return { ...row, vehicleId: vehicle.id, mileageChanged, vehicleOwnerId: vehicle.ownerId };
+  return { ...row, vehicleId: vehicle.id, mileageChanged };
 }

@@ -1,0 +1,345 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
+
+// The invalidation matrix: for each work-order mutation, which cached reads must be loaded
+// again at once (their entry was invalidated) and which must still be answered from the cache.
+// A read counts as loaded when its route's loader ran for it (the cache's route stats).
+
+type Probe = { name: string; route: string; read: () => Promise<unknown> };
+
+describe('work-order invalidation matrix', () => {
+  let api: TestApi;
+  let staff: Client;
+  let admin: Client;
+  let alice: Client;
+  let bob: Client;
+  let probes: Probe[] = [];
+  const ids = { a: 0, b: 0, c: 0, aLines: [] as number[], bLine: 0, v1: 0, v2: 0, v3: 0 };
+  let v1Mileage = 10_000;
+
+  beforeAll(async () => {
+    api = await startApi({ databaseUrl: await seededDatabaseUrl(), redisUrl: inject('redisUrl') });
+    [staff, admin, alice, bob] = await Promise.all([
+      api.as('staff'),
+      api.as('admin'),
+      api.as('alice'),
+      api.as('bob'),
+    ]);
+    const [aliceId, bobId, tom, rita] = await Promise.all([
+      customerIdOf(api, 'alice'),
+      customerIdOf(api, 'bob'),
+      userIdOf(api, 'tom'),
+      userIdOf(api, 'rita'),
+    ]);
+    const [v1, v2, v3] = [
+      await freshVehicle(api, aliceId, v1Mileage),
+      await freshVehicle(api, aliceId, 20_000),
+      await freshVehicle(api, bobId, 30_000),
+    ];
+    Object.assign(ids, { v1: v1.id, v2: v2.id, v3: v3.id });
+    const line = {
+      position: 1,
+      kind: 'labor',
+      description: 'Look',
+      quantity: '1',
+      unitPriceCents: 100,
+      taxRateBps: 0,
+    } as const;
+    const open = (vehicleId: number, customerId: number, concern: string, odometerIn: number) =>
+      api.db.prisma.workOrder.create({
+        data: { vehicleId, customerId, concern, odometerIn, lines: { create: line } },
+        include: { lines: true },
+      });
+    const c = await open(v3.id, bobId, 'Matrix charlie', 30_000);
+    const b = await open(v2.id, aliceId, 'Matrix bravo', 20_000);
+    const a = await open(v1.id, aliceId, 'Matrix alpha', v1Mileage);
+    await api.db.prisma.workOrder.update({ where: { id: a.id }, data: { technicianId: tom } });
+    Object.assign(ids, {
+      a: a.id,
+      b: b.id,
+      c: c.id,
+      aLines: a.lines.map((l) => l.id),
+      bLine: b.lines[0]?.id ?? 0,
+    });
+
+    probes = [
+      {
+        name: 'staff byId A',
+        route: 'workOrder.byId',
+        read: () => staff.workOrder.byId.query({ id: a.id }),
+      },
+      {
+        name: 'staff byId B',
+        route: 'workOrder.byId',
+        read: () => staff.workOrder.byId.query({ id: b.id }),
+      },
+      {
+        name: 'staff byId C',
+        route: 'workOrder.byId',
+        read: () => staff.workOrder.byId.query({ id: c.id }),
+      },
+      { name: 'list all', route: 'workOrder.list', read: () => staff.workOrder.list.query({}) },
+      {
+        name: 'list approved',
+        route: 'workOrder.list',
+        read: () => staff.workOrder.list.query({ status: ['approved'] }),
+      },
+      {
+        name: 'list rita',
+        route: 'workOrder.list',
+        read: () => staff.workOrder.list.query({ technicianId: rita }),
+      },
+      {
+        name: 'list search bravo',
+        route: 'workOrder.list',
+        read: () => staff.workOrder.list.query({ search: 'matrix bravo' }),
+      },
+      {
+        name: 'list vehicle V3',
+        route: 'workOrder.list',
+        read: () => staff.workOrder.list.query({ vehicleId: v3.id }),
+      },
+      { name: 'board', route: 'workOrder.board', read: () => staff.workOrder.board.query() },
+      {
+        name: 'staff history V1',
+        route: 'vehicle.history',
+        read: () => staff.vehicle.history.query({ vehicleId: v1.id }),
+      },
+      {
+        name: 'staff history V3',
+        route: 'vehicle.history',
+        read: () => staff.vehicle.history.query({ vehicleId: v3.id }),
+      },
+      {
+        name: 'staff vehicle V1',
+        route: 'vehicle.byId',
+        read: () => staff.vehicle.byId.query({ id: v1.id }),
+      },
+      {
+        name: 'staff vehicle V2',
+        route: 'vehicle.byId',
+        read: () => staff.vehicle.byId.query({ id: v2.id }),
+      },
+      {
+        name: 'vehicle list alice',
+        route: 'vehicle.list',
+        read: () => staff.vehicle.list.query({ ownerId: aliceId }),
+      },
+      {
+        name: 'customer alice',
+        route: 'customer.byId',
+        read: () => staff.customer.byId.query({ id: aliceId }),
+      },
+      {
+        name: 'alice byId A',
+        route: 'workOrder.byId',
+        read: () => alice.workOrder.byId.query({ id: a.id }),
+      },
+      {
+        name: 'alice history V1',
+        route: 'vehicle.history',
+        read: () => alice.vehicle.history.query({ vehicleId: v1.id }),
+      },
+      {
+        name: 'alice portal',
+        route: 'portal.myVehicles',
+        read: () => alice.portal.myVehicles.query(),
+      },
+      { name: 'bob portal', route: 'portal.myVehicles', read: () => bob.portal.myVehicles.query() },
+      {
+        name: 'bob history V3',
+        route: 'vehicle.history',
+        read: () => bob.vehicle.history.query({ vehicleId: v3.id }),
+      },
+      { name: 'settings', route: 'settings.get', read: () => staff.settings.get.query() },
+    ];
+  });
+  afterAll(() => api.stop());
+
+  async function loaderCalls(route: string): Promise<number> {
+    return (await api.app.cache.stats()).routes[route]?.loaderCalls ?? 0;
+  }
+
+  /** Reads every probe, one at a time; answers the names of those whose loader ran. */
+  async function loadedProbes(): Promise<string[]> {
+    const loaded: string[] = [];
+    for (const probe of probes) {
+      const before = await loaderCalls(probe.route);
+      await probe.read();
+      if ((await loaderCalls(probe.route)) > before) loaded.push(probe.name);
+    }
+    return loaded.sort();
+  }
+
+  /** Warms every probe, checks each is now a hit, runs `mutation`, answers what loaded again. */
+  async function reloadedBy(mutation: () => Promise<unknown>): Promise<string[]> {
+    await loadedProbes();
+    expect(await loadedProbes(), 'every probe is cached before the mutation').toEqual([]);
+    await mutation();
+    return loadedProbes();
+  }
+
+  const aViews = [
+    'staff byId A',
+    'list all',
+    'board',
+    'staff history V1',
+    'alice byId A',
+    'alice history V1',
+  ];
+  const expectLoaded = (...names: string[]) => [...new Set(names)].sort();
+
+  // One story, in order: each step starts from what the previous one left.
+  it('addLine: the work order, the lists and board showing it, its vehicle history', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.addLine.mutate({
+          workOrderId: ids.a,
+          kind: 'part',
+          description: 'Bulb',
+          quantity: '2',
+          unitPriceCents: 300,
+        }),
+      ),
+    ).toEqual(expectLoaded(...aViews));
+    ids.aLines = (
+      await api.db.prisma.workOrderLine.findMany({ where: { workOrderId: ids.a } })
+    ).map((line) => line.id);
+  });
+
+  it('updateLine: the same views, nothing else', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.updateLine.mutate({ id: ids.aLines[0] ?? 0, quantity: '2' }),
+      ),
+    ).toEqual(expectLoaded(...aViews));
+  });
+
+  it('decideLines moving it to approved: also the lists filtered to approved', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.decideLines.mutate({
+          workOrderId: ids.a,
+          decisions: ids.aLines.map((lineId) => ({ lineId, approved: true })),
+        }),
+      ),
+    ).toEqual(expectLoaded(...aViews, 'list approved'));
+  });
+
+  it('setStatus: the lists it is on (approved, which it leaves)', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.setStatus.mutate({ id: ids.a, status: 'in_progress' }),
+      ),
+    ).toEqual(expectLoaded(...aViews, 'list approved'));
+  });
+
+  it("update of the technician: also the new technician's lists (not approved: it left them)", async () => {
+    const rita = await userIdOf(api, 'rita');
+    expect(
+      await reloadedBy(() => staff.workOrder.update.mutate({ id: ids.a, technicianId: rita })),
+    ).toEqual(expectLoaded(...aViews, 'list rita'));
+  });
+
+  it('update of the concern: also every searched list', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.update.mutate({ id: ids.a, concern: 'Matrix bravo too' }),
+      ),
+    ).toEqual(expectLoaded(...aViews, 'list rita', 'list search bravo'));
+  });
+
+  it("setStatus with odometer-out moving the mileage: also the vehicle's own views", async () => {
+    v1Mileage += 50;
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.setStatus.mutate({
+          id: ids.a,
+          status: 'waiting_parts',
+          odometerOut: v1Mileage,
+        }),
+      ),
+    ).toEqual(
+      expectLoaded(
+        ...aViews,
+        'list rita',
+        'list search bravo',
+        'staff vehicle V1',
+        'vehicle list alice',
+        'customer alice',
+        'alice portal',
+      ),
+    );
+  });
+
+  it('removeLine: the lists it is still on, not the one it left', async () => {
+    expect(
+      await reloadedBy(() => staff.workOrder.removeLine.mutate({ id: ids.aLines[1] ?? 0 })),
+    ).toEqual(expectLoaded(...aViews, 'list rita', 'list search bravo'));
+  });
+
+  it('create at the same mileage: every list, the board and the vehicle history; no vehicle view', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.create.mutate({
+          vehicleId: ids.v1,
+          concern: 'Second visit',
+          odometerIn: v1Mileage,
+        }),
+      ),
+    ).toEqual(
+      expectLoaded(
+        'list all',
+        'list approved',
+        'list rita',
+        'list search bravo',
+        'list vehicle V3',
+        'board',
+        'staff history V1',
+        'alice history V1',
+      ),
+    );
+  });
+
+  it("create moving another customer's mileage: their vehicle's views, not alice's", async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.create.mutate({ vehicleId: ids.v3, concern: 'Tyres', odometerIn: 30_400 }),
+      ),
+    ).toEqual(
+      expectLoaded(
+        'list all',
+        'list approved',
+        'list rita',
+        'list search bravo',
+        'list vehicle V3',
+        'board',
+        'staff history V3',
+        'bob history V3',
+        'bob portal',
+        // Its work order's page shows the vehicle: it carries the vehicle's tag.
+        'staff byId C',
+      ),
+    );
+  });
+
+  it("the customer's own decision in the portal: that work order's views and the approved lists", async () => {
+    expect(
+      await reloadedBy(() =>
+        alice.workOrder.decideLines.mutate({
+          workOrderId: ids.b,
+          decisions: [{ lineId: ids.bLine, approved: true }],
+        }),
+      ),
+    ).toEqual(
+      expectLoaded('staff byId B', 'list all', 'list search bravo', 'list approved', 'board'),
+    );
+  });
+
+  it('settings.update: the settings, nothing else', async () => {
+    expect(await reloadedBy(() => admin.settings.update.mutate({ name: 'Matrix Motors' }))).toEqual(
+      ['settings'],
+    );
+  });
+});
