@@ -52,6 +52,16 @@ describe('formErrorFrom', () => {
     expect(formErrorFrom({ message: '' }, {})).toBe('Something went wrong. Please try again.');
     expect(formErrorFrom(null, {})).toBeUndefined();
   });
+
+  it('spells out errors on fields the form has no input for', () => {
+    const fields = { 'decisions.0.lineId': 'is not a line of this work order', channel: 'bad' };
+    expect(formErrorFrom({ message: 'x' }, fields, ['channel'])).toBe(
+      'Not saved: decisions.0.lineId is not a line of this work order.',
+    );
+    expect(formErrorFrom({ message: 'x' }, { channel: 'bad' }, ['channel'])).toBe(
+      'Please fix the highlighted fields.',
+    );
+  });
 });
 
 describe('fieldMessage', () => {

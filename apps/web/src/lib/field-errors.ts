@@ -30,10 +30,20 @@ export function fieldErrorsFrom(error: unknown): FieldErrors {
 
 /**
  * The message to show above a form: a pointer to the fields when some carry errors, the
- * server's message otherwise (e.g. a CONFLICT), or a generic line.
+ * server's message otherwise (e.g. a CONFLICT), or a generic line. With `shown`, the fields the
+ * form has inputs for, an error on any other field (say `decisions.0.lineId`) is spelled out
+ * here, since nothing on the form could be highlighted for it.
  */
-export function formErrorFrom(error: unknown, fields: FieldErrors): string | undefined {
+export function formErrorFrom(
+  error: unknown,
+  fields: FieldErrors,
+  shown?: readonly string[],
+): string | undefined {
   if (!error) return undefined;
+  const unplaced = shown ? Object.entries(fields).filter(([field]) => !shown.includes(field)) : [];
+  if (unplaced.length > 0) {
+    return `Not saved: ${unplaced.map(([field, message]) => `${field} ${message}`).join('; ')}.`;
+  }
   if (Object.keys(fields).length > 0) return 'Please fix the highlighted fields.';
   if (isRecord(error) && typeof error.message === 'string' && error.message) {
     // The API words messages in lower case; shown on their own they start a sentence.

@@ -80,7 +80,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const formError =
     Object.keys(local).length > 0
       ? 'Please fix the highlighted fields.'
-      : formErrorFrom(update.error, fields);
+      : formErrorFrom(update.error, fields, [
+          'name',
+          'address',
+          'phone',
+          'defaultLaborRateCents',
+          'defaultTaxRateBps',
+          'currency',
+          'timeZone',
+        ]);
   const sample = sampleOf(currency, timeZone);
 
   function submit(event: FormEvent) {

@@ -75,7 +75,7 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
 
   const formError = nothingChosen
     ? 'Choose Approve or Decline for at least one line that has changed.'
-    : formErrorFrom(decide.error, fields);
+    : formErrorFrom(decide.error, fields, ['channel']);
   return (
     <section className="card" aria-labelledby="approval-title">
       <h2 id="approval-title">Customer's decision</h2>

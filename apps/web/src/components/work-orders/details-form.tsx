@@ -68,7 +68,7 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
       <h2 id="details-title">Concern and notes</h2>
       <form onSubmit={submit} noValidate aria-labelledby="details-title">
         <p role="alert" className="form-error">
-          {formErrorFrom(update.error, fields)}
+          {formErrorFrom(update.error, fields, ['concern', 'notes', 'technicianId', 'promisedAt'])}
         </p>
         <TextField
           label="Concern"

@@ -13,6 +13,16 @@ import { useWorkOrderWritten } from './use-work-order-written';
 
 type Settings = RouterOutputs['settings']['get'];
 
+// The inputs' fields, by the API's names (the server's errors land on them).
+const lineFieldNames = [
+  'kind',
+  'description',
+  'partNumber',
+  'quantity',
+  'unitPriceCents',
+  'taxRateBps',
+];
+
 const kindOptions = lineKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }));
 
 /**
@@ -50,7 +60,7 @@ export function LineForm({
   const formError =
     Object.keys(local).length > 0
       ? 'Please fix the highlighted fields.'
-      : formErrorFrom(mutation.error, fields);
+      : formErrorFrom(mutation.error, fields, lineFieldNames);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -56,7 +56,12 @@ function NewWorkOrderForm({ vehicle }: { vehicle: Vehicle }) {
   const formError =
     Object.keys(local).length > 0
       ? 'Please fix the highlighted fields.'
-      : formErrorFrom(create.error, fields);
+      : formErrorFrom(create.error, fields, [
+          'concern',
+          'odometerIn',
+          'technicianId',
+          'promisedAt',
+        ]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '~/components/confirm-dialog';
 import { TextField } from '~/components/text-field';
 import { parseWholeInput } from '~/lib/amount-input';
 import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { formatMileage } from '~/lib/format';
 import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
 import { useSetStatus } from './use-set-status';
 
@@ -53,7 +54,9 @@ export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
     <section className="card" aria-labelledby="status-title">
       <h2 id="status-title">Status: {statusLabels[workOrder.status]}</h2>
       <p role="alert" className="form-error">
-        {localError ? 'Please fix the highlighted field.' : formErrorFrom(setStatus.error, fields)}
+        {localError
+          ? 'Please fix the highlighted field.'
+          : formErrorFrom(setStatus.error, fields, ['odometerOut'])}
       </p>
       {asksOdometer ? (
         <>
@@ -64,7 +67,7 @@ export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
             value={odometerOut}
             onChange={setOdometerOut}
             error={odometerError}
-            hint={`Miles as the car leaves, sent with "Mark ready" (in: ${workOrder.odometerIn.toLocaleString('en')})`}
+            hint={`Miles as the car leaves, sent with "Mark ready" (in: ${formatMileage(workOrder.odometerIn)})`}
           />
           {offerCorrection ? (
             <CheckboxField
