@@ -20,6 +20,13 @@ function lineRow(page: Page, description: string): Locator {
 test('[STAFF][WORK ORDERS] opens a work order from a vehicle, prices it, records a phone approval, moves it across the board to ready, and the vehicle history shows it', async ({
   page,
 }, testInfo) => {
+  // Times are printed on the shop's clock on the server and again in the browser: a mismatch
+  // would be a hydration error, which React reports on the console.
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   const tag = uniqueTag();
   const customer = `E2E Owner ${tag}`;
   const plate = `WO ${tag}`;
@@ -141,6 +148,11 @@ test('[STAFF][WORK ORDERS] opens a work order from a vehicle, prices it, records
       .click();
     await expect(card('In progress')).toBeVisible();
     await expect(card('Approved')).toHaveCount(0);
+    // A keyboard user carries on from the card where it landed, and hears where that is.
+    await expect(card('In progress').getByRole('link', { name: number })).toBeFocused();
+    await expect(
+      page.getByRole('status').filter({ hasText: `${number} moved to In progress.` }),
+    ).toBeVisible();
 
     await card('In progress').dragTo(column(page, 'Waiting for parts'));
     await expect(card('Waiting for parts')).toBeVisible();
@@ -175,5 +187,6 @@ test('[STAFF][WORK ORDERS] opens a work order from a vehicle, prices it, records
     await expect(odometer.getByRole('row').filter({ hasText: number })).toContainText('41,250 mi');
   });
 
+  expect(consoleErrors).toEqual([]);
   await saveEndState(testInfo, { staff: page });
 });

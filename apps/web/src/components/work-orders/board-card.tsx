@@ -2,6 +2,7 @@
 
 import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import { Timestamp } from '~/components/timestamp';
 import { sentence } from '~/lib/format';
 import { useShopFormat } from '~/lib/use-shop-format';
@@ -22,6 +23,7 @@ export function BoardCard({
   onMove,
   onDragStart,
   onDragEnd,
+  focused,
 }: {
   card: BoardCardData;
   /** The status this card is being moved to, while the request runs. */
@@ -30,8 +32,14 @@ export function BoardCard({
   onMove: (status: WorkOrderStatus) => void;
   onDragStart: () => void;
   onDragEnd: () => void;
+  /** Whether the card just moved here: its link takes the focus. */
+  focused: boolean;
 }) {
   const format = useShopFormat();
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (focused) link.current?.focus();
+  }, [focused]);
   const moves = card.nextStatuses.filter((status) => status !== 'cancelled');
   const { vehicle } = card;
   return (
@@ -47,7 +55,9 @@ export function BoardCard({
       aria-labelledby={`card-${card.id}`}
     >
       <h3 id={`card-${card.id}`}>
-        <Link href={`/staff/work-orders/${card.id}`}>{card.number}</Link>
+        <Link ref={link} href={`/staff/work-orders/${card.id}`}>
+          {card.number}
+        </Link>
       </h3>
       <dl className="facts">
         <div>

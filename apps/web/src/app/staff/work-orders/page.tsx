@@ -20,6 +20,7 @@ export default async function WorkOrdersPage() {
   return (
     <HydrateClient>
       <h1>Work orders</h1>
+      <p className="muted">A work order is opened from its vehicle's page (New work order).</p>
       <WorkOrderList />
     </HydrateClient>
   );
