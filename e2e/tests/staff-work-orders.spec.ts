@@ -82,9 +82,19 @@ test('[STAFF][WORK ORDERS] opens a work order from a vehicle, prices it, records
     await lineForm.getByLabel('Kind', { exact: true }).selectOption({ label: 'Part' });
     await lineForm.getByLabel('Description', { exact: true }).fill('Brake pad set');
     await lineForm.getByLabel('Part number', { exact: true }).fill('BP-4471');
-    await lineForm.getByLabel('Quantity', { exact: true }).fill('4');
+    // A typo first (40 pads), corrected through the line's Edit.
+    await lineForm.getByLabel('Quantity', { exact: true }).fill('40');
     await lineForm.getByLabel('Unit price', { exact: true }).fill('7.49');
     await lineForm.getByRole('button', { name: 'Add line' }).click();
+    await expect(lineRow(page, 'Brake pad set')).toContainText('$299.60');
+    await lineRow(page, 'Brake pad set')
+      .getByRole('button', { name: 'Edit Brake pad set' })
+      .click();
+    const editForm = page.getByRole('form', { name: 'Edit line: Brake pad set' });
+    await expect(editForm.getByLabel('Kind', { exact: true })).toBeFocused();
+    await editForm.getByLabel('Quantity', { exact: true }).fill('4');
+    await editForm.getByRole('button', { name: 'Save line' }).click();
+    await expect(editForm).toHaveCount(0);
     await expect(lineRow(page, 'Brake pad set')).toContainText('$29.96');
     await expect(lineRow(page, 'Brake pad set')).toContainText('$2.47');
     await expect(lineRow(page, 'Brake pad set')).toContainText('BP-4471');
@@ -96,6 +106,21 @@ test('[STAFF][WORK ORDERS] opens a work order from a vehicle, prices it, records
     await lineForm.getByLabel('Tax rate', { exact: true }).fill('0');
     await lineForm.getByRole('button', { name: 'Add line' }).click();
     await expect(lineRow(page, 'Shop supplies')).toContainText('$3.50');
+
+    // A line added by mistake is removed, after a confirmation.
+    await lineForm.getByLabel('Kind', { exact: true }).selectOption({ label: 'Part' });
+    await lineForm.getByLabel('Description', { exact: true }).fill('Wiper blades');
+    await lineForm.getByLabel('Unit price', { exact: true }).fill('12.00');
+    await lineForm.getByRole('button', { name: 'Add line' }).click();
+    await expect(lineRow(page, 'Wiper blades')).toBeVisible();
+    await lineRow(page, 'Wiper blades')
+      .getByRole('button', { name: 'Remove Wiper blades' })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Remove “Wiper blades”?' })
+      .getByRole('button', { name: 'Remove line' })
+      .click();
+    await expect(lineRow(page, 'Wiper blades')).toHaveCount(0);
 
     // DESIGN.md's example, computed by the server line by line.
     await expect(detail(page, 'Subtotal')).toHaveText('$213.46');

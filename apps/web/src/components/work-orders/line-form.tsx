@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from '@garage/api';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
 import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
@@ -48,6 +48,12 @@ export function LineForm({
   const written = useWorkOrderWritten();
   const [draft, setDraft] = useState<LineDraft>(initial);
   const [local, setLocal] = useState<FieldErrors>({});
+  const form = useRef<HTMLFormElement>(null);
+  // "Edit" on a row opens this form below the table: the focus follows, to its first field.
+  useEffect(() => {
+    const first = form.current?.elements[0];
+    if (lineId !== undefined && first instanceof HTMLElement) first.focus();
+  }, [lineId]);
   const onSuccess = async (workOrder: RouterOutputs['workOrder']['byId']) => {
     await written(workOrder);
     if (lineId === undefined) setDraft(blankLine(draft.kind, settings));
@@ -92,7 +98,13 @@ export function LineForm({
   };
   const title = lineId === undefined ? 'Add a line' : `Edit line: ${initial.description}`;
   return (
-    <form onSubmit={submit} className="card form line-form" noValidate aria-label={title}>
+    <form
+      ref={form}
+      onSubmit={submit}
+      className="card form line-form"
+      noValidate
+      aria-label={title}
+    >
       <h3>{title}</h3>
       <p role="alert" className="form-error">
         {formError}
