@@ -6,7 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/client';
 import { embeddedMigrations } from '../src/generated/migrations';
 
-const tables = ['CacheInvalidation', 'Customer', 'Session', 'User', 'Vehicle'];
+const tables = ['CacheInvalidation', 'Customer', 'LoginThrottle', 'Session', 'User', 'Vehicle'];
 
 async function userTables(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
   const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
