@@ -66,7 +66,7 @@ export function attemptCounters(prisma: PrismaClient) {
     },
     /** After a correct password: forgets the email's count and takes one back from the address. */
     async settle(keys: AttemptKeys): Promise<void> {
-      await prisma.$transaction([
+      await Promise.all([
         prisma.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${`email:${keys.email}`}`,
         prisma.$executeRaw`
           UPDATE "LoginThrottle" SET "count" = "count" - 1
