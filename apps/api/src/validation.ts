@@ -95,7 +95,14 @@ export const search = z
   .optional()
   .transform((value) => value || undefined);
 
+/**
+ * The page direction tRPC's infinite queries add to every page's input, next to `cursor`; our
+ * cursors only go forward, so it is accepted and not used.
+ */
+export const infiniteDirection = z.enum(['forward', 'backward']).optional();
+
 export const pagination = {
   cursor: id.nullish(),
+  direction: infiniteDirection,
   limit: z.number().int().min(1).max(100).default(25),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditLog, clearCache, panelStats } from '../services/cache-admin';
 import { adminProcedure, router } from '../trpc';
-import { noInput } from '../validation';
+import { infiniteDirection, noInput } from '../validation';
 
 const route = z.string().trim().min(1, 'is required').max(200);
 const tag = z.string().trim().min(1, 'is required').max(200);
@@ -24,6 +24,7 @@ export const cacheRouter = router({
           route: route.optional(),
           tag: tag.optional(),
           cursor: z.string().max(200).nullish(),
+          direction: infiniteDirection,
           limit: z.number().int().min(1).max(200).default(50),
         })
         .prefault({}),
