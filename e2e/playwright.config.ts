@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import type { Account } from './support/accounts';
+import { chromiumPath } from './support/chromium';
 
 /** The option each set-up project passes to auth.setup.ts: whom it signs in. */
 export interface AccountOption {
@@ -32,7 +33,7 @@ export default defineConfig<AccountOption>({
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },

@@ -1,8 +1,20 @@
 import type { NextConfig } from 'next';
 
+// Headers every response carries, pages and /api/trpc alike; the Content-Security-Policy needs a
+// fresh nonce per page, so src/proxy.ts sets it.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  // For browsers that predate CSP's frame-ancestors.
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 // The /api/trpc proxy is a route handler (src/app/api/trpc), so API_URL is read at start-up.
 const config: NextConfig = {
   poweredByHeader: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default config;

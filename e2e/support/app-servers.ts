@@ -30,7 +30,13 @@ export function assertLocal(url: string): void {
   }
 }
 
-function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+/** Starts a Node script with its output in test-results/servers/<name>.log. */
+export function launch(
+  name: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}.log`));
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
@@ -39,13 +45,13 @@ function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return child;
 }
 
-const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+export const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 /**
  * Polls `url` until the server answers, failing at once (with the end of its log) if the
  * process exits first, e.g. `next start` without a build.
  */
-async function ready(name: string, child: ChildProcess, url: string, timeoutMs = 120_000) {
+export async function ready(name: string, child: ChildProcess, url: string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited(child)) {
@@ -65,6 +71,15 @@ async function ready(name: string, child: ChildProcess, url: string, timeoutMs =
 async function answers(url: string): Promise<boolean> {
   const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
   return response.status < 500;
+}
+
+/** Starts the BUILT web app on `port`, as `pnpm --filter @garage/web start` does. */
+export function launchWeb(name: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  return launch(name, ['dist/server.js'], join(repoRoot, 'apps/web'), {
+    ...env,
+    NODE_ENV: 'production',
+    WEB_PORT: String(port),
+  });
 }
 
 /** Starts throwaway PostgreSQL and Redis, then the BUILT API and web app on free ports. */
@@ -93,16 +108,7 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
     // The web app on loopback is the proxy in front of the API: believe the address it adds.
     TRUST_PROXY: 'loopback',
   });
-  const nextBin = join(repoRoot, 'apps/web/node_modules/next/dist/bin/next');
-  const web = launch(
-    'web',
-    [nextBin, 'start', '--port', String(webPort)],
-    join(repoRoot, 'apps/web'),
-    {
-      API_URL: apiUrl,
-      WEB_PORT: String(webPort),
-    },
-  );
+  const web = launchWeb('web', webPort, { API_URL: apiUrl });
 
   const control = await startControl(redis);
 

@@ -1,15 +1,26 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { isDevelopment } from '~/env';
+import { contentSecurityPolicy, newNonce } from '~/lib/content-security-policy';
 import { requestedPathHeader } from '~/lib/requested-path';
 
 /**
- * Layouts cannot see the URL they render for; this passes the requested path and query on, so
- * a signed-out visit to /staff/vehicles?search=ab returns there after sign-in. The role check
+ * Runs before every page. It gives the page a Content-Security-Policy with a fresh nonce (on
+ * the request, where Next.js reads the nonce while rendering, and on the response). And, since
+ * layouts cannot see the URL they render for, it passes the requested path and query on, so a
+ * signed-out visit to /staff/vehicles?search=ab returns there after sign-in; the role check
  * itself stays in the layouts, on the server, against the API.
  */
 export function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy(newNonce(), isDevelopment);
   const headers = new Headers(request.headers);
   headers.set(requestedPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
-export const config = { matcher: ['/staff/:path*', '/admin/:path*', '/portal/:path*'] };
+// Pages only: not the /api/trpc proxy (JSON), nor static files, which carry no inline script.
+export const config = {
+  matcher: ['/((?!api/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)'],
+};

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '~/components/site-header';
+import { maxBatch } from '~/env';
 import { TRPCReactProvider } from '~/trpc/react';
 import './globals.css';
 
@@ -18,7 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <TRPCReactProvider>
+        <TRPCReactProvider maxBatch={maxBatch}>
           <SiteHeader />
           <main id="main">{children}</main>
         </TRPCReactProvider>

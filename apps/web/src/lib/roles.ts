@@ -1,3 +1,5 @@
+import { sameOriginPath } from './requested-path';
+
 /** The roles the API knows; DESIGN.md's auth.me returns one of them. */
 export type Role = 'admin' | 'staff' | 'customer';
 
@@ -45,14 +47,13 @@ export function areaOf(path: string): Area | undefined {
 }
 
 /**
- * Where to go after signing in: `next` when it is a same-site path the role may open (never
- * `//host` or `/\host`, which browsers treat as another site), else the role's start page.
+ * Where to go after signing in: `next` when it is a path on this app (see sameOriginPath) that
+ * the role may open, else the role's start page.
  */
 export function landingFor(role: Role, next: string | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
-    return homeFor(role);
-  }
-  const area = areaOf(next);
+  const path = sameOriginPath(next);
+  if (!path) return homeFor(role);
+  const area = areaOf(path);
   if (area && !canEnter(role, area)) return homeFor(role);
-  return next === '/' ? homeFor(role) : next;
+  return path === '/' ? homeFor(role) : path;
 }

@@ -19,8 +19,17 @@ function getQueryClient(): QueryClient {
   return browserQueryClient;
 }
 
-/** Provides React Query and the typed tRPC client; the browser talks to our same-origin proxy. */
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
+/**
+ * Provides React Query and the typed tRPC client; the browser talks to our same-origin proxy,
+ * in batches of at most `maxBatch` calls (the proxy refuses larger ones whole).
+ */
+export function TRPCReactProvider({
+  children,
+  maxBatch,
+}: {
+  children: ReactNode;
+  maxBatch: number;
+}) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -28,6 +37,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         httpBatchLink({
           url: '/api/trpc',
           transformer: superjson,
+          maxItems: maxBatch,
           fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
         }),
       ],

@@ -1,4 +1,8 @@
-import { apiUrl } from '~/env';
+import { apiUrl, maxBatch, maxBodyBytes } from '~/env';
+import { batchRefusal, readBodyWithin } from '~/lib/api-proxy/limits';
+import { mutationRefusal } from '~/lib/api-proxy/mutation-guard';
+import { refusalResponse } from '~/lib/api-proxy/refusal';
+import { forwardedForUpstream } from '~/lib/client-hop';
 
 // Hop-by-hop headers belong to one connection and must not be forwarded.
 const hopByHop = new Set([
@@ -18,24 +22,41 @@ function forwardHeaders(source: Headers): Headers {
   return headers;
 }
 
+/** The request's headers for the API, with the X-Forwarded-For we vouch for (see client-hop). */
+function upstreamHeaders(request: Request): Headers {
+  const headers = forwardHeaders(request.headers);
+  headers.delete('x-forwarded-for');
+  const forwardedFor = forwardedForUpstream();
+  if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
+  return headers;
+}
+
 /**
  * Same-origin proxy from /api/trpc/* to `${API_URL}/trpc/*`, so the API's httpOnly
  * session cookie is first-party. A route handler rather than a next.config rewrite:
  * rewrites are frozen at build time, and API_URL must be read when the server starts.
+ * It refuses, without calling the API, batches and bodies over the limits and mutations that
+ * may come from another site.
  */
 async function proxy(
   request: Request,
   context: { params: Promise<{ path: string[] }> },
 ): Promise<Response> {
   const { path } = await context.params;
+  const isMutation = request.method === 'POST';
+  const refusal =
+    batchRefusal(path, maxBatch) ?? (isMutation ? mutationRefusal(request.headers) : undefined);
+  if (refusal) return refusalResponse(refusal);
+  const body = isMutation ? await readBodyWithin(request, maxBodyBytes) : undefined;
+  if (body && 'refusal' in body) return refusalResponse(body.refusal);
+
   const search = new URL(request.url).search;
   const target = `${apiUrl}/trpc/${path.map(encodeURIComponent).join('/')}${search}`;
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   try {
     const upstream = await fetch(target, {
       method: request.method,
-      headers: forwardHeaders(request.headers),
-      body: hasBody ? await request.arrayBuffer() : undefined,
+      headers: upstreamHeaders(request),
+      body: body?.bytes,
       redirect: 'manual',
     });
     const headers = forwardHeaders(upstream.headers);
@@ -43,16 +64,7 @@ async function proxy(
     headers.delete('content-encoding');
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch {
-    const body = {
-      error: {
-        json: {
-          message: 'The API is unreachable',
-          code: -32603,
-          data: { code: 'API_UNREACHABLE', httpStatus: 502 },
-        },
-      },
-    };
-    return Response.json(body, { status: 502 });
+    return refusalResponse({ code: 'BAD_GATEWAY', message: 'The API is unreachable' });
   }
 }
 
