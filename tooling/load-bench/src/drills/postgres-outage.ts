@@ -1,93 +1,81 @@
 import { openDatabase } from '@garage/db';
-import type { ApiProcess } from '../processes';
-import type { VehicleRow } from '../setup';
-import { Samples } from '../stats';
-import { type ApiLog, watchApiLog } from './api-log';
-import { type DrillContext, hold, startLoadOn } from './context';
-import type { Outcome, Phase } from './phases';
-import { compareServed, readFromDatabase, readThroughApi, type ServedCheck } from './read-back';
-import { msUntil } from './readiness';
-import { drillNotesPrefix, notesOf, type VehicleLoad, type WriteBook } from './vehicle-load';
+import type { Infra, VehicleRow } from '../infra';
+import { fmt, ms, percentile, type Target, table } from '../report';
+import { notesOf, notesPrefix, type Phase } from '../vehicle-load';
+import {
+  hold,
+  msUntilReady,
+  outcomesText,
+  readBack,
+  readFromDatabase,
+  secs,
+  startDrillLoad,
+  watchApiLog,
+} from './checks';
 
-export interface PostgresOutageResult {
-  phases: Phase[];
-  seconds: { before: number; outage: number; after: number };
-  /** How long `pg_ctl stop -m fast` and the start (until it accepts a query) took, in ms. */
-  stopMs: number;
-  startMs: number;
-  /** Outcomes of the requests answered while PostgreSQL was down or starting. */
-  outageOutcomes: Map<Outcome, number>;
-  /** ms from the stop to the first 503 with the clear message. */
-  firstUnavailableMs: number;
-  /** Latency of those 503s, ms. */
-  unavailable: { count: number; p50: number; p99: number; max: number };
-  /** ms from PostgreSQL accepting queries to /readyz saying the database is up. */
-  readyMs: number;
-  /** ms to the first acknowledged write: from the restart command, and from it accepting. */
-  firstWriteFromRestartMs: number;
-  firstWriteFromUpMs: number;
-  writes: { acknowledged: number; unavailable: number; other: number };
-  check: DatabaseCheck;
-  /** What the API serves after the recovery, against the acknowledged writes and the database. */
-  served: ServedCheck;
-  staleReads: number;
-  staleExamples: string[];
-  apiLog: Map<string, number>;
-}
+const outage = ['PostgreSQL down', 'PostgreSQL starting'];
+/** While PostgreSQL is down or starting, a cached 200 or the clear 503 is a right answer. */
+const rightDuringOutage = (outcome: string) => outcome === '200' || outcome === '503';
 
-export interface DatabaseCheck {
-  vehicles: number;
-  /** Rows holding less than their last acknowledged mileage. */
-  lost: number;
-  /** Rows whose mileage and notes come from different writes (or from no write at all). */
-  halfApplied: number;
-  /** Rows holding the mileage of a write that was answered with an error (or never answered). */
-  appliedUnacknowledged: Map<Outcome, number>;
-  examples: string[];
-}
-
-const downPhase = 'PostgreSQL down';
-const startingPhase = 'PostgreSQL starting';
-/** The phases while PostgreSQL is down, then starting: a 503 with the clear message is allowed. */
-export const outagePhases: readonly string[] = [downPhase, startingPhase];
-
-/** Every write of the drill against what PostgreSQL holds afterwards. */
-function checkDatabase(
-  book: WriteBook,
+/**
+ * Drill 3: under load, PostgreSQL is stopped (`pg_ctl stop -m fast`) and started again on the
+ * same port. While it is down every answer must be a 200 (from the cache) or a quick 503 with
+ * the clear message; afterwards writes succeed without an API restart, and the database holds
+ * every acknowledged write, each one whole.
+ */
+export async function runPostgresOutage(
+  infra: Infra,
   writeSet: readonly VehicleRow[],
-  stored: Map<number, { mileage: number; notes: string | null }>,
-): DatabaseCheck {
+  seconds: { before: number; outage: number; after: number },
+) {
+  const api = await infra.api('postgres');
+  const apiLog = watchApiLog(api);
+  const load = await startDrillLoad(
+    infra,
+    api,
+    writeSet,
+    seconds.before + seconds.outage + seconds.after + 60,
+  );
+  await hold(seconds.before);
+  const down = load.begin('PostgreSQL down');
+  await infra.postgres.stop();
+  const stopMs = performance.now() - down.startedAt;
+  await hold(Math.max(0, seconds.outage - stopMs / 1000));
+  const starting = load.begin('PostgreSQL starting');
+  await infra.postgres.start();
+  const upAt = performance.now();
+  load.begin('after');
+  const ready = msUntilReady(api, (r) => r.database === 'up', upAt, seconds.after * 1000);
+  await hold(seconds.after);
+  const readyMs = await ready;
+  const phases = await load.stop();
+
+  const during = phases.filter((p) => outage.includes(p.name));
+  const outcomes = new Map<string, number>();
+  for (const { outcome } of during.flatMap((p) => p.answers))
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  const unavailable = during.flatMap((p) => p.pick(undefined, '503').map((a) => a.ms));
+  const acks = phases.flatMap((p) => p.pick('write', '200').map((a) => a.at));
+  const firstAckAfter = (t: number) => (acks.find((at) => at >= t) ?? Number.NaN) - t;
+  const ids = [...load.sent.keys()];
+  // A connection of its own: the bench's pool lived through the outage too.
+  const verifier = await openDatabase({ url: infra.databaseUrl, poolSize: 2 });
+  const stored = await readFromDatabase(verifier, ids).finally(() => verifier.close());
+  const served = await readBack(api, ids, load.acked, stored);
+  await api.stop();
+
   const original = new Map(writeSet.map((v) => [v.id, v.mileage]));
-  const check: DatabaseCheck = {
-    vehicles: book.sent.size,
-    lost: 0,
-    halfApplied: 0,
-    appliedUnacknowledged: new Map(),
-    examples: [],
-  };
-  const example = (line: string) => {
-    if (check.examples.length < 5) check.examples.push(line);
-  };
-  for (const [id, writes] of book.sent) {
+  const check = { lost: 0, halfApplied: 0, appliedUnacknowledged: new Map<string, number>() };
+  for (const [id, sent] of load.sent) {
     const row = stored.get(id);
-    if (!row) {
-      check.lost++;
-      example(`vehicle ${id}: missing from the database`);
-      continue;
-    }
-    const acked = book.acked.get(id)?.mileage;
-    if (acked !== undefined && row.mileage < acked) {
-      check.lost++;
-      example(`vehicle ${id}: stored ${row.mileage}, acknowledged ${acked}`);
-    }
-    const write = writes.find((w) => w.mileage === row.mileage);
+    if (!row || row.mileage < (load.acked.get(id)?.mileage ?? 0)) check.lost++;
+    if (!row) continue;
+    const write = sent.find((w) => w.mileage === row.mileage);
+    // Whole: its notes name the write of its mileage, or it kept both fields from before.
     const whole = write
       ? row.notes === notesOf(write.mileage)
-      : row.mileage === original.get(id) && !row.notes?.startsWith(drillNotesPrefix);
-    if (!whole) {
-      check.halfApplied++;
-      example(`vehicle ${id}: mileage ${row.mileage} with notes "${row.notes}"`);
-    }
+      : row.mileage === original.get(id) && !row.notes?.startsWith(notesPrefix);
+    if (!whole) check.halfApplied++;
     if (write && write.outcome !== '200') {
       check.appliedUnacknowledged.set(
         write.outcome,
@@ -95,109 +83,99 @@ function checkDatabase(
       );
     }
   }
-  return check;
+  const writes = [...load.sent.values()].flat();
+  const written = (outcome: string) => writes.filter((w) => w.outcome === outcome).length;
+  return {
+    phases,
+    stopMs,
+    startMs: upAt - starting.startedAt,
+    outcomes,
+    firstUnavailableMs:
+      Math.min(...during.map((p) => p.pick(undefined, '503')[0]?.at ?? Number.POSITIVE_INFINITY)) -
+      down.startedAt,
+    unavailable,
+    readyMs,
+    firstWriteFromRestartMs: firstAckAfter(starting.startedAt),
+    firstWriteFromUpMs: firstAckAfter(upAt),
+    writes: {
+      acknowledged: written('200'),
+      unavailable: written('503'),
+      other: writes.length - written('200') - written('503'),
+    },
+    vehicles: ids.length,
+    check,
+    served,
+    apiLog,
+  };
 }
 
-/**
- * Drill 3: under load, PostgreSQL is stopped (`pg_ctl stop -m fast`: sessions are terminated)
- * and started again on the same port. While it is down every answer must be a 200 (from the
- * cache) or a 503 with the clear message, quickly; afterwards writes succeed again without an
- * API restart, and the database holds every acknowledged write, each one whole.
- */
-export async function runPostgresOutage(
-  context: DrillContext,
-  options: { writeSet: readonly VehicleRow[]; seconds: PostgresOutageResult['seconds'] },
-): Promise<PostgresOutageResult> {
-  const { seconds } = options;
-  const { postgres } = context;
-  let api: ApiProcess | undefined;
-  let load: VehicleLoad | undefined;
-  let apiLog: ApiLog | undefined;
-  try {
-    api = await context.startApi('postgres', context.redis.url, context.namespace('postgres'));
-    apiLog = watchApiLog(api);
-    const cookie = await context.signIn(api, 'staff');
-    const total = seconds.before + seconds.outage + seconds.after;
-    const started = await startLoadOn(context, api, cookie, options.writeSet, total + 60);
-    load = started.load;
-    const { phases } = started;
+type PostgresOutage = Awaited<ReturnType<typeof runPostgresOutage>>;
 
-    await hold(seconds.before);
-    context.log('  PostgreSQL stopped');
-    const down = phases.begin(downPhase);
-    await postgres.stop();
-    const stopMs = performance.now() - down.startedAt;
-    await hold(Math.max(0, seconds.outage - stopMs / 1000));
-    const starting = phases.begin(startingPhase);
-    await postgres.start();
-    const upAt = performance.now();
-    context.log('  PostgreSQL started again');
-    phases.begin('after');
-    const ready = msUntil(api.port, (r) => r.database === 'up', {
-      since: upAt,
-      maxMs: seconds.after * 1000,
-      everyMs: 50,
-    });
-    await hold(seconds.after);
-    const readyMs = await ready;
-    await load.stop();
+export function postgresTargets(r: PostgresOutage): Target[] {
+  const failed = (right: (p: Phase) => boolean, allowed?: (outcome: string) => boolean) =>
+    r.phases.filter(right).reduce((n, p) => n + p.failed(allowed), 0);
+  const wrong = failed((p) => outage.includes(p.name), rightDuringOutage);
+  const outside = failed((p) => !outage.includes(p.name));
+  const timeouts = r.outcomes.get('timeout') ?? 0;
+  return [
+    {
+      text: 'PostgreSQL down: every answer a 200 (cached) or a 503 with the clear message',
+      measured: outcomesText(r.outcomes),
+      met: wrong === 0,
+    },
+    {
+      text: 'PostgreSQL down: no hang (no answer later than the client timeout)',
+      measured: `${fmt(timeouts)} timeouts; 503s p99 ${ms(percentile(r.unavailable, 99))} ms, max ${ms(percentile(r.unavailable, 100))} ms`,
+      met: timeouts === 0,
+    },
+    {
+      text: 'PostgreSQL back: writes succeed again without an API restart',
+      measured: `first acknowledged write ${secs(r.firstWriteFromUpMs)} after it accepted queries`,
+      met: Number.isFinite(r.firstWriteFromUpMs),
+    },
+    {
+      text: 'PostgreSQL: failed requests before and after the outage = 0',
+      measured: fmt(outside),
+      met: outside === 0,
+    },
+    {
+      text: 'PostgreSQL: no acknowledged write lost, none half-applied',
+      measured: `${fmt(r.check.lost)} lost, ${fmt(r.check.halfApplied)} half-applied, of ${fmt(r.vehicles)} vehicles written`,
+      met: r.check.lost === 0 && r.check.halfApplied === 0 && r.vehicles > 0,
+    },
+  ];
+}
 
-    const during = phases.phases.filter((p) => outagePhases.includes(p.name));
-    const outageOutcomes = new Map<Outcome, number>();
-    const unavailable = new Samples();
-    for (const phase of during) {
-      for (const [outcome, n] of phase.outcomes) {
-        outageOutcomes.set(outcome, (outageOutcomes.get(outcome) ?? 0) + n);
-      }
-      for (const v of phase.latencies.get('503')?.values() ?? []) unavailable.push(v);
-    }
-    const firstAt = Math.min(
-      ...during.map((p) => p.firstAt.get('503') ?? Number.POSITIVE_INFINITY),
-    );
-    const { ackTimes } = load;
-    const firstAckAfter = (t: number) => (ackTimes.find((at) => at >= t) ?? Number.NaN) - t;
-    const allWrites = [...load.sent.values()].flat();
-    const ids = [...load.sent.keys()];
-
-    // A connection of its own: the bench's pool lived through the outage too.
-    const verifier = await openDatabase({ url: context.databaseUrl, poolSize: 2 });
-    let stored: Awaited<ReturnType<typeof readFromDatabase>>;
-    try {
-      stored = await readFromDatabase(verifier, ids);
-    } finally {
-      await verifier.close();
-    }
-    const served = compareServed(await readThroughApi(api.port, cookie, ids), load, stored);
-    return {
-      phases: phases.phases,
-      seconds,
-      stopMs,
-      startMs: upAt - starting.startedAt,
-      outageOutcomes,
-      firstUnavailableMs: firstAt - down.startedAt,
-      unavailable: {
-        count: unavailable.length,
-        p50: unavailable.percentile(50),
-        p99: unavailable.percentile(99),
-        max: unavailable.percentile(100),
-      },
-      readyMs,
-      firstWriteFromRestartMs: firstAckAfter(starting.startedAt),
-      firstWriteFromUpMs: firstAckAfter(upAt),
-      writes: {
-        acknowledged: allWrites.filter((w) => w.outcome === '200').length,
-        unavailable: allWrites.filter((w) => w.outcome === '503').length,
-        other: allWrites.filter((w) => w.outcome !== '200' && w.outcome !== '503').length,
-      },
-      check: checkDatabase(load, options.writeSet, stored),
-      served,
-      staleReads: phases.total('staleReads'),
-      staleExamples: load.staleExamples,
-      apiLog: apiLog.messages,
-    };
-  } finally {
-    await load?.stop();
-    apiLog?.stop();
-    await api?.stop();
-  }
+export function postgresTables(r: PostgresOutage): string {
+  const latency = (p: Phase, outcome: string) =>
+    p.count(outcome)
+      ? `${ms(p.latency(50, undefined, outcome))} / ${ms(p.latency(99, undefined, outcome))}`
+      : '';
+  const other = (p: Phase) => p.answers.length - p.count('200') - p.count('503');
+  return [
+    table(
+      'Phase | seconds | requests | 200 | 503 (clear) | other | p50 / p99 ms of 200s | p50 / p99 ms of 503s | max ms | stale reads',
+      r.phases.map(
+        (p) =>
+          `${p.name} | ${fmt(p.seconds, 1)} | ${fmt(p.answers.length)} | ${fmt(p.count('200'))} | ${fmt(p.count('503'))} | ${fmt(other(p))} | ${latency(p, '200')} | ${latency(p, '503')} | ${ms(p.latency(100))} | ${fmt(p.staleReads)}`,
+      ),
+      'lrrrrrrrrr',
+    ),
+    table(
+      'Figure | Measured',
+      [
+        `\`pg_ctl stop -m fast\` took; the start, until it accepted a query | ${secs(r.stopMs)}; ${secs(r.startMs)}`,
+        `stop → first 503 | ${secs(r.firstUnavailableMs)}`,
+        `503s while down or starting: count, p50 / p99 / max | ${fmt(r.unavailable.length)}, ${[50, 99, 100].map((p) => ms(percentile(r.unavailable, p))).join(' / ')} ms`,
+        `accepting queries again → \`/readyz\` says the database is up | ${secs(r.readyMs)}`,
+        `restart command → first acknowledged write | ${secs(r.firstWriteFromRestartMs)}`,
+        `accepting queries again → first acknowledged write | ${secs(r.firstWriteFromUpMs)}`,
+        `writes: acknowledged / 503 / other | ${fmt(r.writes.acknowledged)} / ${fmt(r.writes.unavailable)} / ${fmt(r.writes.other)}`,
+        `vehicles written, read back from PostgreSQL: lost / half-applied | ${fmt(r.vehicles)}: ${fmt(r.check.lost)} / ${fmt(r.check.halfApplied)}`,
+        `rows holding a write answered with an error (applied anyway) | ${outcomesText(r.check.appliedUnacknowledged)}`,
+        `after the recovery, the API serves: stale / behind the database / not a 200 | ${fmt(r.served.stale)} / ${fmt(r.served.behindDatabase)} / ${fmt(r.served.unreadable)} of ${fmt(r.served.vehicles)}`,
+      ],
+      'lr',
+    ),
+  ].join('\n\n');
 }
