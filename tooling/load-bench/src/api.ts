@@ -80,8 +80,8 @@ export async function startApi(options: {
   };
   running.add(stop);
   for (let attempt = 0; attempt < 600 && child.exitCode === null; attempt++) {
-    const reply = await call(port, 'GET', '/readyz', { timeoutMs: 1_000 }).catch(() => undefined);
-    if (reply?.status === 200 && reply.body.includes('"cache":"redis"')) {
+    const reply = await call(port, 'GET', '/readyz', { timeoutMs: 1_000 });
+    if (reply.status === 200 && reply.body.includes('"cache":"redis"')) {
       const [staff, admin] = [await signIn(port, 'staff'), await signIn(port, 'admin')];
       return { name: options.name, port, pid: child.pid ?? 0, child, staff, admin, stop };
     }

@@ -3,43 +3,39 @@ import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 /** Keep-alive connections to 127.0.0.1 only; one agent for the whole bench. */
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
+/** An answer; status 0 when none came, its body then `timeout` (a hang) or `error` (refused). */
 export interface Reply {
   status: number;
   body: string;
   headers: IncomingHttpHeaders;
 }
 
-/** What `call` rejects with when no answer came within its timeout (a hang, not a refusal). */
-export class CallTimeoutError extends Error {
-  override name = 'CallTimeoutError';
-}
-
-/** One HTTP request to 127.0.0.1:`port`, with a hard timeout. */
+/** One HTTP request to 127.0.0.1:`port` with a hard timeout; never rejects (see `Reply`). */
 export function call(
   port: number,
   method: 'GET' | 'POST',
   path: string,
   options: { body?: string; cookie?: string; timeoutMs?: number } = {},
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const failed = (body: string) => () => resolve({ status: 0, body, headers: {} });
     const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          headers: res.headers,
-        }),
-      );
+      res.on('error', failed('error'));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+      });
     });
-    req.setTimeout(options.timeoutMs ?? 10_000, () =>
-      req.destroy(new CallTimeoutError(`${method} ${path} timed out`)),
-    );
-    req.on('error', reject);
+    // Resolved first, so the error the destroy raises changes nothing.
+    req.setTimeout(options.timeoutMs ?? 10_000, () => {
+      failed('timeout')();
+      req.destroy();
+    });
+    req.on('error', failed('error'));
     req.end(options.body);
   });
 }
@@ -61,16 +57,27 @@ export async function query<T>(port: number, path: string, cookie?: string): Pro
   return resultOf<T>(reply.body);
 }
 
-/** `vehicle.update` of `fields`, answered as it came (drills count refusals and timeouts). */
+/** Who calls: the API's port and a session cookie. */
+type Caller = { port: number; staff: string };
+
+export const readVehicle = (api: Caller, id: number, timeoutMs?: number) =>
+  call(api.port, 'GET', queryPath('vehicle.byId', { id }), {
+    cookie: api.staff,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
+
+/** The mileage of a vehicle.byId answer; undefined when it is not a 200. */
+export const mileageOf = (reply: Reply) =>
+  reply.status === 200 ? resultOf<{ mileage: number }>(reply.body).mileage : undefined;
+
 export const updateVehicle = (
-  port: number,
-  cookie: string,
+  api: Caller,
   fields: { id: number; mileage: number; notes?: string },
   timeoutMs?: number,
 ) =>
-  call(port, 'POST', '/trpc/vehicle.update', {
+  call(api.port, 'POST', '/trpc/vehicle.update', {
     body: JSON.stringify({ json: fields }),
-    cookie,
+    cookie: api.staff,
     ...(timeoutMs ? { timeoutMs } : {}),
   });
 
@@ -83,13 +90,11 @@ export async function signIn(port: number, who: 'staff' | 'admin'): Promise<stri
     .flat()
     .map((line) => line.split(';')[0] ?? '')
     .find((pair) => pair.startsWith('garage_session='));
-  if (reply.status !== 200 || !cookie) {
-    throw new Error(`sign-in of ${who} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
-  }
+  if (!cookie) throw new Error(`sign-in of ${who} answered ${reply.status}: ${reply.body}`);
   return cookie;
 }
 
-/** Runs `task` over `items`, `concurrency` at a time, in order of the items. */
+/** Runs `task` over `items`, `concurrency` at a time, in the order of the items. */
 export async function inParallel<T>(
   items: readonly T[],
   concurrency: number,

@@ -2,78 +2,70 @@ import { type Api, cacheStats, rssBytes } from './api';
 import { call, inParallel, queryPath } from './http';
 import { fmt, mib, type Target, table } from './report';
 
-interface Phase {
-  name: string;
-  requests: number;
-  failed: number;
-  seconds: number;
-  rss: number;
-  peakRss: number;
-  peakHeap: number;
-  l1: { bytes: number; entries: number; maxBytes: number };
-}
+type Phase = Awaited<ReturnType<typeof runMemory>>[number];
 
-async function heapUsed(port: number): Promise<number> {
-  const { body } = await call(port, 'GET', '/metrics', { timeoutMs: 5_000 });
-  return Number(/^nodejs_heap_size_used_bytes\s+(\S+)/m.exec(body)?.[1] ?? Number.NaN);
-}
+const heapUsed = async (api: Api) =>
+  Number(
+    /^nodejs_heap_size_used_bytes\s+(\S+)/m.exec(
+      (await call(api.port, 'GET', '/metrics')).body,
+    )?.[1],
+  );
 
 /**
  * Many distinct keys through one fresh instance (default L1) while its RSS is sampled every
  * 200 ms and its V8 heap every second: every vehicle by id, then 100-row list pages (cursors)
  * and searches, L1 filling and evicting, then twice the same 2,400 pages, more than a full L1
- * holds, so every request misses and evicts. Bounded: the second of these identical passes
- * peaks within 5 % of the first, and L1 stays within its limit.
+ * holds, so every request misses and evicts.
  */
 export async function runMemory(api: Api, vehicleIds: readonly number[], searchCount: number) {
-  const { pid } = api;
-  const l1 = async () => (await cacheStats(api)).l1;
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  let peakRss = 0;
-  let peakHeap = 0;
+  const peaks = { rss: 0, heap: 0 };
   const rssTimer = setInterval(() => {
-    peakRss = Math.max(peakRss, rssBytes(pid));
+    peaks.rss = Math.max(peaks.rss, rssBytes(api.pid));
   }, 200);
   const heapTimer = setInterval(() => {
-    void heapUsed(api.port).then(
-      (heap) => {
-        peakHeap = Math.max(peakHeap, heap);
-      },
-      () => undefined,
-    );
+    void heapUsed(api).then((heap) => {
+      peaks.heap = Math.max(peaks.heap, heap || 0);
+    });
   }, 1_000);
-  const phases: Phase[] = [];
+  const phases: {
+    name: string;
+    requests: number;
+    failed: number;
+    seconds: number;
+    rss: number;
+    peakRss: number;
+    peakHeap: number;
+    l1: { bytes: number; entries: number; maxBytes: number };
+  }[] = [];
   const record = async (name: string, requests: number, failed: number, seconds: number) => {
-    const rss = rssBytes(pid);
-    const heap = await heapUsed(api.port);
+    const [rss, heap, { l1 }] = [rssBytes(api.pid), await heapUsed(api), await cacheStats(api)];
     phases.push({
       name,
       requests,
       failed,
       seconds,
       rss,
-      peakRss: Math.max(peakRss, rss),
-      peakHeap: Math.max(peakHeap, heap),
-      l1: await l1(),
+      peakRss: Math.max(peaks.rss, rss),
+      peakHeap: Math.max(peaks.heap, heap),
+      l1,
     });
-    peakRss = 0;
-    peakHeap = 0;
+    Object.assign(peaks, { rss: 0, heap: 0 });
   };
-  const maxId = Math.max(...vehicleIds);
   const pages: string[] = [];
   // 100-row pages starting every 8 ids: about 3,000 distinct pages of ~27 KB, well over 64 MB.
-  for (let cursor = maxId; cursor > 100; cursor -= 8) {
+  for (let cursor = Math.max(...vehicleIds); cursor > 100; cursor -= 8) {
     pages.push(queryPath('vehicle.list', { limit: 100, cursor }));
   }
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const searches = [...letters]
-    .flatMap((x) => [...letters].map((y) => `${x}${y}`))
+  // Every fourth two-letter term and 50 digit runs: searches scan the table, so they are fewer.
+  const letters = [...'abcdefghijklmnopqrstuvwxyz'];
+  const searches = letters
+    .flatMap((x) => letters.map((y) => `${x}${y}`))
     .filter((_, i) => i % 4 === 0)
     .concat(Array.from({ length: 50 }, (_, n) => String(100 + n * 13)))
     .slice(0, searchCount)
     .map((search) => queryPath('vehicle.list', { limit: 50, search }));
-  // Searches scan the table, so they are fewer than the pages, which carry most of the bytes.
-  const lists = pages.flatMap((page, i) => (searches[i] ? [page, searches[i]] : [page]));
+  const lists = pages.flatMap((page, i) => [page, ...(searches[i] ? [searches[i]] : [])]);
   const churn = pages.slice(0, 2_400);
   const n = (count: number) => count.toLocaleString('en');
   try {
@@ -93,10 +85,7 @@ export async function runMemory(api: Api, vehicleIds: readonly number[], searchC
       let failed = 0;
       const started = performance.now();
       await inParallel(paths, 32, async (path) => {
-        const reply = await call(api.port, 'GET', path, { cookie: api.staff }).catch(
-          () => undefined,
-        );
-        if (reply?.status !== 200) failed++;
+        if ((await call(api.port, 'GET', path, { cookie: api.staff })).status !== 200) failed++;
       });
       await record(name, paths.length, failed, (performance.now() - started) / 1000);
       console.log(
@@ -112,6 +101,7 @@ export async function runMemory(api: Api, vehicleIds: readonly number[], searchC
   return phases;
 }
 
+/** Bounded: the second of two identical churn passes peaks within 5 % of the first, L1 in its limit. */
 export function memoryTargets(phases: Phase[]): Target[] {
   const [baseline, , fill, churn1, churn2, end] = phases;
   if (!baseline || !fill || !churn1 || !churn2 || !end) return [];
@@ -127,8 +117,8 @@ export function memoryTargets(phases: Phase[]): Target[] {
   ];
 }
 
-export function memoryTable(phases: Phase[]): string {
-  return table(
+export const memoryTable = (phases: Phase[]) =>
+  table(
     'Phase | requests | failed | seconds | RSS at end | RSS peak | V8 heap in use, peak | L1 bytes | L1 entries',
     phases.map(
       (p) =>
@@ -136,4 +126,3 @@ export function memoryTable(phases: Phase[]): string {
     ),
     'lrrrrrrrr',
   );
-}

@@ -1,5 +1,5 @@
 import type { Api } from './api';
-import { call, query, queryPath, resultOf, updateVehicle } from './http';
+import { call, mileageOf, readVehicle, updateVehicle } from './http';
 import type { VehicleRow } from './infra';
 import { fmt, percentile, table } from './report';
 
@@ -25,7 +25,6 @@ async function busLag(port: number) {
  * back to back until it serves the new mileage (at most 2 s / 5,000 polls per sample).
  */
 export async function runPropagation(a: Api, b: Api, vehicles: readonly VehicleRow[]) {
-  const [cookieA, cookieB] = [a.staff, b.staff];
   const toResponse: number[] = [];
   const toRequest: number[] = [];
   const roundTrips: number[] = [];
@@ -33,19 +32,16 @@ export async function runPropagation(a: Api, b: Api, vehicles: readonly VehicleR
   let stalePolls = 0;
   const busBefore = await busLag(b.port);
   for (const v of vehicles) {
-    const path = queryPath('vehicle.byId', { id: v.id });
-    const { mileage } = await query<{ mileage: number }>(b.port, path, cookieB);
+    const mileage = mileageOf(await readVehicle(b, v.id)) ?? Number.NaN;
     const cached = performance.now();
-    await query(b.port, path, cookieB);
+    await readVehicle(b, v.id);
     roundTrips.push(performance.now() - cached);
-    const write = await updateVehicle(a.port, cookieA, { id: v.id, mileage: mileage + 10 });
-    if (write.status !== 200)
-      throw new Error(`update on A answered ${write.status}: ${write.body}`);
+    const write = await updateVehicle(a, { id: v.id, mileage: mileage + 10 });
+    if (write.status !== 200) throw new Error(`update on A: ${write.status} ${write.body}`);
     const acked = performance.now();
     for (let poll = 1; poll <= 5_000 && performance.now() - acked < 2_000; poll++) {
       const sent = performance.now();
-      const reply = await call(b.port, 'GET', path, { cookie: cookieB });
-      if (reply.status === 200 && resultOf<{ mileage: number }>(reply.body).mileage > mileage) {
+      if ((mileageOf(await readVehicle(b, v.id)) ?? 0) > mileage) {
         toResponse.push(performance.now() - acked);
         toRequest.push(sent - acked);
         if (poll === 1) firstPollFresh++;

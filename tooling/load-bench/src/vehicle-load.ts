@@ -1,43 +1,26 @@
 import type { Api } from './api';
-import {
-  CallTimeoutError,
-  call,
-  inParallel,
-  queryPath,
-  type Reply,
-  resultOf,
-  updateVehicle,
-} from './http';
+import { inParallel, mileageOf, type Reply, readVehicle, updateVehicle } from './http';
 import type { VehicleRow } from './infra';
 import { percentile } from './report';
 
-export const clearUnavailableMessage = 'the database is unavailable; try again in a moment';
 /** The notes a write sets beside its mileage: a row whose two fields disagree was half-applied. */
 export const notesPrefix = 'drill write ';
 export const notesOf = (mileage: number) => `${notesPrefix}${mileage}`;
 
-/** A reply, as opposed to what a failed `call` rejected with. */
-const isReply = (answer: unknown): answer is Reply =>
-  typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer;
-
 /**
  * How a request ended: its HTTP status (`503` only with the API's "database unavailable"
- * message, `503 other` otherwise), `timeout` (no answer within the client timeout: a hang) or
- * `error` (the connection failed).
+ * message, `503 other` otherwise), `timeout` (no answer in time: a hang) or `error`.
  */
-export function outcomeOf(answer: unknown): string {
-  if (!isReply(answer)) return answer instanceof CallTimeoutError ? 'timeout' : 'error';
-  if (answer.status !== 503) return String(answer.status);
-  return answer.body.includes(clearUnavailableMessage) ? '503' : '503 other';
-}
+export const outcomeOf = (reply: Reply) =>
+  reply.status === 0
+    ? reply.body
+    : reply.status !== 503
+      ? String(reply.status)
+      : reply.body.includes('the database is unavailable; try again in a moment')
+        ? '503'
+        : '503 other';
 
-/** The mileage a vehicle.byId answer carries, or its outcome when it is not a 200. */
-export const mileageOf = (answer: unknown) =>
-  isReply(answer) && answer.status === 200
-    ? resultOf<{ mileage: number }>(answer.body).mileage
-    : outcomeOf(answer);
-
-export const isOk = (outcome: string) => /^2\d\d$/.test(outcome);
+const isOk = (outcome: string) => /^2\d\d$/.test(outcome);
 
 interface Answer {
   kind: 'read' | 'write';
@@ -50,9 +33,9 @@ interface Answer {
 export class Phase {
   readonly startedAt = performance.now();
   endedAt = Number.NaN;
-  /** Reads begun after a write of their vehicle was acknowledged that returned less. */
+  /** Reads begun after a write of their vehicle was acknowledged that returned less... */
   staleReads = 0;
-  /** Of those, the longest from the acknowledgement to the read's start, ms. */
+  /** ...and the longest from such an acknowledgement to the read's start, ms. */
   worstStaleMs = 0;
   /** Reads sent while a write of their vehicle was in flight (either value is right). */
   racingReads = 0;
@@ -70,9 +53,6 @@ export class Phase {
       (a) => (!kind || a.kind === kind) && (!outcome || a.outcome === outcome),
     );
   }
-  count(outcome: string) {
-    return this.pick(undefined, outcome).length;
-  }
   /** Requests whose outcome is not allowed (a 2xx, unless a drill allows more). */
   failed(allowed = isOk) {
     return this.answers.filter((a) => !allowed(a.outcome)).length;
@@ -89,11 +69,8 @@ export class Phase {
 export async function warmUp(api: Api, ids: readonly number[]) {
   const mileages = new Map<number, number>();
   await inParallel(ids, 16, async (id) => {
-    const reply = await call(api.port, 'GET', queryPath('vehicle.byId', { id }), {
-      cookie: api.staff,
-    });
-    const mileage = mileageOf(reply);
-    if (typeof mileage !== 'number') throw new Error(`warm-up read of vehicle ${id}: ${mileage}`);
+    const mileage = mileageOf(await readVehicle(api, id));
+    if (mileage === undefined) throw new Error(`warm-up read of vehicle ${id} failed`);
     mileages.set(id, mileage);
   });
   return mileages;
@@ -121,7 +98,7 @@ export function startVehicleLoad(options: {
   timeoutMs?: number;
   maxSeconds: number;
 }) {
-  const { reader, writer, vehicles, otherReads, timeoutMs = 10_000 } = options;
+  const { reader, writer, vehicles, otherReads, timeoutMs } = options;
   const phases = [new Phase('before')];
   const current = () => phases.at(-1) as Phase;
   /** Every write sent, per vehicle, in order: its mileage, outcome and the phase it was sent in. */
@@ -134,9 +111,10 @@ export function startVehicleLoad(options: {
   const deadline = performance.now() + options.maxSeconds * 1000;
   let running = true;
   const pickFrom = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
-  const record = (kind: Answer['kind'], answer: unknown, t0: number) => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const record = (kind: Answer['kind'], reply: Reply, t0: number) => {
     const at = performance.now();
-    current().answers.push({ kind, outcome: outcomeOf(answer), ms: at - t0, at });
+    current().answers.push({ kind, outcome: outcomeOf(reply), ms: at - t0, at });
     return current();
   };
 
@@ -147,13 +125,14 @@ export function startVehicleLoad(options: {
     sent.set(v.id, [...(sent.get(v.id) ?? []), entry]);
     writing.add(v.id);
     const t0 = performance.now();
-    const fields = { id: v.id, mileage, notes: notesOf(mileage) };
-    const answer = await updateVehicle(writer.port, writer.staff, fields, timeoutMs).catch(
-      (e: unknown) => e,
+    const reply = await updateVehicle(
+      writer,
+      { id: v.id, mileage, notes: notesOf(mileage) },
+      timeoutMs,
     );
     writing.delete(v.id);
-    entry.outcome = outcomeOf(answer);
-    record('write', answer, t0);
+    entry.outcome = outcomeOf(reply);
+    record('write', reply, t0);
     if (entry.outcome === '200') acked.set(v.id, { mileage, at: performance.now() });
   }
 
@@ -161,20 +140,17 @@ export function startVehicleLoad(options: {
     const floor = acked.get(id);
     if (writing.has(id)) current().racingReads++;
     const t0 = performance.now();
-    const path = queryPath('vehicle.byId', { id });
-    const answer = await call(reader.port, 'GET', path, { cookie: reader.staff, timeoutMs }).catch(
-      (e: unknown) => e,
-    );
-    const phase = record('read', answer, t0);
-    const mileage = mileageOf(answer);
-    if (floor && typeof mileage === 'number' && mileage < floor.mileage) {
+    const reply = await readVehicle(reader, id, timeoutMs);
+    const phase = record('read', reply, t0);
+    const mileage = mileageOf(reply);
+    if (floor && mileage !== undefined && mileage < floor.mileage) {
       phase.staleReads++;
       phase.worstStaleMs = Math.max(phase.worstStaleMs, t0 - floor.at);
     }
   }
 
   const loops = Array.from({ length: options.workers }, async (_, worker) => {
-    await new Promise((resolve) => setTimeout(resolve, (intervalMs * worker) / options.workers));
+    await sleep((intervalMs * worker) / options.workers);
     for (let n = 0; running && n < 1_000_000 && performance.now() < deadline; n++) {
       const started = performance.now();
       const v = pickFrom(Math.random() < 0.5 ? hot : vehicles);
@@ -182,7 +158,7 @@ export function startVehicleLoad(options: {
       if (dice < 0.1 && !writing.has(v.id)) await write(v);
       else await read(otherReads && dice >= 0.55 ? pickFrom(otherReads) : v.id);
       const wait = started + intervalMs - performance.now();
-      if (wait > 0 && running) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0 && running) await sleep(wait);
     }
   });
 
@@ -204,5 +180,3 @@ export function startVehicleLoad(options: {
     },
   };
 }
-
-export type VehicleLoad = ReturnType<typeof startVehicleLoad>;

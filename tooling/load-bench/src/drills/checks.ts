@@ -1,9 +1,9 @@
 import type { Database } from '@garage/db';
 import { type Api, cacheStats, type Lookups, type LookupWindow, lookupsBetween } from '../api';
-import { call, inParallel, queryPath } from '../http';
+import { call, inParallel, mileageOf, readVehicle } from '../http';
 import type { Infra, VehicleRow } from '../infra';
 import { fmt, ms, pct, table } from '../report';
-import { mileageOf, type Phase, startVehicleLoad, warmUp } from '../vehicle-load';
+import { type Phase, startVehicleLoad, warmUp } from '../vehicle-load';
 
 /** The load every drill runs under (see the docs), and the time a request may take. */
 export const drillLoad = { workers: 16, ratePerSecond: 400, timeoutMs: 5_000 };
@@ -44,13 +44,8 @@ export async function readBack(
 ) {
   const check = { vehicles: ids.length, stale: 0, behindDatabase: 0, unreadable: 0 };
   await inParallel(ids, 8, async (id) => {
-    const path = queryPath('vehicle.byId', { id });
-    const served = mileageOf(
-      await call(api.port, 'GET', path, { cookie: api.staff, timeoutMs: 5_000 }).catch(
-        (e: unknown) => e,
-      ),
-    );
-    if (typeof served !== 'number') check.unreadable++;
+    const served = mileageOf(await readVehicle(api, id, 5_000));
+    if (served === undefined) check.unreadable++;
     else if (served < (acked.get(id)?.mileage ?? 0)) check.stale++;
     else if (served < (stored.get(id)?.mileage ?? 0)) check.behindDatabase++;
   });
@@ -74,10 +69,8 @@ export async function msUntilReady(
   maxMs: number,
 ): Promise<number> {
   while (performance.now() < since + maxMs) {
-    const reply = await call(api.port, 'GET', '/readyz', { timeoutMs: 2_000 }).catch(
-      () => undefined,
-    );
-    if (reply && done(JSON.parse(reply.body))) return performance.now() - since;
+    const reply = await call(api.port, 'GET', '/readyz', { timeoutMs: 2_000 });
+    if (reply.status && done(JSON.parse(reply.body))) return performance.now() - since;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return Number.NaN;

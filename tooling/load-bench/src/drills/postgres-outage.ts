@@ -146,18 +146,20 @@ export function postgresTargets(r: PostgresOutage): Target[] {
   ];
 }
 
+const count = (p: Phase, outcome: string) => p.pick(undefined, outcome).length;
+
 export function postgresTables(r: PostgresOutage): string {
   const latency = (p: Phase, outcome: string) =>
-    p.count(outcome)
+    count(p, outcome)
       ? `${ms(p.latency(50, undefined, outcome))} / ${ms(p.latency(99, undefined, outcome))}`
       : '';
-  const other = (p: Phase) => p.answers.length - p.count('200') - p.count('503');
+  const other = (p: Phase) => p.answers.length - count(p, '200') - count(p, '503');
   return [
     table(
       'Phase | seconds | requests | 200 | 503 (clear) | other | p50 / p99 ms of 200s | p50 / p99 ms of 503s | max ms | stale reads',
       r.phases.map(
         (p) =>
-          `${p.name} | ${fmt(p.seconds, 1)} | ${fmt(p.answers.length)} | ${fmt(p.count('200'))} | ${fmt(p.count('503'))} | ${fmt(other(p))} | ${latency(p, '200')} | ${latency(p, '503')} | ${ms(p.latency(100))} | ${fmt(p.staleReads)}`,
+          `${p.name} | ${fmt(p.seconds, 1)} | ${fmt(p.answers.length)} | ${fmt(count(p, '200'))} | ${fmt(count(p, '503'))} | ${fmt(other(p))} | ${latency(p, '200')} | ${latency(p, '503')} | ${ms(p.latency(100))} | ${fmt(p.staleReads)}`,
       ),
       'lrrrrrrrrr',
     ),
