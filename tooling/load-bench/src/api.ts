@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@garage/test-services';
-import { call, query, queryPath, signIn } from './http';
+import { call, queryPath, resultOf, signIn } from './http';
 
 /**
  * The API's environment per cache mode: the one place that knows the API's setting names.
@@ -21,18 +21,9 @@ export type CacheMode = keyof typeof cacheModes;
 const entry = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
 
 /** A running API process, signed in as staff and as admin. */
-export interface Api {
-  readonly name: string;
-  readonly port: number;
-  readonly pid: number;
-  readonly child: ChildProcess;
-  readonly staff: string;
-  readonly admin: string;
-  /** SIGTERM (graceful: a `--cpu-prof` profile is written), SIGKILL after 10 s. */
-  stop(): Promise<void>;
-}
+export type Api = Awaited<ReturnType<typeof startApi>>;
 
-const running = new Set<Api['stop']>();
+const running = new Set<() => Promise<void>>();
 /** Stops every API still running (the end of a run, whatever happened). */
 export const stopApis = () => Promise.all([...running].map((stop) => stop()));
 
@@ -45,8 +36,8 @@ export async function startApi(options: {
   databaseUrl: string;
   redisUrl: string;
   namespace: string;
-  mode?: CacheMode;
-}): Promise<Api> {
+  mode: CacheMode;
+}) {
   const port = await freePort();
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, entry], {
@@ -59,7 +50,7 @@ export async function startApi(options: {
       REDIS_URL: options.redisUrl,
       API_PORT: String(port),
       CACHE_NAMESPACE: options.namespace,
-      ...cacheModes[options.mode ?? 'l1'].env,
+      ...cacheModes[options.mode].env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,6 +60,7 @@ export async function startApi(options: {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  /** SIGTERM (graceful: a `--cpu-prof` profile is written), SIGKILL after 10 s. */
   const stop = async () => {
     running.delete(stop);
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -105,19 +97,17 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
-export interface Lookups {
-  l1Hits: number;
-  l2Hits: number;
-  misses: number;
-}
+export type Lookups = Record<'l1Hits' | 'l2Hits' | 'misses', number>;
 
 /** What the admin `cache.stats` says: each route's lookups, L1's size, Redis's key count. */
 export async function cacheStats(api: Api) {
-  const stats = await query<{
+  const reply = await call(api.port, 'GET', queryPath('cache.stats'), { cookie: api.admin });
+  if (reply.status !== 200) throw new Error(`cache.stats answered ${reply.status}: ${reply.body}`);
+  const stats = resultOf<{
     routes: ({ route: string } & Lookups)[];
     l1: { entries: number; bytes: number; maxBytes: number };
     redis: { namespaceKeys: number | null } | null;
-  }>(api.port, queryPath('cache.stats'), api.admin);
+  }>(reply.body);
   return {
     lookups(route: string): Lookups {
       const found = stats.routes.find((r) => r.route === route);

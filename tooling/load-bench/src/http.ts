@@ -50,13 +50,6 @@ export const queryPath = (procedure: string, input?: unknown) =>
 export const resultOf = <T>(body: string): T =>
   (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
 
-/** Calls a query; throws with the body on a non-200 answer. */
-export async function query<T>(port: number, path: string, cookie?: string): Promise<T> {
-  const reply = await call(port, 'GET', path, cookie ? { cookie } : {});
-  if (reply.status !== 200) throw new Error(`${path} answered ${reply.status}: ${reply.body}`);
-  return resultOf<T>(reply.body);
-}
-
 /** Who calls: the API's port and a session cookie. */
 type Caller = { port: number; staff: string };
 
@@ -86,10 +79,7 @@ export async function signIn(port: number, who: 'staff' | 'admin'): Promise<stri
   const reply = await call(port, 'POST', '/trpc/auth.login', {
     body: JSON.stringify({ json: { email: `${who}@garage.test`, password: 'garage-demo' } }),
   });
-  const cookie = [reply.headers['set-cookie'] ?? []]
-    .flat()
-    .map((line) => line.split(';')[0] ?? '')
-    .find((pair) => pair.startsWith('garage_session='));
+  const cookie = /garage_session=[^;,]+/.exec(String(reply.headers['set-cookie']))?.[0];
   if (!cookie) throw new Error(`sign-in of ${who} answered ${reply.status}: ${reply.body}`);
   return cookie;
 }

@@ -47,12 +47,6 @@ export async function guarded(
   }
 }
 
-export interface VehicleRow {
-  id: number;
-  ownerId: number;
-  mileage: number;
-}
-
 /** Throwaway PostgreSQL + Redis on 127.0.0.1, a fresh database, migrated and seeded. */
 export async function startInfra(
   volume: { customers: number; vehicles: number },
@@ -69,16 +63,13 @@ export async function startInfra(
   const seedStart = performance.now();
   await seed(db.prisma, { ...volume, nodeEnv: 'development' });
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  const vehicles: VehicleRow[] = await db.prisma.vehicle.findMany({
+  const vehicles = await db.prisma.vehicle.findMany({
     select: { id: true, ownerId: true, mileage: true },
     orderBy: { id: 'asc' },
   });
   const owners = new Set<number>();
   const [pg] = await db.prisma.$queryRawUnsafe<{ server_version: string }[]>('show server_version');
-  const redisBinary = findBinary('redis-server', 'redis-server');
-  const redisVersion = /v=(\S+)/.exec(
-    execFileSync(redisBinary, ['--version'], { encoding: 'utf8' }),
-  );
+  const redisVersion = execFileSync(findBinary('redis-server', 'redis-server'), ['--version']);
   const customers = await db.prisma.customer.count();
   const runToken = `lbench-${randomBytes(4).toString('hex')}`;
   return {
@@ -92,22 +83,25 @@ export async function startInfra(
     /** The built API on this database, in its own namespace (`CACHE_NAMESPACE`) of the run. */
     api: (
       name: string,
-      mode?: CacheMode,
-      options: { namespace?: string; redisUrl?: string } = {},
-    ) =>
-      startApi({
+      mode: CacheMode = 'l1',
+      where: { namespace?: string; redisUrl?: string } = {},
+    ) => {
+      const namespace = `${runToken}-${where.namespace ?? name}`;
+      return startApi({
         name,
         databaseUrl,
-        redisUrl: options.redisUrl ?? redis.url,
-        namespace: `${runToken}-${options.namespace ?? name}`,
-        ...(mode ? { mode } : {}),
-      }),
+        redisUrl: where.redisUrl ?? redis.url,
+        namespace,
+        mode,
+      });
+    },
     /** Rows of the run table. */
     described: [
-      `servers | PostgreSQL ${pg?.server_version} (fsync off), Redis ${redisVersion?.[1]}: throwaway, on 127.0.0.1`,
+      `servers | PostgreSQL ${pg?.server_version} (fsync off), Redis ${/v=(\S+)/.exec(String(redisVersion))?.[1]}: throwaway, on 127.0.0.1`,
       `data | ${customers.toLocaleString('en')} customers, ${vehicles.length.toLocaleString('en')} vehicles (seeded in ${seedSeconds.toFixed(0)} s)`,
     ],
   };
 }
 
 export type Infra = Awaited<ReturnType<typeof startInfra>>;
+export type VehicleRow = Infra['vehicles'][number];

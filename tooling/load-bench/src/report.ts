@@ -12,11 +12,13 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 export function percentile(values: ArrayLike<number>, p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
-    Number.NaN
-  );
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
 }
+
+/** Counts one more `key` in `counts`. */
+export const tally = (counts: Map<string, number>, key: string) =>
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 
 /** `n` with thousands separators and `digits` decimals ('n/a' when not a number). */
 export const fmt = (n: number, digits = 0) =>
@@ -49,11 +51,14 @@ export interface Target {
   met: boolean;
 }
 
-export const targetsTable = (targets: readonly Target[]) =>
-  table(
+/** The targets as a table (printed on the console too, as the run's verdict). */
+export function targetsTable(targets: readonly Target[]): string {
+  for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.text}: ${t.measured}`);
+  return table(
     'Target | Measured | Met',
     targets.map((t) => `${t.text} | ${t.measured} | ${t.met ? 'yes' : '**no**'}`),
   );
+}
 
 /** What a run states about itself: when, at which commit, on what, how busy the machine was. */
 export function startRun() {

@@ -1,18 +1,10 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Database } from '@garage/db';
-import {
-  type Api,
-  type CacheMode,
-  cacheModes,
-  cacheStats,
-  type Lookups,
-  lookupsBetween,
-} from './api';
-import type { RecordedResponse } from './bare-server';
+import { type CacheMode, cacheModes, cacheStats, type LookupWindow, lookupsBetween } from './api';
+import { startBareServer } from './bare-server';
 import { call, inParallel, queryPath } from './http';
-import type { Generators, LoadResult } from './load';
-import { fmt, median, ms, pct, type Target, table, times } from './report';
+import type { Infra } from './infra';
+import { type LoadResult, startGenerators } from './load';
+import { fmt, median, ms, pct, type Target, table, targetsTable, times } from './report';
 
 const firstIds = { select: { id: true }, orderBy: { id: 'asc' }, take: 2_000 } as const;
 const byIds = (rows: { id: number }[]) => rows.map(({ id }) => ({ id }));
@@ -53,54 +45,41 @@ const isCacheMode = (config: Config): config is CacheMode => config in cacheMode
 /** Headers Node writes itself for each connection and response. */
 const ownHeaders = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-export interface CaseResult {
+interface CaseResult {
   key: string;
   procedure: string;
   config: Config;
   paths: string[];
   cookie: boolean;
   rounds: LoadResult[];
-  /** The route's cache lookups in each measured run (cases on a cache mode). */
-  lookups: Lookups[];
+  /** The route's cache lookups in the last measured run (rows on a cache mode). */
+  lookups?: LookupWindow;
 }
 
-/** Starts the bare server (its own process) answering each pathname with its response. */
-async function startBareServer(responses: Record<string, RecordedResponse>) {
-  const child = fork(fileURLToPath(new URL('./bare-server.ts', import.meta.url)), [], {
-    serialization: 'advanced',
-  });
-  const port = await new Promise<number>((resolve) => {
-    child.once('message', resolve);
-    child.send(responses);
-  });
-  return { port, pid: child.pid ?? 0, stop: () => child.kill() };
-}
-
-/** Every route in every mode and on the bare server, and the bare procedure: rounds × rows. */
-export async function runThroughput(options: {
-  apis: Record<CacheMode, Api>;
-  db: Database;
-  generators: Generators;
-  rounds: number;
-  seconds: number;
-  connections: number;
-  defer: (cleanup: () => unknown) => void;
-}): Promise<CaseResult[]> {
-  const { apis, connections } = options;
+/**
+ * Table 1: every route in every cache mode (an API process each) and on the bare server, and
+ * the bare procedure; rounds × rows, each row a warm-up then `seconds` measured.
+ */
+export async function throughputBlock(
+  infra: Infra,
+  options: { rounds: number; seconds: number; connections: number; generators: number },
+  defer: (cleanup: () => unknown) => void,
+) {
+  const { connections } = options;
+  const generators = startGenerators(options.generators);
+  defer(generators.stop);
+  const [l1, l2, off] = await Promise.all([
+    infra.api('l1'),
+    infra.api('l2', 'l2'),
+    infra.api('off', 'off'),
+  ]);
+  const apis = { l1, l2, off };
   const results: CaseResult[] = [];
   const add = (procedure: string, config: Config, paths: string[], cookie = true) =>
-    results.push({
-      key: `${procedure}:${config}`,
-      procedure,
-      config,
-      paths,
-      cookie,
-      rounds: [],
-      lookups: [],
-    });
-  const responses: Record<string, RecordedResponse> = {};
+    results.push({ key: `${procedure}:${config}`, procedure, config, paths, cookie, rounds: [] });
+  const responses: Parameters<typeof startBareServer>[0] = {};
   for (const { procedure, inputs } of routes) {
-    const paths = (await inputs(options.db)).map((input) => queryPath(procedure, input));
+    const paths = (await inputs(infra.db)).map((input) => queryPath(procedure, input));
     for (const config of ['bare', 'l1', 'l2', 'off'] as const) add(procedure, config, paths);
     // The bytes the API serves from its cache for the route's first input (read twice: cached).
     await call(apis.l1.port, 'GET', paths[0] ?? '', { cookie: apis.l1.staff });
@@ -114,7 +93,7 @@ export async function runThroughput(options: {
   add('system.ping', 'ping', [queryPath('system.ping')], false);
   add('system.ping', 'ping-session', [queryPath('system.ping')]);
   const bare = await startBareServer(responses);
-  options.defer(bare.stop);
+  defer(bare.stop);
 
   for (let round = 1; round <= options.rounds; round++) {
     for (const result of results) {
@@ -127,23 +106,25 @@ export async function runThroughput(options: {
       await inParallel(result.paths, connections, (path) =>
         call(server.port, 'GET', path, cookie ? { cookie } : {}),
       );
-      await options.generators.run(server, { ...load, seconds: 1 });
+      await generators.run(server, { ...load, seconds: 1 });
       const stats = async () => (await cacheStats(api)).lookups(result.procedure);
       const before = isCacheMode(result.config) ? await stats() : undefined;
-      const run = await options.generators.run(server, { ...load, seconds: options.seconds });
+      const run = await generators.run(server, { ...load, seconds: options.seconds });
       result.rounds.push(run);
       if (before)
-        result.lookups.push(checkServedBy(result.key, mode, lookupsBetween(before, await stats())));
+        result.lookups = checkServedBy(result.key, mode, lookupsBetween(before, await stats()));
       console.log(
         `  round ${round} ${result.key.padEnd(26)} ${fmt(run.rps).padStart(7)} req/s  p99 ${ms(run.p99)} ms  server ${fmt(run.targetCpu, 2)} cores, generator ${fmt(run.generatorCpu, 2)}${run.failed ? `  FAILED ${run.failed}` : ''}`,
       );
     }
   }
-  return results;
+  await Promise.all([l1.stop(), l2.stop(), off.stop()]);
+  const targets = throughputTargets(results);
+  return `${targetsTable(targets)}\n\n${throughputTable(results)}`;
 }
 
 /** Fails the run when a mode did not take (the API's settings were renamed: see `cacheModes`). */
-function checkServedBy(key: string, mode: CacheMode, w: ReturnType<typeof lookupsBetween>) {
+function checkServedBy(key: string, mode: CacheMode, w: LookupWindow) {
   const fits = {
     l1: w.l1Share >= 0.9,
     l2: w.l1Hits === 0 && w.l2Hits >= 0.9 * w.total,
@@ -164,7 +145,7 @@ function ratio(results: CaseResult[], of: string, over: string): number {
 
 const mid = (r: CaseResult, field: keyof LoadResult) => median(r.rounds.map((x) => x[field]));
 
-export function throughputTargets(results: CaseResult[]): Target[] {
+function throughputTargets(results: CaseResult[]): Target[] {
   const label = (key: string, procedureShown = true) => {
     const row = results.find((r) => r.key === key);
     return row ? `${procedureShown ? `${row.procedure} ` : ''}${labels[row.config]}` : key;
@@ -191,17 +172,15 @@ export function throughputTargets(results: CaseResult[]): Target[] {
   ];
 }
 
-export function throughputTable(results: CaseResult[]): string {
+function throughputTable(results: CaseResult[]): string {
   const rel = (r: CaseResult, config: Config) =>
     r.procedure === 'system.ping' ? '' : times(ratio(results, r.key, `${r.procedure}:${config}`));
-  const tiers = (lookups: Lookups[]) => {
-    const sum = (k: keyof Lookups) => lookups.reduce((n, l) => n + l[k], 0);
-    const total = sum('l1Hits') + sum('l2Hits') + sum('misses');
-    if (lookups.length === 0) return '';
-    return total
-      ? [sum('l1Hits'), sum('l2Hits'), sum('misses')].map((n) => pct(n / total)).join(' / ')
-      : 'none';
-  };
+  const tiers = (w?: LookupWindow) =>
+    !w
+      ? ''
+      : w.total
+        ? [w.l1Hits, w.l2Hits, w.misses].map((n) => pct(n / w.total)).join(' / ')
+        : 'none';
   return table(
     'Procedure | Configuration | req/s | min – max | p50 ms | p99 ms | × cache off | × L1 hit | × bare server | lookups L1 / L2 / miss | server CPU | server µs CPU / req | generator CPU | bytes / response | errors',
     results.map((r) => {

@@ -11,23 +11,16 @@ export const notesOf = (mileage: number) => `${notesPrefix}${mileage}`;
  * How a request ended: its HTTP status (`503` only with the API's "database unavailable"
  * message, `503 other` otherwise), `timeout` (no answer in time: a hang) or `error`.
  */
-export const outcomeOf = (reply: Reply) =>
-  reply.status === 0
-    ? reply.body
-    : reply.status !== 503
-      ? String(reply.status)
-      : reply.body.includes('the database is unavailable; try again in a moment')
-        ? '503'
-        : '503 other';
+export function outcomeOf(reply: Reply): string {
+  if (reply.status !== 503) return reply.status === 0 ? reply.body : String(reply.status);
+  return reply.body.includes('the database is unavailable; try again in a moment')
+    ? '503'
+    : '503 other';
+}
 
 const isOk = (outcome: string) => /^2\d\d$/.test(outcome);
 
-interface Answer {
-  kind: 'read' | 'write';
-  outcome: string;
-  ms: number;
-  at: number;
-}
+type Answer = { kind: 'read' | 'write'; outcome: string; ms: number; at: number };
 
 /** The requests answered during one phase of a run (by when their answer came). */
 export class Phase {
@@ -44,9 +37,8 @@ export class Phase {
   constructor(readonly name: string) {}
 
   get seconds() {
-    return (
-      ((Number.isNaN(this.endedAt) ? performance.now() : this.endedAt) - this.startedAt) / 1000
-    );
+    const end = Number.isNaN(this.endedAt) ? performance.now() : this.endedAt;
+    return (end - this.startedAt) / 1000;
   }
   pick(kind?: Answer['kind'], outcome?: string) {
     return this.answers.filter(
@@ -58,10 +50,8 @@ export class Phase {
     return this.answers.filter((a) => !allowed(a.outcome)).length;
   }
   latency(p: number, kind?: Answer['kind'], outcome?: string) {
-    return percentile(
-      this.pick(kind, outcome).map((a) => a.ms),
-      p,
-    );
+    const latencies = this.pick(kind, outcome).map((a) => a.ms);
+    return percentile(latencies, p);
   }
 }
 
@@ -125,11 +115,8 @@ export function startVehicleLoad(options: {
     sent.set(v.id, [...(sent.get(v.id) ?? []), entry]);
     writing.add(v.id);
     const t0 = performance.now();
-    const reply = await updateVehicle(
-      writer,
-      { id: v.id, mileage, notes: notesOf(mileage) },
-      timeoutMs,
-    );
+    const fields = { id: v.id, mileage, notes: notesOf(mileage) };
+    const reply = await updateVehicle(writer, fields, timeoutMs);
     writing.delete(v.id);
     entry.outcome = outcomeOf(reply);
     record('write', reply, t0);

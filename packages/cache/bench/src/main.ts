@@ -45,11 +45,7 @@ const connection = redisOptionsFromUrl(redisUrl);
 const admin = new RedisAdmin(connection);
 const token = `gbench-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 let places = 0;
-const place = (name = `${token}-${places++}`): Place => ({
-  prefix: name,
-  redis: connection,
-  connectionName: name,
-});
+const place = (prefix = `${token}-${places++}`): Place => ({ prefix, redis: connection });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -150,15 +146,6 @@ async function runRound(specs: Spec[], round: number) {
   }
 }
 
-/** Waits (bounded) until the event loop is idle: three 5 ms sleeps in a row that overrun < 1 ms. */
-async function settle() {
-  for (let i = 0, quiet = 0; i < 400 && quiet < 3; i++) {
-    const started = performance.now();
-    await sleep(5);
-    quiet = performance.now() - started < 6 ? quiet + 1 : 0;
-  }
-}
-
 /** One tag invalidation over `n` live entries on a fresh, warm instance: timed, or counted under MONITOR. */
 async function invalidationOnce(lib: string, n: number, sample: string, count: boolean) {
   const where = place(`${token}-i${sample}-${lib === OURS ? 'ours' : 'bento'}-${n}`);
@@ -180,13 +167,11 @@ async function invalidationOnce(lib: string, n: number, sample: string, count: b
       }
     };
     await Promise.all(Array.from({ length: 32 }, fill));
-    await settle(); // the fill's bus traffic (BentoCache publishes every set) must be over
+    await sleep(300); // the fill's bus traffic (BentoCache publishes every set) must be over
     gc();
     const invalidate = async () => subject.invalidateTags?.([tag]);
     const started = performance.now();
-    const counted = count
-      ? await admin.countCommands(where.connectionName, invalidate)
-      : await invalidate();
+    const counted = await (count ? admin.countCommands(where.prefix, invalidate) : invalidate());
     const ms = performance.now() - started;
     // Sanity (not timed): an invalidated entry must reach the loader again.
     let reloaded = false;

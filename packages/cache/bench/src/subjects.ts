@@ -10,10 +10,7 @@ import superjson from 'superjson';
 import type { RedisConnection } from './redis-admin';
 
 /** One cache key, in the form each library takes it (ours hashes the input; peers take a string). */
-export interface BenchKey {
-  ours: CacheKey;
-  flat: string;
-}
+export type BenchKey = { ours: CacheKey; flat: string };
 
 export const benchKey = (route: string, input: Record<string, unknown>): BenchKey => ({
   ours: { route, scope: 'role:staff', input },
@@ -30,12 +27,8 @@ export interface Subject {
   close(): Promise<void>;
 }
 
-/** Where a subject keeps its keys, and the name of its Redis connections (for MONITOR). */
-export interface Place {
-  prefix: string;
-  redis: RedisConnection;
-  connectionName: string;
-}
+/** Where a subject keeps its keys; its Redis connections are named after `prefix` (for MONITOR). */
+export type Place = { prefix: string; redis: RedisConnection };
 
 const superjsonSerializer = {
   serialize: (value: unknown) => superjson.stringify(value),
@@ -46,7 +39,7 @@ const superjsonSerializer = {
 export function ours(place: Place, l2Only = false): Subject {
   const cache = createCache({
     namespace: place.prefix,
-    redis: { ...place.redis, connectionName: place.connectionName },
+    redis: { ...place.redis, connectionName: place.prefix },
     // An L1 of 0 bytes keeps nothing: each read is an L2 hit.
     l1: { maxBytes: l2Only ? 0 : 64 * 1024 * 1024, maxTtlMs: 10 * 60_000 },
   });
@@ -82,7 +75,7 @@ export function bento(
     l2Only?: boolean;
   },
 ): Subject {
-  const connection = new Redis5({ ...place.redis, connectionName: place.connectionName });
+  const connection = new Redis5({ ...place.redis, connectionName: place.prefix });
   const memory =
     options.l1Serialize === false
       ? memoryDriver({ maxItems: 100_000, serialize: false })

@@ -1,9 +1,9 @@
 import { guarded, startInfra } from '../infra';
 import { fmt, quick, startRun, table, targetsTable, writeBlocks } from '../report';
-import { drillLoad } from './checks';
-import { postgresTables, postgresTargets, runPostgresOutage } from './postgres-outage';
-import { redisCutTables, redisCutTargets, runRedisCut } from './redis-cut';
-import { redisRestartTables, redisRestartTargets, runRedisRestart } from './redis-restart';
+import { drillLoad } from './drill';
+import { postgresOutage } from './postgres-outage';
+import { redisCut } from './redis-cut';
+import { redisRestart } from './redis-restart';
 
 const config = {
   customers: quick ? 500 : 2_000,
@@ -24,52 +24,36 @@ await guarded('fault drills', 8, async (defer) => {
   const writeSet = (n: number) =>
     infra.oneEachOwner.slice(n * config.writeSet, (n + 1) * config.writeSet);
   console.log('1. Redis cut through a TCP proxy: blackhole, restore, reset, restore');
-  const cut = await runRedisCut(infra, writeSet(0), config.cut);
+  const cut = await redisCut(infra, writeSet(0), config.cut);
   console.log('2. Redis restarted empty');
-  const restart = await runRedisRestart(infra, writeSet(1), config.restart);
+  const restart = await redisRestart(infra, writeSet(1), config.restart);
   console.log('3. PostgreSQL stopped and restarted');
-  const postgres = await runPostgresOutage(infra, writeSet(2), config.postgres);
+  const postgres = await postgresOutage(infra, writeSet(2), config.postgres);
+  const drills = { 'Redis cut': cut, 'Redis restarted': restart, 'PostgreSQL stopped': postgres };
 
-  const stale = [
-    cut.phases.map((p) => p.phase),
-    restart.phases.map((p) => p.phase),
-    postgres.phases,
-  ].map((phases) => phases.reduce((n, p) => n + p.staleReads, 0));
+  const stale = Object.values(drills).map((d) => d.stale);
   const targets = [
-    ...redisCutTargets(cut),
-    ...redisRestartTargets(restart),
-    ...postgresTargets(postgres),
+    ...Object.values(drills).flatMap((d) => d.targets),
     {
       text: 'No stale read under load in any drill',
       measured: stale.map((n) => fmt(n)).join(' / '),
       met: stale.every((n) => n === 0),
     },
   ];
-  for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.text}: ${t.measured}`);
-  const logged = {
-    'Redis cut': cut.apiLog,
-    'Redis restarted': restart.apiLog,
-    'PostgreSQL stopped': postgres.apiLog,
-  };
+  const logged = Object.entries(drills).flatMap(([name, { log }]) =>
+    log.size
+      ? [...log].map(([message, n]) => `${name} | \`${message.replace(/[`|]/g, "'")}\` | ${fmt(n)}`)
+      : [`${name} | none | 0`],
+  );
   writeBlocks({
     'drills-run': runTable([
       ...infra.described,
       `load | ${drillLoad.workers} workers paced to ${drillLoad.ratePerSecond} requests/s in all, client timeout ${drillLoad.timeoutMs / 1000} s, ${config.writeSet} vehicles written per drill`,
     ]),
     'drills-targets': targetsTable(targets),
-    'drill-redis-cut': redisCutTables(cut),
-    'drill-redis-restart': redisRestartTables(restart),
-    'drill-postgres': postgresTables(postgres),
-    'drills-log': table(
-      'Drill | API warnings and errors | count',
-      Object.entries(logged).flatMap(([drill, log]) =>
-        log.size
-          ? [...log].map(
-              ([message, n]) => `${drill} | \`${message.replace(/[`|]/g, "'")}\` | ${fmt(n)}`,
-            )
-          : [`${drill} | none | 0`],
-      ),
-      'llr',
-    ),
+    'drill-redis-cut': cut.tables,
+    'drill-redis-restart': restart.tables,
+    'drill-postgres': postgres.tables,
+    'drills-log': table('Drill | API warnings and errors | count', logged, 'llr'),
   });
 });
