@@ -45,15 +45,9 @@ async function runMixed(
 }
 
 /** Table 2: the mixed load on one instance (its target: no stale read), then across two. */
-export async function mixedBlock(infra: Infra, seconds: { one: number; two: number }) {
+export async function mixedBlock(infra: Infra, sets: VehicleRow[][], seconds: number[]) {
   const one = await infra.api('mixed');
-  const single = await runMixed(
-    'one (target)',
-    one,
-    one,
-    infra.oneEachOwner.slice(0, 1_000),
-    seconds.one,
-  );
+  const single = await runMixed('one (target)', one, one, sets[0] ?? [], seconds[0] ?? 0);
   await one.stop();
   const shared = { namespace: 'mixed-shared' };
   const [a, b] = await Promise.all([
@@ -64,8 +58,8 @@ export async function mixedBlock(infra: Infra, seconds: { one: number; two: numb
     'reads on B, writes on A (no target)',
     b,
     a,
-    infra.oneEachOwner.slice(1_000, 2_000),
-    seconds.two,
+    sets[1] ?? [],
+    seconds[1] ?? 0,
   );
   await Promise.all([a.stop(), b.stop()]);
   const target = {

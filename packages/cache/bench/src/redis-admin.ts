@@ -53,46 +53,37 @@ export class RedisAdmin {
    * lists commands in execution order: a Lua line belongs to the command before it).
    */
   async countCommands(connectionName: string, action: () => Promise<unknown>) {
-    const list = String(await this.client.client('LIST'));
-    const targets = new Set(
-      list
-        .split('\n')
-        .flatMap((line) =>
-          line.includes(` name=${connectionName} `) ? [/addr=(\S+)/.exec(line)?.[1]] : [],
-        ),
-    );
+    const list = String(await this.client.client('LIST')).split('\n');
+    const named = list.filter((line) => line.includes(` name=${connectionName} `));
+    const targets = new Set(named.map((line) => /addr=(\S+)/.exec(line)?.[1]));
     if (targets.size === 0) throw new Error(`no connection named ${connectionName}`);
     const monitor = await this.client.monitor();
     const marker = `gbench-marker-${Math.random().toString(36).slice(2)}`;
     const byName: Record<string, number> = {};
-    const counts = { roundTrips: 0, serverCommands: 0, byName };
     let [lastWasTarget, done] = [false, false];
-    let markerSeen: () => void = () => undefined;
-    const seen = new Promise<void>((resolve) => {
-      markerSeen = resolve;
-    });
     monitor.on('monitor', (_time: string, args: string[], source: string) => {
-      const name = String(args[0] ?? '').toLowerCase();
-      if (done) return;
-      if (name === 'echo' && args[1] === marker) {
-        done = true;
-        return markerSeen();
-      }
+      const name = String(args[0] ?? '').toUpperCase();
+      done ||= name === 'ECHO' && args[1] === marker;
       if (source !== 'lua') lastWasTarget = targets.has(source);
-      if (!lastWasTarget) return;
-      const label = source === 'lua' ? `${name.toUpperCase()} (Lua)` : name.toUpperCase();
-      byName[label] = (byName[label] ?? 0) + 1;
-      counts.serverCommands++;
-      if (source !== 'lua') counts.roundTrips++;
+      const label = source === 'lua' ? `${name} (Lua)` : name;
+      if (lastWasTarget && !done) byName[label] = (byName[label] ?? 0) + 1;
     });
     try {
       await action();
       await this.client.echo(marker);
-      await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      for (let waited = 0; !done && waited < 5_000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     } finally {
       monitor.disconnect();
     }
-    return counts;
+    const counts = Object.entries(byName);
+    const sum = (entries: typeof counts) => entries.reduce((n, [, k]) => n + k, 0);
+    return {
+      roundTrips: sum(counts.filter(([label]) => !label.endsWith('(Lua)'))),
+      serverCommands: sum(counts),
+      byName,
+    };
   }
 
   close(): void {
