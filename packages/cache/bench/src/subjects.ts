@@ -20,6 +20,10 @@ export const benchKey = (route: string, input: Record<string, unknown>): BenchKe
 /** What every library under test offers the bench. */
 export interface Subject {
   getOrSet<T>(key: BenchKey, loader: () => Promise<T>, tags: string[], ttlMs: number): Promise<T>;
+  /** The stored bytes of a hit, undefined on a miss (ours only: the API's wire path). */
+  peekBytes?(key: BenchKey): Promise<Buffer | undefined>;
+  /** How a hit is read when not through getOrSet; undefined means it missed. */
+  readHit?(key: BenchKey): Promise<unknown>;
   /** Tag invalidation, when the library has it. */
   invalidateTags?(tags: string[]): Promise<void>;
   /** Runs `reads` and tells which tier served them (a sanity check, never timed). */
@@ -34,6 +38,15 @@ const superjsonSerializer = {
   serialize: (value: unknown) => superjson.stringify(value),
   deserialize: (value: string) => superjson.parse(value),
 };
+
+/**
+ * @garage/cache as the API's fast path reads it: a hit is the entry's stored bytes (`peek`),
+ * with no parse, which is what the API writes to the socket. A miss fills through getOrSet.
+ */
+export function oursStoredBytes(place: Place, l2Only = false): Subject {
+  const subject = ours(place, l2Only);
+  return { ...subject, readHit: subject.peekBytes };
+}
 
 /** @garage/cache as the API configures it: byte-bounded L1 + Redis L2 + pub/sub bus. */
 export function ours(place: Place, l2Only = false): Subject {
@@ -52,6 +65,7 @@ export function ours(place: Place, l2Only = false): Subject {
   };
   return {
     getOrSet: (key, loader, tags, ttlMs) => cache.getOrSet(key.ours, loader, { ttlMs, tags }),
+    peekBytes: async (key) => (await cache.peek([key.ours]))?.[0],
     invalidateTags: async (tags) => {
       await cache.invalidateTags(tags);
     },
