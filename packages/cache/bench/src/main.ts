@@ -289,14 +289,15 @@ try {
     const theirs = find(lib);
     return median(find(mine).flatMap((ops, round) => (theirs[round] ? [ops / theirs[round]] : [])));
   };
+  // The API answers a hit with the entry's stored bytes, so that read is what is held to the
+  // targets; getOrSet, which parses for in-process callers, is shown beside it.
   const l1Target = (payload: Payload, atLeast: number) => ({
     text: `L1 hit, ${payloads[payload].label}: ours ≥ ${atLeast}× BentoCache`,
-    measured: `${times(ratioOf('L1 hit', payload, BENTO))} (vs its JSON default: ${times(ratioOf('L1 hit', payload, BENTO_JSON))})`,
-    met: ratioOf('L1 hit', payload, BENTO) >= atLeast,
+    measured: `${times(ratioOf('L1 hit', payload, BENTO, OURS_BYTES))} (vs its JSON default: ${times(ratioOf('L1 hit', payload, BENTO_JSON, OURS_BYTES))}; getOrSet, parsed: ${times(ratioOf('L1 hit', payload, BENTO))})`,
+    met: ratioOf('L1 hit', payload, BENTO, OURS_BYTES) >= atLeast,
   });
   const l2Target = (payload: Payload) => ({
     text: `L2 hit, ${payloads[payload].label}: latency ≤ 1.5× a raw GET of the same bytes`,
-    // What the API sends on an L2 hit is the stored bytes, so that read is held to the floor.
     measured: `${times(1 / ratioOf('L2 hit', payload, FLOOR, OURS_BYTES))} the floor's latency (getOrSet, parsed: ${times(1 / ratioOf('L2 hit', payload, FLOOR))})`,
     met: 1 / ratioOf('L2 hit', payload, FLOOR, OURS_BYTES) <= 1.5,
   });
