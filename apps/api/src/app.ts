@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { type Cache, createCache } from '@garage/cache';
 import type { Database } from '@garage/db';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createSessionStore } from './auth/sessions';
 import { createLoginThrottle } from './auth/throttle';
@@ -49,31 +48,13 @@ export function createApp(options: AppOptions): App {
     lease: { ttlMs: 3_000, waitMs: 1_000 },
     logger: log,
   });
-  // Throttle counters are shared through Redis. An attempt made while the client is still
-  // connecting waits for it (so the first sign-ins count where the later ones do); a short
-  // timeout and no retries keep a Redis outage from slowing sign-ins: the throttle then
-  // counts in PostgreSQL.
-  const throttleRedis = options.redisUrl
-    ? new Redis(options.redisUrl, {
-        lazyConnect: true,
-        enableOfflineQueue: true,
-        commandTimeout: 250,
-        maxRetriesPerRequest: 0,
-      })
-    : undefined;
-  throttleRedis?.on('error', () => {});
-  throttleRedis?.connect().catch(() => {});
 
   const clientAddress = clientAddressFrom(options.trustProxy);
   const services: Services = {
     prisma: db.prisma,
     cache,
     sessions: createSessionStore({ prisma: db.prisma, cache, secret: options.sessionSecret }),
-    throttle: createLoginThrottle({
-      ...(throttleRedis ? { redis: throttleRedis } : {}),
-      prisma: db.prisma,
-      namespace: options.namespace,
-    }),
+    throttle: createLoginThrottle(db.prisma),
     clientAddress,
     log,
     secureCookies: options.secureCookies,
@@ -94,7 +75,6 @@ export function createApp(options: AppOptions): App {
     cache,
     async close() {
       await cache.close();
-      throttleRedis?.disconnect();
       await db.close();
     },
   };

@@ -96,7 +96,7 @@ export function createApiServer(
   function handleTrpc(req: IncomingMessage, res: ServerResponse, path: string) {
     // Until the caller is known (see createContext), nothing is cacheable.
     res.setHeader('cache-control', uncacheable);
-    if (!admitWithinLimits(req, res, path.slice(basePath.length), guards.limits)) return;
+    if (!admitWithinLimits(req, res, guards.limits)) return;
     const started = performance.now();
     // One id per request, taken from the caller when well-formed, echoed back for support.
     const incoming = req.headers['x-request-id'];

@@ -95,14 +95,19 @@ export const search = z
   .optional()
   .transform((value) => value || undefined);
 
+/**
+ * The page direction tRPC's infinite queries add to every page's input, next to `cursor`. Our
+ * cursors only go forward, so it is accepted (inputs are strict) and dropped, since it would
+ * otherwise split one page's cache entries.
+ */
+export const infiniteDirection = z
+  .enum(['forward', 'backward'])
+  .optional()
+  .transform(() => undefined);
+
 export const pagination = {
   // A first page says "no cursor" as null or by leaving it out: one cache entry either way.
   cursor: id.nullish().transform((cursor) => cursor ?? undefined),
   limit: z.number().int().min(1).max(100).default(25),
-  // tRPC's infinite queries send the direction they page in; pages here only go forward, so
-  // it is accepted (inputs are strict) and dropped (it would split one page's cache entries).
-  direction: z
-    .enum(['forward', 'backward'])
-    .optional()
-    .transform(() => undefined),
+  direction: infiniteDirection,
 };

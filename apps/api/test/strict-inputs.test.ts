@@ -69,6 +69,17 @@ describe('strict inputs', () => {
     expect(answer.fieldErrors.zzUnknownKey).toEqual(['is not a known field']);
   });
 
+  it.each([
+    ['customer.list', { limit: 10, cursor: null }],
+    ['vehicle.list', { limit: 10, cursor: null }],
+    ['cache.entries', { limit: 10, cursor: null }],
+  ])('%s takes the keys tRPC infinite queries add (cursor, direction)', async (path, input) => {
+    for (const direction of ['forward', 'backward']) {
+      const answer = await callAsSomeoneAllowed(path, 'query', { ...input, direction });
+      expect(answer.codes).toEqual(['OK']);
+    }
+  });
+
   it('reads that differ only in a junk key mint no cache entries', async () => {
     const before = await api.app.cache.countEntries({ route: 'vehicle.byId' });
     for (let index = 0; index < 6; index++) {

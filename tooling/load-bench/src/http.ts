@@ -1,113 +1,101 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 
 /** Keep-alive connections to 127.0.0.1 only; one agent for the whole bench. */
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
+/** An answer; status 0 when none came, its body then `timeout` (a hang) or `error` (refused). */
 export interface Reply {
   status: number;
   body: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: IncomingHttpHeaders;
 }
 
-/** What `call` rejects with when no answer came within its timeout (a hang, not a refusal). */
-export class CallTimeoutError extends Error {
-  override name = 'CallTimeoutError';
-}
-
-/** One HTTP request to 127.0.0.1:`port`, with a hard timeout. */
+/** One HTTP request to 127.0.0.1:`port` with a hard timeout; never rejects (see `Reply`). */
 export function call(
   port: number,
   method: 'GET' | 'POST',
   path: string,
   options: { body?: string; cookie?: string; timeoutMs?: number } = {},
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (options.cookie) headers.cookie = options.cookie;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(Buffer.byteLength(options.body));
-    }
+  return new Promise((resolve) => {
+    const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const failed = (body: string) => () => resolve({ status: 0, body, headers: {} });
     const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          headers: res.headers,
-        }),
-      );
-      res.on('error', reject);
+      res.on('error', failed('error'));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+      });
     });
+    // Resolved first, so the error the destroy raises changes nothing.
     req.setTimeout(options.timeoutMs ?? 10_000, () => {
-      req.destroy(new CallTimeoutError(`${method} ${path} timed out`));
+      failed('timeout')();
+      req.destroy();
     });
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
+    req.on('error', failed('error'));
+    req.end(options.body);
   });
 }
 
 /** The tRPC GET path of a query with `input` (superjson envelope). */
-export function queryPath(procedure: string, input?: unknown): string {
-  if (input === undefined) return `/trpc/${procedure}`;
-  return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-}
+export const queryPath = (procedure: string, input?: unknown) =>
+  input === undefined
+    ? `/trpc/${procedure}`
+    : `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
 /** The `json` part of a tRPC success body. */
-export function resultOf<T>(body: string): T {
-  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
+export const resultOf = <T>(body: string): T =>
+  (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
 
-/** Calls a query; throws with the body on a non-200 answer. */
-export async function query<T>(
-  port: number,
-  procedure: string,
-  input: unknown,
-  cookie?: string,
-): Promise<T> {
-  const reply = await call(port, 'GET', queryPath(procedure, input), cookie ? { cookie } : {});
-  if (reply.status !== 200) {
-    throw new Error(`${procedure} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
-  }
-  return resultOf<T>(reply.body);
-}
+/** Who calls: the API's port and a session cookie. */
+type Caller = { port: number; staff: string };
 
-/** Calls a mutation; throws with the body on a non-200 answer. */
-export async function mutate<T>(
-  port: number,
-  procedure: string,
-  input: unknown,
-  cookie?: string,
-): Promise<T> {
-  const reply = await call(port, 'POST', `/trpc/${procedure}`, {
-    body: JSON.stringify({ json: input }),
-    ...(cookie ? { cookie } : {}),
+export const readVehicle = (api: Caller, id: number, timeoutMs?: number) =>
+  call(api.port, 'GET', queryPath('vehicle.byId', { id }), {
+    cookie: api.staff,
+    ...(timeoutMs ? { timeoutMs } : {}),
   });
-  if (reply.status !== 200) {
-    throw new Error(`${procedure} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
-  }
-  return resultOf<T>(reply.body);
-}
 
-/** Signs in and returns the `cookie` header value carrying the session. */
-export async function signIn(port: number, email: string, password: string): Promise<string> {
+/** The mileage of a vehicle.byId answer; undefined when it is not a 200. */
+export const mileageOf = (reply: Reply) =>
+  reply.status === 200 ? resultOf<{ mileage: number }>(reply.body).mileage : undefined;
+
+export const updateVehicle = (
+  api: Caller,
+  fields: { id: number; mileage: number; notes?: string },
+  timeoutMs?: number,
+) =>
+  call(api.port, 'POST', '/trpc/vehicle.update', {
+    body: JSON.stringify({ json: fields }),
+    cookie: api.staff,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
+
+/** Signs in as a demo account and returns the `cookie` header value carrying the session. */
+export async function signIn(port: number, who: 'staff' | 'admin'): Promise<string> {
   const reply = await call(port, 'POST', '/trpc/auth.login', {
-    body: JSON.stringify({ json: { email, password } }),
+    body: JSON.stringify({ json: { email: `${who}@garage.test`, password: 'garage-demo' } }),
   });
-  if (reply.status !== 200) {
-    throw new Error(`sign-in of ${email} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
-  }
-  const setCookie = reply.headers['set-cookie'];
-  const first = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ''])
-    .map((line) => line.split(';')[0] ?? '')
-    .find((pair) => pair.startsWith('garage_session='));
-  if (!first) throw new Error(`sign-in of ${email} set no session cookie`);
-  return first;
+  const cookie = /garage_session=[^;,]+/.exec(String(reply.headers['set-cookie']))?.[0];
+  if (!cookie) throw new Error(`sign-in of ${who} answered ${reply.status}: ${reply.body}`);
+  return cookie;
+}
+
+/** Runs `task` over `items`, `concurrency` at a time, in the order of the items. */
+export async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
 /** Closes idle keep-alive sockets (end of the run). */
-export function closeConnections(): void {
-  agent.destroy();
-}
+export const closeConnections = () => agent.destroy();

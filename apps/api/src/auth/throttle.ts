@@ -1,8 +1,5 @@
 import type { PrismaClient } from '@garage/db';
-import type { Redis } from 'ioredis';
-import type { AttemptKeys } from './attempt-store';
-import { postgresAttemptStore } from './attempts-postgres';
-import { redisAttemptStore } from './attempts-redis';
+import { attemptCounters } from './attempt-counters';
 
 export const throttleLimits = { perEmail: 5, perIp: 30, windowSeconds: 15 * 60 };
 
@@ -24,43 +21,26 @@ export interface LoginThrottle {
 }
 
 /**
- * Counts in Redis when there is one, and in PostgreSQL when it is not configured or does not
- * answer: either store is shared by every instance, so a Redis outage neither lifts the limit
- * nor refuses every sign-in. (While Redis comes and goes, one window's attempts may be split
- * over the two stores: at worst twice the limit, never unbounded.)
+ * Counts in PostgreSQL, the one store every instance shares and every sign-in needs anyway
+ * (its user lookup and its session): Redis being slow or away changes nothing. A Redis-first
+ * count with a database fallback splits a window's attempts over two stores whenever a Redis
+ * call times out, which a burst of sign-ins on a busy instance causes by itself, and each
+ * store then allows the limit again.
  */
-export function createLoginThrottle(options: {
-  redis?: Redis;
-  prisma: PrismaClient;
-  namespace: string;
-}): LoginThrottle {
-  const database = postgresAttemptStore(options.prisma);
-  const redis = options.redis ? redisAttemptStore(options.redis, options.namespace) : undefined;
+export function createLoginThrottle(prisma: PrismaClient): LoginThrottle {
+  const counters = attemptCounters(prisma);
   const windowMs = throttleLimits.windowSeconds * 1000;
-
-  async function count(keys: AttemptKeys) {
-    if (redis) {
-      try {
-        return { store: redis, counts: await redis.count(keys, windowMs) };
-      } catch {
-        // Redis is down or slow (its client fails fast): the database counts instead.
-      }
-    }
-    return { store: database, counts: await database.count(keys, windowMs) };
-  }
-
   return {
     async attempt(email, ip) {
       const keys = { email: email.toLowerCase(), ip };
-      const { store, counts } = await count(keys);
+      const counts = await counters.count(keys, windowMs);
       const waitMs = Math.max(
         counts.email.count > throttleLimits.perEmail ? counts.email.msLeft : 0,
         counts.ip.count > throttleLimits.perIp ? counts.ip.msLeft : 0,
       );
       return {
         retryAfterSeconds: waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0,
-        // A count left behind only keeps the window stricter: never fail a correct sign-in for it.
-        succeeded: () => store.settle(keys).catch(() => undefined),
+        succeeded: () => counters.settle(keys),
       };
     },
   };

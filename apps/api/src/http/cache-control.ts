@@ -1,3 +1,5 @@
+import { procedurePaths } from './procedure-paths';
+
 /** For answers no cache may keep: sign-in state, mutations, errors, anonymous callers. */
 export const uncacheable = 'private, no-store';
 
@@ -11,7 +13,8 @@ export function cacheControlFor(request: {
   url: string | undefined;
   signedIn: boolean;
 }): string {
-  const procedures = (request.url ?? '').split('?')[0]?.split('/').at(-1)?.split(',') ?? [];
-  const touchesAuth = procedures.some((path) => path.startsWith('auth.'));
+  const procedures = procedurePaths(request.url);
+  // An undecodable path is refused by tRPC; it is treated as touching sign-in state meanwhile.
+  const touchesAuth = !procedures || procedures.some((path) => path.startsWith('auth.'));
   return request.signedIn && request.method === 'GET' && !touchesAuth ? 'private' : uncacheable;
 }

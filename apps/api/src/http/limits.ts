@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import superjson from 'superjson';
 import { uncacheable } from './cache-control';
+import { procedurePaths } from './procedure-paths';
 
 /** How much one tRPC request may ask for (MAX_BATCH_SIZE, MAX_BODY_BYTES). */
 export interface RequestLimits {
@@ -18,16 +19,6 @@ function formatBytes(bytes: number): string {
   if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
-}
-
-/** The procedure paths a tRPC request names, decoded as tRPC decodes them (`%2C` is a comma). */
-function callsIn(procedurePath: string): number {
-  try {
-    return decodeURIComponent(procedurePath).split(',').length;
-  } catch {
-    // tRPC refuses an undecodable path itself.
-    return 1;
-  }
 }
 
 /**
@@ -55,10 +46,9 @@ function refuse(res: ServerResponse, message: string) {
 export function admitWithinLimits(
   req: IncomingMessage,
   res: ServerResponse,
-  procedurePath: string,
   limits: RequestLimits,
 ): boolean {
-  const calls = callsIn(procedurePath);
+  const calls = procedurePaths(req.url)?.length ?? 1;
   if (calls > limits.maxBatchSize) {
     refuse(res, `a batch may hold at most ${limits.maxBatchSize} calls; this one has ${calls}`);
     return false;

@@ -7,7 +7,7 @@ import {
   panelStats,
 } from '../services/cache-admin';
 import { adminProcedure, router } from '../trpc';
-import { noInput } from '../validation';
+import { infiniteDirection, noInput } from '../validation';
 
 const route = z.string().trim().min(1, 'is required').max(200);
 const tag = z.string().trim().min(1, 'is required').max(200);
@@ -30,6 +30,7 @@ export const cacheRouter = router({
           route: route.optional(),
           tag: tag.optional(),
           cursor: z.string().max(200).nullish(),
+          direction: infiniteDirection,
           limit: z.number().int().min(1).max(200).default(50),
         })
         .prefault({}),

@@ -1,112 +1,126 @@
 /**
- * Side-by-side benchmark of @garage/cache against BentoCache, cache-manager and a raw ioredis
- * GET, on one local Redis, in one run. Writes the "Cache engine" section of docs/benchmarks.md.
- *
- *   pnpm --filter @garage/cache-bench bench          # full run (about 2-3 minutes)
- *   BENCH_QUICK=1 pnpm --filter @garage/cache-bench bench   # smoke run, prints, writes nothing
- *
- * Env: REDIS_URL (default redis://127.0.0.1:6379), BENCH_ROUNDS (5), BENCH_TIME_MS (250).
+ * Side-by-side benchmark of @garage/cache against BentoCache, cache-manager and raw ioredis GETs
+ * on one Redis (REDIS_URL, or a throwaway one), in one run: writes the cache-engine blocks of
+ * docs/benchmarks.md, whose prose says what each row measures.
  */
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import * as report from '@garage/load-bench/report';
+import { startRedis } from '@garage/test-services';
 import { Redis as Redis6 } from 'ioredis6';
 import superjson from 'superjson';
 import { Bench } from 'tinybench';
-import { vehiclePage, vehicleRow } from './payloads';
+import { type Payload, payloads, vehicleRow } from './payloads';
 import { RedisAdmin, redisOptionsFromUrl } from './redis-admin';
-import { renderSection } from './render';
-import { median, writeSection } from './report';
-import { type BenchKey, benchKey, bento, cacheManager, ours, type Subject } from './subjects';
-import type { InvalidationResult, RunInfo, ScenarioResult } from './types';
+import {
+  type BenchKey,
+  benchKey,
+  bento,
+  cacheManager,
+  ours,
+  oursStoredBytes,
+  type Place,
+  type Subject,
+} from './subjects';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const QUICK = process.env.BENCH_QUICK === '1';
-const ROUNDS = QUICK ? 1 : positiveInt(process.env.BENCH_ROUNDS, 5);
-const TIME_MS = QUICK ? 40 : positiveInt(process.env.BENCH_TIME_MS, 250);
-const INVALIDATION_SIZES = QUICK ? [100, 1_000] : [1_000, 10_000];
-/** Timed invalidations per library and size: each needs a fresh fill, so a few per round. */
-const INVALIDATION_SAMPLES = ROUNDS * 2;
-const HIT_TTL_MS = 10 * 60_000;
-const MISS_TTL_MS = 30_000;
-const INVALIDATION_TTL_MS = 5 * 60_000;
-/** Calls per tinybench sample: one sample is the mean of a batch, so a timer read costs little. */
-const BATCH = { l1: 200, l2: 20, miss: 10 } as const;
+const { fmt, median, times } = report;
+const positive = (name: string, fallback: number) => Number(process.env[name]) || fallback;
+const ROUNDS = report.quick ? 1 : positive('BENCH_ROUNDS', 5);
+const TIME_MS = report.quick ? 40 : positive('BENCH_TIME_MS', 250);
+const SIZES = report.quick ? [100, 1_000] : [1_000, 10_000];
+const TTL = { hit: 10 * 60_000, miss: 30_000, invalidation: 5 * 60_000 };
+/** Calls per tinybench sample: a sample is the mean of a batch, so reading the timer costs little. */
+const BATCH = { 'L1 hit': 200, 'L2 hit': 20, 'miss + fill': 10 } as const;
+type Scenario = keyof typeof BATCH;
+const scenarios: Scenario[] = ['L1 hit', 'L2 hit', 'miss + fill'];
+const [OURS, BENTO, BENTO_JSON] = [
+  '@garage/cache',
+  'BentoCache (superjson)',
+  'BentoCache (JSON, its default)',
+];
+const [CM, FLOOR] = ['cache-manager (superjson)', 'raw GET of the same bytes (floor)'];
+const OURS_BYTES = '@garage/cache, stored bytes (the API fast path)';
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const token = `gbench-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-const connection = redisOptionsFromUrl(REDIS_URL);
+const throwaway = process.env.REDIS_URL ? undefined : await startRedis();
+const redisUrl = process.env.REDIS_URL ?? throwaway?.url ?? '';
+const connection = redisOptionsFromUrl(redisUrl);
 const admin = new RedisAdmin(connection);
+const token = `gbench-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+let places = 0;
+const place = (prefix = `${token}-${places++}`): Place => ({ prefix, redis: connection });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-const payloads = {
-  row: {
-    value: vehicleRow(42),
-    key: benchKey('vehicle.byId', { id: 42 }),
-    tags: ['vehicle:42'],
-  },
-  page: {
-    value: vehiclePage(0),
-    key: benchKey('vehicle.list', { cursor: 0, limit: 50, sort: 'plate', status: 'active' }),
-    tags: ['vehicles'],
-  },
-} as const;
-type PayloadName = keyof typeof payloads;
-const PAYLOADS: PayloadName[] = ['row', 'page'];
+/** Each library, the scenarios it runs, and how it is made for one (configured alike: see the docs). */
+const libraries: [string, Scenario[], (where: Place, l2Only: boolean) => Subject][] = [
+  [OURS, scenarios, ours],
+  [OURS_BYTES, ['L1 hit', 'L2 hit'], oursStoredBytes],
+  [BENTO, scenarios, (where, l2Only) => bento(where, { serializer: 'superjson', l2Only })],
+  [
+    BENTO_JSON,
+    ['L1 hit', 'L2 hit'],
+    (where, l2Only) => bento(where, { serializer: 'json', l2Only }),
+  ],
+  [
+    'BentoCache (superjson, L1 serialize: false)',
+    ['L1 hit'],
+    (where) => bento(where, { serializer: 'superjson', l1Serialize: false }),
+  ],
+  [CM, scenarios, (where, l2Only) => cacheManager(where, redisUrl, l2Only)],
+];
 
-/** Hit scenarios must never reach the loader; counted, reported if it happens. */
-const unexpectedLoads: string[] = [];
-
-interface TaskSpec {
-  scenario: ScenarioResult['scenario'];
-  payload: PayloadName;
+interface Spec {
+  scenario: Scenario;
+  payload: Payload;
   lib: string;
-  batch: number;
   op: () => Promise<unknown>;
+  /** ops/s, one per round. */
+  ops: number[];
 }
+
+/** What the sanity checks found (a hit that ran its loader, a hit from the wrong tier...). */
+const problems = new Set<string>();
 
 /** Waits until our L1 is trusted (the bus subscriber is up): a re-read is then an L1 hit. */
-async function untilL1Trusted(subject: Subject, key: BenchKey, value: unknown): Promise<void> {
-  const loader = async () => value;
+async function untilL1Trusted(subject: Subject, key: BenchKey) {
+  const read = () => subject.getOrSet(key, async () => 1, [], TTL.hit);
   for (let attempt = 0; attempt < 100; attempt++) {
-    await subject.getOrSet(key, loader, [], HIT_TTL_MS);
-    const tiers = await subject.probeTiers(() => subject.getOrSet(key, loader, [], HIT_TTL_MS));
-    if (tiers.l1 > 0) return;
+    await read();
+    if ((await subject.probeTiers(read)).l1 > 0) return;
     await sleep(20);
   }
-  throw new Error(`${subject.label}: L1 never became trusted (bus not connected?)`);
+  throw new Error('@garage/cache: L1 never became trusted (bus not connected?)');
 }
 
-function hitOp(subject: Subject, payload: PayloadName, scenario: string) {
+/** The operation a spec times: a hit on the payload's key, or a miss on a new key each call. */
+function operation(subject: Subject, scenario: Scenario, payload: Payload, lib: string) {
   const { key, tags, value } = payloads[payload];
   const loader = async () => {
-    unexpectedLoads.push(`${scenario} ${payload} ${subject.label}`);
+    problems.add(`loader ran: ${scenario} ${payload} ${lib}`);
     return value;
   };
-  const tagList = [...tags];
-  return () => subject.getOrSet(key, loader, tagList, HIT_TTL_MS);
-}
-
-function missOp(subject: Subject, payload: PayloadName) {
-  const { value } = payloads[payload];
-  const route = payload === 'row' ? 'vehicle.byIdFresh' : 'vehicle.listFresh';
-  const loader = async () => value;
+  const { readHit } = subject;
+  if (scenario !== 'miss + fill' && readHit) {
+    return async () => {
+      if ((await readHit(key)) === undefined)
+        problems.add(`missed a hit: ${scenario} ${payload} ${lib}`);
+    };
+  }
+  if (scenario !== 'miss + fill') return () => subject.getOrSet(key, loader, tags, TTL.hit);
   let n = 0;
   return () => {
-    n++;
-    const key = benchKey(route, { id: n });
-    const tags = payload === 'row' ? [`vehicle:${n}`] : ['vehicles'];
-    return subject.getOrSet(key, loader, tags, MISS_TTL_MS);
+    const fresh = benchKey(`${key.ours.route}Fresh`, { id: ++n });
+    return subject.getOrSet(
+      fresh,
+      async () => value,
+      payload === 'row' ? [`vehicle:${n}`] : tags,
+      TTL.miss,
+    );
   };
 }
 
-async function runRound(specs: TaskSpec[], round: number): Promise<Map<TaskSpec, number>> {
+/** One round: every spec once, those of one scenario and payload back to back, order rotated. */
+async function runRound(specs: Spec[], round: number) {
   const bench = new Bench({
     time: TIME_MS,
     warmupTime: Math.min(50, TIME_MS),
@@ -114,385 +128,240 @@ async function runRound(specs: TaskSpec[], round: number): Promise<Map<TaskSpec,
     iterations: 5,
     throws: true,
   });
-  // Libraries compared with each other run back to back (one group per scenario and payload),
-  // so a change in the machine's load hits them alike; the order inside each group and the
-  // order of the groups rotate every round, so no library always runs first.
-  const groups = new Map<string, TaskSpec[]>();
-  for (const spec of specs) {
-    const id = `${spec.scenario}|${spec.payload}`;
-    groups.set(id, [...(groups.get(id) ?? []), spec]);
-  }
-  const rotate = <T>(list: T[], by: number): T[] => {
-    const k = by % list.length;
-    return [...list.slice(k), ...list.slice(0, k)];
-  };
-  const ordered = rotate([...groups.values()], round).flatMap((group) => rotate(group, round));
-  const byName = new Map<string, TaskSpec>();
-  for (const spec of ordered) {
-    const name = `${spec.scenario} | ${spec.payload} | ${spec.lib}`;
-    byName.set(name, spec);
-    bench.add(name, async () => {
+  const groups = new Map<string, Spec[]>();
+  for (const s of specs)
+    groups.set(`${s.scenario}${s.payload}`, [
+      ...(groups.get(`${s.scenario}${s.payload}`) ?? []),
+      s,
+    ]);
+  const rotate = <T>(list: T[]) => [
+    ...list.slice(round % list.length),
+    ...list.slice(0, round % list.length),
+  ];
+  const ordered = rotate([...groups.values()]).flatMap(rotate);
+  for (const [index, spec] of ordered.entries()) {
+    const batch = BATCH[spec.scenario];
+    bench.add(String(index), async () => {
       const started = performance.now();
-      for (let i = 0; i < spec.batch; i++) await spec.op();
+      for (let i = 0; i < batch; i++) await spec.op();
       const elapsed = performance.now() - started;
-      return { overriddenDuration: elapsed / spec.batch, overriddenIterationCost: elapsed };
+      return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
     });
   }
   gc();
   await bench.run();
-  const out = new Map<TaskSpec, number>();
-  for (const task of bench.tasks) {
-    const spec = byName.get(task.name);
-    const result = task.result;
-    if (!spec || !('latency' in result)) throw new Error(`task ${task.name}: ${result.state}`);
-    out.set(spec, 1000 / result.latency.mean);
-  }
-  return out;
-}
-
-/** Waits (bounded) until the event loop is idle: three 5 ms sleeps in a row that overrun < 1 ms. */
-async function settle(): Promise<void> {
-  let quiet = 0;
-  for (let i = 0; i < 400 && quiet < 3; i++) {
-    const started = performance.now();
-    await sleep(5);
-    quiet = performance.now() - started < 6 ? quiet + 1 : 0;
+  for (const { name, result } of bench.tasks) {
+    if (!('latency' in result)) throw new Error(`task ${name}: ${result.state}`);
+    ordered[Number(name)]?.ops.push(1000 / result.latency.mean);
   }
 }
 
-async function fillEntries(subject: Subject, n: number, tag: string, rows: unknown[]) {
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      const row = rows[i % rows.length];
-      await subject.getOrSet(
-        benchKey('vehicle.byId', { id: i, fleet: tag }),
-        async () => row,
-        [tag, `vehicle:${i}`],
-        INVALIDATION_TTL_MS,
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-}
-
-/** One tag invalidation over `n` live entries: timed, or counted under MONITOR (not both). */
-async function invalidationOnce(
-  kind: 'ours' | 'bento',
-  n: number,
-  label: string,
-  mode: 'time' | 'count',
-): Promise<
-  | { ms: number; stale: boolean }
-  | { roundTrips: number; serverCommands: number; byName: Record<string, number>; stale: boolean }
-> {
-  const prefix = `${token}-i${label}-${kind}-${n}`;
-  const subject =
-    kind === 'ours'
-      ? ours({ label: kind, namespace: prefix, redis: connection, connectionName: prefix })
-      : bento({
-          label: kind,
-          prefix,
-          redis: connection,
-          connectionName: prefix,
-          serializer: 'superjson',
-        });
+/** One tag invalidation over `n` live entries on a fresh, warm instance: timed, or counted under MONITOR. */
+async function invalidationOnce(lib: string, n: number, sample: string, count: boolean) {
+  const where = place(`${token}-i${sample}-${lib === OURS ? 'ours' : 'bento'}-${n}`);
+  const subject = lib === OURS ? ours(where) : bento(where, { serializer: 'superjson' });
+  const tag = `fleet:${sample}:${n}`;
+  const key = (i: number) => benchKey('vehicle.byId', { id: i, fleet: tag });
   try {
-    const rows = Array.from({ length: 1_000 }, (_, i) => vehicleRow(i));
-    if (kind === 'ours') {
-      await untilL1Trusted(subject, benchKey('probe', { at: prefix }), 1);
-    }
-    // One invalidation of an unused tag first, so the timed call measures a warm instance
-    // (first-call costs such as a bus connection's first publish are not what we compare).
-    await subject.invalidateTags?.([`unused:${label}`]);
-    const tag = `fleet:${label}:${n}`;
-    await fillEntries(subject, n, tag, rows);
-    await settle(); // bus traffic of the fill (BentoCache publishes every set) must be over
-    gc();
-    let measured:
-      | { ms: number }
-      | { roundTrips: number; serverCommands: number; byName: Record<string, number> };
-    if (mode === 'time') {
-      const started = performance.now();
-      await subject.invalidateTags?.([tag]);
-      measured = { ms: performance.now() - started };
-    } else {
-      measured = await admin.countCommands(
-        prefix,
-        () => subject.invalidateTags?.([tag]) ?? Promise.resolve(),
-      );
-    }
-    // Sanity (not timed): an invalidated entry must reach the loader again.
-    let reloaded = false;
-    await subject.getOrSet(
-      benchKey('vehicle.byId', { id: 0, fleet: tag }),
-      async () => {
-        reloaded = true;
-        return rows[0];
-      },
-      [tag],
-      INVALIDATION_TTL_MS,
-    );
-    return { ...measured, stale: !reloaded };
-  } finally {
-    await subject.close();
-    await admin.unlinkMatching(prefix);
-  }
-}
-
-async function main(): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = loadavg()[0] ?? 0;
-  const redisVersion = await admin.serverVersion();
-  console.log(`cache bench: Redis ${redisVersion} at ${connection.host}:${connection.port}`);
-  console.log(`run token ${token}; ${ROUNDS} round(s) of ${TIME_MS} ms per task`);
-  const raw = new Redis6({ ...connection, connectionName: `${token}-raw` });
-  const subjects: Subject[] = [];
-  const add = <S extends Subject>(subject: S): S => {
-    subjects.push(subject);
-    return subject;
-  };
-  try {
-    const common = { redis: connection };
-    const O = add(
-      ours({ ...common, label: '@garage/cache', namespace: `${token}-o`, connectionName: token }),
-    );
-    const OL2 = add(
-      ours({
-        ...common,
-        label: '@garage/cache',
-        namespace: `${token}-ol2`,
-        connectionName: token,
-        l1MaxBytes: 0,
-      }),
-    );
-    const OMiss = add(
-      ours({ ...common, label: '@garage/cache', namespace: `${token}-om`, connectionName: token }),
-    );
-    const bentoLabel = 'BentoCache (superjson)';
-    const bentoJsonLabel = 'BentoCache (JSON, its default)';
-    const B = add(
-      bento({
-        ...common,
-        label: bentoLabel,
-        prefix: `${token}-b`,
-        connectionName: token,
-        serializer: 'superjson',
-      }),
-    );
-    const BL2 = add(
-      bento({
-        ...common,
-        label: bentoLabel,
-        prefix: `${token}-bl2`,
-        connectionName: token,
-        serializer: 'superjson',
-        l1MaxEntryBytes: 256,
-      }),
-    );
-    const BMiss = add(
-      bento({
-        ...common,
-        label: bentoLabel,
-        prefix: `${token}-bm`,
-        connectionName: token,
-        serializer: 'superjson',
-      }),
-    );
-    const BJ = add(
-      bento({
-        ...common,
-        label: bentoJsonLabel,
-        prefix: `${token}-bj`,
-        connectionName: token,
-        serializer: 'json',
-      }),
-    );
-    const BJL2 = add(
-      bento({
-        ...common,
-        label: bentoJsonLabel,
-        prefix: `${token}-bjl2`,
-        connectionName: token,
-        serializer: 'json',
-        l1MaxEntryBytes: 256,
-      }),
-    );
-    const BLive = add(
-      bento({
-        ...common,
-        label: 'BentoCache (superjson, L1 serialize: false)',
-        prefix: `${token}-blive`,
-        connectionName: token,
-        serializer: 'superjson',
-        l1Serialize: false,
-      }),
-    );
-    const cmLabel = 'cache-manager (superjson)';
-    const C = add(cacheManager({ label: cmLabel, namespace: `${token}-c`, redisUrl: REDIS_URL }));
-    const CL2 = add(
-      cacheManager({ label: cmLabel, namespace: `${token}-cl2`, redisUrl: REDIS_URL, l1: false }),
-    );
-    const CMiss = add(
-      cacheManager({ label: cmLabel, namespace: `${token}-cm`, redisUrl: REDIS_URL }),
-    );
-
-    // Prime every hit subject and check where its reads are served from (never timed).
-    const sanity: string[] = [];
-    await untilL1Trusted(O, benchKey('probe', { at: 'o' }), 1);
-    const expectTier = async (subject: Subject, payload: PayloadName, tier: 'l1' | 'l2') => {
-      const read = hitOp(subject, payload, 'prime');
-      const { key, tags, value } = payloads[payload];
-      await subject.getOrSet(key, async () => value, [...tags], HIT_TTL_MS);
-      await sleep(20);
-      const tiers = await subject.probeTiers(async () => {
-        for (let i = 0; i < 5; i++) await read();
-      });
-      const ok = tiers[tier] === 5;
-      const line = `${subject.label} ${payload} (${tier} expected): l1=${tiers.l1} l2=${tiers.l2}`;
-      sanity.push(ok ? line : `UNEXPECTED ${line}`);
-      if (!ok) console.warn(`sanity: ${line}`);
-    };
-    for (const payload of PAYLOADS) {
-      for (const s of [O, B, BJ, BLive, C]) await expectTier(s, payload, 'l1');
-      for (const s of [OL2, BL2, BJL2, CL2]) await expectTier(s, payload, 'l2');
-    }
-    const floorKeys = {
-      row: { sj: `${token}-raw:row:sj`, json: `${token}-raw:row:json` },
-      page: { sj: `${token}-raw:page:sj`, json: `${token}-raw:page:json` },
-    };
-    for (const payload of PAYLOADS) {
-      const value = payloads[payload].value;
-      await raw.set(floorKeys[payload].sj, superjson.stringify(value), 'PX', HIT_TTL_MS);
-      await raw.set(floorKeys[payload].json, JSON.stringify(value), 'PX', HIT_TTL_MS);
-    }
-    unexpectedLoads.length = 0;
-
-    const specs: TaskSpec[] = [];
-    for (const payload of PAYLOADS) {
-      for (const s of [O, B, BJ, BLive, C]) {
-        const op = hitOp(s, payload, 'L1 hit');
-        specs.push({ scenario: 'L1 hit', payload, lib: s.label, batch: BATCH.l1, op });
-      }
-      for (const s of [OL2, BL2, BJL2, CL2]) {
-        const op = hitOp(s, payload, 'L2 hit');
-        specs.push({ scenario: 'L2 hit', payload, lib: s.label, batch: BATCH.l2, op });
-      }
-      const { sj, json } = floorKeys[payload];
-      specs.push({
-        scenario: 'L2 hit',
-        payload,
-        lib: 'raw GET + superjson.parse (floor)',
-        batch: BATCH.l2,
-        op: async () => superjson.parse((await raw.get(sj)) as string),
-      });
-      specs.push({
-        scenario: 'L2 hit',
-        payload,
-        lib: 'raw GET + JSON.parse',
-        batch: BATCH.l2,
-        op: async () => JSON.parse((await raw.get(json)) as string),
-      });
-      for (const s of [OMiss, BMiss, CMiss]) {
-        const op = missOp(s, payload);
-        specs.push({ scenario: 'miss + fill', payload, lib: s.label, batch: BATCH.miss, op });
-      }
-    }
-
-    const samples = new Map<TaskSpec, number[]>(specs.map((spec) => [spec, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      const t0 = Date.now();
-      const results = await runRound(specs, round);
-      for (const [spec, ops] of results) samples.get(spec)?.push(ops);
-      // Fresh-key entries of the miss scenario: drop them so Redis stays small.
-      for (const prefix of [`${token}-om`, `${token}-bm`, `${token}-cm`]) {
-        await admin.unlinkMatching(prefix);
-      }
-      console.log(`round ${round + 1}/${ROUNDS}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    }
-
-    // The hit and miss subjects are done: close them, so their bus subscribers do not
-    // process the invalidation passes' traffic while a call is being timed.
-    for (const subject of subjects.splice(0)) await subject.close();
-
-    // Tag invalidation: counted once per library and size under MONITOR, then timed
-    // INVALIDATION_SAMPLES times (fresh instance and fill each time; libraries alternate).
-    const invalidations: InvalidationResult[] = [];
-    const kinds = ['ours', 'bento'] as const;
-    for (const n of INVALIDATION_SIZES) {
-      const t0 = Date.now();
-      const partial = new Map<(typeof kinds)[number], InvalidationResult>();
-      for (const kind of kinds) {
-        const counted = await invalidationOnce(kind, n, 'c', 'count');
-        if (!('roundTrips' in counted)) throw new Error('count pass returned no counts');
-        partial.set(kind, {
-          lib: kind === 'ours' ? '@garage/cache' : bentoLabel,
-          entries: n,
-          msSamples: [],
-          roundTrips: counted.roundTrips,
-          serverCommands: counted.serverCommands,
-          byName: counted.byName,
-          staleAfter: counted.stale,
-        });
-      }
-      for (let sample = 0; sample < INVALIDATION_SAMPLES; sample++) {
-        for (const kind of sample % 2 === 0 ? kinds : [...kinds].reverse()) {
-          const timed = await invalidationOnce(kind, n, `s${sample}`, 'time');
-          const result = partial.get(kind) as InvalidationResult;
-          if ('ms' in timed) result.msSamples.push(timed.ms);
-          result.staleAfter ||= timed.stale;
-        }
-      }
-      for (const result of partial.values()) {
-        invalidations.push(result);
-        console.log(
-          `invalidation ${result.lib} over ${n}: median ${median(result.msSamples).toFixed(3)} ms, ${result.roundTrips} round trip(s)`,
+    if (lib === OURS) await untilL1Trusted(subject, benchKey('probe', { at: where.prefix }));
+    await subject.invalidateTags?.([`unused:${sample}`]);
+    let next = 0;
+    const fill = async () => {
+      for (let i = next++; i < n; i = next++) {
+        await subject.getOrSet(
+          key(i),
+          async () => vehicleRow(i % 1_000),
+          [tag, `vehicle:${i}`],
+          TTL.invalidation,
         );
       }
-      console.log(`invalidation over ${n}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    }
-
-    const scenarios: ScenarioResult[] = specs.map((spec) => ({
-      scenario: spec.scenario,
-      payload: spec.payload,
-      lib: spec.lib,
-      opsPerRound: samples.get(spec) ?? [],
-    }));
-    const info: RunInfo = {
-      date: new Date().toISOString(),
-      rounds: ROUNDS,
-      timeMs: TIME_MS,
-      invalidationSamples: INVALIDATION_SAMPLES,
-      batches: BATCH,
-      redisVersion,
-      redisTarget: `${connection.host}:${connection.port}`,
-      durationS: (Date.now() - started) / 1000,
-      load: { start: loadAtStart, end: loadavg()[0] ?? 0 },
-      sanity,
-      unexpectedLoads: [...new Set(unexpectedLoads)],
     };
-    const section = renderSection(info, scenarios, invalidations);
-    if (QUICK) {
-      console.log(`\n${section}\n\n(BENCH_QUICK=1: docs/benchmarks.md not written)`);
-    } else {
-      const docs = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
-      writeSection(docs, section);
-      console.log(`\n${section}\n\nwritten to ${docs}`);
-    }
+    await Promise.all(Array.from({ length: 32 }, fill));
+    await sleep(300); // the fill's bus traffic (BentoCache publishes every set) must be over
+    gc();
+    const invalidate = async () => subject.invalidateTags?.([tag]);
+    const started = performance.now();
+    const counted = await (count ? admin.countCommands(where.prefix, invalidate) : invalidate());
+    const ms = performance.now() - started;
+    // Sanity (not timed): an invalidated entry must reach the loader again.
+    let reloaded = false;
+    const loader = async () => {
+      reloaded = true;
+      return vehicleRow(0);
+    };
+    await subject.getOrSet(key(0), loader, [tag], TTL.invalidation);
+    if (!reloaded) problems.add(`${lib} served an entry after invalidating ${n}`);
+    return { ms, counted: counted || undefined };
   } finally {
-    for (const subject of subjects) await subject.close().catch(() => undefined);
-    raw.disconnect();
-    const removed = await admin.unlinkMatching(token);
-    console.log(`cleanup: removed ${removed} key(s) carrying ${token}`);
-    admin.close();
+    await subject.close();
+    await admin.unlinkMatching(where.prefix);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+const versionOf = (name: string): string =>
+  JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8'))
+    .version;
+
+const runTable = report.startRun();
+const raw = new Redis6({ ...connection, connectionName: `${token}-raw` });
+const subjects: Subject[] = [];
+try {
+  const redisVersion = await admin.serverVersion();
+  console.log(`cache bench: Redis ${redisVersion} on port ${connection.port}, run token ${token}`);
+  const specs: Spec[] = [];
+  const missPrefixes: string[] = [];
+  for (const [lib, runs, make] of libraries) {
+    for (const scenario of runs) {
+      const where = place();
+      const subject = make(where, scenario === 'L2 hit');
+      subjects.push(subject);
+      if (scenario === 'miss + fill') missPrefixes.push(where.prefix);
+      if ((lib === OURS || lib === OURS_BYTES) && scenario === 'L1 hit')
+        await untilL1Trusted(subject, benchKey('probe', { at: 'o' }));
+      for (const payload of ['row', 'page'] as const) {
+        const op = operation(subject, scenario, payload, lib);
+        specs.push({ scenario, payload, lib, op, ops: [] });
+        if (scenario === 'miss + fill') continue;
+        // Prime, then check which tier serves the reads (never timed).
+        const { key, tags, value } = payloads[payload];
+        await subject.getOrSet(key, async () => value, tags, TTL.hit);
+        await sleep(20);
+        const tiers = await subject.probeTiers(async () => {
+          for (let i = 0; i < 5; i++) await op();
+        });
+        const tier = scenario === 'L1 hit' ? 'l1' : 'l2';
+        if (tiers[tier] !== 5)
+          problems.add(`${lib} ${payload}: l1 ${tiers.l1}, l2 ${tiers.l2} (${tier} expected)`);
+      }
+    }
+  }
+  // The floor: the same bytes stored as a plain string, read by the ioredis 6 client ours uses.
+  for (const payload of ['row', 'page'] as const) {
+    const [sj, json] = [`${token}-raw:${payload}:sj`, `${token}-raw:${payload}:json`];
+    await raw.set(sj, superjson.stringify(payloads[payload].value), 'PX', TTL.hit);
+    await raw.set(json, JSON.stringify(payloads[payload].value), 'PX', TTL.hit);
+    const floors: [string, () => Promise<unknown>][] = [
+      [FLOOR, () => raw.get(sj)],
+      ['raw GET + superjson.parse', async () => superjson.parse((await raw.get(sj)) ?? '')],
+      ['raw GET + JSON.parse', async () => JSON.parse((await raw.get(json)) ?? '')],
+    ];
+    for (const [lib, op] of floors) specs.push({ scenario: 'L2 hit', payload, lib, op, ops: [] });
+  }
+  // The table's order: by payload (row first), then scenario; libraries as listed, floors last.
+  specs.sort(
+    (a, b) =>
+      b.payload.localeCompare(a.payload) ||
+      scenarios.indexOf(a.scenario) - scenarios.indexOf(b.scenario),
+  );
+
+  for (let round = 0; round < ROUNDS; round++) {
+    await runRound(specs, round);
+    for (const prefix of missPrefixes) await admin.unlinkMatching(prefix);
+    console.log(`round ${round + 1}/${ROUNDS} done`);
+  }
+  // Closed, so their bus subscribers do not handle the invalidation passes' traffic while timed.
+  for (const subject of subjects.splice(0)) await subject.close();
+
+  // Tag invalidation: counted once per library and size under MONITOR, then timed 2 × ROUNDS
+  // times on fresh instances and fills, the libraries alternating.
+  const invalidations: {
+    lib: string;
+    n: number;
+    counted?: Awaited<ReturnType<RedisAdmin['countCommands']>>;
+    ms: number[];
+  }[] = [];
+  for (const n of SIZES) {
+    for (const lib of [OURS, BENTO])
+      invalidations.push({ lib, n, ...(await invalidationOnce(lib, n, 'c', true)), ms: [] });
+    for (let sample = 0; sample < 2 * ROUNDS; sample++) {
+      for (const lib of sample % 2 ? [BENTO, OURS] : [OURS, BENTO]) {
+        const { ms } = await invalidationOnce(lib, n, `s${sample}`, false);
+        invalidations.find((r) => r.n === n && r.lib === lib)?.ms.push(ms);
+      }
+    }
+    console.log(`invalidation over ${n} done`);
+  }
+
+  /** Our ops/s over `lib`'s, the median of per-round ratios (a round runs them back to back). */
+  const ratioOf = (scenario: Scenario, payload: Payload, lib: string, mine = OURS) => {
+    const find = (l: string) =>
+      specs.find((s) => s.scenario === scenario && s.payload === payload && s.lib === l)?.ops ?? [];
+    const theirs = find(lib);
+    return median(find(mine).flatMap((ops, round) => (theirs[round] ? [ops / theirs[round]] : [])));
+  };
+  // The API answers a hit with the entry's stored bytes, so that read is what is held to the
+  // targets; getOrSet, which parses for in-process callers, is shown beside it.
+  const l1Target = (payload: Payload, atLeast: number) => ({
+    text: `L1 hit, ${payloads[payload].label}: ours ≥ ${atLeast}× BentoCache`,
+    measured: `${times(ratioOf('L1 hit', payload, BENTO, OURS_BYTES))} (vs its JSON default: ${times(ratioOf('L1 hit', payload, BENTO_JSON, OURS_BYTES))}; getOrSet, parsed: ${times(ratioOf('L1 hit', payload, BENTO))})`,
+    met: ratioOf('L1 hit', payload, BENTO, OURS_BYTES) >= atLeast,
+  });
+  const l2Target = (payload: Payload) => ({
+    text: `L2 hit, ${payloads[payload].label}: latency ≤ 1.5× a raw GET of the same bytes`,
+    measured: `${times(1 / ratioOf('L2 hit', payload, FLOOR, OURS_BYTES))} the floor's latency (getOrSet, parsed: ${times(1 / ratioOf('L2 hit', payload, FLOOR))})`,
+    met: 1 / ratioOf('L2 hit', payload, FLOOR, OURS_BYTES) <= 1.5,
+  });
+  const ourTrips = invalidations.filter((r) => r.lib === OURS);
+  const targets = [
+    l1Target('page', 10),
+    l1Target('row', 1),
+    l2Target('row'),
+    l2Target('page'),
+    {
+      text: 'Tag invalidation: round trips independent of entry count',
+      measured: ourTrips.map((r) => `${r.counted?.roundTrips} at ${fmt(r.n)}`).join(', '),
+      met: new Set(ourTrips.map((r) => r.counted?.roundTrips)).size === 1,
+    },
+  ];
+  for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.text}: ${t.measured}`);
+  const bold = (lib: string) => (lib === OURS ? `**${lib}**` : lib);
+  const ms3 = (values: number[]) =>
+    [median(values), Math.min(...values), Math.max(...values)].map((v) => fmt(v, 3));
+  const libs = [
+    'ioredis6',
+    'bentocache',
+    'ioredis5',
+    'cache-manager',
+    'keyv',
+    '@keyv/redis',
+    'superjson',
+    'tinybench',
+  ];
+  report.writeBlocks({
+    'cache-run': runTable([
+      `Redis | ${redisVersion}${throwaway ? ', throwaway, on 127.0.0.1' : `, ${redisUrl}`}`,
+      `libraries | @garage/cache (workspace); ${libs.map((name) => `${name.replace(/\d$/, ' $&')} ${versionOf(name)}`).join(', ')}`,
+      `rounds | ${ROUNDS} × ${TIME_MS} ms per task; batches of ${Object.values(BATCH).join(' / ')} calls (L1 hit / L2 hit / miss)`,
+      `sanity | ${[...problems].join('; ') || 'every hit served by the intended tier, no hit ran a loader, every invalidated entry reloaded'}`,
+    ]),
+    'cache-targets': report.targetsTable(targets),
+    'cache-throughput': report.table(
+      'Scenario | Payload | Library | ops/s | µs/op | ops/s min – max | ours ÷ this',
+      specs.map((s) => {
+        const [ops, us] = [median(s.ops), 1e6 / median(s.ops)];
+        return `${s.scenario} | ${payloads[s.payload].label} | ${bold(s.lib)} | ${fmt(ops)} | ${fmt(us, us >= 100 ? 0 : us >= 10 ? 1 : 2)} | ${fmt(Math.min(...s.ops))} – ${fmt(Math.max(...s.ops))} | ${s.lib === OURS ? '' : times(ratioOf(s.scenario, s.payload, s.lib))}`;
+      }),
+      'lllrrrr',
+    ),
+    'cache-invalidation': report.table(
+      'Library | Entries | ms (median) | ms min – max | Round trips | Redis commands | Commands',
+      [
+        ...invalidations.map(({ lib, n, ms, counted: c }) => {
+          const [mid, min, max] = ms3(ms);
+          const commands = Object.entries(c?.byName ?? {}).map(([name, k]) => `${name} ×${k}`);
+          return `${bold(lib)} | ${fmt(n)} | ${mid} | ${min} – ${max} | ${c?.roundTrips} | ${c?.serverCommands} | ${commands.join(', ')}`;
+        }),
+        ...SIZES.map((n) => `${CM} | ${fmt(n)} | n/a | n/a | n/a | n/a | no tag support`),
+      ],
+      'lrrrrrl',
+    ),
+  });
+} finally {
+  for (const subject of subjects) await subject.close().catch(() => undefined);
+  raw.disconnect();
+  console.log(`cleanup: removed ${await admin.unlinkMatching(token)} key(s) carrying ${token}`);
+  admin.close();
+  await throwaway?.destroy();
+}
+// ioredis and BentoCache's bus can leave handles open; the run is over.
+process.exit(process.exitCode ?? 0);

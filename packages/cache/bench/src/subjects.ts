@@ -1,4 +1,4 @@
-import { type Cache, type CacheKey, createCache } from '@garage/cache';
+import { type CacheKey, createCache } from '@garage/cache';
 import { createKeyv } from '@keyv/redis';
 import { BentoCache, bentostore } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
@@ -10,22 +10,20 @@ import superjson from 'superjson';
 import type { RedisConnection } from './redis-admin';
 
 /** One cache key, in the form each library takes it (ours hashes the input; peers take a string). */
-export interface BenchKey {
-  ours: CacheKey;
-  flat: string;
-}
+export type BenchKey = { ours: CacheKey; flat: string };
 
-export function benchKey(route: string, input: Record<string, unknown>): BenchKey {
-  return {
-    ours: { route, scope: 'role:staff', input },
-    flat: `${route}:role:staff:${JSON.stringify(input)}`,
-  };
-}
+export const benchKey = (route: string, input: Record<string, unknown>): BenchKey => ({
+  ours: { route, scope: 'role:staff', input },
+  flat: `${route}:role:staff:${JSON.stringify(input)}`,
+});
 
 /** What every library under test offers the bench. */
 export interface Subject {
-  readonly label: string;
   getOrSet<T>(key: BenchKey, loader: () => Promise<T>, tags: string[], ttlMs: number): Promise<T>;
+  /** The stored bytes of a hit, undefined on a miss (ours only: the API's wire path). */
+  peekBytes?(key: BenchKey): Promise<Buffer | undefined>;
+  /** How a hit is read when not through getOrSet; undefined means it missed. */
+  readHit?(key: BenchKey): Promise<unknown>;
   /** Tag invalidation, when the library has it. */
   invalidateTags?(tags: string[]): Promise<void>;
   /** Runs `reads` and tells which tier served them (a sanity check, never timed). */
@@ -33,45 +31,48 @@ export interface Subject {
   close(): Promise<void>;
 }
 
+/** Where a subject keeps its keys; its Redis connections are named after `prefix` (for MONITOR). */
+export type Place = { prefix: string; redis: RedisConnection };
+
 const superjsonSerializer = {
   serialize: (value: unknown) => superjson.stringify(value),
   deserialize: (value: string) => superjson.parse(value),
 };
 
-/** @garage/cache: L1 (byte-bounded LRU) + Redis L2 + pub/sub bus, as the API configures it. */
-export function ours(options: {
-  label: string;
-  namespace: string;
-  redis: RedisConnection;
-  connectionName: string;
-  /** 0 disables L1 (the L1 refuses every entry): each read is an L2 hit. */
-  l1MaxBytes?: number;
-}): Subject & { cache: Cache } {
+/**
+ * @garage/cache as the API's fast path reads it: a hit is the entry's stored bytes (`peek`),
+ * with no parse, which is what the API writes to the socket. A miss fills through getOrSet.
+ */
+export function oursStoredBytes(place: Place, l2Only = false): Subject {
+  const subject = ours(place, l2Only);
+  return { ...subject, readHit: subject.peekBytes };
+}
+
+/** @garage/cache as the API configures it: byte-bounded L1 + Redis L2 + pub/sub bus. */
+export function ours(place: Place, l2Only = false): Subject {
   const cache = createCache({
-    namespace: options.namespace,
-    redis: { ...options.redis, connectionName: options.connectionName },
-    l1: { maxBytes: options.l1MaxBytes ?? 64 * 1024 * 1024, maxTtlMs: 10 * 60_000 },
+    namespace: place.prefix,
+    redis: { ...place.redis, connectionName: place.prefix },
+    // An L1 of 0 bytes keeps nothing: each read is an L2 hit.
+    l1: { maxBytes: l2Only ? 0 : 64 * 1024 * 1024, maxTtlMs: 10 * 60_000 },
   });
+  const hits = async () => {
+    const routes = Object.values((await cache.stats()).routes);
+    return {
+      l1: routes.reduce((n, r) => n + r.l1Hits, 0),
+      l2: routes.reduce((n, r) => n + r.l2Hits, 0),
+    };
+  };
   return {
-    label: options.label,
-    cache,
     getOrSet: (key, loader, tags, ttlMs) => cache.getOrSet(key.ours, loader, { ttlMs, tags }),
+    peekBytes: async (key) => (await cache.peek([key.ours]))?.[0],
     invalidateTags: async (tags) => {
       await cache.invalidateTags(tags);
     },
     async probeTiers(reads) {
-      const count = async () => {
-        let l1 = 0;
-        let l2 = 0;
-        for (const route of Object.values((await cache.stats()).routes)) {
-          l1 += route.l1Hits;
-          l2 += route.l2Hits;
-        }
-        return { l1, l2 };
-      };
-      const before = await count();
+      const before = await hits();
       await reads();
-      const after = await count();
+      const after = await hits();
       return { l1: after.l1 - before.l1, l2: after.l2 - before.l2 };
     },
     close: () => cache.close(),
@@ -79,67 +80,60 @@ export function ours(options: {
 }
 
 /** BentoCache 1.6.1: memory L1 + Redis L2 + Redis bus, on its own ioredis 5 connection. */
-export function bento(options: {
-  label: string;
-  prefix: string;
-  redis: RedisConnection;
-  connectionName: string;
-  /** Default JSON (BentoCache's own default), or superjson so Dates round-trip as in ours. */
-  serializer: 'json' | 'superjson';
-  /** BentoCache's L1 stores serialized strings by default; false keeps live objects. */
-  l1Serialize?: boolean;
-  /** Refuse L1 entries bigger than this (tag entries still fit): each read is an L2 hit. */
-  l1MaxEntryBytes?: number;
-}): Subject {
-  const connection = new Redis5({ ...options.redis, connectionName: options.connectionName });
-  const l1Serialize = options.l1Serialize ?? true;
-  const memory = l1Serialize
-    ? memoryDriver({
-        maxItems: 100_000,
-        maxSize: '64mb',
-        ...(options.l1MaxEntryBytes ? { maxEntrySize: options.l1MaxEntryBytes } : {}),
-      })
-    : memoryDriver({ maxItems: 100_000, serialize: false });
-  const bentoCache = new BentoCache({
+export function bento(
+  place: Place,
+  options: {
+    /** BentoCache's own default is JSON; superjson round-trips Dates as ours does. */
+    serializer: 'json' | 'superjson';
+    /** Its L1 keeps serialized strings by default; false keeps live objects. */
+    l1Serialize?: boolean;
+    /** L1 refuses entries over 256 bytes (its small tag entries still fit): L2 hits. */
+    l2Only?: boolean;
+  },
+): Subject {
+  const connection = new Redis5({ ...place.redis, connectionName: place.prefix });
+  const memory =
+    options.l1Serialize === false
+      ? memoryDriver({ maxItems: 100_000, serialize: false })
+      : memoryDriver({
+          maxItems: 100_000,
+          maxSize: '64mb',
+          ...(options.l2Only ? { maxEntrySize: 256 } : {}),
+        });
+  const cache = new BentoCache({
     default: 'main',
-    prefix: options.prefix,
+    prefix: place.prefix,
     ...(options.serializer === 'superjson' ? { serializer: superjsonSerializer } : {}),
     stores: {
       main: bentostore()
         .useL1Layer(memory)
-        .useL2Layer(redisDriver({ connection, prefix: options.prefix }))
+        .useL2Layer(redisDriver({ connection, prefix: place.prefix }))
         .useBus(redisBusDriver({ connection })),
     },
   });
   return {
-    label: options.label,
     getOrSet: (key, loader, tags, ttlMs) =>
-      bentoCache.getOrSet({ key: key.flat, factory: loader, ttl: ttlMs, tags }),
+      cache.getOrSet({ key: key.flat, factory: loader, ttl: ttlMs, tags }),
     async invalidateTags(tags) {
-      await bentoCache.deleteByTag({ tags });
+      await cache.deleteByTag({ tags });
     },
     async probeTiers(reads) {
       const hits = { l1: 0, l2: 0 };
       const listener = (event: { key: string; layer: 'l1' | 'l2' }) => {
-        if (event.key.includes('___bc:t:')) return;
-        hits[event.layer]++;
+        if (!event.key.includes('___bc:t:')) hits[event.layer]++;
       };
-      bentoCache.on('cache:hit', listener);
-      try {
-        await reads();
-      } finally {
-        bentoCache.off('cache:hit', listener);
-      }
+      cache.on('cache:hit', listener);
+      await reads().finally(() => cache.off('cache:hit', listener));
       return hits;
     },
     async close() {
-      await bentoCache.disconnectAll();
+      await cache.disconnectAll();
       connection.disconnect();
     },
   };
 }
 
-/** A Map that never keeps anything: cache-manager's L1 store with L1 switched off. */
+/** A Map that never keeps anything: cache-manager's memory store with L1 switched off. */
 class NoStoreMap<K, V> extends Map<K, V> {
   override set(): this {
     return this;
@@ -147,45 +141,32 @@ class NoStoreMap<K, V> extends Map<K, V> {
 }
 
 /** cache-manager 7: stores [in-memory Keyv, Keyv on @keyv/redis]. It has no tags. */
-export function cacheManager(options: {
-  label: string;
-  namespace: string;
-  redisUrl: string;
-  /** false: the memory store keeps nothing, so each read is an L2 hit. */
-  l1?: boolean;
-}): Subject {
+export function cacheManager(place: Place, redisUrl: string, l2Only = false): Subject {
   // As cache-manager's own default memory store: a Map of live objects, no serialization.
-  const memory = new Keyv({ store: options.l1 === false ? new NoStoreMap() : new Map() });
+  const memory = new Keyv({ store: l2Only ? new NoStoreMap() : new Map() });
   memory.serialize = undefined;
   memory.deserialize = undefined;
-  const redis = createKeyv(options.redisUrl, { namespace: options.namespace });
+  const redis = createKeyv(redisUrl, { namespace: place.prefix });
   redis.serialize = superjsonSerializer.serialize;
   redis.deserialize = superjsonSerializer.deserialize as typeof redis.deserialize;
   const cm = createCacheManager({ stores: [memory, redis] });
   return {
-    label: options.label,
     getOrSet: (key, loader, _tags, ttlMs) => cm.wrap(key.flat, loader, ttlMs),
     async probeTiers(reads) {
-      // Hooks on the stores' raw reads, only while probing; wrap() stops at the first store that answers.
+      // Hooks on the stores' raw reads, while probing only; wrap() stops at the first that answers.
       const hits = { l1: 0, l2: 0 };
-      const onL1 = (data: { value?: unknown }) => {
-        if (data.value !== undefined) hits.l1++;
+      const count = (tier: 'l1' | 'l2') => (data: { value?: unknown }) => {
+        if (data.value !== undefined) hits[tier]++;
       };
-      const onL2 = (data: { value?: unknown }) => {
-        if (data.value !== undefined) hits.l2++;
-      };
+      const [onL1, onL2] = [count('l1'), count('l2')];
       memory.hooks.addHandler('postGet', onL1);
       redis.hooks.addHandler('postGet', onL2);
-      try {
-        await reads();
-      } finally {
+      await reads().finally(() => {
         memory.hooks.removeHandler('postGet', onL1);
         redis.hooks.removeHandler('postGet', onL2);
-      }
+      });
       return hits;
     },
-    async close() {
-      await cm.disconnect();
-    },
+    close: () => cm.disconnect().then(() => undefined),
   };
 }

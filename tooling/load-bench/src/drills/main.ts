@@ -1,21 +1,13 @@
-import { signIn } from '../http';
-import { docsDir, writeSection } from '../markdown';
-import { startApi } from '../processes';
-import { guardedRun } from '../run-guard';
-import { dataSet, type Infra, load1, machineInfo, startInfra } from '../setup';
-import type { DrillContext } from './context';
-import { runPostgresOutage } from './postgres-outage';
-import { runRedisCut } from './redis-cut';
-import { runRedisRestart } from './redis-restart';
-import { renderSection, targetsOf } from './render';
+import { guarded, startInfra } from '../infra';
+import { fmt, quick, startRun, table, targetsTable, writeBlocks } from '../report';
+import { drillLoad } from './drill';
+import { postgresOutage } from './postgres-outage';
+import { redisCut } from './redis-cut';
+import { redisRestart } from './redis-restart';
 
-const quick = process.env.BENCH_QUICK === '1';
 const config = {
   customers: quick ? 500 : 2_000,
   vehicles: quick ? 1_200 : 5_000,
-  workers: 16,
-  ratePerSecond: 400,
-  timeoutMs: 5_000,
   writeSet: quick ? 100 : 400,
   cut: quick
     ? { before: 3, blackhole: 5, afterBlackhole: 3, reset: 3, after: 4 }
@@ -23,80 +15,45 @@ const config = {
   restart: quick ? { before: 10, down: 2, after: 10 } : { before: 20, down: 5, after: 40 },
   postgres: quick ? { before: 3, outage: 4, after: 5 } : { before: 15, outage: 12, after: 20 },
 };
-/** The whole run is cut off after this, servers stopped (every loop is bounded anyway). */
-const hardLimitMs = 6 * 60_000;
 
-const markers = { start: '<!-- drill-bench:start -->', end: '<!-- drill-bench:end -->' };
-const log = (line: string) => console.log(line);
-
-async function main(track: (servers: Partial<Infra>) => void) {
-  const began = performance.now();
-  const date = new Date().toISOString();
-  const loadStart = load1();
-  log(
-    `fault drills${quick ? ' (quick: nothing is written)' : ''}: starting PostgreSQL and Redis, seeding ${config.customers} customers / ${config.vehicles} vehicles`,
-  );
-  const ready = await startInfra({ customers: config.customers, vehicles: config.vehicles }, track);
-  track(ready);
-  log(`  seeded in ${ready.seedSeconds.toFixed(1)} s`);
-  const machine = await machineInfo(ready);
-  const data = await dataSet(ready.db);
-  const customers = await ready.db.prisma.customer.count();
-  const context: DrillContext = {
-    postgres: ready.postgres,
-    redis: ready.redis,
-    db: ready.db,
-    databaseUrl: ready.databaseUrl,
-    startApi: (name, redisUrl, namespace) =>
-      startApi({ name, databaseUrl: ready.databaseUrl, redisUrl, namespace, tiers: 'l1+l2' }),
-    namespace: (name) => `${ready.runToken}-${name}`,
-    signIn: (api, who) => signIn(api.port, `${who}@garage.test`, 'garage-demo'),
-    readIds: data.all.map((v) => v.id),
-    load: {
-      workers: config.workers,
-      ratePerSecond: config.ratePerSecond,
-      timeoutMs: config.timeoutMs,
-      maxOperations: 1_000_000,
-    },
-    log,
-  };
+await guarded('fault drills', 8, async (defer) => {
+  const runTable = startRun();
+  console.log(`fault drills: seeding ${config.customers} customers / ${config.vehicles} vehicles`);
+  const infra = await startInfra(config, defer);
   // A separate set of vehicles per drill: each starts from mileages nobody else wrote.
-  const writeSet = (drill: number) =>
-    data.oneEachOwner.slice(drill * config.writeSet, (drill + 1) * config.writeSet);
+  const writeSet = (n: number) =>
+    infra.oneEachOwner.slice(n * config.writeSet, (n + 1) * config.writeSet);
+  console.log('1. Redis cut through a TCP proxy: blackhole, restore, reset, restore');
+  const cut = await redisCut(infra, writeSet(0), config.cut);
+  console.log('2. Redis restarted empty');
+  const restart = await redisRestart(infra, writeSet(1), config.restart);
+  console.log('3. PostgreSQL stopped and restarted');
+  const postgres = await postgresOutage(infra, writeSet(2), config.postgres);
+  const drills = { 'Redis cut': cut, 'Redis restarted': restart, 'PostgreSQL stopped': postgres };
 
-  log('1. Redis cut through a TCP proxy: blackhole, restore, reset, restore');
-  const cut = await runRedisCut(context, { writeSet: writeSet(0), seconds: config.cut });
-  log('2. Redis restarted empty');
-  const restart = await runRedisRestart(context, {
-    writeSet: writeSet(1),
-    seconds: config.restart,
+  const stale = Object.values(drills).map((d) => d.stale);
+  const targets = [
+    ...Object.values(drills).flatMap((d) => d.targets),
+    {
+      text: 'No stale read under load in any drill',
+      measured: stale.map((n) => fmt(n)).join(' / '),
+      met: stale.every((n) => n === 0),
+    },
+  ];
+  const logged = Object.entries(drills).flatMap(([name, { log }]) =>
+    log.size
+      ? [...log].map(([message, n]) => `${name} | \`${message.replace(/[`|]/g, "'")}\` | ${fmt(n)}`)
+      : [`${name} | none | 0`],
+  );
+  writeBlocks({
+    'drills-run': runTable([
+      ...infra.described,
+      `load | ${drillLoad.workers} workers paced to ${drillLoad.ratePerSecond} requests/s in all, client timeout ${drillLoad.timeoutMs / 1000} s, ${config.writeSet} vehicles written per drill`,
+    ]),
+    'drills-targets': targetsTable(targets),
+    'drill-redis-cut': cut.tables,
+    'drill-redis-restart': restart.tables,
+    'drill-postgres': postgres.tables,
+    'drills-log': table('Drill | API warnings and errors | count', logged, 'llr'),
   });
-  log('3. PostgreSQL stopped and restarted');
-  const postgres = await runPostgresOutage(context, {
-    writeSet: writeSet(2),
-    seconds: config.postgres,
-  });
-
-  const results = { cut, restart, postgres };
-  const targets = targetsOf(results);
-  for (const t of targets) log(`  target ${t.met ? 'met   ' : 'MISSED'} ${t.text}: ${t.measured}`);
-  const durationS = (performance.now() - began) / 1000;
-  if (quick && !process.env.BENCH_DOCS_DIR) {
-    log(`quick run done in ${durationS.toFixed(0)} s; docs not written`);
-    return;
-  }
-  const run = {
-    date,
-    durationS,
-    load: { start: loadStart, end: load1() },
-    machine,
-    seedSeconds: ready.seedSeconds,
-    customers,
-    vehicles: data.all.length,
-    config,
-  };
-  writeSection(`${docsDir}benchmarks.md`, renderSection(run, results, targets), markers);
-  log(`wrote docs/benchmarks.md (drill-bench section) in ${durationS.toFixed(0)} s`);
-}
-
-await guardedRun('drills', hardLimitMs, main);
+});

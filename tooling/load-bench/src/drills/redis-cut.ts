@@ -1,132 +1,106 @@
 import { startTcpProxy } from '@garage/test-services';
-import type { ApiProcess } from '../processes';
-import type { VehicleRow } from '../setup';
-import { type ApiLog, watchApiLog } from './api-log';
-import { type CacheWindow, sampleCache, windowOf } from './cache-sampler';
-import { type DrillContext, hold, startLoadOn } from './context';
-import type { Phase } from './phases';
-import { compareServed, readFromDatabase, readThroughApi, type ServedCheck } from './read-back';
-import { msUntil } from './readiness';
-import type { VehicleLoad } from './vehicle-load';
+import type { Infra, VehicleRow } from '../infra';
+import { fmt, ms, type Target, table } from '../report';
+import { hold, readBack, secs, startDrill, storedVehicles } from './drill';
 
-export interface RedisCutResult {
-  phases: Phase[];
-  /** vehicle.byId in `cache.stats` over each phase. */
-  perPhase: (CacheWindow | undefined)[];
+/** The cache's per-operation Redis timeout (its default, which the API keeps), doubled. */
+const p99BoundMs = 2 * 250;
+const cuts = ['blackhole', 'reset'];
+
+/**
+ * Drill 1: the API reaches Redis through a TCP proxy that, under load, blackholes Redis (a hung
+ * server), is restored, resets every connection (Redis gone), and is restored again. Then every
+ * vehicle written is read back through the surviving instance and through a fresh one.
+ */
+export async function redisCut(
+  infra: Infra,
+  writeSet: readonly VehicleRow[],
   seconds: {
     before: number;
     blackhole: number;
     afterBlackhole: number;
     reset: number;
     after: number;
-  };
-  /** ms from each restoration to the /readyz answer that said `"cache":"redis"` (NaN: never). */
-  backToRedisMs: { blackhole: number; reset: number };
-  /** Vehicles written during the drill (any outcome), and during the two cuts. */
-  vehiclesWritten: number;
-  vehiclesWrittenDuringCuts: number;
-  acknowledgedDuringCuts: number;
-  /** The instance that lived through the cuts, and a fresh one on the same namespace. */
-  survivor: ServedCheck;
-  fresh: ServedCheck;
-  staleExamples: string[];
-  apiLog: Map<string, number>;
-}
-
-const cutPhases = ['blackhole', 'reset'];
-
-/**
- * Drill 1: the API reaches Redis through a TCP proxy. Under load, the proxy blackholes Redis
- * (connections stay open, nothing is forwarded: a hung server), is restored, then resets every
- * connection and refuses new ones, and is restored again. Afterwards every vehicle written is
- * read back through the surviving instance and through a fresh one (empty L1, straight on
- * Redis): neither may serve less than the last acknowledged mileage.
- */
-export async function runRedisCut(
-  context: DrillContext,
-  options: { writeSet: readonly VehicleRow[]; seconds: RedisCutResult['seconds'] },
-): Promise<RedisCutResult> {
-  const { seconds } = options;
-  const namespace = context.namespace('redis-cut');
-  const proxy = await startTcpProxy(context.redis.port);
-  let api: ApiProcess | undefined;
-  let fresh: ApiProcess | undefined;
-  let load: VehicleLoad | undefined;
-  let apiLog: ApiLog | undefined;
-  let sampler: ReturnType<typeof sampleCache> | undefined;
+  },
+) {
+  const proxy = await startTcpProxy(infra.redis.port);
   try {
-    api = await context.startApi('redis-cut', `redis://127.0.0.1:${proxy.port}`, namespace);
-    apiLog = watchApiLog(api);
-    const cookie = await context.signIn(api, 'staff');
-    const adminCookie = await context.signIn(api, 'admin');
     const total = Object.values(seconds).reduce((a, b) => a + b, 0);
-    const started = await startLoadOn(context, api, cookie, options.writeSet, total + 30);
-    load = started.load;
-    sampler = sampleCache({ port: api.port, adminCookie, everyMs: 1_000, maxSamples: total + 30 });
-    const { phases } = started;
-    const port = api.port;
-    const backToRedis = (since: number, maxSeconds: number) =>
-      msUntil(port, (r) => r.cache === 'redis', { since, maxMs: maxSeconds * 1000, everyMs: 50 });
-
-    await hold(seconds.before);
-    context.log('  blackhole');
-    phases.begin('blackhole');
-    proxy.cut('blackhole');
-    await hold(seconds.blackhole);
-    proxy.restore();
-    phases.begin('after blackhole');
-    const afterBlackhole = backToRedis(performance.now(), seconds.afterBlackhole);
-    await hold(seconds.afterBlackhole);
-    const blackholeMs = await afterBlackhole;
-
-    context.log('  reset');
-    phases.begin('reset');
-    proxy.cut('reset');
-    await hold(seconds.reset);
-    proxy.restore();
-    phases.begin('after reset');
-    const afterReset = backToRedis(performance.now(), seconds.after);
-    await hold(seconds.after);
-    const resetMs = await afterReset;
-    await load.stop();
-    const samples = await sampler.stop();
-
-    const ids = [...load.sent.keys()];
-    const stored = await readFromDatabase(context.db, ids);
-    const survivor = compareServed(await readThroughApi(port, cookie, ids), load, stored);
-    // A fresh instance has nothing in L1: what it serves comes from Redis or the database.
-    fresh = await context.startApi('redis-cut-fresh', context.redis.url, namespace);
-    const freshCookie = await context.signIn(fresh, 'staff');
-    const freshCheck = compareServed(
-      await readThroughApi(fresh.port, freshCookie, ids),
-      load,
-      stored,
-    );
-
-    const duringCuts = [...load.sent].filter(([, writes]) =>
-      writes.some((w) => cutPhases.includes(w.phase)),
-    );
-    return {
-      phases: phases.phases,
-      perPhase: phases.phases.map((p) => windowOf(samples, p.startedAt, p.endedAt)),
-      seconds,
-      backToRedisMs: { blackhole: blackholeMs, reset: resetMs },
-      vehiclesWritten: ids.length,
-      vehiclesWrittenDuringCuts: duringCuts.length,
-      acknowledgedDuringCuts: duringCuts
-        .flatMap(([, writes]) => writes)
-        .filter((w) => cutPhases.includes(w.phase) && w.outcome === '200').length,
-      survivor,
-      fresh: freshCheck,
-      staleExamples: load.staleExamples,
-      apiLog: apiLog.messages,
+    const redisUrl = `redis://127.0.0.1:${proxy.port}`;
+    const drill = await startDrill(infra, 'redis-cut', writeSet, total + 30, { redisUrl });
+    const cut = async (mode: 'blackhole' | 'reset', cutSeconds: number, afterSeconds: number) => {
+      drill.load.begin(mode);
+      proxy.cut(mode);
+      await hold(cutSeconds);
+      proxy.restore();
+      drill.load.begin(`after ${mode}`);
+      const back = drill.untilReady((r) => r.cache === 'redis', performance.now(), afterSeconds);
+      await hold(afterSeconds);
+      return back;
     };
+    await hold(seconds.before);
+    const back = [
+      await cut('blackhole', seconds.blackhole, seconds.afterBlackhole),
+      await cut('reset', seconds.reset, seconds.after),
+    ];
+    const run = await drill.finish();
+    const { sent, acked } = drill.load;
+    const ids = [...sent.keys()];
+    const stored = await storedVehicles(infra.db, ids);
+    const survivor = await readBack(drill.api, ids, acked, stored);
+    // A fresh instance on the same namespace has nothing in L1: it serves Redis or the database.
+    const fresh = await infra.api('redis-cut-fresh', 'l1', { namespace: 'redis-cut' });
+    const again = await readBack(fresh, ids, acked, stored);
+    await Promise.all([drill.api.stop(), fresh.stop()]);
+    const writes = [...sent.values()];
+    const worst = [...run.phases].sort((a, b) => b.latency(99) - a.latency(99))[0];
+    const readBackRow = (label: string, c: typeof again) =>
+      `${label} | ${fmt(c.vehicles)} | ${fmt(c.stale)} | ${fmt(c.behindDatabase)} | ${fmt(c.unreadable)}`;
+    const targets: Target[] = [
+      {
+        text: 'Redis cut: failed requests = 0',
+        measured: `${fmt(run.failed)} of ${fmt(run.requests)}`,
+        met: run.failed === 0 && run.requests > 0,
+      },
+      {
+        text: 'Redis cut: stale reads = 0 (under load; read back on the instance and on a fresh one)',
+        measured: `${fmt(run.stale)}; ${fmt(survivor.stale)} and ${fmt(again.stale)} of ${fmt(again.vehicles)} vehicles`,
+        met:
+          run.stale + survivor.stale + again.stale + again.unreadable === 0 && again.vehicles > 0,
+      },
+      {
+        text: `Redis cut: p99 bounded in every phase (≤ ${p99BoundMs} ms, twice the cache's Redis timeout)`,
+        measured: `worst: ${ms(worst?.latency(99) ?? Number.NaN)} ms (${worst?.name})`,
+        met: (worst?.latency(99) ?? Number.POSITIVE_INFINITY) <= p99BoundMs,
+      },
+      {
+        text: 'Redis cut: cache mode "redis" again after each restoration',
+        measured: `after the blackhole ${secs(back[0] ?? Number.NaN)}, after the reset ${secs(back[1] ?? Number.NaN)}`,
+        met: back.every(Number.isFinite),
+      },
+    ];
+    const tables = [
+      run.table,
+      table(
+        'Read back through | vehicles | stale | behind the database | not a 200',
+        [
+          readBackRow('the instance that lived through the cuts', survivor),
+          readBackRow('a fresh instance', again),
+        ],
+        'lrrrr',
+      ),
+      table(
+        'Figure | Measured',
+        [
+          `restoration → \`/readyz\` says redis: after the blackhole, after the reset | ${back.map(secs).join(', ')}`,
+          `vehicles written: in all, during the cuts | ${fmt(ids.length)}, ${fmt(writes.filter((w) => w.some((x) => cuts.includes(x.phase))).length)}`,
+          `writes acknowledged during the cuts | ${fmt(writes.flat().filter((w) => cuts.includes(w.phase) && w.outcome === '200').length)}`,
+        ],
+        'lr',
+      ),
+    ];
+    return { targets, tables: tables.join('\n\n'), stale: run.stale, log: drill.log };
   } finally {
-    await load?.stop();
-    await sampler?.stop();
-    apiLog?.stop();
-    await fresh?.stop();
-    await api?.stop();
     await proxy.close();
   }
 }

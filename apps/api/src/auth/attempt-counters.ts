@@ -1,15 +1,26 @@
 import type { PrismaClient } from '@garage/db';
-import type { AttemptCount, AttemptStore } from './attempt-store';
+
+/** The two counters one sign-in attempt moves: its email's and its client address's. */
+export interface AttemptKeys {
+  email: string;
+  ip: string;
+}
+
+/** A counter after an attempt: attempts in the current window, and milliseconds it has left. */
+export interface AttemptCount {
+  count: number;
+  msLeft: number;
+}
 
 type CountRow = { key: string; count: number; msLeft: number };
 
 /**
- * Counters in the LoginThrottle table, shared by every instance through the database: the
- * store when Redis is not configured or does not answer. One UPSERT counts both keys; the row
- * lock it takes makes concurrent attempts queue, so each sees its own count. Times are the
- * database's clock in UTC (Prisma's convention for these columns), never a host's.
+ * Sign-in attempt counters in the LoginThrottle table, shared by every API instance through
+ * the database. One UPSERT counts both keys; the row locks it takes make concurrent attempts
+ * queue, so each sees its own count. Times are the database's clock in UTC (Prisma's
+ * convention for these columns), never a host's.
  */
-export function postgresAttemptStore(prisma: PrismaClient): AttemptStore {
+export function attemptCounters(prisma: PrismaClient) {
   let lastSweep = 0;
 
   /** Drops expired rows, at most once per window per instance, off the sign-in's path. */
@@ -23,7 +34,14 @@ export function postgresAttemptStore(prisma: PrismaClient): AttemptStore {
   }
 
   return {
-    async count(keys, windowMs) {
+    /**
+     * Adds one attempt to both counters in one atomic step (a window opens with its first
+     * attempt) and returns their counts including this one.
+     */
+    async count(
+      keys: AttemptKeys,
+      windowMs: number,
+    ): Promise<{ email: AttemptCount; ip: AttemptCount }> {
       const emailKey = `email:${keys.email}`;
       const ipKey = `ip:${keys.ip}`;
       const rows = await prisma.$queryRaw<CountRow[]>`
@@ -46,8 +64,9 @@ export function postgresAttemptStore(prisma: PrismaClient): AttemptStore {
       };
       return { email: counted(emailKey), ip: counted(ipKey) };
     },
-    async settle(keys) {
-      await prisma.$transaction([
+    /** After a correct password: forgets the email's count and takes one back from the address. */
+    async settle(keys: AttemptKeys): Promise<void> {
+      await Promise.all([
         prisma.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${`email:${keys.email}`}`,
         prisma.$executeRaw`
           UPDATE "LoginThrottle" SET "count" = "count" - 1
