@@ -596,6 +596,23 @@ describe('work orders over HTTP', () => {
     expect(board.columns.reduce((sum, column) => sum + column.cards.length, 0)).toBe(open);
   });
 
+  it('finds a work order by a new plate or a new customer name at once, on a warm cache', async () => {
+    const owner = await staff.customer.create.mutate({ name: 'Renamed Later' });
+    const { vehicle, workOrder } = await freshWorkOrder(owner.id);
+    expect((await staff.workOrder.list.query({ search: 'NEWPL8' })).items).toEqual([]);
+    expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toEqual([]);
+    await staff.vehicle.update.mutate({ id: vehicle.id, plate: 'NEWPL8' });
+    expect((await staff.workOrder.list.query({ search: 'NEWPL8' })).items.map((w) => w.id)).toEqual(
+      [workOrder.id],
+    );
+    // The plate's invalidation reached every searched list: warm this one again.
+    expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toEqual([]);
+    await staff.customer.update.mutate({ id: owner.id, name: 'Zebedee Quill' });
+    expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toMatchObject([
+      { id: workOrder.id, customer: { name: 'Zebedee Quill' }, vehicle: { plate: 'NEWPL8' } },
+    ]);
+  });
+
   it('serializes concurrent edits of one work order under its row lock', async () => {
     const { workOrder } = await freshWorkOrder();
     await Promise.all(
