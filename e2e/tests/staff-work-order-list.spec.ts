@@ -15,8 +15,9 @@ async function statusesShown(rows: Locator): Promise<string[]> {
   return (await columnTexts(rows, 1)).map((text) => text.replace('Awaiting approval', '').trim());
 }
 
-test('[STAFF][WORK ORDERS] filters the list by status and technician, and searches by number', async ({
+test('[STAFF][WORK ORDERS] filters the list by status and technician and searches it; customers are refused', async ({
   page,
+  pageAs,
 }) => {
   await page.goto('/staff/work-orders');
   await expect(page.getByRole('heading', { level: 1, name: 'Work orders' })).toBeVisible();
@@ -54,5 +55,15 @@ test('[STAFF][WORK ORDERS] filters the list by status and technician, and search
     await expect(
       page.getByText('No work order matches “no such work order anywhere”.'),
     ).toBeVisible();
+  });
+
+  await test.step('a customer is refused the list and the board', async () => {
+    const alice = await pageAs('alice');
+    for (const path of ['/staff/work-orders', '/staff/board']) {
+      await alice.goto(path);
+      await expect(
+        alice.getByRole('heading', { level: 1, name: 'Not available for your account' }),
+      ).toBeVisible();
+    }
   });
 });
