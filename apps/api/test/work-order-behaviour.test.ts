@@ -474,14 +474,16 @@ describe('work orders over HTTP', () => {
     ).toEqual({
       channel: ['is the portal for a customer; leave it out'],
     });
+    await staff.workOrder.update.mutate({ id: workOrder.id, notes: 'customer haggles' });
     const decided = await alice.workOrder.decideLines.mutate(decision);
     expect(decided.lines[0]).toMatchObject({
       approval: 'approved',
       decisionChannel: 'portal',
       decidedBy: { name: 'Alice Martin' },
     });
-    // The customer's view leaves out the shop's notes and the status buttons.
-    await staff.workOrder.update.mutate({ id: workOrder.id, notes: 'customer haggles' });
+    // The customer's view, the decision's answer too, leaves out the shop's notes and the
+    // status buttons.
+    expect(decided).toMatchObject({ status: 'approved', notes: null, nextStatuses: [] });
     expect(await alice.workOrder.byId.query({ id: workOrder.id })).toMatchObject({
       notes: null,
       nextStatuses: [],
