@@ -641,6 +641,15 @@ describe('work orders over HTTP', () => {
       'Fleet job 59',
       'Fleet job 58',
     ]);
+    // A move of a work order beyond the cards shown still reaches the (cached) board's counts.
+    const beyond = await api.db.prisma.workOrder.findFirstOrThrow({
+      where: { concern: 'Fleet job 0' },
+    });
+    await staff.workOrder.setStatus.mutate({ id: beyond.id, status: 'cancelled' });
+    const after = (await staff.workOrder.board.query()).columns.find(
+      (c) => c.status === 'waiting_parts',
+    );
+    expect(after?.count).toBe(total - 1);
   });
 
   it('serializes concurrent edits of one work order under its row lock', async () => {
