@@ -650,6 +650,15 @@ describe('work orders over HTTP', () => {
       (c) => c.status === 'waiting_parts',
     );
     expect(after?.count).toBe(total - 1);
+    // So does a new promised time that brings one of them to the front.
+    const later = await api.db.prisma.workOrder.findFirstOrThrow({
+      where: { concern: 'Fleet job 1' },
+    });
+    await staff.workOrder.update.mutate({ id: later.id, promisedAt: new Date(soon - 60_000) });
+    const reordered = (await staff.workOrder.board.query()).columns.find(
+      (c) => c.status === 'waiting_parts',
+    );
+    expect(reordered?.cards[0]?.id).toBe(later.id);
   });
 
   it('serializes concurrent edits of one work order under its row lock', async () => {

@@ -120,6 +120,8 @@ export const workOrderRouter = router({
       workOrderTag(result.id),
       ...(input.concern !== undefined ? [workOrderSearchTag] : []),
       ...(input.technicianId ? [technicianTag(input.technicianId)] : []),
+      // The board orders its cards by promised time, and shows only the first of a column.
+      ...(input.promisedAt !== undefined ? [workOrderBoardTag] : []),
     ],
   }),
 
