@@ -26,6 +26,12 @@ export const technicianTag = (userId: number) => `workorders:technician:${userId
 /** Lists filtered by a search (number, plate, customer name, concern). */
 export const workOrderSearchTag = 'workorders:search';
 
+/**
+ * The board as a whole: its columns count every work order of their status, shown or not, so
+ * every move into or out of an open status reaches it.
+ */
+export const workOrderBoardTag = 'workorders:board';
+
 /** The shop's settings. */
 export const settingsTag = 'settings';
 

@@ -7,6 +7,8 @@ import { seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 // nothing in the database, and an accepted one changes only the row and the fields it names.
 
 const runs = 1_000;
+// Each work-order run snapshots seven tables twice: fewer runs, over the same invariants.
+const workOrderRuns = 300;
 
 /** Anything a JSON body can hold, biased towards the shapes and edges our fields see. */
 const jsonValue = fc.oneof(
@@ -167,5 +169,356 @@ describe('fuzzed mutations', () => {
       if (!procedure.endsWith('.create')) expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
     },
     300_000,
+  );
+});
+
+// The work-order mutations and the shop settings, under the same invariants. Generated Dates
+// arrive as Dates: superjson's annotation is written by hand, since superjson itself refuses to
+// encode the hostile keys the generator also sends.
+
+/** A Date as superjson writes it; an invalid one as what a hostile client may send instead. */
+const dateText = (date: Date) =>
+  Number.isNaN(date.getTime()) ? 'Invalid Date' : date.toISOString();
+
+/** The request body superjson would send for `input`, whose Dates are top-level values. */
+function encode(input: unknown): unknown {
+  if (input instanceof Date) return { json: dateText(input), meta: { values: ['Date'] } };
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { json: input };
+  const dates = Object.entries(input).filter(([, value]) => value instanceof Date);
+  if (dates.length === 0) return { json: input };
+  const json = {
+    ...input,
+    ...Object.fromEntries(dates.map(([key, date]) => [key, dateText(date)])),
+  };
+  return { json, meta: { values: Object.fromEntries(dates.map(([key]) => [key, ['Date']])) } };
+}
+
+const workOrderValue = fc.oneof(
+  jsonValue,
+  fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+  fc.constantFrom('labor', 'part', 'fee', 'Labour', '1.5', '4', '0.01', '0.001', '1e2', '-2'),
+  fc.constantFrom('estimate', 'approved', 'in_progress', 'waiting_parts', 'ready', 'cancelled'),
+  fc.constantFrom('invoiced', 'paid', 'phone', 'in_person', 'portal', 'UTC', 'EUR', 'Mars/Base'),
+  fc.integer({ min: 0, max: 10_000 }),
+  fc.array(fc.record({ lineId: fc.integer({ min: 1, max: 60 }), approved: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
+);
+
+/** What the database holds when a procedure's run starts: the ids worth aiming at. */
+type Domain = {
+  workOrderIds: number[];
+  lineIds: number[];
+  linesByWorkOrder: [number, number[]][];
+  vehicleIds: number[];
+  userIds: number[];
+};
+
+const text = fc.string({ minLength: 1, maxLength: 40 });
+const reading = fc.integer({ min: 0, max: 400_000 });
+const quantityText = fc.constantFrom('1', '1.5', '0.25', '4', '2.75', '10');
+const priceCents = fc.integer({ min: 0, max: 100_000 });
+const rateBps = fc.integer({ min: 0, max: 2_000 });
+const statusName = fc.constantFrom(
+  'estimate',
+  'approved',
+  'in_progress',
+  'waiting_parts',
+  'ready',
+  'invoiced',
+  'paid',
+  'cancelled',
+);
+
+/**
+ * Per procedure: a plausible value for each field (drawn from what exists), and the fields a
+ * request needs. Plausible values reach the rules and succeed often enough; the junk mixed in
+ * reaches every refusal.
+ */
+function workOrderShapes(domain: Domain) {
+  const workOrderId = fc.constantFrom(...domain.workOrderIds);
+  const lineId = fc.constantFrom(...domain.lineIds);
+  const line = {
+    kind: fc.constantFrom('labor', 'part', 'fee'),
+    description: text,
+    quantity: quantityText,
+    unitPriceCents: priceCents,
+    taxRateBps: rateBps,
+    partNumber: fc.option(text),
+  };
+  const decided = fc.constantFrom(...domain.linesByWorkOrder).chain(([id, lines]) =>
+    fc.record({
+      workOrderId: fc.constant(id),
+      decisions: fc.uniqueArray(
+        fc.record({ lineId: fc.constantFrom(...lines), approved: fc.boolean() }),
+        { selector: (decision) => decision.lineId, minLength: 1, maxLength: lines.length },
+      ),
+    }),
+  );
+  return {
+    'workOrder.create': {
+      fields: {
+        vehicleId: fc.constantFrom(...domain.vehicleIds),
+        concern: text,
+        odometerIn: reading,
+        odometerCorrection: fc.boolean(),
+        technicianId: fc.constantFrom(...domain.userIds),
+        promisedAt: fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01') }),
+      },
+      required: ['vehicleId', 'concern', 'odometerIn'],
+    },
+    'workOrder.update': {
+      fields: {
+        id: workOrderId,
+        concern: text,
+        notes: fc.option(text),
+        technicianId: fc.option(fc.constantFrom(...domain.userIds)),
+        promisedAt: fc.option(
+          fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01') }),
+        ),
+      },
+      required: ['id'],
+    },
+    'workOrder.addLine': {
+      fields: { workOrderId, ...line },
+      required: ['workOrderId', 'kind', 'description', 'quantity'],
+    },
+    'workOrder.updateLine': { fields: { id: lineId, ...line }, required: ['id'] },
+    'workOrder.removeLine': { fields: { id: lineId }, required: ['id'] },
+    'workOrder.decideLines': {
+      fields: { channel: fc.constantFrom('phone', 'in_person') },
+      required: [],
+      base: decided,
+    },
+    'workOrder.setStatus': {
+      fields: {
+        id: workOrderId,
+        status: statusName,
+        odometerOut: reading,
+        odometerCorrection: fc.boolean(),
+      },
+      required: ['id', 'status'],
+    },
+    'settings.update': {
+      fields: {
+        name: text,
+        address: fc.option(text),
+        phone: fc.option(fc.constantFrom('+1 555 010 0000', '020 7946 0000')),
+        defaultLaborRateCents: priceCents,
+        defaultTaxRateBps: rateBps,
+        currency: fc.constantFrom('USD', 'eur', 'GBP'),
+        timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'america/chicago'),
+      },
+      required: [],
+    },
+  } satisfies Record<
+    string,
+    {
+      fields: Record<string, fc.Arbitrary<unknown>>;
+      required: string[];
+      base?: fc.Arbitrary<Record<string, unknown>>;
+    }
+  >;
+}
+
+const workOrderProcedures = [
+  'workOrder.create',
+  'workOrder.update',
+  'workOrder.addLine',
+  'workOrder.updateLine',
+  'workOrder.removeLine',
+  'workOrder.decideLines',
+  'workOrder.setStatus',
+  'settings.update',
+] as const;
+
+/** The key a request targets a work order (or line) by, for the procedures that have one. */
+const targetKey: Record<string, string> = {
+  'workOrder.update': 'id',
+  'workOrder.setStatus': 'id',
+  'workOrder.addLine': 'workOrderId',
+  'workOrder.decideLines': 'workOrderId',
+  'workOrder.updateLine': 'id',
+  'workOrder.removeLine': 'id',
+};
+
+function workOrderInputFor(shape: {
+  fields: Record<string, fc.Arbitrary<unknown>>;
+  required: string[];
+  base?: fc.Arbitrary<Record<string, unknown>>;
+}) {
+  const names = [...Object.keys(shape.fields), ...(shape.base ? ['workOrderId', 'decisions'] : [])];
+  const plausible = fc
+    .tuple(shape.base ?? fc.constant({}), fc.record(shape.fields, { requiredKeys: shape.required }))
+    .map(([base, fields]) => ({ ...base, ...fields }));
+  // One field (or an unknown key) replaced by junk.
+  const spoiled = fc
+    .tuple(plausible, fc.constantFrom(...names, ...unknownKeys), workOrderValue)
+    .map(([input, key, value]) => ({ ...input, [key]: value }));
+  const keyed = fc.dictionary(fc.constantFrom(...names, ...unknownKeys), workOrderValue, {
+    maxKeys: names.length,
+  });
+  return {
+    names,
+    input: fc.oneof(
+      { arbitrary: plausible, weight: 4 },
+      { arbitrary: spoiled, weight: 3 },
+      { arbitrary: keyed, weight: 1 },
+      { arbitrary: workOrderValue, weight: 1 },
+    ),
+  };
+}
+
+type WorkOrderSnapshot = Record<
+  'workOrders' | 'lines' | 'statusChanges' | 'readings' | 'payments' | 'vehicles' | 'settings',
+  Row[]
+>;
+
+describe('fuzzed work-order mutations', () => {
+  let api: TestApi;
+  let cookie = '';
+
+  async function snapshot(): Promise<WorkOrderSnapshot> {
+    const { prisma } = api.db;
+    const byId = { orderBy: { id: 'asc' } } as const;
+    const [workOrders, lines, statusChanges, readings, payments, vehicles, settings] =
+      await Promise.all([
+        prisma.workOrder.findMany(byId),
+        prisma.workOrderLine.findMany(byId),
+        prisma.statusChange.findMany(byId),
+        prisma.odometerReading.findMany(byId),
+        prisma.payment.findMany(byId),
+        prisma.vehicle.findMany(byId),
+        prisma.shopSettings.findMany(byId),
+      ]);
+    return {
+      workOrders,
+      // Decimals compare by value.
+      lines: lines.map((line) => ({ ...line, quantity: line.quantity.toString() })),
+      statusChanges,
+      readings,
+      payments,
+      vehicles,
+      settings,
+    };
+  }
+
+  /** The work order an accepted call may have changed (a line's own, for line procedures). */
+  function targetOf(
+    procedure: string,
+    input: Record<string, unknown>,
+    before: WorkOrderSnapshot,
+  ): number | undefined {
+    const key = targetKey[procedure];
+    if (!key) return undefined;
+    const id = Number(input[key]);
+    if (procedure.endsWith('Line') && procedure !== 'workOrder.addLine') {
+      return Number(before.lines.find((line) => line.id === id)?.workOrderId);
+    }
+    return id;
+  }
+
+  /**
+   * Work orders and lines other than the target's are as they were, and no payment moved; a
+   * creation (no target) adds exactly one work order.
+   */
+  function expectOthersUntouched(
+    target: number | undefined,
+    before: WorkOrderSnapshot,
+    after: WorkOrderSnapshot,
+  ) {
+    const existed = new Set(before.workOrders.map((row) => row.id));
+    const others = (rows: Row[], workOrderIdOf: (row: Row) => unknown) =>
+      rows
+        .filter((row) => workOrderIdOf(row) !== target && existed.has(Number(workOrderIdOf(row))))
+        .map(comparable);
+    expect(others(after.workOrders, (row) => row.id)).toEqual(
+      others(before.workOrders, (row) => row.id),
+    );
+    expect(others(after.lines, (row) => row.workOrderId)).toEqual(
+      others(before.lines, (row) => row.workOrderId),
+    );
+    const added = target === undefined ? 1 : 0;
+    expect(after.workOrders.length).toBe(before.workOrders.length + added);
+    expect(after.payments).toEqual(before.payments);
+  }
+
+  beforeAll(async () => {
+    api = await startApi({ databaseUrl: await seededDatabaseUrl(), redisUrl: inject('redisUrl') });
+    const login = await fetch(`${api.base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: 'admin@garage.test', password: 'garage-demo' } }),
+    });
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  });
+  afterAll(() => api.stop());
+
+  async function domain(): Promise<Domain> {
+    const { prisma } = api.db;
+    const [workOrders, lines, vehicles, users] = await Promise.all([
+      prisma.workOrder.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+      prisma.workOrderLine.findMany({
+        select: { id: true, workOrderId: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.vehicle.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+      prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+    ]);
+    const byWorkOrder = new Map<number, number[]>();
+    for (const line of lines) {
+      byWorkOrder.set(line.workOrderId, [...(byWorkOrder.get(line.workOrderId) ?? []), line.id]);
+    }
+    return {
+      workOrderIds: workOrders.map((row) => row.id),
+      lineIds: lines.map((row) => row.id),
+      linesByWorkOrder: [...byWorkOrder],
+      vehicleIds: vehicles.map((row) => row.id),
+      userIds: users.map((row) => row.id),
+    };
+  }
+
+  it.each(workOrderProcedures)(
+    '%s: no 5xx; unknown keys refused; a refused request changes nothing, an accepted one only its work order',
+    async (procedure) => {
+      const statuses = new Map<number, number>();
+      const { names, input: inputs } = workOrderInputFor(
+        workOrderShapes(await domain())[procedure],
+      );
+      await fc.assert(
+        fc.asyncProperty(inputs, async (input) => {
+          const before = await snapshot();
+          const response = await fetch(`${api.base}/trpc/${procedure}`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: JSON.stringify(encode(input)),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const sent = JSON.stringify(input);
+          expect(response.status, sent).toBeLessThan(500);
+          const after = await snapshot();
+          const keyed = typeof input === 'object' && input !== null && !Array.isArray(input);
+          if (keyed && Object.keys(input).some((key) => !names.includes(key))) {
+            expect(response.status, sent).toBe(400);
+          }
+          if (response.status >= 400) {
+            expect(after, sent).toEqual(before);
+            return;
+          }
+          const fields = input as Record<string, unknown>;
+          if (procedure === 'settings.update') {
+            expect(after.workOrders).toEqual(before.workOrders);
+            expect(after.lines).toEqual(before.lines);
+          } else {
+            expectOthersUntouched(targetOf(procedure, fields, before), before, after);
+          }
+        }),
+        { numRuns: workOrderRuns, seed: 20261202 },
+      );
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+      expect(statuses.get(200) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
+    },
+    600_000,
   );
 });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { openDatabase } from '@garage/db';
+import { demoAccounts, openDatabase } from '@garage/db';
 import { createDatabase, freePort, waitFor } from '@garage/test-services';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -52,7 +52,6 @@ describe('seeding on start', () => {
   });
 
   it('with DATABASE_URL and SEED_DEMO_DATA=true, seeds the demo accounts', async () => {
-    // admin, staff, the technicians tom and rita, alice and bob.
-    expect(await usersAfterFirstStart({ SEED_DEMO_DATA: 'true' })).toBe(6);
+    expect(await usersAfterFirstStart({ SEED_DEMO_DATA: 'true' })).toBe(demoAccounts.length);
   });
 });

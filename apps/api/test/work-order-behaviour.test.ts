@@ -474,14 +474,16 @@ describe('work orders over HTTP', () => {
     ).toEqual({
       channel: ['is the portal for a customer; leave it out'],
     });
+    await staff.workOrder.update.mutate({ id: workOrder.id, notes: 'customer haggles' });
     const decided = await alice.workOrder.decideLines.mutate(decision);
     expect(decided.lines[0]).toMatchObject({
       approval: 'approved',
       decisionChannel: 'portal',
       decidedBy: { name: 'Alice Martin' },
     });
-    // The customer's view leaves out the shop's notes and the status buttons.
-    await staff.workOrder.update.mutate({ id: workOrder.id, notes: 'customer haggles' });
+    // The customer's view, the decision's answer too, leaves out the shop's notes and the
+    // status buttons.
+    expect(decided).toMatchObject({ status: 'approved', notes: null, nextStatuses: [] });
     expect(await alice.workOrder.byId.query({ id: workOrder.id })).toMatchObject({
       notes: null,
       nextStatuses: [],
@@ -590,10 +592,12 @@ describe('work orders over HTTP', () => {
       awaitingApproval: false,
       nextStatuses: ['cancelled'],
     });
-    const open = await api.db.prisma.workOrder.count({
-      where: { status: { in: ['estimate', 'approved', 'in_progress', 'waiting_parts', 'ready'] } },
-    });
-    expect(board.columns.reduce((sum, column) => sum + column.cards.length, 0)).toBe(open);
+    for (const column of board.columns) {
+      const count = await api.db.prisma.workOrder.count({ where: { status: column.status } });
+      expect(column.count).toBe(count);
+      expect(column.cards.length).toBe(Math.min(count, 50));
+      expect(column.cards.every((c) => c.status === column.status)).toBe(true);
+    }
   });
 
   it('finds a work order by a new plate or a new customer name at once, on a warm cache', async () => {
@@ -611,6 +615,50 @@ describe('work orders over HTTP', () => {
     expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toMatchObject([
       { id: workOrder.id, customer: { name: 'Zebedee Quill' }, vehicle: { plate: 'NEWPL8' } },
     ]);
+  });
+
+  it('caps a board column at 50 cards, the soonest promised first, and counts them all', async () => {
+    const owner = await api.db.prisma.customer.create({ data: { name: 'Fleet Owner' } });
+    const vehicle = await freshVehicle(api, owner.id);
+    const soon = Date.UTC(2020, 0, 1);
+    await api.db.prisma.workOrder.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        vehicleId: vehicle.id,
+        customerId: owner.id,
+        status: 'waiting_parts' as const,
+        concern: `Fleet job ${index}`,
+        odometerIn: vehicle.mileage,
+        promisedAt: new Date(soon + (60 - index) * 60_000),
+      })),
+    });
+    const column = (await staff.workOrder.board.query()).columns.find(
+      (c) => c.status === 'waiting_parts',
+    );
+    const total = await api.db.prisma.workOrder.count({ where: { status: 'waiting_parts' } });
+    expect(column?.count).toBe(total);
+    expect(column?.cards).toHaveLength(50);
+    expect(column?.cards.slice(0, 2).map((card) => card.concern)).toEqual([
+      'Fleet job 59',
+      'Fleet job 58',
+    ]);
+    // A move of a work order beyond the cards shown still reaches the (cached) board's counts.
+    const beyond = await api.db.prisma.workOrder.findFirstOrThrow({
+      where: { concern: 'Fleet job 0' },
+    });
+    await staff.workOrder.setStatus.mutate({ id: beyond.id, status: 'cancelled' });
+    const after = (await staff.workOrder.board.query()).columns.find(
+      (c) => c.status === 'waiting_parts',
+    );
+    expect(after?.count).toBe(total - 1);
+    // So does a new promised time that brings one of them to the front.
+    const later = await api.db.prisma.workOrder.findFirstOrThrow({
+      where: { concern: 'Fleet job 1' },
+    });
+    await staff.workOrder.update.mutate({ id: later.id, promisedAt: new Date(soon - 60_000) });
+    const reordered = (await staff.workOrder.board.query()).columns.find(
+      (c) => c.status === 'waiting_parts',
+    );
+    expect(reordered?.cards[0]?.id).toBe(later.id);
   });
 
   it('serializes concurrent edits of one work order under its row lock', async () => {
@@ -638,11 +686,11 @@ describe('work orders over HTTP', () => {
       decisions: lines.map((line) => ({ lineId: line.id, approved: true })),
     });
     await staff.workOrder.setStatus.mutate({ id: workOrder.id, status: 'in_progress' });
-    // From in_progress both moves are legal; after either, the other is not (ready cannot go to
-    // waiting_parts): exactly one wins.
+    // Two staff press "ready" at once: the second sees it there already. Without the lock both
+    // would read in_progress and both would write a status change.
     const results = await Promise.all([
       outcome(staff.workOrder.setStatus.mutate({ id: workOrder.id, status: 'ready' })),
-      outcome(staff.workOrder.setStatus.mutate({ id: workOrder.id, status: 'waiting_parts' })),
+      outcome(staff.workOrder.setStatus.mutate({ id: workOrder.id, status: 'ready' })),
     ]);
     expect(results.toSorted()).toEqual(['CONFLICT', 'OK']);
     const changes = await api.db.prisma.statusChange.count({

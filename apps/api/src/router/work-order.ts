@@ -5,6 +5,7 @@ import {
   ttl,
   vehicleHistoryTag,
   vehicleTag,
+  workOrderBoardTag,
   workOrderSearchTag,
   workOrderStatusTag,
   workOrderTag,
@@ -27,7 +28,7 @@ import {
   staffProcedure,
 } from '../trpc';
 import { idInput, noInput } from '../validation';
-import type { WorkOrderStatus } from '../work-orders/status';
+import { isOpen, type WorkOrderStatus } from '../work-orders/status';
 import {
   addLineInput,
   createInput,
@@ -49,9 +50,15 @@ const rowTags = (rows: readonly WorkOrderSummary[]) => [
 const readingTags = (reading: RecordedReading | null) =>
   reading?.mileageChanged ? [vehicleTag(reading.vehicleId)] : [];
 
-/** A work order that changed status now matches lists filtered to its new status. */
-const moveTags = (move: { to: WorkOrderStatus } | null) =>
-  move ? [workOrderStatusTag(move.to)] : [];
+/**
+ * A work order that changed status now matches lists filtered to its new status, and moved
+ * the board's counts when it entered or left an open status.
+ */
+const moveTags = (move: { from: WorkOrderStatus; to: WorkOrderStatus } | null) => {
+  if (!move) return [];
+  const onBoard = isOpen(move.from) || isOpen(move.to);
+  return [workOrderStatusTag(move.to), ...(onBoard ? [workOrderBoardTag] : [])];
+};
 
 export const workOrderRouter = router({
   list: cachedQuery(staffProcedure.input(listInput), {
@@ -72,7 +79,10 @@ export const workOrderRouter = router({
     ttlMs: ttl.list,
     scope: 'role',
     query: ({ ctx }) => workOrderBoard(ctx.prisma),
-    tags: ({ result }) => rowTags(result.columns.flatMap((column) => column.cards)),
+    tags: ({ result }) => [
+      ...rowTags(result.columns.flatMap((column) => column.cards)),
+      workOrderBoardTag,
+    ],
   }),
 
   byId: cachedQuery(authedProcedure.input(idInput), {
@@ -110,6 +120,8 @@ export const workOrderRouter = router({
       workOrderTag(result.id),
       ...(input.concern !== undefined ? [workOrderSearchTag] : []),
       ...(input.technicianId ? [technicianTag(input.technicianId)] : []),
+      // The board orders its cards by promised time, and shows only the first of a column.
+      ...(input.promisedAt !== undefined ? [workOrderBoardTag] : []),
     ],
   }),
 

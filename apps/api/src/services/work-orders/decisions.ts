@@ -4,7 +4,7 @@ import type { SessionUser } from '../../auth/sessions';
 import { assertEditable } from '../../work-orders/editing';
 import { WorkOrderInputError } from '../../work-orders/errors';
 import { decideTransition, statusAfterDecisions } from '../../work-orders/transitions';
-import { writtenDetail } from './detail';
+import { getWorkOrder } from './detail';
 import { lockWorkOrder } from './locks';
 
 export type LineDecision = { lineId: number; approved: boolean };
@@ -94,5 +94,6 @@ export async function decideLines(
     });
     return move;
   });
-  return { ...(await writtenDetail(prisma, workOrderId)), statusMove };
+  // The answer is the decider's own view: a customer's leaves out the shop's notes.
+  return { ...(await getWorkOrder(prisma, workOrderId, by)), statusMove };
 }

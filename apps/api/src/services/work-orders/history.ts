@@ -16,12 +16,13 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
     where: { id: vehicleId },
     select: { ...workOrderVehicleSelect, mileage: true, ownerId: true },
   });
-  const customerId = viewer.role === 'customer' ? viewer.customerId : undefined;
-  if (customerId !== undefined && (!vehicle || vehicle.ownerId !== customerId)) {
+  const ownersView = viewer.role === 'customer';
+  if (ownersView && (!vehicle || vehicle.ownerId !== viewer.customerId)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'this vehicle is not yours' });
   }
   if (!vehicle) throw new RecordNotFoundError('vehicle');
-  const visible = customerId === undefined ? {} : { customerId: customerId ?? -1 };
+  // The owner's own work orders: those of earlier owners stay theirs.
+  const visible = ownersView ? { customerId: vehicle.ownerId } : {};
   const [workOrders, readings] = await Promise.all([
     prisma.workOrder.findMany({
       where: { vehicleId, ...visible },
@@ -52,9 +53,9 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
     prisma.odometerReading.findMany({
       where: {
         vehicleId,
-        ...(customerId === undefined
-          ? {}
-          : { OR: [{ workOrderId: null }, { workOrder: { customerId: customerId ?? -1 } }] }),
+        ...(ownersView
+          ? { OR: [{ workOrderId: null }, { workOrder: { customerId: vehicle.ownerId } }] }
+          : {}),
       },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       select: { ...readingSelect, workOrder: { select: { id: true, number: true } } },

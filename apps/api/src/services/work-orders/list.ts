@@ -50,21 +50,38 @@ export async function listWorkOrders(
   return { ...page, items: page.items.map(toSummary) };
 }
 
+/** The most cards a board column shows; `count` says how many the status holds. */
+export const boardColumnLimit = 50;
+
 /**
  * The board: one column per open status, in workflow order, each card a work order still in
- * the shop, the soonest promised first (those with no promise last, oldest first).
+ * the shop, the soonest promised first (those with no promise last, oldest first), at most
+ * `boardColumnLimit` cards a column with the column's full count beside them.
  */
 export async function workOrderBoard(prisma: PrismaClient) {
-  const rows = await prisma.workOrder.findMany({
-    where: { status: { in: [...openStatuses] } },
-    orderBy: [{ promisedAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    select: workOrderSummarySelect,
-  });
-  const cards = rows.map(toSummary);
+  const [columns, counts] = await Promise.all([
+    Promise.all(
+      openStatuses.map((status) =>
+        prisma.workOrder.findMany({
+          where: { status },
+          orderBy: [{ promisedAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+          take: boardColumnLimit,
+          select: workOrderSummarySelect,
+        }),
+      ),
+    ),
+    prisma.workOrder.groupBy({
+      by: ['status'],
+      where: { status: { in: [...openStatuses] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const countOf = new Map(counts.map((row) => [row.status, row._count._all]));
   return {
-    columns: openStatuses.map((status) => ({
+    columns: openStatuses.map((status, index) => ({
       status,
-      cards: cards.filter((card) => card.status === status),
+      cards: (columns[index] ?? []).map(toSummary),
+      count: countOf.get(status) ?? 0,
     })),
   };
 }
