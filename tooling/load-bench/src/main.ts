@@ -13,13 +13,16 @@ const config = {
   connections: 32,
   customers: quick ? 2_000 : 10_000,
   vehicles: quick ? 5_000 : 25_000,
+  workOrders: quick ? 200 : 2_000,
 };
 /** BENCH_ONLY=throughput,mixed,propagation,memory runs (and writes) only those. */
 const wanted = (scenario: string) => process.env.BENCH_ONLY?.split(',').includes(scenario) ?? true;
 
 await guarded('load bench', 20, async (defer) => {
   const runTable = startRun();
-  console.log(`load bench: seeding ${config.customers} customers / ${config.vehicles} vehicles`);
+  console.log(
+    `load bench: seeding ${config.customers} customers / ${config.vehicles} vehicles / ${config.workOrders} work orders`,
+  );
   const infra = await startInfra(config, defer);
   const blocks: Record<string, string> = {};
   // Distinct vehicles (and owners) for each scenario that writes.

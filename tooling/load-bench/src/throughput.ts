@@ -19,6 +19,11 @@ export const routes: { procedure: string; inputs: (db: Database) => Promise<unkn
     procedure: 'vehicle.byId',
     inputs: async (db) => byIds(await db.prisma.vehicle.findMany(firstIds)),
   },
+  { procedure: 'workOrder.board', inputs: async () => [undefined] },
+  {
+    procedure: 'workOrder.byId',
+    inputs: async (db) => byIds(await db.prisma.workOrder.findMany(firstIds)),
+  },
 ];
 
 /** The issue's targets, as ratios of two rows of one run (`procedure:config` keys). */
