@@ -17,11 +17,12 @@ export type InvoiceRequest = {
  * so concurrent invoices queue on its row lock and a rolled-back invoice gives its number back.
  */
 async function nextInvoiceNumber(tx: Prisma.TransactionClient): Promise<number> {
-  const counter = await tx.invoiceCounter.upsert({
-    where: { id: 1 },
-    create: { id: 1, last: 1 },
-    update: { last: { increment: 1 } },
-  });
+  // One statement, so the very first invoices, racing to create the row, cannot collide.
+  const [counter] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "InvoiceCounter" ("id", "last") VALUES (1, 1)
+    ON CONFLICT ("id") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
+    RETURNING "last"`;
+  if (!counter) throw new Error('the invoice counter returned no row');
   return counter.last;
 }
 
