@@ -180,6 +180,11 @@ describe('role matrix', () => {
       (c) => c.portal.myVehicles.query(),
     ],
     [
+      'portal.myWorkOrders',
+      { anonymous: 'UNAUTHORIZED', customer: 'OK', staff: 'FORBIDDEN', admin: 'FORBIDDEN' },
+      (c) => c.portal.myWorkOrders.query(),
+    ],
+    [
       'vehicle.history (own vehicle for the customer)',
       customerToo,
       (c) => c.vehicle.history.query({ vehicleId: aliceVehicleId }),

@@ -113,6 +113,8 @@ export const workOrderRouter = router({
     mutation: ({ ctx, input }) => createWorkOrder(ctx.prisma, input, ctx.user),
     tags: ({ result }) => [
       vehicleHistoryTag(result.vehicle.id),
+      // The customer's portal lists their work orders.
+      ownerTag(result.customer.id),
       ...readingTags(result.recordedReading),
     ],
     routes: ['workOrder.list', 'workOrder.board'],
