@@ -1,4 +1,4 @@
-import { ownerTag, ttl, vehicleTag, workOrderTag } from '../cache-tags';
+import { customerWorkOrdersTag, ownerTag, ttl, vehicleTag, workOrderTag } from '../cache-tags';
 import { vehiclesOf } from '../services/vehicles';
 import { workOrdersOfCustomer } from '../services/work-orders/portal';
 import { cachedQuery, customerProcedure, router } from '../trpc';
@@ -18,7 +18,7 @@ export const portalRouter = router({
 
   /**
    * The signed-in customer's open and past work orders: cached per principal, reached by a new
-   * work order (its customer's owner tag) and by any change to one of them (its own tag).
+   * work order for them (their work-order list tag) and by any change to one (its own tag).
    */
   myWorkOrders: cachedQuery(customerProcedure.input(noInput), {
     ttlMs: ttl.portal,
@@ -30,7 +30,9 @@ export const portalRouter = router({
     tags: ({ ctx, result }) => {
       const items = [...result.open, ...result.past];
       return [
-        ...(ctx.user.customerId ? [ownerTag(ctx.user.customerId)] : []),
+        ...(ctx.user.customerId
+          ? [ownerTag(ctx.user.customerId), customerWorkOrdersTag(ctx.user.customerId)]
+          : []),
         ...items.map((item) => workOrderTag(item.id)),
         ...new Set(items.map((item) => vehicleTag(item.vehicle.id))),
       ];

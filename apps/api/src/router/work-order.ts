@@ -1,4 +1,5 @@
 import {
+  customerWorkOrdersTag,
   ownerTag,
   ownerTagsOf,
   technicianTag,
@@ -114,7 +115,7 @@ export const workOrderRouter = router({
     tags: ({ result }) => [
       vehicleHistoryTag(result.vehicle.id),
       // The customer's portal lists their work orders.
-      ownerTag(result.customer.id),
+      customerWorkOrdersTag(result.customer.id),
       ...readingTags(result.recordedReading),
     ],
     routes: ['workOrder.list', 'workOrder.board'],
