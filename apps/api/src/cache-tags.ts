@@ -15,6 +15,12 @@ export const workOrderTag = (workOrderId: number) => `workorder:${workOrderId}`;
  */
 export const vehicleHistoryTag = (vehicleId: number) => `history:${vehicleId}`;
 
+/**
+ * A customer's list of their own work orders in the portal: a new work order for them reaches
+ * it without reloading everything else of theirs that `owner:<id>` tags.
+ */
+export const customerWorkOrdersTag = (customerId: number) => `workorders:customer:${customerId}`;
+
 // Work-order lists filtered by status, technician or search carry a tag per filter, so a work
 // order that starts to match one (moved to that status, given that technician, its concern or
 // its customer's name rewritten) reaches the lists it was not on yet, and no other list.

@@ -90,6 +90,22 @@ describe('role matrix', () => {
       include: { lines: true },
     });
   }
+  /** A ready work order with one approved line, 100 cents (written directly). */
+  async function spareReadyWorkOrder() {
+    const workOrder = await spareWorkOrder();
+    await api.db.prisma.workOrderLine.updateMany({
+      where: { workOrderId: workOrder.id },
+      data: { approval: 'approved' },
+    });
+    return api.db.prisma.workOrder.update({
+      where: { id: workOrder.id },
+      data: { status: 'ready' },
+    });
+  }
+  /** The same, invoiced through the API by staff. */
+  async function spareInvoicedWorkOrder() {
+    return clients.staff.workOrder.invoice.mutate({ id: (await spareReadyWorkOrder()).id });
+  }
   const decideFirstLine = (workOrder: Awaited<ReturnType<typeof spareWorkOrder>>) => ({
     workOrderId: workOrder.id,
     decisions: [{ lineId: workOrder.lines[0]?.id ?? 0, approved: true }],
@@ -162,6 +178,11 @@ describe('role matrix', () => {
       'portal.myVehicles',
       { anonymous: 'UNAUTHORIZED', customer: 'OK', staff: 'FORBIDDEN', admin: 'FORBIDDEN' },
       (c) => c.portal.myVehicles.query(),
+    ],
+    [
+      'portal.myWorkOrders',
+      { anonymous: 'UNAUTHORIZED', customer: 'OK', staff: 'FORBIDDEN', admin: 'FORBIDDEN' },
+      (c) => c.portal.myWorkOrders.query(),
     ],
     [
       'vehicle.history (own vehicle for the customer)',
@@ -249,6 +270,21 @@ describe('role matrix', () => {
       staffOnly,
       async (c) =>
         c.workOrder.setStatus.mutate({ id: (await spareWorkOrder()).id, status: 'cancelled' }),
+    ],
+    [
+      'workOrder.invoice',
+      staffOnly,
+      async (c) => c.workOrder.invoice.mutate({ id: (await spareReadyWorkOrder()).id }),
+    ],
+    [
+      'workOrder.addPayment',
+      staffOnly,
+      async (c) =>
+        c.workOrder.addPayment.mutate({
+          workOrderId: (await spareInvoicedWorkOrder()).id,
+          amountCents: 40,
+          method: 'cash',
+        }),
     ],
     ['settings.get', staffOnly, (c) => c.settings.get.query()],
     ['settings.update', adminOnly, (c) => c.settings.update.mutate({ phone: '+1 555 010 0000' })],

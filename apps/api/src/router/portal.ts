@@ -1,5 +1,6 @@
-import { ownerTag, ttl, vehicleTag } from '../cache-tags';
+import { customerWorkOrdersTag, ownerTag, ttl, vehicleTag, workOrderTag } from '../cache-tags';
 import { vehiclesOf } from '../services/vehicles';
+import { workOrdersOfCustomer } from '../services/work-orders/portal';
 import { cachedQuery, customerProcedure, router } from '../trpc';
 import { noInput } from '../validation';
 
@@ -13,5 +14,28 @@ export const portalRouter = router({
       ...(ctx.user.customerId ? [ownerTag(ctx.user.customerId)] : []),
       ...result.map((vehicle) => vehicleTag(vehicle.id)),
     ],
+  }),
+
+  /**
+   * The signed-in customer's open and past work orders: cached per principal, reached by a new
+   * work order for them (their work-order list tag) and by any change to one (its own tag).
+   */
+  myWorkOrders: cachedQuery(customerProcedure.input(noInput), {
+    ttlMs: ttl.portal,
+    scope: 'principal',
+    query: ({ ctx }) =>
+      ctx.user.customerId
+        ? workOrdersOfCustomer(ctx.prisma, ctx.user.customerId)
+        : { open: [], past: [] },
+    tags: ({ ctx, result }) => {
+      const items = [...result.open, ...result.past];
+      return [
+        ...(ctx.user.customerId
+          ? [ownerTag(ctx.user.customerId), customerWorkOrdersTag(ctx.user.customerId)]
+          : []),
+        ...items.map((item) => workOrderTag(item.id)),
+        ...new Set(items.map((item) => vehicleTag(item.vehicle.id))),
+      ];
+    },
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, mileage, optionalText, pagination, search, text } from '../validation';
-import { lineKinds, workOrderStatuses } from '../work-orders/status';
+import { lineKinds, paymentMethods, workOrderStatuses } from '../work-orders/status';
 
 // The inputs of the work-order procedures. Money is whole cents, quantities decimal text (up to
 // two places), tax rates basis points; the rules recheck what only they can (work-orders/).
@@ -111,4 +111,22 @@ export const setStatusInput = z.strictObject({
   status,
   odometerOut: mileage.optional(),
   odometerCorrection,
+});
+
+export const invoiceInput = z.strictObject({
+  id,
+  /** The vehicle's next service: at this mileage, on this date, or whichever comes first. */
+  nextService: z
+    .strictObject({
+      mileage: mileage.optional(),
+      date: z.date({ error: 'must be a date' }).optional(),
+    })
+    .optional(),
+});
+
+export const addPaymentInput = z.strictObject({
+  workOrderId: id,
+  // More than 0; at most the balance due is checked against the work order (balance.ts).
+  amountCents: cents.min(1, 'must be more than 0'),
+  method: z.enum(paymentMethods, { error: 'must be cash, card, transfer or other' }),
 });

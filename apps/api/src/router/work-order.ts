@@ -1,4 +1,5 @@
 import {
+  customerWorkOrdersTag,
   ownerTag,
   ownerTagsOf,
   technicianTag,
@@ -13,9 +14,11 @@ import {
 import { createWorkOrder } from '../services/work-orders/create';
 import { decideLines } from '../services/work-orders/decisions';
 import { getWorkOrder } from '../services/work-orders/detail';
+import { invoiceWorkOrder } from '../services/work-orders/invoice';
 import { addLine, removeLine, updateLine } from '../services/work-orders/lines';
 import { listWorkOrders, workOrderBoard } from '../services/work-orders/list';
 import type { RecordedReading } from '../services/work-orders/odometer';
+import { addPayment } from '../services/work-orders/payments';
 import type { WorkOrderSummary } from '../services/work-orders/shape';
 import { setWorkOrderStatus } from '../services/work-orders/status';
 import { listTechnicians } from '../services/work-orders/technicians';
@@ -31,8 +34,10 @@ import { idInput, noInput } from '../validation';
 import { isOpen, type WorkOrderStatus } from '../work-orders/status';
 import {
   addLineInput,
+  addPaymentInput,
   createInput,
   decideLinesInput,
+  invoiceInput,
   listInput,
   setStatusInput,
   updateInput,
@@ -109,6 +114,8 @@ export const workOrderRouter = router({
     mutation: ({ ctx, input }) => createWorkOrder(ctx.prisma, input, ctx.user),
     tags: ({ result }) => [
       vehicleHistoryTag(result.vehicle.id),
+      // The customer's portal lists their work orders.
+      customerWorkOrdersTag(result.customer.id),
       ...readingTags(result.recordedReading),
     ],
     routes: ['workOrder.list', 'workOrder.board'],
@@ -152,6 +159,26 @@ export const workOrderRouter = router({
       workOrderTag(result.id),
       ...moveTags(result.statusMove),
       ...readingTags(result.recordedReading),
+    ],
+  }),
+
+  /** Locks the lines, gives the next invoice number and may set the vehicle's next service. */
+  invoice: invalidatingMutation(staffProcedure.input(invoiceInput), {
+    mutation: ({ ctx, input }) => invoiceWorkOrder(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [
+      workOrderTag(result.id),
+      ownerTag(result.customer.id),
+      ...moveTags(result.statusMove),
+      ...(result.reminderSet ? [vehicleHistoryTag(result.vehicle.id)] : []),
+    ],
+  }),
+
+  addPayment: invalidatingMutation(staffProcedure.input(addPaymentInput), {
+    mutation: ({ ctx, input }) => addPayment(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [
+      workOrderTag(result.id),
+      ownerTag(result.customer.id),
+      ...moveTags(result.statusMove),
     ],
   }),
 });

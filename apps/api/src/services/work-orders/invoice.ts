@@ -1,0 +1,88 @@
+import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
+import type { SessionUser } from '../../auth/sessions';
+import { workOrderTotals } from '../../work-orders/totals';
+import { decideTransition, statusAfterPayment } from '../../work-orders/transitions';
+import { writtenDetail } from './detail';
+import { lockWorkOrder } from './locks';
+import { pricedLine } from './shape';
+
+export type InvoiceRequest = {
+  id: number;
+  /** The vehicle's next service, by mileage, by date, or both. */
+  nextService?: { mileage?: number | undefined; date?: Date | undefined } | undefined;
+};
+
+/**
+ * Takes the next invoice number: the counter row is updated inside the caller's transaction,
+ * so concurrent invoices queue on its row lock and a rolled-back invoice gives its number back.
+ */
+async function nextInvoiceNumber(tx: Prisma.TransactionClient): Promise<number> {
+  // One statement, so the very first invoices, racing to create the row, cannot collide.
+  const [counter] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "InvoiceCounter" ("id", "last") VALUES (1, 1)
+    ON CONFLICT ("id") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
+    RETURNING "last"`;
+  if (!counter) throw new Error('the invoice counter returned no row');
+  return counter.last;
+}
+
+/**
+ * Invoices a ready work order in one transaction under its row lock: the next invoice number,
+ * a snapshot of the shop's settings (the invoice shows them as they were), the status change
+ * and, when given, the vehicle's next service (a newer reminder completes the open one). A
+ * work order whose total is 0 owes nothing, so it goes straight on to paid.
+ */
+export async function invoiceWorkOrder(
+  prisma: PrismaClient,
+  request: InvoiceRequest,
+  by: SessionUser,
+) {
+  const settings = await loadShopSettings(prisma);
+  const result = await prisma.$transaction(async (tx) => {
+    const workOrder = await lockWorkOrder(tx, request.id);
+    const lines = (
+      await tx.workOrderLine.findMany({
+        where: { workOrderId: workOrder.id },
+        select: { quantity: true, unitPriceCents: true, taxRateBps: true, approval: true },
+      })
+    ).map(pricedLine);
+    const invoiced = decideTransition({ status: workOrder.status, lines }, 'invoiced', 'invoice');
+    const { totalCents } = workOrderTotals(lines);
+    const paid = statusAfterPayment({ status: 'invoiced', lines, balanceDueCents: totalCents });
+    const moves = paid === 'paid' ? [invoiced, { from: invoiced.to, to: paid }] : [invoiced];
+    const at = new Date();
+    const { updatedAt: _updatedAt, ...snapshot } = settings;
+    await tx.workOrder.update({
+      where: { id: workOrder.id },
+      data: {
+        status: paid,
+        invoiceNumber: await nextInvoiceNumber(tx),
+        invoicedAt: at,
+        ...(paid === 'paid' ? { paidAt: at } : {}),
+        invoiceSettings: snapshot,
+        statusChanges: { create: moves.map((move) => ({ ...move, byId: by.id, at })) },
+      },
+    });
+    const next = request.nextService;
+    const reminderSet =
+      next !== undefined && (next.mileage !== undefined || next.date !== undefined);
+    if (reminderSet) {
+      await tx.serviceReminder.updateMany({
+        where: { vehicleId: workOrder.vehicleId, completedAt: null },
+        data: { completedAt: at },
+      });
+      await tx.serviceReminder.create({
+        data: {
+          vehicleId: workOrder.vehicleId,
+          workOrderId: workOrder.id,
+          description: 'Next service',
+          dueMileage: next.mileage ?? null,
+          dueDate: next.date ?? null,
+          setById: by.id,
+        },
+      });
+    }
+    return { statusMove: { from: invoiced.from, to: paid }, reminderSet };
+  });
+  return { ...(await writtenDetail(prisma, request.id)), ...result };
+}

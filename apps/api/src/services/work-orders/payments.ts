@@ -1,0 +1,60 @@
+import type { PrismaClient } from '@garage/db';
+import type { SessionUser } from '../../auth/sessions';
+import { applyPayment, balanceDue } from '../../work-orders/balance';
+import { assertAcceptsPayment } from '../../work-orders/editing';
+import type { PaymentMethod, WorkOrderStatus } from '../../work-orders/status';
+import { workOrderTotals } from '../../work-orders/totals';
+import { decideTransition } from '../../work-orders/transitions';
+import { writtenDetail } from './detail';
+import { lockWorkOrder } from './locks';
+import { pricedLine } from './shape';
+
+export type PaymentRequest = { workOrderId: number; amountCents: number; method: PaymentMethod };
+
+/**
+ * Records a payment against an invoiced work order under its row lock, refusing one above the
+ * balance due (BAD_REQUEST naming `amountCents`, nothing written). The payment that brings the
+ * balance to 0 moves the work order to paid.
+ */
+export async function addPayment(prisma: PrismaClient, request: PaymentRequest, by: SessionUser) {
+  const statusMove = await prisma.$transaction(async (tx) => {
+    const workOrder = await lockWorkOrder(tx, request.workOrderId);
+    assertAcceptsPayment(workOrder.status);
+    const [lines, payments] = await Promise.all([
+      tx.workOrderLine.findMany({
+        where: { workOrderId: workOrder.id },
+        select: { quantity: true, unitPriceCents: true, taxRateBps: true, approval: true },
+      }),
+      tx.payment.findMany({ where: { workOrderId: workOrder.id }, select: { amountCents: true } }),
+    ]);
+    const priced = lines.map(pricedLine);
+    const due = balanceDue(workOrderTotals(priced).totalCents, payments);
+    const after = applyPayment(due, request.amountCents);
+    const at = new Date();
+    await tx.payment.create({
+      data: {
+        workOrderId: workOrder.id,
+        amountCents: request.amountCents,
+        method: request.method,
+        recordedById: by.id,
+        at,
+      },
+    });
+    if (after !== 0) return null;
+    const move: { from: WorkOrderStatus; to: WorkOrderStatus } = decideTransition(
+      { status: workOrder.status, lines: priced, balanceDueCents: after },
+      'paid',
+      'payment',
+    );
+    await tx.workOrder.update({
+      where: { id: workOrder.id },
+      data: {
+        status: move.to,
+        paidAt: at,
+        statusChanges: { create: { ...move, byId: by.id, at } },
+      },
+    });
+    return move;
+  });
+  return { ...(await writtenDetail(prisma, request.workOrderId)), statusMove };
+}
