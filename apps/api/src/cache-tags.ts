@@ -38,6 +38,9 @@ export const workOrderSearchTag = 'workorders:search';
  */
 export const workOrderBoardTag = 'workorders:board';
 
+/** The due-soon list: a reminder set or completed by invoicing. */
+export const remindersTag = 'reminders';
+
 /** The shop's settings. */
 export const settingsTag = 'settings';
 

@@ -2,6 +2,7 @@ import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
 import { portalRouter } from './router/portal';
+import { reminderRouter } from './router/reminder';
 import { settingsRouter } from './router/settings';
 import { vehicleRouter } from './router/vehicle';
 import { workOrderRouter } from './router/work-order';
@@ -16,6 +17,7 @@ export const appRouter = router({
   workOrder: workOrderRouter,
   settings: settingsRouter,
   portal: portalRouter,
+  reminder: reminderRouter,
   cache: cacheRouter,
   system: router({
     /** Lets a client check that it reaches the API through its proxy. */

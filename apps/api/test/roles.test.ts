@@ -286,6 +286,7 @@ describe('role matrix', () => {
           method: 'cash',
         }),
     ],
+    ['reminder.dueSoon', staffOnly, (c) => c.reminder.dueSoon.query({})],
     ['settings.get', staffOnly, (c) => c.settings.get.query()],
     ['settings.update', adminOnly, (c) => c.settings.update.mutate({ phone: '+1 555 010 0000' })],
     ['cache.stats', adminOnly, (c) => c.cache.stats.query()],

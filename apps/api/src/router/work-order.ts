@@ -2,6 +2,7 @@ import {
   customerWorkOrdersTag,
   ownerTag,
   ownerTagsOf,
+  remindersTag,
   technicianTag,
   ttl,
   vehicleHistoryTag,
@@ -169,7 +170,7 @@ export const workOrderRouter = router({
       workOrderTag(result.id),
       ownerTag(result.customer.id),
       ...moveTags(result.statusMove),
-      ...(result.reminderSet ? [vehicleHistoryTag(result.vehicle.id)] : []),
+      ...(result.reminderSet ? [vehicleHistoryTag(result.vehicle.id), remindersTag] : []),
     ],
   }),
 

@@ -1,0 +1,23 @@
+import { ownerTagsOf, remindersTag, ttl, vehicleHistoryTag, vehicleTag } from '../cache-tags';
+import { dueSoonReminders } from '../services/reminders/due-soon';
+import { cachedQuery, router, staffProcedure } from '../trpc';
+import { dueSoonInput } from './reminder-inputs';
+
+export const reminderRouter = router({
+  /**
+   * Next services due within 30 days or within 1,000 of their mileage. A new reminder reaches
+   * it through `reminders`; a reading on any vehicle judged (it moves the prediction) through
+   * that vehicle's history tag; a customer's contact details through their owner tag.
+   */
+  dueSoon: cachedQuery(staffProcedure.input(dueSoonInput), {
+    ttlMs: ttl.list,
+    scope: 'role',
+    query: ({ ctx, input }) => dueSoonReminders(ctx.prisma, input),
+    tags: ({ result }) => [
+      remindersTag,
+      ...result.vehicleIds.map(vehicleHistoryTag),
+      ...result.items.map((row) => vehicleTag(row.vehicle.id)),
+      ...ownerTagsOf(result.items.map((row) => row.customer.id)),
+    ],
+  }),
+});

@@ -1,0 +1,64 @@
+import type { PrismaClient } from '@garage/db';
+import { type ReminderStatus, reminderStatus } from '../../work-orders/reminders';
+import { type Page, toPage } from '../page';
+
+export type DueSoonRequest = { cursor?: number | undefined; limit: number };
+
+export type DueSoonRow = {
+  id: number;
+  description: string;
+  dueMileage: number | null;
+  dueDate: Date | null;
+  status: ReminderStatus;
+  vehicle: { id: number; plate: string; make: string; model: string; year: number };
+  customer: { id: number; name: string; email: string | null; phone: string | null };
+};
+
+/**
+ * Open service reminders that are due soon (by date, or by the mileage predicted from the
+ * vehicle's odometer log), in reminder order from `cursor`. Whether a reminder is due depends
+ * on the log, not only on its own columns, so each open reminder is judged here, not in SQL;
+ * `vehicleIds` names every vehicle judged, so a new reading on any of them can reach the list.
+ */
+export async function dueSoonReminders(
+  prisma: PrismaClient,
+  request: DueSoonRequest,
+  now = new Date(),
+): Promise<Page<DueSoonRow> & { vehicleIds: number[] }> {
+  const open = await prisma.serviceReminder.findMany({
+    where: { completedAt: null, ...(request.cursor ? { id: { gt: request.cursor } } : {}) },
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      description: true,
+      dueMileage: true,
+      dueDate: true,
+      vehicle: {
+        select: {
+          id: true,
+          plate: true,
+          make: true,
+          model: true,
+          year: true,
+          owner: { select: { id: true, name: true, email: true, phone: true } },
+          odometerReadings: {
+            select: { reading: true, at: true, correction: true, implausible: true },
+          },
+        },
+      },
+    },
+  });
+  const due: DueSoonRow[] = [];
+  for (const reminder of open) {
+    const { odometerReadings, owner, ...vehicle } = reminder.vehicle;
+    const status = reminderStatus(reminder, odometerReadings, now);
+    if (!status.dueSoon) continue;
+    const { vehicle: _vehicle, ...fields } = reminder;
+    due.push({ ...fields, status, vehicle, customer: owner });
+    if (due.length > request.limit) break;
+  }
+  return {
+    ...toPage(due, request.limit),
+    vehicleIds: [...new Set(open.map((reminder) => reminder.vehicle.id))],
+  };
+}
