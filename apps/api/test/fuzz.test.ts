@@ -300,6 +300,27 @@ function workOrderShapes(domain: Domain) {
       },
       required: ['id', 'status'],
     },
+    'workOrder.invoice': {
+      fields: {
+        id: workOrderId,
+        nextService: fc.record(
+          {
+            mileage: reading,
+            date: fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01') }),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      required: ['id'],
+    },
+    'workOrder.addPayment': {
+      fields: {
+        workOrderId,
+        amountCents: priceCents,
+        method: fc.constantFrom('cash', 'card', 'transfer', 'other', 'cheque'),
+      },
+      required: ['workOrderId', 'amountCents', 'method'],
+    },
     'settings.update': {
       fields: {
         name: text,
@@ -330,6 +351,8 @@ const workOrderProcedures = [
   'workOrder.removeLine',
   'workOrder.decideLines',
   'workOrder.setStatus',
+  'workOrder.invoice',
+  'workOrder.addPayment',
   'settings.update',
 ] as const;
 
@@ -337,6 +360,8 @@ const workOrderProcedures = [
 const targetKey: Record<string, string> = {
   'workOrder.update': 'id',
   'workOrder.setStatus': 'id',
+  'workOrder.invoice': 'id',
+  'workOrder.addPayment': 'workOrderId',
   'workOrder.addLine': 'workOrderId',
   'workOrder.decideLines': 'workOrderId',
   'workOrder.updateLine': 'id',
@@ -420,8 +445,8 @@ describe('fuzzed work-order mutations', () => {
   }
 
   /**
-   * Work orders and lines other than the target's are as they were, and no payment moved; a
-   * creation (no target) adds exactly one work order.
+   * Work orders, lines and payments other than the target's are as they were (a payment may
+   * only be added to the target); a creation (no target) adds exactly one work order.
    */
   function expectOthersUntouched(
     target: number | undefined,
@@ -441,7 +466,9 @@ describe('fuzzed work-order mutations', () => {
     );
     const added = target === undefined ? 1 : 0;
     expect(after.workOrders.length).toBe(before.workOrders.length + added);
-    expect(after.payments).toEqual(before.payments);
+    expect(others(after.payments, (row) => row.workOrderId)).toEqual(
+      others(before.payments, (row) => row.workOrderId),
+    );
   }
 
   beforeAll(async () => {
