@@ -1,4 +1,4 @@
-import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
+import { loadShopSettings, type PrismaClient, takeInvoiceNumber } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
 import { workOrderTotals } from '../../work-orders/totals';
 import { decideTransition, statusAfterPayment } from '../../work-orders/transitions';
@@ -11,20 +11,6 @@ export type InvoiceRequest = {
   /** The vehicle's next service, by mileage, by date, or both. */
   nextService?: { mileage?: number | undefined; date?: Date | undefined } | undefined;
 };
-
-/**
- * Takes the next invoice number: the counter row is updated inside the caller's transaction,
- * so concurrent invoices queue on its row lock and a rolled-back invoice gives its number back.
- */
-async function nextInvoiceNumber(tx: Prisma.TransactionClient): Promise<number> {
-  // One statement, so the very first invoices, racing to create the row, cannot collide.
-  const [counter] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "InvoiceCounter" ("id", "last") VALUES (1, 1)
-    ON CONFLICT ("id") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
-    RETURNING "last"`;
-  if (!counter) throw new Error('the invoice counter returned no row');
-  return counter.last;
-}
 
 /**
  * Invoices a ready work order in one transaction under its row lock: the next invoice number,
@@ -56,7 +42,7 @@ export async function invoiceWorkOrder(
       where: { id: workOrder.id },
       data: {
         status: paid,
-        invoiceNumber: await nextInvoiceNumber(tx),
+        invoiceNumber: await takeInvoiceNumber(tx),
         invoicedAt: at,
         ...(paid === 'paid' ? { paidAt: at } : {}),
         invoiceSettings: snapshot,
