@@ -23,6 +23,8 @@ export type {
   CacheStats,
   CountFilter,
   GetOrSetOptions,
+  InvalidationEvent,
+  InvalidationListener,
   InvalidationOutcome,
   RouteStats,
 } from './types';

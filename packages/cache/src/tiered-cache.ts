@@ -19,6 +19,7 @@ import type {
   CacheStats,
   CountFilter,
   GetOrSetOptions,
+  InvalidationListener,
   InvalidationOutcome,
 } from './types';
 import { fromWire } from './wire';
@@ -77,7 +78,7 @@ class TieredCache implements Cache {
         channel: remote.store.channel,
         self: id,
         onMessage: (message) => invalidations.applyRemote(message),
-        onLoss: () => invalidations.flushL1(),
+        onLoss: () => invalidations.lost(),
       });
     }
   }
@@ -181,6 +182,10 @@ class TieredCache implements Cache {
     } catch {
       throw new CacheError('REDIS_UNAVAILABLE', 'Redis cannot be reached to list the entries');
     }
+  }
+
+  onInvalidation(listener: InvalidationListener): () => void {
+    return this.#tiers.invalidations.listen(listener);
   }
 
   registerMetrics(registry: Registry): void {
