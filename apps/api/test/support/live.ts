@@ -55,6 +55,8 @@ export interface Listening {
   events: LiveEvent[];
   starts: number;
   error: TRPCClientError<AppRouter> | undefined;
+  /** True once `stop` was called. */
+  stopped: boolean;
   /** Resolves once `check` holds (polling what was heard), or rejects after 10 s. */
   until(check: (heard: Listening) => boolean): Promise<void>;
   /** Every tag heard so far. */
@@ -68,6 +70,7 @@ export async function listen(client: LiveClient): Promise<Listening> {
     events: [],
     starts: 0,
     error: undefined,
+    stopped: false,
     async until(check) {
       const deadline = Date.now() + 10_000;
       while (!check(heard)) {
@@ -76,7 +79,10 @@ export async function listen(client: LiveClient): Promise<Listening> {
       }
     },
     tags: () => heard.events.flatMap((event) => (event.kind === 'invalidated' ? event.tags : [])),
-    stop: () => subscription.unsubscribe(),
+    stop: () => {
+      heard.stopped = true;
+      subscription.unsubscribe();
+    },
   };
   const subscription = client.live.events.subscribe(undefined, {
     onStarted: () => heard.starts++,
