@@ -5,6 +5,8 @@ export interface L1Entry {
   key: string;
   /** The stored bytes (see wire.ts): what a hit sends, or parses for an in-process caller. */
   bytes: Buffer;
+  /** Their ETag (see etagOf). */
+  etag: string;
   route: string;
   tags: readonly string[];
   /** The invalidation sequence number the value was loaded at. */

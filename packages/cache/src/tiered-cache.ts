@@ -21,7 +21,7 @@ import type {
   GetOrSetOptions,
   InvalidationOutcome,
 } from './types';
-import { fromWire } from './wire';
+import { fromWire, type StoredAnswer } from './wire';
 
 /** Creates a cache: L1 only without `redis`, else L1 in front of Redis with a pub/sub bus. */
 export function createCache(options: CacheOptions): Cache {
@@ -114,7 +114,7 @@ class TieredCache implements Cache {
     return fromWire<T>(await this.#getSet.handle({ entryKey: entry, key, loader, options }));
   }
 
-  async peek(keys: readonly CacheKey[]): Promise<Buffer[] | undefined> {
+  async peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined> {
     if (this.#closed) return undefined;
     return peekEntries(
       this.#tiers,

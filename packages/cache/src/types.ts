@@ -1,6 +1,7 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { CacheKey } from './keys';
+import type { StoredAnswer } from './wire';
 
 export type { CacheKey } from './keys';
 
@@ -88,11 +89,11 @@ export interface Cache {
   /** The cached value (each caller its own copy), or the loader's, run once per instance per key. */
   getOrSet<T>(key: CacheKey, loader: () => Promise<T>, options: GetOrSetOptions<T>): Promise<T>;
   /**
-   * The stored bytes of fresh entries, from L1 or else L2 (which fills L1), all of them or
-   * nothing: counted as hits when every key has one; undefined otherwise, counting nothing.
-   * Never loads, never serves grace. The L2 reads of one call leave together.
+   * The stored answers (bytes, ETag, tags) of fresh entries, from L1 or else L2 (which fills
+   * L1), all of them or nothing: counted as hits when every key has one; undefined otherwise,
+   * counting nothing. Never loads, never serves grace. The L2 reads of one call leave together.
    */
-  peek(keys: readonly CacheKey[]): Promise<Buffer[] | undefined>;
+  peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined>;
   /** Hard-invalidates every entry carrying any of `tags`: nothing stale is served after it. */
   invalidateTags(tags: readonly string[]): Promise<InvalidationOutcome>;
   /** Soft-expires every entry carrying any of `tags`: stale may serve within grace during one refresh. */

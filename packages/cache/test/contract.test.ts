@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Registry } from 'prom-client';
 import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -254,11 +255,17 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     const cache = make();
     const load = async () => ({ at: new Date(0) });
     // With Redis, L1 fills once the bus has subscribed; peek then answers from L1 or L2 alike.
-    await cache.getOrSet(key('p1'), load, { ttlMs: 10_000 });
+    await cache.getOrSet(key('p1'), load, { ttlMs: 10_000, tags: ['p'] });
     expect(await cache.peek([key('p1'), key('p2')])).toBeUndefined();
     const before = (await cache.stats()).routes['item.get'];
-    const [bytes] = (await cache.peek([key('p1')])) ?? [];
-    expect(bytes?.toString()).toBe(superjson.stringify({ at: new Date(0) }));
+    const [answer] = (await cache.peek([key('p1')])) ?? [];
+    expect(answer?.bytes.toString()).toBe(superjson.stringify({ at: new Date(0) }));
+    expect(answer?.tags).toEqual(['p']);
+    // The ETag was made when the bytes were stored: a hash of them, the same from either tier.
+    const digest = createHash('sha1')
+      .update(answer?.bytes ?? '')
+      .digest('base64url');
+    expect(answer?.etag).toBe(`"${digest}"`);
     const after = (await cache.stats()).routes['item.get'];
     const hits = (s: typeof after) => (s?.l1Hits ?? 0) + (s?.l2Hits ?? 0);
     expect(hits(after)).toBe(hits(before) + 1);
