@@ -29,7 +29,7 @@ export async function answerFromCache(
   if (!answers) return false;
   const etag = storedResponseEtag(request, answers);
   const headers: Record<string, string> = { etag, vary: 'trpc-accept, accept, cookie' };
-  const tags = cacheTagsValue(answers.length, (index) => answers[index]?.tags);
+  const tags = cacheTagsValue(answers.length, (index) => answers[index]?.tagsJson);
   if (tags) headers[cacheTagsHeader] = tags;
   if (holdsCurrent(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers).end();

@@ -63,7 +63,9 @@ export function createApiServer(
     responseMeta: ({ ctx, info, type }) => {
       const calls = info?.calls.length ?? 0;
       const tags =
-        type === 'query' && ctx ? cacheTagsValue(calls, (i) => ctx.answeredTags[i]) : undefined;
+        type === 'query' && ctx
+          ? cacheTagsValue(calls, (i) => tagsJson(ctx.answeredTags[i]))
+          : undefined;
       return tags ? { headers: { [cacheTagsHeader]: tags } } : {};
     },
     onError: ({ error, path, ctx }) => {
@@ -135,6 +137,8 @@ export function createApiServer(
       });
   }
 }
+
+const tagsJson = (tags: readonly string[] | undefined) => tags && JSON.stringify(tags);
 
 async function ready(readiness: Readiness) {
   const [databaseUp, cache] = await Promise.all([readiness.databaseUp(), readiness.cacheMode()]);

@@ -9,6 +9,7 @@ export interface L1Entry {
   etag: string;
   route: string;
   tags: readonly string[];
+  tagsJson: string;
   /** The invalidation sequence number the value was loaded at. */
   seq: number;
   /** performance.now() deadlines: fresh until, then servable as grace until. */

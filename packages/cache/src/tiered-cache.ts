@@ -13,6 +13,7 @@ import { CacheMetrics } from './metrics';
 import { InvalidationBus } from './redis/bus';
 import { leaseOptions } from './redis/fill-lease';
 import { connectRedis, RemoteStore } from './redis/remote-store';
+import { SharedValues } from './shared-values';
 import type {
   Cache,
   CacheOptions,
@@ -38,6 +39,7 @@ class TieredCache implements Cache {
   readonly #getSet: GetSetHandler;
   readonly #ownsClient: boolean;
   readonly #bus: InvalidationBus | undefined;
+  readonly #decoded = new SharedValues();
   #closed = false;
 
   constructor(options: CacheOptions) {
@@ -111,7 +113,9 @@ class TieredCache implements Cache {
   ): Promise<T> {
     if (this.#closed) throw new CacheError('CLOSED', 'the cache is closed');
     const entry = entryKey(this.#ns, key);
-    return fromWire<T>(await this.#getSet.handle({ entryKey: entry, key, loader, options }));
+    const bytes = await this.#getSet.handle({ entryKey: entry, key, loader, options });
+    if (!options.shared) return fromWire<T>(bytes);
+    return this.#decoded.of<T>(bytes);
   }
 
   async peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined> {

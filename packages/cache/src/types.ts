@@ -42,6 +42,11 @@ export interface GetOrSetOptions<T> {
   tags?: readonly string[] | ((value: T) => readonly string[]);
   /** How long past its TTL (or a soft expire) a value may still be served while one refresh runs. */
   graceMs?: number;
+  /**
+   * Hand every caller one deep-frozen value, decoded once per stored entry, instead of a fresh
+   * copy each: for small values read on every request (a session). Not counted in L1's budget.
+   */
+  shared?: boolean;
 }
 
 /** Counters of one route. */

@@ -41,4 +41,6 @@ export interface StoredAnswer {
   bytes: Buffer;
   etag: string;
   tags: readonly string[];
+  /** The tags as JSON text, made once per entry (a list page carries a tag per row). */
+  tagsJson: string;
 }

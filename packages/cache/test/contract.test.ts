@@ -226,6 +226,30 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(third.map.has('x')).toBe(false);
   });
 
+  it('hands shared values out decoded once and frozen, until the entry changes', async () => {
+    const cache = make();
+    let version = 0;
+    const load = async () => ({ user: { id: 7, version: ++version } });
+    const options = { ttlMs: 10_000, tags: ['user:7'], shared: true };
+    const first = await cache.getOrSet(key('shared'), load, options);
+    // With Redis, L1 fills once the bus has subscribed: until then each read decodes L2's bytes.
+    let second = await cache.getOrSet(key('shared'), load, options);
+    for (let tries = 0; second !== (await cache.getOrSet(key('shared'), load, options)); tries++) {
+      if (tries > 100) throw new Error('L1 never held the shared value');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      second = await cache.getOrSet(key('shared'), load, options);
+    }
+    expect(second).toEqual(first);
+    expect(Object.isFrozen(second) && Object.isFrozen(second.user)).toBe(true);
+    expect(() => {
+      second.user.version = 99;
+    }).toThrow(TypeError);
+    await cache.invalidateTags(['user:7']);
+    const changed = await cache.getOrSet(key('shared'), load, options);
+    expect(changed.user.version).toBe(2);
+    expect(changed).not.toBe(second);
+  });
+
   it('keeps L1 within its byte budget', async () => {
     const cache = make({ maxBytes: 4_000 });
     for (let i = 0; i < 50; i++) {

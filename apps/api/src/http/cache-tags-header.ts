@@ -5,10 +5,17 @@
  */
 export const cacheTagsHeader = 'x-cache-tags';
 
+/** The header's value from each call's tags as JSON text; undefined when no call is cached. */
 export function cacheTagsValue(
   calls: number,
-  tagsOf: (index: number) => readonly string[] | undefined,
+  tagsJsonOf: (index: number) => string | undefined,
 ): string | undefined {
-  const tags = Array.from({ length: calls }, (_, index) => tagsOf(index) ?? null);
-  return tags.some((each) => each !== null) ? JSON.stringify(tags) : undefined;
+  let cached = false;
+  const parts: string[] = [];
+  for (let index = 0; index < calls; index++) {
+    const json = tagsJsonOf(index);
+    cached ||= json !== undefined;
+    parts.push(json ?? 'null');
+  }
+  return cached ? `[${parts.join(',')}]` : undefined;
 }

@@ -69,5 +69,6 @@ async function fromL2(tiers: Tiers, request: PeekRequest): Promise<Found | undef
     lifeMs: hit.graceLeftMs,
     copy: true,
   });
-  return { answer: { bytes: hit.payload, etag: hit.etag, tags: hit.tags }, tier: 'l2' };
+  const { payload: bytes, etag, tags, tagsJson } = hit;
+  return { answer: { bytes, etag, tags, tagsJson }, tier: 'l2' };
 }

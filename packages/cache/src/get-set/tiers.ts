@@ -55,6 +55,7 @@ export function fillL1(tiers: Tiers, fill: L1Fill): void {
     etag: fill.etag,
     route: fill.route,
     tags: fill.tags,
+    tagsJson: JSON.stringify(fill.tags),
     seq: fill.seq,
     freshUntil: now + Math.min(fill.freshMs, cap),
     staleUntil: now + Math.min(Math.max(fill.lifeMs, fill.freshMs), cap),

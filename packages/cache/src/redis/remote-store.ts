@@ -38,6 +38,8 @@ export interface RemoteHit {
   etag: string;
   entrySeq: number;
   tags: string[];
+  /** The tags as stored: JSON text. */
+  tagsJson: string;
   freshLeftMs: number;
   graceLeftMs: number;
   softStale: boolean;
@@ -191,6 +193,7 @@ export class RemoteStore {
         etag: reply.text('etag') || etagOf(payload),
         entrySeq: reply.number('entrySeq'),
         tags: parseTags(reply.text('tags')),
+        tagsJson: reply.text('tags'),
         freshLeftMs: reply.number('freshLeftMs'),
         graceLeftMs: reply.number('graceLeftMs'),
         softStale: reply.number('softStale') === 1,
