@@ -1,6 +1,8 @@
-import type { ServerResponse } from 'node:http';
-import { type QueryRequest, storedResponseBody } from '@garage/cache';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type QueryRequest, storedResponseBody, storedResponseEtag } from '@garage/cache';
 import type { Context } from './context';
+import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
+import { holdsCurrent } from './http/revalidation';
 import { appRouter } from './root';
 import { cacheAnswerer } from './trpc';
 
@@ -10,24 +12,35 @@ const answerer = cacheAnswerer(appRouter);
 /**
  * Answers a GET of cached queries before tRPC's HTTP handling runs, when every call is a fresh
  * hit (L1, or Redis) for this caller: the bytes each answer was stored as go to the socket as
- * they are. Each call still runs its procedure's middlewares (roles and any other gate) and
- * input parser first, so the fast path admits exactly whom tRPC would. On a hit tRPC's
- * per-request work (Fetch API request and response objects, superjson over the whole value)
- * cost more than the lookup itself. Returns false, having written nothing, otherwise.
+ * they are, or a 304 when the caller already holds them (`If-None-Match`: the ETags were made
+ * when the answers were stored). Each call still runs its procedure's middlewares (roles and
+ * any other gate) and input parser first, so the fast path admits exactly whom tRPC would. On
+ * a hit tRPC's per-request work (Fetch API request and response objects, superjson over the
+ * whole value) cost more than the lookup itself. Returns false, having written nothing,
+ * otherwise.
  */
 export async function answerFromCache(
   request: QueryRequest,
   ctx: Context,
+  req: IncomingMessage,
   res: ServerResponse,
 ): Promise<boolean> {
-  const payloads = await answerer.answer(request, ctx);
-  if (!payloads) return false;
-  const body = storedResponseBody(request, payloads);
+  const answers = await answerer.answer(request, ctx);
+  if (!answers) return false;
+  const etag = storedResponseEtag(request, answers);
+  const headers: Record<string, string> = { etag, vary: 'trpc-accept, accept, cookie' };
+  const tags = cacheTagsValue(answers.length, (index) => answers[index]?.tagsJson);
+  if (tags) headers[cacheTagsHeader] = tags;
+  if (holdsCurrent(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers).end();
+    return true;
+  }
+  const body = storedResponseBody(request, answers);
   res
     .writeHead(200, {
+      ...headers,
       'content-type': 'application/json',
       'content-length': body.length,
-      vary: 'trpc-accept, accept',
     })
     .end(body);
   return true;

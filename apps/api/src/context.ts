@@ -34,6 +34,11 @@ export interface Context extends Services {
   ip: string;
   /** Sets or clears the session cookie on the response. */
   setSessionCookie(token: string | null, maxAgeSeconds?: number): void;
+  /**
+   * The cache tags of each call's answer on tRPC's path, by batch index (a call that is not a
+   * cached query leaves a hole), for the `x-cache-tags` header.
+   */
+  answeredTags: (readonly string[] | undefined)[];
 }
 
 export const sessionCookieName = 'garage_session';
@@ -70,6 +75,7 @@ export async function createContext(
     user,
     sessionToken,
     ip: services.clientAddress(req),
+    answeredTags: [],
     setSessionCookie(token, maxAgeSeconds = 0) {
       const cookie = stringifySetCookie({
         name: sessionCookieName,

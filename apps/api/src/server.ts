@@ -6,6 +6,7 @@ import { answerFromCache } from './answer-from-cache';
 import { type Context, createContext, type Services } from './context';
 import { databaseUnavailable, isDatabaseUnavailable } from './errors';
 import { uncacheable } from './http/cache-control';
+import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { admitWithinLimits, type RequestLimits } from './http/limits';
 import type { MetricsAccess } from './http/metrics-access';
 import type { Metrics } from './metrics';
@@ -58,6 +59,14 @@ export function createApiServer(
         if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
         throw error;
       }
+    },
+    responseMeta: ({ ctx, info, type }) => {
+      const calls = info?.calls.length ?? 0;
+      const tags =
+        type === 'query' && ctx
+          ? cacheTagsValue(calls, (i) => tagsJson(ctx.answeredTags[i]))
+          : undefined;
+      return tags ? { headers: { [cacheTagsHeader]: tags } } : {};
     },
     onError: ({ error, path, ctx }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -120,7 +129,7 @@ export function createApiServer(
     const context = createContext(services, req, res, requestId);
     early.set(req, context);
     context
-      .then((ctx) => answerFromCache(query, ctx, res))
+      .then((ctx) => answerFromCache(query, ctx, req, res))
       .catch(() => false)
       .then((answered) => {
         if (answered) metrics.answeredFromCache(proceduresOf(path));
@@ -128,6 +137,8 @@ export function createApiServer(
       });
   }
 }
+
+const tagsJson = (tags: readonly string[] | undefined) => tags && JSON.stringify(tags);
 
 async function ready(readiness: Readiness) {
   const [databaseUp, cache] = await Promise.all([readiness.databaseUp(), readiness.cacheMode()]);

@@ -78,6 +78,9 @@ const cacheProcedures = createCacheProcedures<Context>({
   principal: (ctx) => (ctx.user ? { id: String(ctx.user.id), role: ctx.user.role } : null),
   // CACHE_TIERS=off: every read loads (invalidation still runs).
   reads: (ctx) => ctx.cacheReads,
+  answered: (ctx, { batchIndex, tags }) => {
+    ctx.answeredTags[batchIndex] = tags;
+  },
 });
 
 /**

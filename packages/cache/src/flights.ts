@@ -2,6 +2,8 @@
 export interface StoredEntry {
   /** The wire form (see wire.ts). */
   bytes: Buffer;
+  /** Their ETag (see etagOf). */
+  etag: string;
   /** The invalidation sequence number the value is valid at; undefined when unknown. */
   seq: number | undefined;
   tags: readonly string[];

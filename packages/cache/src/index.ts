@@ -13,6 +13,7 @@ export {
   type QueryCall,
   type QueryRequest,
   storedResponseBody,
+  storedResponseEtag,
 } from './trpc/stored-response';
 export type {
   Cache,
@@ -28,3 +29,4 @@ export type {
   InvalidationOutcome,
   RouteStats,
 } from './types';
+export type { StoredAnswer } from './wire';

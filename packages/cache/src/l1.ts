@@ -5,8 +5,11 @@ export interface L1Entry {
   key: string;
   /** The stored bytes (see wire.ts): what a hit sends, or parses for an in-process caller. */
   bytes: Buffer;
+  /** Their ETag (see etagOf). */
+  etag: string;
   route: string;
   tags: readonly string[];
+  tagsJson: string;
   /** The invalidation sequence number the value was loaded at. */
   seq: number;
   /** performance.now() deadlines: fresh until, then servable as grace until. */

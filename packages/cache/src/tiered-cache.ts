@@ -13,6 +13,7 @@ import { CacheMetrics } from './metrics';
 import { InvalidationBus } from './redis/bus';
 import { leaseOptions } from './redis/fill-lease';
 import { connectRedis, RemoteStore } from './redis/remote-store';
+import { SharedValues } from './shared-values';
 import type {
   Cache,
   CacheOptions,
@@ -22,7 +23,7 @@ import type {
   InvalidationListener,
   InvalidationOutcome,
 } from './types';
-import { fromWire } from './wire';
+import { fromWire, type StoredAnswer } from './wire';
 
 /** Creates a cache: L1 only without `redis`, else L1 in front of Redis with a pub/sub bus. */
 export function createCache(options: CacheOptions): Cache {
@@ -39,6 +40,7 @@ class TieredCache implements Cache {
   readonly #getSet: GetSetHandler;
   readonly #ownsClient: boolean;
   readonly #bus: InvalidationBus | undefined;
+  readonly #decoded = new SharedValues();
   #closed = false;
 
   constructor(options: CacheOptions) {
@@ -112,10 +114,12 @@ class TieredCache implements Cache {
   ): Promise<T> {
     if (this.#closed) throw new CacheError('CLOSED', 'the cache is closed');
     const entry = entryKey(this.#ns, key);
-    return fromWire<T>(await this.#getSet.handle({ entryKey: entry, key, loader, options }));
+    const bytes = await this.#getSet.handle({ entryKey: entry, key, loader, options });
+    if (!options.shared) return fromWire<T>(bytes);
+    return this.#decoded.of<T>(bytes);
   }
 
-  async peek(keys: readonly CacheKey[]): Promise<Buffer[] | undefined> {
+  async peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined> {
     if (this.#closed) return undefined;
     return peekEntries(
       this.#tiers,

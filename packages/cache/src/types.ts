@@ -1,6 +1,7 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { CacheKey } from './keys';
+import type { StoredAnswer } from './wire';
 
 export type { CacheKey } from './keys';
 
@@ -41,6 +42,11 @@ export interface GetOrSetOptions<T> {
   tags?: readonly string[] | ((value: T) => readonly string[]);
   /** How long past its TTL (or a soft expire) a value may still be served while one refresh runs. */
   graceMs?: number;
+  /**
+   * Hand every caller one deep-frozen value, decoded once per stored entry, instead of a fresh
+   * copy each: for small values read on every request (a session). Not counted in L1's budget.
+   */
+  shared?: boolean;
 }
 
 /** Counters of one route. */
@@ -102,11 +108,11 @@ export interface Cache {
   /** The cached value (each caller its own copy), or the loader's, run once per instance per key. */
   getOrSet<T>(key: CacheKey, loader: () => Promise<T>, options: GetOrSetOptions<T>): Promise<T>;
   /**
-   * The stored bytes of fresh entries, from L1 or else L2 (which fills L1), all of them or
-   * nothing: counted as hits when every key has one; undefined otherwise, counting nothing.
-   * Never loads, never serves grace. The L2 reads of one call leave together.
+   * The stored answers (bytes, ETag, tags) of fresh entries, from L1 or else L2 (which fills
+   * L1), all of them or nothing: counted as hits when every key has one; undefined otherwise,
+   * counting nothing. Never loads, never serves grace. The L2 reads of one call leave together.
    */
-  peek(keys: readonly CacheKey[]): Promise<Buffer[] | undefined>;
+  peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined>;
   /** Hard-invalidates every entry carrying any of `tags`: nothing stale is served after it. */
   invalidateTags(tags: readonly string[]): Promise<InvalidationOutcome>;
   /** Soft-expires every entry carrying any of `tags`: stale may serve within grace during one refresh. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import superjson from 'superjson';
 
 /**
@@ -25,4 +26,21 @@ export function ownedCopy(bytes: Buffer): Buffer {
   const copy = Buffer.allocUnsafeSlow(bytes.length);
   bytes.copy(copy);
   return copy;
+}
+
+/**
+ * The HTTP entity tag of stored bytes, made once when they are stored (and kept beside them in
+ * both tiers), so a revalidation that matches costs a comparison, not a hash.
+ */
+export function etagOf(bytes: Buffer): string {
+  return `"${createHash('sha1').update(bytes).digest('base64url')}"`;
+}
+
+/** A stored answer as a hit hands it out: its bytes, their ETag, and the entry's tags. */
+export interface StoredAnswer {
+  bytes: Buffer;
+  etag: string;
+  tags: readonly string[];
+  /** The tags as JSON text, made once per entry (a list page carries a tag per row). */
+  tagsJson: string;
 }

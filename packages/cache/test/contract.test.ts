@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Registry } from 'prom-client';
 import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -225,6 +226,30 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(third.map.has('x')).toBe(false);
   });
 
+  it('hands shared values out decoded once and frozen, until the entry changes', async () => {
+    const cache = make();
+    let version = 0;
+    const load = async () => ({ user: { id: 7, version: ++version } });
+    const options = { ttlMs: 10_000, tags: ['user:7'], shared: true };
+    const first = await cache.getOrSet(key('shared'), load, options);
+    // With Redis, L1 fills once the bus has subscribed: until then each read decodes L2's bytes.
+    let second = await cache.getOrSet(key('shared'), load, options);
+    for (let tries = 0; second !== (await cache.getOrSet(key('shared'), load, options)); tries++) {
+      if (tries > 100) throw new Error('L1 never held the shared value');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      second = await cache.getOrSet(key('shared'), load, options);
+    }
+    expect(second).toEqual(first);
+    expect(Object.isFrozen(second) && Object.isFrozen(second.user)).toBe(true);
+    expect(() => {
+      second.user.version = 99;
+    }).toThrow(TypeError);
+    await cache.invalidateTags(['user:7']);
+    const changed = await cache.getOrSet(key('shared'), load, options);
+    expect(changed.user.version).toBe(2);
+    expect(changed).not.toBe(second);
+  });
+
   it('keeps L1 within its byte budget', async () => {
     const cache = make({ maxBytes: 4_000 });
     for (let i = 0; i < 50; i++) {
@@ -254,11 +279,17 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     const cache = make();
     const load = async () => ({ at: new Date(0) });
     // With Redis, L1 fills once the bus has subscribed; peek then answers from L1 or L2 alike.
-    await cache.getOrSet(key('p1'), load, { ttlMs: 10_000 });
+    await cache.getOrSet(key('p1'), load, { ttlMs: 10_000, tags: ['p'] });
     expect(await cache.peek([key('p1'), key('p2')])).toBeUndefined();
     const before = (await cache.stats()).routes['item.get'];
-    const [bytes] = (await cache.peek([key('p1')])) ?? [];
-    expect(bytes?.toString()).toBe(superjson.stringify({ at: new Date(0) }));
+    const [answer] = (await cache.peek([key('p1')])) ?? [];
+    expect(answer?.bytes.toString()).toBe(superjson.stringify({ at: new Date(0) }));
+    expect(answer?.tags).toEqual(['p']);
+    // The ETag was made when the bytes were stored: a hash of them, the same from either tier.
+    const digest = createHash('sha1')
+      .update(answer?.bytes ?? '')
+      .digest('base64url');
+    expect(answer?.etag).toBe(`"${digest}"`);
     const after = (await cache.stats()).routes['item.get'];
     const hits = (s: typeof after) => (s?.l1Hits ?? 0) + (s?.l2Hits ?? 0);
     expect(hits(after)).toBe(hits(before) + 1);

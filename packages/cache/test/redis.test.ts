@@ -56,6 +56,22 @@ describe('Redis-backed cache', () => {
     expect(await metricsOf(a)).toContain('cache_bus_lag_seconds_count 0');
   });
 
+  it('keeps the ETag beside the bytes in Redis: another instance hands out the same one', async () => {
+    const ns = namespace();
+    const a = make({ namespace: ns, redis: inject('redisUrl') });
+    const b = make({ namespace: ns, redis: inject('redisUrl'), l1: { maxBytes: 0 } });
+    await a.getOrSet(key('etag'), async () => ({ rows: [1, 2, 3] }), {
+      ttlMs: 10_000,
+      tags: ['t'],
+    });
+    const [fromA] = (await a.peek([key('etag')])) ?? [];
+    const [fromB] = (await b.peek([key('etag')])) ?? [];
+    expect(fromA?.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(fromB?.etag).toBe(fromA?.etag);
+    expect(fromB?.tags).toEqual(['t']);
+    expect(fromB?.bytes.equals(fromA?.bytes ?? Buffer.alloc(0))).toBe(true);
+  });
+
   it("never stores a load held open across another instance's invalidation", async () => {
     const ns = namespace();
     const a = make({ namespace: ns, redis: inject('redisUrl') });

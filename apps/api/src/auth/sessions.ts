@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cache } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
 
@@ -34,6 +34,11 @@ const lookupTtlMs = 60_000;
 // A token is `<random>.<mac>`: 32 random bytes and the HMAC-SHA256 of them under the session
 // secret, both base64url (43 characters each).
 const tokenPart = /^[\w-]{43}$/;
+// Tokens whose MAC verified, with their stored hash: a signed-in caller's every request would
+// otherwise pay two HMACs before its first lookup. Only verified tokens get in (a flood of
+// forged ones costs an HMAC each and takes no room), and a verdict never changes. Past
+// `verifiedTokensKept` the memo starts over.
+const verifiedTokensKept = 10_000;
 
 /** Sessions in the database, looked up through the cache; tokens are stored only as HMACs. */
 export function createSessionStore(deps: {
@@ -42,19 +47,30 @@ export function createSessionStore(deps: {
   secret: string;
 }): SessionStore {
   const { prisma, cache } = deps;
+  const key = createSecretKey(Buffer.from(deps.secret));
   const hmac = (purpose: string, value: string) =>
-    createHmac('sha256', deps.secret).update(`${purpose}:${value}`).digest();
+    createHmac('sha256', key).update(`${purpose}:${value}`).digest();
   const tokenHash = (token: string) => hmac('stored', token).toString('base64url');
   const macOf = (random: string) => hmac('issued', random);
   const sessionTag = (hash: string) => `session:${hash}`;
+  const verified = new Map<string, string>();
 
-  function issued(token: string): boolean {
+  /** The stored hash of a token we issued, or undefined for anything else. */
+  function hashOfIssued(token: string): string | undefined {
+    const known = verified.get(token);
+    if (known) return known;
     const [random, mac, ...rest] = token.split('.');
     if (rest.length > 0 || !random || !mac || !tokenPart.test(random) || !tokenPart.test(mac)) {
-      return false;
+      return undefined;
     }
-    return timingSafeEqual(Buffer.from(mac, 'base64url'), macOf(random));
+    if (!timingSafeEqual(Buffer.from(mac, 'base64url'), macOf(random))) return undefined;
+    const hash = tokenHash(token);
+    if (verified.size >= verifiedTokensKept) verified.clear();
+    verified.set(token, hash);
+    return hash;
   }
+
+  const issued = (token: string) => hashOfIssued(token) !== undefined;
 
   return {
     issued,
@@ -73,8 +89,8 @@ export function createSessionStore(deps: {
     },
 
     async resolve(token) {
-      if (!issued(token)) return null;
-      const hash = tokenHash(token);
+      const hash = hashOfIssued(token);
+      if (!hash) return null;
       const found = await cache.getOrSet(
         { route: 'auth.session', scope: 'public', input: hash },
         () =>
@@ -87,7 +103,7 @@ export function createSessionStore(deps: {
               },
             },
           }),
-        { ttlMs: lookupTtlMs, tags: [sessionTag(hash)] },
+        { ttlMs: lookupTtlMs, tags: [sessionTag(hash)], shared: true },
       );
       if (!found || found.expiresAt.getTime() <= Date.now()) return null;
       return { ...found.user };

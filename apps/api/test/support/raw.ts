@@ -47,7 +47,8 @@ export async function callRaw(
   });
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
-  const envelopes = (Array.isArray(body) ? body : [body]) as Envelope[];
+  // A 304 has no body, hence no calls' codes.
+  const envelopes = (body === undefined ? [] : Array.isArray(body) ? body : [body]) as Envelope[];
   return { status: response.status, headers: response.headers, body, codes: envelopes.map(codeOf) };
 }
 

@@ -65,7 +65,7 @@ export function ours(place: Place, l2Only = false): Subject {
   };
   return {
     getOrSet: (key, loader, tags, ttlMs) => cache.getOrSet(key.ours, loader, { ttlMs, tags }),
-    peekBytes: async (key) => (await cache.peek([key.ours]))?.[0],
+    peekBytes: async (key) => (await cache.peek([key.ours]))?.[0]?.bytes,
     invalidateTags: async (tags) => {
       await cache.invalidateTags(tags);
     },

@@ -3,7 +3,7 @@ import type { CacheKey } from '../keys';
 import { awaitFill } from '../redis/fill-lease';
 import type { RemoteHit, RemoteRead } from '../redis/remote-store';
 import type { GetOrSetOptions } from '../types';
-import { toWire } from '../wire';
+import { etagOf, toWire } from '../wire';
 import { fillL1, readL2, type Tiers } from './tiers';
 
 /** One `getOrSet` call: the entry key, the cache key it came from, the loader and its options. */
@@ -114,6 +114,7 @@ export class GetSetHandler {
       route: request.key.route,
       tags: hit.tags,
       bytes: hit.payload,
+      etag: hit.etag,
       seq: hit.entrySeq,
       generation,
       freshMs,
@@ -124,13 +125,14 @@ export class GetSetHandler {
       stats.staleServed++;
       this.#refreshInBackground(request);
     }
-    return { bytes: hit.payload, seq: hit.entrySeq, tags: hit.tags };
+    return { bytes: hit.payload, etag: hit.etag, seq: hit.entrySeq, tags: hit.tags };
   }
 
   /** Redis cannot be used now: a plain load, counted, neither stored nor kept in L1. */
   async #loadUncached<T>(request: GetSetRequest<T>): Promise<StoredEntry> {
     this.tiers.stats.route(request.key.route).misses++;
-    return { bytes: toWire(await this.#runLoader(request)), seq: undefined, tags: [] };
+    const bytes = toWire(await this.#runLoader(request));
+    return { bytes, etag: etagOf(bytes), seq: undefined, tags: [] };
   }
 
   /** Loads, then stores in Redis (refused if invalidated since `start.snapshot`), then in L1. */
@@ -143,7 +145,8 @@ export class GetSetHandler {
       const value = await this.#runLoader(request);
       const bytes = toWire(value);
       const tags = typeof options.tags === 'function' ? options.tags(value) : (options.tags ?? []);
-      const entry = { bytes, seq: start.snapshot, tags };
+      const etag = etagOf(bytes);
+      const entry = { bytes, etag, seq: start.snapshot, tags };
       const graceMs = options.graceMs ?? 0;
       if (tiers.remote) {
         // Nothing is stored while an invalidation waits for Redis.
@@ -155,6 +158,7 @@ export class GetSetHandler {
           .store(entryKey, {
             snapshot: start.snapshot,
             payload: bytes,
+            etag,
             tags,
             route: key.route,
             ttlMs: options.ttlMs,
@@ -169,6 +173,7 @@ export class GetSetHandler {
         route: key.route,
         tags,
         bytes,
+        etag,
         seq: start.snapshot,
         generation: start.generation,
         freshMs: options.ttlMs,

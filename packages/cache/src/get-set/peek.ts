@@ -1,4 +1,5 @@
 import type { CacheKey } from '../keys';
+import type { StoredAnswer } from '../wire';
 import { fillL1, readL2, type Tiers } from './tiers';
 
 /** One key to peek at, with its entry key. */
@@ -8,46 +9,48 @@ export interface PeekRequest {
 }
 
 interface Found {
-  bytes: Buffer;
+  answer: StoredAnswer;
   tier: 'l1' | 'l2';
 }
 
 /**
- * The stored bytes of fresh entries, all or nothing: L1 first, then one concurrent L2 read per
- * key L1 lacks (filling L1). Hits are counted only when every key has one; otherwise nothing is
- * counted, and the caller goes through `getOrSet`, which counts the miss or serves the grace
- * and refreshes.
+ * The stored answers of fresh entries, all or nothing: L1 first, then one concurrent L2 read
+ * per key L1 lacks (filling L1). Hits are counted only when every key has one; otherwise
+ * nothing is counted, and the caller goes through `getOrSet`, which counts the miss or serves
+ * the grace and refreshes.
  */
 export async function peekEntries(
   tiers: Tiers,
   requests: readonly PeekRequest[],
-): Promise<Buffer[] | undefined> {
+): Promise<StoredAnswer[] | undefined> {
   const found = requests.map((request) => fromL1(tiers, request));
   const missing = requests.filter((_, index) => found[index] === undefined);
   if (missing.length > 0 && !tiers.remote) return undefined;
-  await Promise.all(
-    requests.map(async (request, index) => {
-      found[index] ??= await fromL2(tiers, request);
-    }),
-  );
-  const bytes: Buffer[] = [];
+  if (missing.length > 0) {
+    await Promise.all(
+      requests.map(async (request, index) => {
+        found[index] ??= await fromL2(tiers, request);
+      }),
+    );
+  }
+  const answers: StoredAnswer[] = [];
   for (const [index, hit] of found.entries()) {
     if (!hit) return undefined;
-    bytes[index] = hit.bytes;
+    answers[index] = hit.answer;
   }
   requests.forEach((request, index) => {
     const stats = tiers.stats.route(request.key.route);
     if (found[index]?.tier === 'l1') stats.l1Hits++;
     else stats.l2Hits++;
   });
-  return bytes;
+  return answers;
 }
 
 function fromL1(tiers: Tiers, request: PeekRequest): Found | undefined {
   if (!tiers.l1Trusted()) return undefined;
   const now = performance.now();
   const hit = tiers.l1.get(request.entryKey, now);
-  return hit && hit.freshUntil > now ? { bytes: hit.bytes, tier: 'l1' } : undefined;
+  return hit && hit.freshUntil > now ? { answer: hit, tier: 'l1' } : undefined;
 }
 
 async function fromL2(tiers: Tiers, request: PeekRequest): Promise<Found | undefined> {
@@ -59,11 +62,13 @@ async function fromL2(tiers: Tiers, request: PeekRequest): Promise<Found | undef
     route: request.key.route,
     tags: hit.tags,
     bytes: hit.payload,
+    etag: hit.etag,
     seq: hit.entrySeq,
     generation,
     freshMs: hit.freshLeftMs,
     lifeMs: hit.graceLeftMs,
     copy: true,
   });
-  return { bytes: hit.payload, tier: 'l2' };
+  const { payload: bytes, etag, tags, tagsJson } = hit;
+  return { answer: { bytes, etag, tags, tagsJson }, tier: 'l2' };
 }

@@ -28,6 +28,7 @@ export interface L1Fill {
   route: string;
   tags: readonly string[];
   bytes: Buffer;
+  etag: string;
   /** The sequence number it was loaded (or stored) at. */
   seq: number;
   /** L1's generation when the read or load began: a flush since then refuses the fill. */
@@ -51,8 +52,10 @@ export function fillL1(tiers: Tiers, fill: L1Fill): void {
   l1.set({
     key: fill.key,
     bytes: fill.copy ? ownedCopy(fill.bytes) : fill.bytes,
+    etag: fill.etag,
     route: fill.route,
     tags: fill.tags,
+    tagsJson: JSON.stringify(fill.tags),
     seq: fill.seq,
     freshUntil: now + Math.min(fill.freshMs, cap),
     staleUntil: now + Math.min(Math.max(fill.lifeMs, fill.freshMs), cap),

@@ -3,6 +3,7 @@ import { Cluster, Redis } from 'ioredis';
 import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
 import type { CacheOptions } from '../types';
+import { etagOf } from '../wire';
 import { wallClockMs } from './bus';
 import { CircuitBreaker, type CircuitOptions } from './circuit';
 import { parseListReply, parseTags, ReplyFields } from './replies';
@@ -34,8 +35,11 @@ const leaseKey = (key: string) => `${key}:lease`;
 export interface RemoteHit {
   /** The stored bytes: a slice of the reply, to copy before keeping (see wire.ts). */
   payload: Buffer;
+  etag: string;
   entrySeq: number;
   tags: string[];
+  /** The tags as stored: JSON text. */
+  tagsJson: string;
   freshLeftMs: number;
   graceLeftMs: number;
   softStale: boolean;
@@ -54,6 +58,7 @@ export interface StoreRequest {
   /** The invalidation sequence number read before the loader ran. */
   snapshot: number;
   payload: Buffer;
+  etag: string;
   tags: readonly string[];
   route: string;
   ttlMs: number;
@@ -178,13 +183,17 @@ export class RemoteStore {
     );
     const seq = reply.number('seq');
     if (!reply.has('payload')) return { seq, leased: reply.number('leased') === 1 };
+    const payload = reply.bytes('payload');
     return {
       seq,
       leased: false,
       hit: {
-        payload: reply.bytes('payload'),
+        payload,
+        // An entry stored before ETags were kept has none: made here, once per read.
+        etag: reply.text('etag') || etagOf(payload),
         entrySeq: reply.number('entrySeq'),
         tags: parseTags(reply.text('tags')),
+        tagsJson: reply.text('tags'),
         freshLeftMs: reply.number('freshLeftMs'),
         graceLeftMs: reply.number('graceLeftMs'),
         softStale: reply.number('softStale') === 1,
@@ -202,6 +211,7 @@ export class RemoteStore {
       entry.ttlMs,
       entry.graceMs,
       entry.leaseHolder,
+      entry.etag,
     ];
     const keys = [key, this.#invKey, this.#idxKey, leaseKey(key), this.#seqKey, this.#baseKey];
     return String(await this.#eval(STORE, keys, args)) === 'stored';

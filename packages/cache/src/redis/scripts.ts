@@ -50,8 +50,8 @@ ${SEQUENCE}`;
 /**
  * KEYS: entry, inv, seq, lease, base. ARGV: lease holder ('' for none), lease ttlMs.
  * Replies with a flat field/value list (see replies.ts). On a miss: seq, leased (with a holder,
- * the key's fill lease is tried in the same trip: SET NX PX). On a hit: seq, payload, entrySeq,
- * tags, freshLeftMs, graceLeftMs, softStale.
+ * the key's fill lease is tried in the same trip: SET NX PX). On a hit: seq, payload, etag ('' for
+ * an entry stored without one), entrySeq, tags, freshLeftMs, graceLeftMs, softStale.
  */
 export const READ = `${FIELDS_OF_ENTRY}
 local seq = currentSeq(KEYS[3], KEYS[5])
@@ -60,7 +60,7 @@ local function miss()
   if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then leased = 1 end
   return {'seq', seq, 'leased', leased}
 end
-local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g', 'd')
+local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g', 'd', 'h')
 if not e[1] then return miss() end
 local s = tonumber(e[2])
 local fields = fieldsOf(e[4], e[3])
@@ -73,13 +73,13 @@ if newestOf(KEYS[2], fields, 'x:') > s then
   graceLeft = math.min(graceLeft, tonumber(e[7] or '0'))
   if graceLeft <= 0 then return miss() end
 end
-return {'seq', seq, 'payload', e[1], 'entrySeq', s, 'tags', e[3],
+return {'seq', seq, 'payload', e[1], 'etag', e[8] or '', 'entrySeq', s, 'tags', e[3],
   'freshLeftMs', tonumber(e[5]) - now, 'graceLeftMs', graceLeft, 'softStale', stale}
 `;
 
 /**
  * KEYS: entry, inv, idx, lease, seq, base. ARGV: snapshot, payload, tagsJson, route, ttlMs,
- * graceMs, lease holder ('' for none: its lease is given back first, stored or not).
+ * graceMs, lease holder ('' for none: its lease is given back first, stored or not), etag.
  * Replies 'invalidated' (nothing stored) when the route, a tag or the namespace was
  * invalidated after the snapshot, or the snapshot predates a loss of Redis's data (see
  * SEQUENCE); 'newer' when a fill from a later snapshot is already there; else 'stored'.
@@ -95,7 +95,7 @@ if current and tonumber(current) > snap then return 'newer' end
 local now = nowMs()
 local ttl = tonumber(ARGV[5])
 local life = ttl + tonumber(ARGV[6])
-redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[1], 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life, 'd', ARGV[6])
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[1], 't', ARGV[3], 'r', ARGV[4], 'f', now + ttl, 'g', now + life, 'd', ARGV[6], 'h', ARGV[8])
 redis.call('PEXPIRE', KEYS[1], life)
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 redis.call('ZADD', KEYS[3], now + life, KEYS[1])

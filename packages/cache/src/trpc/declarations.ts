@@ -12,6 +12,7 @@ import type {
   UnsetMarker,
 } from '@trpc/server/unstable-core-do-not-import';
 import type { Cache, CacheKey } from '../types';
+import type { StoredAnswer } from '../wire';
 import { BatchLookup, fastPathSlot, StoredResponse } from './fast-path';
 import { type CacheScope, type Principal, scopeOf } from './scope';
 import type { QueryRequest } from './stored-response';
@@ -93,6 +94,11 @@ export function createCacheProcedures<TCtx extends object>(setup: {
   principal: (ctx: TCtx) => Principal;
   /** False turns cached reads off for this context (every read loads; invalidation still runs). */
   reads?: (ctx: TCtx) => boolean;
+  /**
+   * Told the tags of each cached query's answer on tRPC's path (the fast path hands them out
+   * with the stored bytes), so the response can say which tags each call's answer carries.
+   */
+  answered?: (ctx: TCtx, call: { batchIndex: number; tags: readonly string[] }) => void;
 }) {
   const cacheOf = (ctx: TCtx): Cache =>
     typeof setup.cache === 'function' ? setup.cache(ctx) : setup.cache;
@@ -117,21 +123,26 @@ export function createCacheProcedures<TCtx extends object>(setup: {
       setup.reads?.(ctx) === false
         ? undefined
         : scopeOf(chosen ?? 'principal', setup.principal(ctx));
-    if (scope === undefined) {
-      if (!lookup) return declaration.query(opts);
-      lookup.abandon();
-      return undefined;
-    }
-    const key: CacheKey = { route: opts.path, scope, input };
     if (lookup) {
-      const bytes = await lookup.lookup(opts.batchIndex ?? 0, key);
-      return bytes && new StoredResponse(bytes);
+      if (scope === undefined) {
+        lookup.abandon();
+        return undefined;
+      }
+      const answer = await lookup.lookup(opts.batchIndex ?? 0, { route: opts.path, scope, input });
+      return answer && new StoredResponse(answer);
     }
-    return cacheOf(ctx).getOrSet(key, async () => declaration.query(opts), {
-      ttlMs: declaration.ttlMs,
-      graceMs: declaration.graceMs ?? 0,
-      tags: (result) => declaration.tags?.({ ctx, input, result }) ?? [],
-    });
+    const tagsOf = (result: TOutput) => declaration.tags?.({ ctx, input, result }) ?? [];
+    const key: CacheKey | undefined =
+      scope === undefined ? undefined : { route: opts.path, scope, input };
+    const result = key
+      ? await cacheOf(ctx).getOrSet(key, async () => declaration.query(opts), {
+          ttlMs: declaration.ttlMs,
+          graceMs: declaration.graceMs ?? 0,
+          tags: tagsOf,
+        })
+      : await declaration.query(opts);
+    setup.answered?.(ctx, { batchIndex: opts.batchIndex ?? 0, tags: tagsOf(result) });
+    return result;
   }
 
   /**
@@ -193,10 +204,10 @@ export function createCacheProcedures<TCtx extends object>(setup: {
       /** Every cached query's path. */
       paths,
       /**
-       * The stored bytes of each call's answer, in call order, when every call hits; undefined
+       * The stored answer of each call, in call order, when every call hits; undefined
        * otherwise (nothing is counted, and tRPC should answer the request).
        */
-      async answer(request: QueryRequest, ctx: TCtx): Promise<Buffer[] | undefined> {
+      async answer(request: QueryRequest, ctx: TCtx): Promise<StoredAnswer[] | undefined> {
         const { calls } = request;
         if (calls.length === 0 || !calls.every((call) => cachedPaths.has(call.path))) {
           return undefined;
@@ -217,10 +228,10 @@ export function createCacheProcedures<TCtx extends object>(setup: {
             }).catch(() => lookup.abandon()),
           ),
         );
-        const bytes = await lookup.result;
+        const answers = await lookup.result;
         // A middleware that replaced the answer on its way out gets tRPC's answer instead.
-        return bytes && results.every((result) => result instanceof StoredResponse)
-          ? bytes
+        return answers && results.every((result) => result instanceof StoredResponse)
+          ? answers
           : undefined;
       },
     };

@@ -1,11 +1,12 @@
 import type { CacheKey } from '../types';
+import type { StoredAnswer } from '../wire';
 
 /** Marks a context as the fast path's: the cache middleware looks up, and never loads. */
 export const fastPathSlot = Symbol('answering a GET from stored responses');
 
 /** What a cached query's procedure returns on the fast path when its entry is a fresh hit. */
 export class StoredResponse {
-  constructor(readonly bytes: Buffer) {}
+  constructor(readonly answer: StoredAnswer) {}
 }
 
 /**
@@ -17,27 +18,27 @@ export class StoredResponse {
  */
 export class BatchLookup {
   readonly #keys: (CacheKey | undefined)[];
-  readonly #waiting = new Map<number, Promise<Buffer | undefined>>();
+  readonly #waiting = new Map<number, Promise<StoredAnswer | undefined>>();
   #arrived = 0;
-  #settle: (bytes: Buffer[] | undefined) => void = () => undefined;
-  readonly #result = new Promise<Buffer[] | undefined>((resolve) => {
+  #settle: (answers: StoredAnswer[] | undefined) => void = () => undefined;
+  readonly #result = new Promise<StoredAnswer[] | undefined>((resolve) => {
     this.#settle = resolve;
   });
 
   constructor(
     size: number,
-    private readonly peek: (keys: readonly CacheKey[]) => Promise<Buffer[] | undefined>,
+    private readonly peek: (keys: readonly CacheKey[]) => Promise<StoredAnswer[] | undefined>,
   ) {
     this.#keys = new Array<CacheKey | undefined>(size);
   }
 
-  /** All calls' stored bytes in call order, or undefined when any cannot be answered. */
-  get result(): Promise<Buffer[] | undefined> {
+  /** All calls' stored answers in call order, or undefined when any cannot be answered. */
+  get result(): Promise<StoredAnswer[] | undefined> {
     return this.#result;
   }
 
-  /** Hands over call `index`'s key; resolves to its stored bytes, or undefined. */
-  lookup(index: number, key: CacheKey): Promise<Buffer | undefined> {
+  /** Hands over call `index`'s key; resolves to its stored answer, or undefined. */
+  lookup(index: number, key: CacheKey): Promise<StoredAnswer | undefined> {
     const waiting = this.#waiting.get(index);
     if (waiting) return waiting;
     const mine = this.#result.then((all) => all?.[index]);

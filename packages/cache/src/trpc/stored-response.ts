@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import superjson, { type SuperJSONResult } from 'superjson';
+import type { StoredAnswer } from '../wire';
 
 /** One call of a tRPC HTTP request: the procedure's path and its input, deserialized. */
 export interface QueryCall {
@@ -65,12 +67,30 @@ const batchClose = Buffer.from(']');
  * The body tRPC sends for these results, byte for byte, around each one's stored bytes (in
  * call order): the bytes are copied once into the body, never parsed or encoded again.
  */
-export function storedResponseBody(request: QueryRequest, payloads: readonly Buffer[]): Buffer {
+export function storedResponseBody(
+  request: QueryRequest,
+  answers: readonly StoredAnswer[],
+): Buffer {
   const parts: Buffer[] = request.batch ? [batchOpen] : [];
-  payloads.forEach((payload, index) => {
+  answers.forEach((answer, index) => {
     if (index > 0) parts.push(comma);
-    parts.push(resultOpen, payload, resultClose);
+    parts.push(resultOpen, answer.bytes, resultClose);
   });
   if (request.batch) parts.push(batchClose);
   return Buffer.concat(parts);
+}
+
+/**
+ * The ETag of the body `storedResponseBody` makes: a lone call's is its answer's own (the
+ * envelope around it is fixed); a batch's is made from its answers' ETags, never from the body.
+ */
+export function storedResponseEtag(
+  request: QueryRequest,
+  answers: readonly StoredAnswer[],
+): string {
+  const [only] = answers;
+  if (!request.batch && only && answers.length === 1) return only.etag;
+  const hash = createHash('sha1').update('batch');
+  for (const answer of answers) hash.update(answer.etag);
+  return `"${hash.digest('base64url')}"`;
 }
