@@ -1,0 +1,44 @@
+import { storageStateOf } from '../support/accounts';
+import { expect, saveEndState, test } from '../support/fixtures';
+import { call, countReads, expectLive } from '../support/live';
+
+test.use({ storageState: storageStateOf('staff') });
+
+interface PortalVehicle {
+  id: number;
+  plate: string;
+  mileage: number;
+}
+
+test("[CUSTOMER][LIVE] alice's portal follows what staff change on her vehicle; bob's page hears nothing of it", async ({
+  page,
+  pageAs,
+}, testInfo) => {
+  const alice = await pageAs('alice');
+  const bob = await pageAs('bob');
+  await Promise.all([alice.goto('/portal'), bob.goto('/portal')]);
+  await Promise.all([expectLive(alice), expectLive(bob)]);
+  const [hers] = await call<PortalVehicle[]>(alice, 'get:portal.myVehicles');
+  const [his] = await call<PortalVehicle[]>(bob, 'get:portal.myVehicles');
+  if (!hers || !his) throw new Error('alice and bob each own a vehicle');
+  const bobsReads = countReads(bob);
+  const aliceReads = countReads(alice);
+
+  await test.step('staff record a new plate on her vehicle: her portal shows it, unreloaded', async () => {
+    const plate = `LV ${Date.now().toString(36).slice(-5).toUpperCase()}`;
+    await call(page, 'vehicle.update', { id: hers.id, plate });
+    await expect(alice.getByText(plate, { exact: true })).toBeVisible();
+    expect(aliceReads.paths.filter((path) => path.includes('portal.myVehicles'))).toHaveLength(1);
+  });
+
+  await test.step("bob's page fetched nothing for it: the next thing it hears is his own change", async () => {
+    const plate = `LB ${Date.now().toString(36).slice(-5).toUpperCase()}`;
+    await call(page, 'vehicle.update', { id: his.id, plate });
+    await expect(bob.getByText(plate, { exact: true })).toBeVisible();
+    // Events reach a stream in order: had alice's change reached bob, his vehicles would have
+    // been fetched for it too, before his own change.
+    expect(bobsReads.paths.filter((path) => path.includes('portal.myVehicles'))).toHaveLength(1);
+  });
+
+  await saveEndState(testInfo, { alice, bob });
+});
