@@ -48,3 +48,12 @@ export async function restartApi(): Promise<void> {
   });
   if (!response.ok) throw new Error(`api restart failed: ${await response.text()}`);
 }
+
+/** Live streams open on the API (its /metrics, which answers loopback callers). */
+export async function openStreams(): Promise<number> {
+  const base = process.env.E2E_API_URL;
+  if (!base) throw new Error('E2E_API_URL is unset: run the flows through playwright test');
+  assertLocal(base);
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(/^garage_api_live_streams (\d+)$/m.exec(text)?.[1]);
+}

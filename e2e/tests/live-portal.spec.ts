@@ -1,6 +1,6 @@
 import { storageStateOf } from '../support/accounts';
 import { expect, saveEndState, test } from '../support/fixtures';
-import { call, countReads, expectLive } from '../support/live';
+import { call, countReads, expectLive, openStreams } from '../support/live';
 
 test.use({ storageState: storageStateOf('staff') });
 
@@ -41,4 +41,10 @@ test("[CUSTOMER][LIVE] alice's portal follows what staff change on her vehicle; 
   });
 
   await saveEndState(testInfo, { alice, bob });
+
+  await test.step("closing bob's tab ends his stream on the API (the proxy lets go of it)", async () => {
+    const before = await openStreams();
+    await bob.close();
+    await expect.poll(openStreams).toBe(before - 1);
+  });
 });
