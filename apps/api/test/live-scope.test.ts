@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as tags from '../src/cache-tags';
+import { eventScopeFor } from '../src/services/live/event-scope';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { type Listening, listen, liveClientFor, signIn } from './support/live';
 import { customerIdOf, freshVehicle } from './support/work-orders';
@@ -198,5 +199,30 @@ describe('live.events: what each principal hears', () => {
     await admin.cache.invalidate.mutate({ all: true });
     await heard.alice.until((h) => h.events.length > before);
     expect(heard.alice.events.at(-1)).toEqual({ kind: 'missed' });
+  });
+
+  it('staff hear every tag shape cache-tags.ts builds, and never a session tag', async () => {
+    const staffUser = { id: 1, email: 'staff@garage.test', name: 'Staff', role: 'staff' as const };
+    const scope = await eventScopeFor(api.db.prisma, { ...staffUser, customerId: null });
+    const built = [
+      tags.ownerTag(7),
+      tags.vehicleTag(7),
+      tags.workOrderTag(7),
+      tags.vehicleHistoryTag(7),
+      tags.customerWorkOrdersTag(7),
+      tags.workOrderStatusTag('in_progress'),
+      tags.technicianTag(7),
+      tags.workOrderSearchTag,
+      tags.workOrderBoardTag,
+      tags.remindersTag,
+      tags.settingsTag,
+    ];
+    const event = { kind: 'invalidated' as const, soft: false, routes: [] };
+    expect(await scope.filter({ ...event, tags: [...built, 'session:abc'] })).toEqual({
+      kind: 'invalidated',
+      tags: built,
+      routes: [],
+    });
+    expect(await scope.filter({ ...event, tags: ['session:abc'] })).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ export interface EventScope {
 }
 
 // The tag shapes staff screens carry (cache-tags.ts); anything else (a session's tag above
-// all) is never sent. live-scope.test.ts checks every builder there against this list.
+// all) is never sent. live-scope.test.ts checks each builder there against this list.
 const staffTagShapes = [
   /^owner:\d+$/,
   /^vehicle:\d+$/,
