@@ -169,6 +169,8 @@ async function browserAToB(infra: Infra) {
 async function revalidation(infra: Infra) {
   const api = await infra.api('live-304');
   const path = queryPath('vehicle.list', { limit: 50 });
+  // The first read loads and stores the page; the ETag is the stored answer's (a hit's).
+  await call(api.port, 'GET', path, { cookie: api.staff });
   const full = await call(api.port, 'GET', path, { cookie: api.staff });
   const etag = String(full.headers.etag ?? '');
   if (full.status !== 200 || !etag) throw new Error(`vehicle.list: ${full.status}, etag ${etag}`);
