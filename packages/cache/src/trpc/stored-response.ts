@@ -68,20 +68,29 @@ const batchOpen = Buffer.from('[');
 const batchClose = Buffer.from(']');
 
 /**
- * The body tRPC sends for these results, byte for byte, around each one's stored bytes (in
- * call order): the bytes are copied once into the body, never parsed or encoded again.
+ * The body tRPC sends for these results, byte for byte, as the pieces around each one's stored
+ * bytes (in call order): written one after the other, the stored bytes go to the socket as they
+ * are, never copied, parsed or encoded again.
  */
-export function storedResponseBody(
+export function storedResponseParts(
   request: QueryRequest,
   answers: readonly StoredAnswer[],
-): Buffer {
+): Buffer[] {
   const parts: Buffer[] = request.batch ? [batchOpen] : [];
   answers.forEach((answer, index) => {
     if (index > 0) parts.push(comma);
     parts.push(resultOpen, answer.bytes, resultClose);
   });
   if (request.batch) parts.push(batchClose);
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** The same body in one buffer. */
+export function storedResponseBody(
+  request: QueryRequest,
+  answers: readonly StoredAnswer[],
+): Buffer {
+  return Buffer.concat(storedResponseParts(request, answers));
 }
 
 /**
