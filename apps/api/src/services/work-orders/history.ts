@@ -1,8 +1,8 @@
 import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
-import { nextServiceOf } from '../reminders/next-service';
 import { lineAmounts, workOrderTotals } from '../../work-orders/totals';
+import { nextServiceOf } from '../reminders/next-service';
 import { pricedLineSelect, readingSelect, workOrderVehicleSelect } from './selects';
 import { pricedLine } from './shape';
 
