@@ -52,9 +52,16 @@ const rowTags = (rows: readonly WorkOrderSummary[]) => [
   ...ownerTagsOf(rows.map((row) => row.customer.id)),
 ];
 
-/** A reading that moved the vehicle's mileage reaches every view of the vehicle. */
-const readingTags = (reading: RecordedReading | null) =>
-  reading?.mileageChanged ? [vehicleTag(reading.vehicleId)] : [];
+/**
+ * A reading joins the vehicle's odometer log, which moves its predicted mileage (the history's
+ * next service, the due-soon list) even when it repeats the mileage; one that moved the mileage
+ * reaches every view of the vehicle.
+ */
+const readingTags = (reading: RecordedReading | null) => {
+  if (!reading) return [];
+  const logged = vehicleHistoryTag(reading.vehicleId);
+  return reading.mileageChanged ? [logged, vehicleTag(reading.vehicleId)] : [logged];
+};
 
 /**
  * A work order that changed status now matches lists filtered to its new status, and moved
