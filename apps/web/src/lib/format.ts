@@ -136,8 +136,3 @@ export function formatDateTime(date: Date, timeZone: string): string {
 export function formatDate(date: Date, timeZone: string): string {
   return wallClock(date, timeZone).date;
 }
-
-/** "INV-000042": an invoice number as the invoice prints it. */
-export function formatInvoiceNumber(invoiceNumber: number): string {
-  return `INV-${String(invoiceNumber).padStart(6, '0')}`;
-}

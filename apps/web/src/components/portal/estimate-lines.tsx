@@ -66,7 +66,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
   };
   return (
     <section className="card" aria-labelledby="estimate-title">
-      <h2 id="estimate-title">{workOrder.status === 'estimate' ? 'Estimate' : 'Work'}</h2>
+      <h2 id="estimate-title">{workOrder.invoiceNumber === null ? 'Estimate' : 'Invoiced work'}</h2>
       {deciding && workOrder.awaitingApproval ? (
         <p>Approve or decline each line. Declined work is not done and not charged.</p>
       ) : null}

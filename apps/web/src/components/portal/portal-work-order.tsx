@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
-import { formatInvoiceNumber, formatMileage } from '~/lib/format';
+import { formatMileage } from '~/lib/format';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { paymentMethodLabels } from '~/lib/work-order-words';
@@ -59,7 +59,7 @@ export function PortalWorkOrder({ id }: { id: number }) {
           <>
             <dt>Invoice</dt>
             <dd>
-              {formatInvoiceNumber(workOrder.invoiceNumber)}
+              No. {workOrder.invoiceNumber}
               {workOrder.invoicedAt ? (
                 <>
                   {' '}

@@ -7,7 +7,7 @@ import { TextField } from '~/components/text-field';
 import { Timestamp } from '~/components/timestamp';
 import { parseWholeInput } from '~/lib/amount-input';
 import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
-import { formatInvoiceNumber, formatMileage } from '~/lib/format';
+import { formatMileage } from '~/lib/format';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { statusLabels } from '~/lib/work-order-words';
@@ -29,7 +29,7 @@ export function InvoiceSection({ workOrder }: { workOrder: WorkOrder }) {
         <h2 id="invoice-title">Invoice</h2>
         <dl className="details">
           <dt>Invoice number</dt>
-          <dd>{formatInvoiceNumber(workOrder.invoiceNumber)}</dd>
+          <dd>{workOrder.invoiceNumber}</dd>
           <dt>Invoiced</dt>
           <dd>{workOrder.invoicedAt ? <Timestamp at={workOrder.invoicedAt} /> : null}</dd>
         </dl>

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { customerNames, storageStateOf } from '../support/accounts';
+import { mutate } from '../support/api';
+import { expect, saveEndState, test } from '../support/fixtures';
+import { showPdfPage } from '../support/pdf-page';
+import { saveReadmeScreenshot } from '../support/readme-screenshots';
+import { uniqueTag } from '../support/ui';
+import { brakeJob, customerIdOf, makeReady, newEstimate, newVehicle } from '../support/work-orders';
+
+test.use({ storageState: storageStateOf('alice') });
+
+test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF; signed out or as bob it is refused', async ({
+  page,
+  pageAs,
+  browser,
+}, testInfo) => {
+  const staff = await pageAs('staff');
+  const tag = uniqueTag();
+  const invoiced =
+    await test.step('staff invoices a work order of alice and takes a payment', async () => {
+      const vehicle = await newVehicle(
+        staff.request,
+        await customerIdOf(staff.request, customerNames.alice),
+        tag,
+        'Fit',
+      );
+      const estimate = await newEstimate(staff.request, vehicle, `Brake noise ${tag}`, brakeJob);
+      await makeReady(staff.request, estimate);
+      const workOrder = await mutate(staff.request, 'workOrder', 'invoice', { id: estimate.id });
+      await mutate(staff.request, 'workOrder', 'addPayment', {
+        workOrderId: workOrder.id,
+        amountCents: 10_000,
+        method: 'card',
+      });
+      return workOrder;
+    });
+
+  const pdf = await test.step('from her past work orders, she downloads the PDF', async () => {
+    await page.goto('/portal');
+    const row = page
+      .getByRole('region', { name: /^Past work orders/ })
+      .getByRole('row', { name: invoiced.number });
+    await expect(row).toContainText('invoiced, payment due');
+    const downloading = page.waitForEvent('download');
+    await row.getByRole('link', { name: `Invoice of ${invoiced.number} (PDF)` }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`invoice-${invoiced.invoiceNumber}.pdf`);
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    return bytes;
+  });
+
+  await test.step('her work order page offers the same PDF', async () => {
+    await page.goto(`/portal/work-orders/${invoiced.id}`);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download invoice (PDF)' }).click();
+    const again = await readFile(await (await downloading).path());
+    expect(again.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  await test.step('signed out the PDF asks for a sign-in; bob, not its customer, gets no PDF', async () => {
+    const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const signedOut = await anonymous.request.get(`/invoices/${invoiced.id}.pdf`);
+    expect(signedOut.status()).toBe(401);
+    expect((await signedOut.body()).subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
+    await anonymous.close();
+    const bob = await pageAs('bob');
+    const refused = await bob.request.get(`/invoices/${invoiced.id}.pdf`);
+    expect(refused.status()).toBe(404);
+    expect(refused.headers()['content-type']).not.toContain('application/pdf');
+  });
+
+  await test.step('the PDF holds the invoice: a picture of its first page', async () => {
+    const viewer = await pageAs('alice');
+    await viewer.setViewportSize({ width: 960, height: 1240 });
+    await showPdfPage(viewer, pdf);
+    await saveReadmeScreenshot(viewer, testInfo, 'invoice-pdf');
+  });
+
+  await saveEndState(testInfo, { alice: page });
+});
