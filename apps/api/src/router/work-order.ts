@@ -171,11 +171,12 @@ export const workOrderRouter = router({
   }),
 
   /** Locks the lines, gives the next invoice number and may set the vehicle's next service. */
+  // Number, status and balance show only where the work order does (the customer's portal list
+  // and page included, through its own tag): nothing else of the customer's changes.
   invoice: invalidatingMutation(staffProcedure.input(invoiceInput), {
     mutation: ({ ctx, input }) => invoiceWorkOrder(ctx.prisma, input, ctx.user),
     tags: ({ result }) => [
       workOrderTag(result.id),
-      ownerTag(result.customer.id),
       ...moveTags(result.statusMove),
       ...(result.reminderSet ? [vehicleHistoryTag(result.vehicle.id), remindersTag] : []),
     ],
@@ -183,10 +184,6 @@ export const workOrderRouter = router({
 
   addPayment: invalidatingMutation(staffProcedure.input(addPaymentInput), {
     mutation: ({ ctx, input }) => addPayment(ctx.prisma, input, ctx.user),
-    tags: ({ result }) => [
-      workOrderTag(result.id),
-      ownerTag(result.customer.id),
-      ...moveTags(result.statusMove),
-    ],
+    tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
   }),
 });
