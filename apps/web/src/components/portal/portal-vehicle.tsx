@@ -1,66 +1,16 @@
 'use client';
 
-import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
+import { NextServiceCard } from '~/components/vehicles/next-service-card';
 import { OdometerReadings } from '~/components/work-orders/odometer-readings';
 import { formatMileage } from '~/lib/format';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { CustomerStatus } from './customer-status';
-
-type NextService = NonNullable<RouterOutputs['vehicle']['history']['nextService']>;
-
-/** The vehicle's next service: what, at which mileage and/or on which day, and if it is due soon. */
-function NextServiceCard({ next }: { next: NextService | null }) {
-  return (
-    <section className="card" aria-labelledby="next-service-title">
-      <h2 id="next-service-title">Next service</h2>
-      {next === null ? (
-        <p className="muted">No next service is set yet. The shop sets one when it invoices.</p>
-      ) : (
-        <>
-          <p>
-            <strong>{next.description}</strong>{' '}
-            {next.dueSoon ? (
-              <span className="badge warn">Due soon</span>
-            ) : (
-              <span className="badge status-ready">Not due yet</span>
-            )}
-          </p>
-          <dl className="details compact">
-            {next.dueMileage === null ? null : (
-              <>
-                <dt>At</dt>
-                <dd>{formatMileage(next.dueMileage)}</dd>
-              </>
-            )}
-            {next.dueDate === null ? null : (
-              <>
-                <dt>By</dt>
-                <dd>
-                  <Timestamp at={next.dueDate} dateOnly />
-                </dd>
-              </>
-            )}
-            {next.dueMileage !== null && next.predictedMileage !== null ? (
-              <>
-                <dt>Your mileage</dt>
-                <dd>about {formatMileage(next.predictedMileage)} by now, from your readings</dd>
-              </>
-            ) : null}
-          </dl>
-          {next.dueMileage !== null && next.dueDate !== null ? (
-            <p className="muted">Whichever comes first.</p>
-          ) : null}
-        </>
-      )}
-    </section>
-  );
-}
 
 /**
  * One of the customer's vehicles (vehicle.history, the owner's view): the next service, the work
