@@ -25,6 +25,8 @@ const viewer = `<!doctype html>
   canvas.width = viewport.width;
   canvas.height = viewport.height;
   await first.render({ canvasContext: canvas.getContext('2d'), viewport }).promise;
+  const text = await first.getTextContent();
+  document.body.dataset.text = text.items.map((item) => item.str).join(' ');
   document.body.dataset.pages = String(pdf.numPages);
 </script></body></html>`;
 
@@ -34,8 +36,8 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** Opens `pdf`'s first page in `page`, drawn; resolves once it is. */
-export async function showPdfPage(page: Page, pdf: Buffer): Promise<void> {
+/** Opens `pdf`'s first page in `page`, drawn; resolves with the text PDF.js read on it. */
+export async function showPdfPage(page: Page, pdf: Buffer): Promise<string> {
   await page.route(`${origin}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') return route.fulfill({ contentType: 'text/html', body: viewer });
@@ -47,5 +49,7 @@ export async function showPdfPage(page: Page, pdf: Buffer): Promise<void> {
     return route.fulfill({ contentType: type, body: readFileSync(file) });
   });
   await page.goto(`${origin}/`);
-  await page.locator('body[data-pages]').waitFor();
+  const body = page.locator('body[data-pages]');
+  await body.waitFor();
+  return (await body.getAttribute('data-text')) ?? '';
 }

@@ -70,10 +70,15 @@ test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF; signed out or a
     expect(refused.headers()['content-type']).not.toContain('application/pdf');
   });
 
-  await test.step('the PDF holds the invoice: a picture of its first page', async () => {
+  await test.step('the PDF holds the invoice: its number, total, payment and balance', async () => {
     const viewer = await pageAs('alice');
     await viewer.setViewportSize({ width: 960, height: 1240 });
-    await showPdfPage(viewer, pdf);
+    const text = await showPdfPage(viewer, pdf);
+    expect(text).toContain(`Invoice no. ${invoiced.invoiceNumber}`);
+    expect(text).toContain(invoiced.number);
+    expect(text).toContain(customerNames.alice);
+    expect(text).toMatch(/Total\s+\$227\.28/);
+    expect(text).toMatch(/Balance due\s+\$127\.28/);
     await saveReadmeScreenshot(viewer, testInfo, 'invoice-pdf');
   });
 
