@@ -83,6 +83,7 @@ test('[CUSTOMER][PORTAL] alice approves one line and declines another, sees the 
       .getByRole('row', { name: estimate.number });
     await expect(row).toContainText('approved, work starts soon');
     await expect(row).toContainText('$194.85');
+    await saveReadmeScreenshot(page, testInfo, 'portal');
 
     await staff.goto(`/staff/work-orders/${estimate.id}`);
     const staffLines = staff.getByRole('region', { name: 'Lines' });

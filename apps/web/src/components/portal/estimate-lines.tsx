@@ -71,7 +71,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
         <p>Approve or decline each line. Declined work is not done and not charged.</p>
       ) : null}
       <div className="table-wrap">
-        <table className="lines">
+        <table className="lines customer-lines">
           <caption className="muted">
             Prices include tax. Declined lines do not count in the total.
           </caption>
