@@ -10,6 +10,13 @@ test('[CUSTOMER][PORTAL] alice approves one line and declines another, sees the 
   page,
   pageAs,
 }, testInfo) => {
+  // Money and times are printed on the shop's clock from settings.shop on the server and again
+  // in the browser: a mismatch would be a hydration error on the console.
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   const staff = await pageAs('staff');
   const tag = uniqueTag();
   const concern = `Grinding when braking ${tag}`;
@@ -96,5 +103,30 @@ test('[CUSTOMER][PORTAL] alice approves one line and declines another, sees the 
     await expect(detail(staff, 'Total')).toHaveText('$194.85');
   });
 
+  await test.step('her car keeps the declined parts as recommended work, with the day', async () => {
+    await page.goto('/portal');
+    await page
+      .getByRole('region', { name: /^In the shop/ })
+      .getByRole('row', { name: estimate.number })
+      .getByRole('link', { name: '2018 Honda Civic' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: '2018 Honda Civic' })).toBeVisible();
+    const recommended = page.getByRole('region', { name: 'Recommended work (1)' });
+    const line = recommended.getByRole('row', { name: 'Brake pad set' });
+    await expect(line).toContainText('$32.43');
+    await expect(line).toContainText(estimate.number);
+    await expect(line.locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByRole('region', { name: 'Your work orders (1)' })).toContainText(
+      'approved, work starts soon',
+    );
+    await expect(page.getByRole('region', { name: /^Odometer readings/ })).toContainText(
+      '30,000 mi',
+    );
+    await expect(page.getByRole('region', { name: 'Next service' })).toContainText(
+      'No next service is set yet',
+    );
+  });
+
+  expect(consoleErrors).toEqual([]);
   await saveEndState(testInfo, { alice: page, staff });
 });

@@ -4,12 +4,12 @@ import { mutate } from '../support/api';
 import { expect, saveEndState, test } from '../support/fixtures';
 import { showPdfPage } from '../support/pdf-page';
 import { saveReadmeScreenshot } from '../support/readme-screenshots';
-import { uniqueTag } from '../support/ui';
+import { detail, uniqueTag } from '../support/ui';
 import { brakeJob, customerIdOf, makeReady, newEstimate, newVehicle } from '../support/work-orders';
 
 test.use({ storageState: storageStateOf('alice') });
 
-test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF; signed out or as bob it is refused', async ({
+test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF (signed out or as bob it is refused) and sees her next service due soon', async ({
   page,
   pageAs,
   browser,
@@ -26,7 +26,10 @@ test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF; signed out or a
       );
       const estimate = await newEstimate(staff.request, vehicle, `Brake noise ${tag}`, brakeJob);
       await makeReady(staff.request, estimate);
-      const workOrder = await mutate(staff.request, 'workOrder', 'invoice', { id: estimate.id });
+      const workOrder = await mutate(staff.request, 'workOrder', 'invoice', {
+        id: estimate.id,
+        nextService: { mileage: 37_500, date: new Date(Date.now() + 10 * 86_400_000) },
+      });
       await mutate(staff.request, 'workOrder', 'addPayment', {
         workOrderId: workOrder.id,
         amountCents: 10_000,
@@ -58,6 +61,20 @@ test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF; signed out or a
     expect(again.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  await test.step("the web app passes on the API's headers (a private, unstored attachment), and only invoice names", async () => {
+    const response = await page.request.get(`/invoices/${invoiced.id}.pdf`);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expect(headers['content-type']).toBe('application/pdf');
+    expect(headers['content-disposition']).toBe(
+      `attachment; filename="invoice-${invoiced.invoiceNumber}.pdf"`,
+    );
+    expect(headers['cache-control']).toBe('private, no-store');
+    for (const name of [`${invoiced.id}.txt`, 'abc.pdf', '0.pdf']) {
+      expect((await page.request.get(`/invoices/${name}`)).status()).toBe(404);
+    }
+  });
+
   await test.step('signed out the PDF asks for a sign-in; bob, not its customer, gets no PDF', async () => {
     const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const signedOut = await anonymous.request.get(`/invoices/${invoiced.id}.pdf`);
@@ -80,6 +97,20 @@ test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF; signed out or a
     expect(text).toMatch(/Total\s+\$227\.28/);
     expect(text).toMatch(/Balance due\s+\$127\.28/);
     await saveReadmeScreenshot(viewer, testInfo, 'invoice-pdf');
+  });
+
+  await test.step('her car shows the next service the invoice set, due soon by its date', async () => {
+    await page.goto('/portal');
+    await page
+      .getByRole('region', { name: /^Past work orders/ })
+      .getByRole('row', { name: invoiced.number })
+      .getByRole('link', { name: '2018 Honda Fit' })
+      .click();
+    const next = page.getByRole('region', { name: 'Next service' });
+    await expect(next).toContainText('Due soon');
+    await expect(detail(next, 'At')).toHaveText('37,500 mi');
+    await expect(detail(next, 'By')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(next).toContainText('Whichever comes first.');
   });
 
   await saveEndState(testInfo, { alice: page });
