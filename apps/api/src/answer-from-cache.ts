@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type QueryRequest, storedResponseBody, storedResponseEtag } from '@garage/cache';
+import { type QueryRequest, storedResponseEtag, storedResponseParts } from '@garage/cache';
 import type { Context } from './context';
 import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { holdsCurrent } from './http/revalidation';
@@ -35,13 +35,14 @@ export async function answerFromCache(
     res.writeHead(304, headers).end();
     return true;
   }
-  const body = storedResponseBody(request, answers);
-  res
-    .writeHead(200, {
-      ...headers,
-      'content-type': 'application/json',
-      'content-length': body.length,
-    })
-    .end(body);
+  const parts = storedResponseParts(request, answers);
+  let length = 0;
+  for (const part of parts) length += part.length;
+  res.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': length });
+  // Corked, the head and every piece leave in one write (a writev), none of them copied.
+  res.cork();
+  for (const part of parts) res.write(part);
+  res.end();
+  res.uncork();
   return true;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseQueryRequest } from '@garage/cache';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -9,6 +8,8 @@ import { uncacheable } from './http/cache-control';
 import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { admitWithinLimits, type RequestLimits } from './http/limits';
 import type { MetricsAccess } from './http/metrics-access';
+import { assignRequestId } from './http/request-id';
+import { invoicesPrefix, serveInvoicePdf } from './invoices/route';
 import type { Metrics } from './metrics';
 import { appRouter } from './root';
 
@@ -37,7 +38,7 @@ export interface HttpGuards {
   admitToMetrics: MetricsAccess;
 }
 
-/** The API's HTTP server: tRPC under /trpc, plus /healthz, /readyz and /metrics. */
+/** The API's HTTP server: tRPC under /trpc, plus /invoices/<id>.pdf, /healthz, /readyz and /metrics. */
 export function createApiServer(
   services: Services,
   readiness: Readiness,
@@ -99,6 +100,7 @@ export function createApiServer(
       return;
     }
     if (path.startsWith(basePath)) return handleTrpc(req, res, path);
+    if (path.startsWith(invoicesPrefix)) return void serveInvoicePdf(services, req, res, path);
     sendJson(res, 404, { error: 'not found' });
   });
 
@@ -107,12 +109,7 @@ export function createApiServer(
     res.setHeader('cache-control', uncacheable);
     if (!admitWithinLimits(req, res, guards.limits)) return;
     const started = performance.now();
-    // One id per request, taken from the caller when well-formed, echoed back for support.
-    const incoming = req.headers['x-request-id'];
-    const requestId =
-      typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    req.headers['x-request-id'] = requestId;
-    res.setHeader('x-request-id', requestId);
+    const requestId = assignRequestId(req, res);
     res.once('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       metrics.observe(proceduresOf(path), res.statusCode, seconds);

@@ -34,37 +34,43 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Maps our typed errors (db conflicts, field errors) to TRPCErrors with the right code. */
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+/**
+ * Maps our typed errors (db conflicts, field errors) in a procedure's result to TRPCErrors
+ * with the right code.
+ */
+function mapErrors<TResult extends { ok: true } | { ok: false; error: TRPCError }>(
+  result: TResult,
+): TResult {
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause ?? result.error);
     if (mapped instanceof TRPCError && mapped !== result.error) throw mapped;
   }
   return result;
-});
+}
 
-export const publicProcedure = t.procedure.use(mapErrors);
-
-/** Signed-in callers only; `ctx.user` is non-null after it. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-  return next({ ctx: { user: ctx.user } });
-});
+export const publicProcedure = t.procedure.use(async ({ next }) => mapErrors(await next()));
 
 /**
- * Signed-in callers holding one of `roles`; `ctx.user` is non-null after it. One middleware
- * for both checks: every middleware level costs each call a copy of its options and context,
- * the fast path's hits included.
+ * Signed-in callers, holding one of `roles` when any are named; `ctx.user` is non-null after
+ * it. One middleware for the checks and the error mapping: every middleware level costs each
+ * call a copy of its options and context, the fast path's hits included.
  */
-export function roleProcedure(...roles: SessionUser['role'][]) {
-  return publicProcedure.use(({ ctx, next }) => {
+function signedInProcedure(roles?: readonly SessionUser['role'][]) {
+  return t.procedure.use(async ({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-    if (!roles.includes(ctx.user.role)) {
+    if (roles && !roles.includes(ctx.user.role)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `only ${roles.join(' or ')} may do this` });
     }
-    return next({ ctx: { user: ctx.user } });
+    return mapErrors(await next({ ctx: { user: ctx.user } }));
   });
+}
+
+/** Signed-in callers only. */
+export const authedProcedure = signedInProcedure();
+
+/** Signed-in callers holding one of `roles`. */
+export function roleProcedure(...roles: SessionUser['role'][]) {
+  return signedInProcedure(roles);
 }
 
 export const staffProcedure = roleProcedure('staff', 'admin');

@@ -85,6 +85,30 @@ describe('invoicing and payments', () => {
     expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => before + i + 1));
   });
 
+  it('gives the number back when invoicing fails after taking it: the next invoice has it', async () => {
+    const before = await lastNumber();
+    // A work order holding the next number already (written outside the API) makes the
+    // invoice's write fail after the counter moved.
+    const squatter = await workOrderIn('ready');
+    await api.db.prisma.workOrder.update({
+      where: { id: squatter.id },
+      data: { status: 'invoiced', invoiceNumber: before + 1, invoicedAt: new Date() },
+    });
+    const workOrder = await workOrderIn('ready');
+    expect(await outcome(staff.workOrder.invoice.mutate({ id: workOrder.id }))).not.toBe('OK');
+    expect(await lastNumber()).toBe(before);
+    expect(
+      await api.db.prisma.workOrder.findUniqueOrThrow({ where: { id: workOrder.id } }),
+    ).toMatchObject({ status: 'ready', invoiceNumber: null, invoicedAt: null });
+
+    await api.db.prisma.workOrder.update({
+      where: { id: squatter.id },
+      data: { invoiceNumber: 2_000_000_000 },
+    });
+    const invoiced = await staff.workOrder.invoice.mutate({ id: workOrder.id });
+    expect(invoiced.invoiceNumber).toBe(before + 1);
+  });
+
   it('makes an invoiced work order read-only', async () => {
     const workOrder = await workOrderIn('ready');
     await staff.workOrder.invoice.mutate({ id: workOrder.id });

@@ -287,6 +287,7 @@ describe('role matrix', () => {
         }),
     ],
     ['reminder.dueSoon', staffOnly, (c) => c.reminder.dueSoon.query({})],
+    ['settings.shop', customerToo, (c) => c.settings.shop.query()],
     ['settings.get', staffOnly, (c) => c.settings.get.query()],
     ['settings.update', adminOnly, (c) => c.settings.update.mutate({ phone: '+1 555 010 0000' })],
     ['cache.stats', adminOnly, (c) => c.cache.stats.query()],
@@ -315,6 +316,19 @@ describe('role matrix', () => {
         path !== 'live.events',
     );
     expect(all.filter((path) => !covered.has(path))).toEqual([]);
+  });
+
+  it("settings.shop shows every role the shop's profile and none of its rates", async () => {
+    const settings = await clients.admin.settings.get.query();
+    const profile = {
+      name: settings.name,
+      address: settings.address,
+      phone: settings.phone,
+      currency: settings.currency,
+      timeZone: settings.timeZone,
+    };
+    for (const who of ['customer', 'staff', 'admin'] as const)
+      expect(await clients[who].settings.shop.query()).toEqual(profile);
   });
 
   it('auth.login refuses a wrong password with UNAUTHORIZED and signs in with the right one', async () => {

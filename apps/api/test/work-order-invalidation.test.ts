@@ -152,7 +152,29 @@ describe('work-order invalidation matrix', () => {
         route: 'vehicle.history',
         read: () => bob.vehicle.history.query({ vehicleId: v3.id }),
       },
+      {
+        name: 'alice byId B',
+        route: 'workOrder.byId',
+        read: () => alice.workOrder.byId.query({ id: b.id }),
+      },
+      {
+        name: 'list invoiced',
+        route: 'workOrder.list',
+        read: () => staff.workOrder.list.query({ status: ['invoiced'] }),
+      },
+      {
+        name: 'alice work orders',
+        route: 'portal.myWorkOrders',
+        read: () => alice.portal.myWorkOrders.query(),
+      },
+      {
+        name: 'bob work orders',
+        route: 'portal.myWorkOrders',
+        read: () => bob.portal.myWorkOrders.query(),
+      },
+      { name: 'due soon', route: 'reminder.dueSoon', read: () => staff.reminder.dueSoon.query({}) },
       { name: 'settings', route: 'settings.get', read: () => staff.settings.get.query() },
+      { name: 'alice shop', route: 'settings.shop', read: () => alice.settings.shop.query() },
     ];
   });
   afterAll(() => api.stop());
@@ -187,6 +209,7 @@ describe('work-order invalidation matrix', () => {
     'staff history V1',
     'alice byId A',
     'alice history V1',
+    'alice work orders',
   ];
   const expectLoaded = (...names: string[]) => [...new Set(names)].sort();
 
@@ -295,9 +318,11 @@ describe('work-order invalidation matrix', () => {
         'list rita',
         'list search bravo',
         'list vehicle V3',
+        'list invoiced',
         'board',
         'staff history V1',
         'alice history V1',
+        'alice work orders',
       ),
     );
   });
@@ -314,10 +339,12 @@ describe('work-order invalidation matrix', () => {
         'list rita',
         'list search bravo',
         'list vehicle V3',
+        'list invoiced',
         'board',
         'staff history V3',
         'bob history V3',
         'bob portal',
+        'bob work orders',
         // Its work order's page shows the vehicle: it carries the vehicle's tag.
         'staff byId C',
       ),
@@ -333,13 +360,109 @@ describe('work-order invalidation matrix', () => {
         }),
       ),
     ).toEqual(
-      expectLoaded('staff byId B', 'list all', 'list search bravo', 'list approved', 'board'),
+      expectLoaded(
+        'staff byId B',
+        'alice byId B',
+        'alice work orders',
+        'list all',
+        'list search bravo',
+        'list approved',
+        'board',
+      ),
     );
   });
 
-  it('settings.update: the settings, nothing else', async () => {
-    expect(await reloadedBy(() => admin.settings.update.mutate({ name: 'Matrix Motors' }))).toEqual(
-      ['settings'],
+  const bViews = [
+    'staff byId B',
+    'alice byId B',
+    'alice work orders',
+    'list all',
+    'list search bravo',
+  ];
+
+  it("invoice without a next service: that work order's views, the invoiced lists, the board; nothing else of alice's", async () => {
+    for (const status of ['in_progress', 'ready'] as const)
+      await staff.workOrder.setStatus.mutate({ id: ids.b, status });
+    expect(await reloadedBy(() => staff.workOrder.invoice.mutate({ id: ids.b }))).toEqual(
+      expectLoaded(...bViews, 'list invoiced', 'board'),
     );
+  });
+
+  it('a partial payment: the work order on staff pages and in the portal at once; no status list', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.addPayment.mutate({ workOrderId: ids.b, amountCents: 40, method: 'cash' }),
+      ),
+    ).toEqual(expectLoaded(...bViews, 'list invoiced'));
+    expect(await alice.workOrder.byId.query({ id: ids.b })).toMatchObject({ balanceCents: 60 });
+  });
+
+  it('the payment of the balance: also the paid lists (it leaves the invoiced ones), not the board', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.addPayment.mutate({ workOrderId: ids.b, amountCents: 60, method: 'card' }),
+      ),
+    ).toEqual(expectLoaded(...bViews, 'list invoiced'));
+    expect(await alice.workOrder.byId.query({ id: ids.b })).toMatchObject({
+      status: 'paid',
+      balanceCents: 0,
+    });
+  });
+
+  it("invoice with a next service: also the vehicle's histories and the due-soon list", async () => {
+    for (const status of ['in_progress', 'ready'] as const)
+      await staff.workOrder.setStatus.mutate({ id: ids.a, status });
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.invoice.mutate({
+          id: ids.a,
+          nextService: { mileage: v1Mileage + 500 },
+        }),
+      ),
+    ).toEqual(
+      expectLoaded(...aViews, 'list rita', 'list search bravo', 'list invoiced', 'due soon'),
+    );
+    expect((await alice.vehicle.history.query({ vehicleId: ids.v1 })).nextService).toMatchObject({
+      dueMileage: v1Mileage + 500,
+      predictedMileage: v1Mileage,
+      dueSoon: true,
+    });
+  });
+
+  it("create moving alice's mileage: the next service's prediction (histories, due soon) moves too", async () => {
+    v1Mileage += 300;
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.create.mutate({
+          vehicleId: ids.v1,
+          concern: 'Third visit',
+          odometerIn: v1Mileage,
+        }),
+      ),
+    ).toEqual(
+      expectLoaded(
+        ...aViews,
+        'list approved',
+        'list rita',
+        'list search bravo',
+        'list vehicle V3',
+        'list invoiced',
+        'staff vehicle V1',
+        'vehicle list alice',
+        'customer alice',
+        'alice portal',
+        'due soon',
+      ),
+    );
+    expect((await staff.vehicle.history.query({ vehicleId: ids.v1 })).nextService).toMatchObject({
+      predictedMileage: v1Mileage,
+    });
+  });
+
+  it("settings.update: the settings and the shop's profile, nothing else", async () => {
+    expect(await reloadedBy(() => admin.settings.update.mutate({ name: 'Matrix Motors' }))).toEqual(
+      expectLoaded('settings', 'alice shop'),
+    );
+    expect(await alice.settings.shop.query()).toMatchObject({ name: 'Matrix Motors' });
   });
 });

@@ -20,7 +20,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Pages only: not the /api/trpc proxy (JSON), nor static files, which carry no inline script.
+// Pages only: not the /api/trpc proxy (JSON), the invoice PDFs, nor static files, which carry
+// no inline script.
 export const config = {
-  matcher: ['/((?!api/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)'],
+  matcher: ['/((?!api/|invoices/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)'],
 };

@@ -26,12 +26,14 @@ describe('role gating', () => {
       '/staff/vehicles',
       '/staff/work-orders',
       '/staff/board',
+      '/staff/due-soon',
     ]);
     expect(navFor('admin').map((link) => link.href)).toEqual([
       '/staff/customers',
       '/staff/vehicles',
       '/staff/work-orders',
       '/staff/board',
+      '/staff/due-soon',
       '/admin/settings',
       '/admin/cache',
     ]);

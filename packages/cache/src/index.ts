@@ -14,6 +14,7 @@ export {
   type QueryRequest,
   storedResponseBody,
   storedResponseEtag,
+  storedResponseParts,
 } from './trpc/stored-response';
 export type {
   Cache,

@@ -42,13 +42,23 @@ function isPlainJson(value: unknown): boolean {
   return false;
 }
 
+// The hashes of the inputs seen lately, by their canonical text: every hit of a popular key
+// would otherwise pay a SHA-1 (and its hasher object) to find the entry it found a moment ago.
+const recentHashes = new Map<string, string>();
+const recentHashesKept = 10_000;
+
 /** Hashes an input so that field order never matters (superjson first, so Dates and bigints count). */
 export function hashInput(input: unknown): string {
   const sorted = canonical(input);
   const text = isPlainJson(sorted)
     ? JSON.stringify(sorted)
     : JSON.stringify(['superjson', canonical(superjson.serialize(sorted))]);
-  return createHash('sha1').update(text).digest('base64url');
+  const known = recentHashes.get(text);
+  if (known) return known;
+  const hash = createHash('sha1').update(text).digest('base64url');
+  if (recentHashes.size >= recentHashesKept) recentHashes.clear();
+  recentHashes.set(text, hash);
+  return hash;
 }
 
 /** The Redis hash tag that keeps every key of a namespace in one Cluster slot. */

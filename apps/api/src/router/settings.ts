@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { settingsTag, ttl } from '../cache-tags';
-import { getShopSettings, updateShopSettings } from '../services/settings';
-import { adminProcedure, cachedQuery, invalidatingMutation, router, staffProcedure } from '../trpc';
+import { getShopProfile, getShopSettings, updateShopSettings } from '../services/settings';
+import {
+  adminProcedure,
+  authedProcedure,
+  cachedQuery,
+  invalidatingMutation,
+  router,
+  staffProcedure,
+} from '../trpc';
 import { noInput, phone, text } from '../validation';
 import { cents, taxRateBps } from './work-order-inputs';
 
@@ -51,6 +58,17 @@ export const settingsRouter = router({
     ttlMs: ttl.reference,
     scope: 'role',
     query: ({ ctx }) => getShopSettings(ctx.prisma),
+    tags: () => [settingsTag],
+  }),
+
+  /**
+   * The shop's name, address, phone, currency and time zone, for every signed-in caller (the
+   * portal's header, its money and dates). One response per role: it is the same for everyone.
+   */
+  shop: cachedQuery(authedProcedure.input(noInput), {
+    ttlMs: ttl.reference,
+    scope: 'role',
+    query: ({ ctx }) => getShopProfile(ctx.prisma),
     tags: () => [settingsTag],
   }),
 

@@ -124,6 +124,8 @@ export const vehicleRouter = router({
         ownerTag(result.previousOwnerId),
         ownerTag(result.ownerId),
         vehicleTag(result.id),
+        // A reading in the log moves the predicted mileage of the due-soon list.
+        ...(result.readingRecorded ? [vehicleHistoryTag(result.id)] : []),
         // Work orders are searched by plate: a new plate can make one match a search.
         ...(input.plate !== undefined ? [workOrderSearchTag] : []),
       ],

@@ -52,9 +52,16 @@ const rowTags = (rows: readonly WorkOrderSummary[]) => [
   ...ownerTagsOf(rows.map((row) => row.customer.id)),
 ];
 
-/** A reading that moved the vehicle's mileage reaches every view of the vehicle. */
-const readingTags = (reading: RecordedReading | null) =>
-  reading?.mileageChanged ? [vehicleTag(reading.vehicleId)] : [];
+/**
+ * A reading joins the vehicle's odometer log, which moves its predicted mileage (the history's
+ * next service, the due-soon list) even when it repeats the mileage; one that moved the mileage
+ * reaches every view of the vehicle.
+ */
+const readingTags = (reading: RecordedReading | null) => {
+  if (!reading) return [];
+  const logged = vehicleHistoryTag(reading.vehicleId);
+  return reading.mileageChanged ? [logged, vehicleTag(reading.vehicleId)] : [logged];
+};
 
 /**
  * A work order that changed status now matches lists filtered to its new status, and moved
@@ -164,11 +171,12 @@ export const workOrderRouter = router({
   }),
 
   /** Locks the lines, gives the next invoice number and may set the vehicle's next service. */
+  // Number, status and balance show only where the work order does (the customer's portal list
+  // and page included, through its own tag): nothing else of the customer's changes.
   invoice: invalidatingMutation(staffProcedure.input(invoiceInput), {
     mutation: ({ ctx, input }) => invoiceWorkOrder(ctx.prisma, input, ctx.user),
     tags: ({ result }) => [
       workOrderTag(result.id),
-      ownerTag(result.customer.id),
       ...moveTags(result.statusMove),
       ...(result.reminderSet ? [vehicleHistoryTag(result.vehicle.id), remindersTag] : []),
     ],
@@ -176,10 +184,6 @@ export const workOrderRouter = router({
 
   addPayment: invalidatingMutation(staffProcedure.input(addPaymentInput), {
     mutation: ({ ctx, input }) => addPayment(ctx.prisma, input, ctx.user),
-    tags: ({ result }) => [
-      workOrderTag(result.id),
-      ownerTag(result.customer.id),
-      ...moveTags(result.statusMove),
-    ],
+    tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
   }),
 });

@@ -22,6 +22,14 @@ const settingsSelect = {
   updatedAt: true,
 } satisfies Prisma.ShopSettingsSelect;
 
+const shopProfileSelect = {
+  name: true,
+  address: true,
+  phone: true,
+  currency: true,
+  timeZone: true,
+} satisfies Prisma.ShopSettingsSelect;
+
 /** The shop's settings (created with the defaults on first read). */
 export async function getShopSettings(prisma: PrismaClient) {
   await loadShopSettings(prisma);
@@ -32,4 +40,13 @@ export async function getShopSettings(prisma: PrismaClient) {
 export async function updateShopSettings(prisma: PrismaClient, changes: ShopSettingsChanges) {
   await loadShopSettings(prisma);
   return prisma.shopSettings.update({ where: { id: 1 }, data: changes, select: settingsSelect });
+}
+
+/**
+ * What every signed-in caller may see of the shop: how to reach it and how it writes money and
+ * dates. Its rates stay with staff.
+ */
+export async function getShopProfile(prisma: PrismaClient) {
+  await loadShopSettings(prisma);
+  return prisma.shopSettings.findUniqueOrThrow({ where: { id: 1 }, select: shopProfileSelect });
 }

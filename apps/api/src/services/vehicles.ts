@@ -100,8 +100,9 @@ export async function createVehicle(prisma: PrismaClient, fields: VehicleFields)
  * Updates a vehicle, possibly moving it to another owner. A new mileage is a reading of its
  * odometer log (source `vehicle_form`); lowering it (an odometer only goes up) needs
  * `allowMileageDecrease`, for correcting a typo, and is logged as a correction. Runs under the
- * vehicle's row lock, so it queues behind a work order recording a reading. Returns the vehicle
- * and the owner it had before, so both owners' cached views can be invalidated.
+ * vehicle's row lock, so it queues behind a work order recording a reading. Returns the vehicle,
+ * the owner it had before (so both owners' cached views can be invalidated) and whether its
+ * odometer log grew.
  */
 export async function updateVehicle(
   prisma: PrismaClient,
@@ -110,13 +111,14 @@ export async function updateVehicle(
   options: { allowMileageDecrease: boolean },
 ) {
   const { mileage, ...others } = fields;
-  const previousOwnerId = await prisma.$transaction(async (tx) => {
+  const { previousOwnerId, readingRecorded } = await prisma.$transaction(async (tx) => {
     const current = await lockVehicle(tx, id);
     if (!current) throw new RecordNotFoundError('vehicle');
     if (others.ownerId !== undefined && others.ownerId !== current.ownerId) {
       await ensureOwnerExists(tx, others.ownerId);
     }
-    if (mileage !== undefined && mileage !== current.mileage) {
+    const readingRecorded = mileage !== undefined && mileage !== current.mileage;
+    if (readingRecorded) {
       if (mileage < current.mileage && !options.allowMileageDecrease) {
         throw new FieldError(
           'mileage',
@@ -138,10 +140,10 @@ export async function updateVehicle(
     } catch (error) {
       throw mapPrismaError(error, 'vehicle');
     }
-    return current.ownerId;
+    return { previousOwnerId: current.ownerId, readingRecorded };
   });
   const vehicle = await prisma.vehicle.findUniqueOrThrow({ where: { id }, select: vehicleSelect });
-  return { ...vehicle, previousOwnerId };
+  return { ...vehicle, previousOwnerId, readingRecorded };
 }
 
 export async function deleteVehicle(prisma: PrismaClient, id: number) {

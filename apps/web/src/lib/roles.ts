@@ -38,6 +38,7 @@ export function navFor(role: Role): NavLink[] {
     { href: '/staff/vehicles', label: 'Vehicles' },
     { href: '/staff/work-orders', label: 'Work orders' },
     { href: '/staff/board', label: 'Board' },
+    { href: '/staff/due-soon', label: 'Due soon' },
   ];
   if (role === 'admin') {
     links.push(

@@ -15,13 +15,13 @@ export interface ShopFormat {
 }
 
 /**
- * Money in the shop's currency and times on the shop's clock, from settings.get (the staff and
- * admin layouts prefetch it). Until it has loaded, or if it fails, amounts show without a
+ * Money in the shop's currency and times on the shop's clock, from settings.shop (what every
+ * signed-in role may read; the staff, admin and portal layouts prefetch it). Until it has loaded, or if it fails, amounts show without a
  * currency and times say they are UTC, so nothing is shown in a zone it is not in.
  */
 export function useShopFormat(): ShopFormat {
   const trpc = useTRPC();
-  const settings = useQuery(trpc.settings.get.queryOptions());
+  const settings = useQuery(trpc.settings.shop.queryOptions());
   const currency = settings.data?.currency;
   const timeZone = settings.data?.timeZone;
   return useMemo(() => {

@@ -1,6 +1,6 @@
 import type { RouterInputs, RouterOutputs } from '@garage/api';
 
-// The words the staff screens use for the API's work-order vocabulary. The records are keyed by
+// The words the staff screens and the portal use for the API's work-order vocabulary. The records are keyed by
 // the API's own types, so a status or kind added there fails the typecheck here until named.
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -11,6 +11,7 @@ export type DecisionChannel = NonNullable<WorkOrder['lines'][number]['decisionCh
 /** How staff heard the customer's decision (the portal is the customer's own channel). */
 export type StaffChannel = NonNullable<RouterInputs['workOrder']['decideLines']['channel']>;
 export type OdometerSource = WorkOrder['odometerReadings'][number]['source'];
+export type PaymentMethod = RouterInputs['workOrder']['addPayment']['method'];
 
 export const statusLabels: Record<WorkOrderStatus, string> = {
   estimate: 'Estimate',
@@ -21,6 +22,21 @@ export const statusLabels: Record<WorkOrderStatus, string> = {
   invoiced: 'Invoiced',
   paid: 'Paid',
   cancelled: 'Cancelled',
+};
+
+/**
+ * The status as the customer reads it in the portal: what is happening to their car, in plain
+ * words ("ready for pick-up"), not the shop's workflow names.
+ */
+export const customerStatusLabels: Record<WorkOrderStatus, string> = {
+  estimate: 'waiting for your approval',
+  approved: 'approved, work starts soon',
+  in_progress: 'being worked on',
+  waiting_parts: 'waiting for parts',
+  ready: 'ready for pick-up',
+  invoiced: 'invoiced, payment due',
+  paid: 'paid',
+  cancelled: 'cancelled',
 };
 
 /** What a button that moves a work order to the status says. */
@@ -71,6 +87,19 @@ export const staffChannels: readonly StaffChannel[] = ['phone', 'in_person'];
 
 export function isStaffChannel(value: string): value is StaffChannel {
   return staffChannels.some((channel) => channel === value);
+}
+
+export const paymentMethodLabels: Record<PaymentMethod, string> = {
+  cash: 'Cash',
+  card: 'Card',
+  transfer: 'Bank transfer',
+  other: 'Other',
+};
+
+export const paymentMethods = keysOf(paymentMethodLabels);
+
+export function isPaymentMethod(value: string): value is PaymentMethod {
+  return Object.hasOwn(paymentMethodLabels, value);
 }
 
 export const odometerSourceLabels: Record<OdometerSource, string> = {

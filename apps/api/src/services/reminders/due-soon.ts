@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@garage/db';
 import { type ReminderStatus, reminderStatus } from '../../work-orders/reminders';
 import { type Page, toPage } from '../page';
+import { trendReadingSelect } from './next-service';
 
 export type DueSoonRequest = { cursor?: number | undefined; limit: number };
 
@@ -41,9 +42,7 @@ export async function dueSoonReminders(
           model: true,
           year: true,
           owner: { select: { id: true, name: true, email: true, phone: true } },
-          odometerReadings: {
-            select: { reading: true, at: true, correction: true, implausible: true },
-          },
+          odometerReadings: { select: trendReadingSelect },
         },
       },
     },

@@ -2,12 +2,13 @@ import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
 import { lineAmounts, workOrderTotals } from '../../work-orders/totals';
+import { nextServiceOf } from '../reminders/next-service';
 import { pricedLineSelect, readingSelect, workOrderVehicleSelect } from './selects';
 import { pricedLine } from './shape';
 
 /**
- * A vehicle's service history: its work orders (newest first), its odometer log and its
- * recommendations (declined lines, newest first). Staff see it all; the vehicle's owner sees
+ * A vehicle's service history: its work orders (newest first), its odometer log, its
+ * recommendations (declined lines, newest first) and its next service (or null). Staff see it all; the vehicle's owner sees
  * only the work orders where they were the customer, and the readings not taken on anyone
  * else's; anyone else is FORBIDDEN, whether the vehicle exists or not.
  */
@@ -23,7 +24,7 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
   if (!vehicle) throw new RecordNotFoundError('vehicle');
   // The owner's own work orders: those of earlier owners stay theirs.
   const visible = ownersView ? { customerId: vehicle.ownerId } : {};
-  const [workOrders, readings] = await Promise.all([
+  const [workOrders, readings, nextService] = await Promise.all([
     prisma.workOrder.findMany({
       where: { vehicleId, ...visible },
       orderBy: { id: 'desc' },
@@ -60,6 +61,7 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       select: { ...readingSelect, workOrder: { select: { id: true, number: true } } },
     }),
+    nextServiceOf(prisma, vehicleId),
   ]);
   return {
     vehicle,
@@ -81,5 +83,6 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
           };
         }),
     ),
+    nextService,
   };
 }

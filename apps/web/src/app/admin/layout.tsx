@@ -10,6 +10,10 @@ import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const access = await requireArea('admin', '/admin');
   if (access.kind === 'refused') return <Refused role={access.user.role} area="admin" />;
-  await getQueryClient().prefetchQuery(trpc.settings.get.queryOptions());
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.settings.get.queryOptions()),
+    queryClient.prefetchQuery(trpc.settings.shop.queryOptions()),
+  ]);
   return <HydrateClient>{children}</HydrateClient>;
 }

@@ -1,23 +1,21 @@
+import type { RouterOutputs } from '@garage/api';
+import Link from 'next/link';
 import { formatMileage } from '~/lib/format';
 
-/** One vehicle in the portal: make, model, year, plate, mileage (and colour when known). */
-export function VehicleCard({
-  vehicle,
-}: {
-  vehicle: {
-    make: string;
-    model: string;
-    year: number;
-    plate: string;
-    mileage: number;
-    colour: string | null;
-  };
-}) {
+type Vehicle = RouterOutputs['portal']['myVehicles'][number];
+
+/**
+ * One vehicle in the portal: make, model, year, plate, mileage (and colour when known), and the
+ * way to its page: service history, odometer readings, recommendations and next service.
+ */
+export function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
   return (
     <li className="card vehicle-card">
-      <h2>
-        {vehicle.make} {vehicle.model}
-      </h2>
+      <h3>
+        <Link href={`/portal/vehicles/${vehicle.id}`}>
+          {vehicle.make} {vehicle.model}
+        </Link>
+      </h3>
       <dl className="details compact">
         <dt>Year</dt>
         <dd>{vehicle.year}</dd>

@@ -70,8 +70,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const update = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: async () => {
-        // Every amount and time on the staff screens is formatted with these.
-        await queryClient.invalidateQueries(trpc.settings.get.queryFilter());
+        // Every amount and time is formatted with these: settings.get and settings.shop both.
+        await queryClient.invalidateQueries(trpc.settings.pathFilter());
         setSaved(true);
       },
     }),

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
+import { newWorkOrderPath } from '~/lib/new-work-order';
 import { useTRPC } from '~/trpc/react';
 import { DeleteVehicle } from './delete-vehicle';
 import { VehicleHistory } from './vehicle-history';
@@ -47,7 +48,7 @@ export function VehicleDetail({ id }: { id: number }) {
         </dd>
       </dl>
       <div className="actions">
-        <Link href={`/staff/work-orders/new?vehicleId=${id}`} className="button-link primary">
+        <Link href={newWorkOrderPath(id)} className="button-link primary">
           New work order
         </Link>
         <Link href={`/staff/vehicles/${id}/edit`} className="button-link">

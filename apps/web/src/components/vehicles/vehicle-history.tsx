@@ -10,10 +10,11 @@ import { formatMileage, formatQuantity } from '~/lib/format';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { NextServiceCard } from './next-service-card';
 
 /**
- * A vehicle's service history (vehicle.history): its work orders, its odometer log, and the
- * work its customers declined, kept as recommendations.
+ * A vehicle's service history (vehicle.history): its next service, its work orders, its
+ * odometer log, and the work its customers declined, kept as recommendations.
  */
 export function VehicleHistory({ vehicleId }: { vehicleId: number }) {
   const trpc = useTRPC();
@@ -21,9 +22,10 @@ export function VehicleHistory({ vehicleId }: { vehicleId: number }) {
   const history = useQuery(trpc.vehicle.history.queryOptions({ vehicleId }));
   if (history.isPending) return <Loading what="service history" />;
   if (history.isError) return <Failed error={history.error} retry={() => history.refetch()} />;
-  const { workOrders, odometerLog, recommendations } = history.data;
+  const { workOrders, odometerLog, recommendations, nextService } = history.data;
   return (
     <>
+      <NextServiceCard next={nextService} />
       <section aria-labelledby="work-orders-title">
         <h2 id="work-orders-title">Work orders ({workOrders.length})</h2>
         {workOrders.length === 0 ? (

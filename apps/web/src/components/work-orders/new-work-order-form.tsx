@@ -19,25 +19,34 @@ import { useWorkOrderWritten } from './use-work-order-written';
 
 type Vehicle = RouterOutputs['vehicle']['byId'];
 
-/** Loads the vehicle (prefetched by the page), then the form to open a work order for it. */
-export function NewWorkOrder({ vehicleId }: { vehicleId: number }) {
+/**
+ * Loads the vehicle (prefetched by the page), then the form to open a work order for it, its
+ * concern filled in with `concern` (empty for none).
+ */
+export function NewWorkOrder({ vehicleId, concern }: { vehicleId: number; concern: string }) {
   const trpc = useTRPC();
   const vehicle = useQuery(trpc.vehicle.byId.queryOptions({ id: vehicleId }));
   if (vehicle.isPending) return <Loading what="vehicle" />;
   if (vehicle.isError) return <Failed error={vehicle.error} retry={() => vehicle.refetch()} />;
-  return <NewWorkOrderForm vehicle={vehicle.data} />;
+  return <NewWorkOrderForm vehicle={vehicle.data} initialConcern={concern} />;
 }
 
 /**
  * Opens a work order (an estimate) for the vehicle and its owner now: the concern, the odometer
  * as the car comes in (the vehicle's mileage to start with), a technician and a promised time.
  */
-function NewWorkOrderForm({ vehicle }: { vehicle: Vehicle }) {
+function NewWorkOrderForm({
+  vehicle,
+  initialConcern,
+}: {
+  vehicle: Vehicle;
+  initialConcern: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
-  const [concern, setConcern] = useState('');
+  const [concern, setConcern] = useState(initialConcern);
   const [odometerIn, setOdometerIn] = useState(String(vehicle.mileage));
   const [correction, setCorrection] = useState(false);
   const [technician, setTechnician] = useState('');

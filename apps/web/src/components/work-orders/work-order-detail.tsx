@@ -9,15 +9,18 @@ import { inShop } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { ApprovalRecorder } from './approval-recorder';
 import { DetailsForm } from './details-form';
+import { InvoiceSection } from './invoice-section';
 import { LinesSection } from './lines-section';
 import { OdometerReadings } from './odometer-readings';
+import { PaymentsSection } from './payments-section';
 import { AwaitingApproval, StatusBadge } from './status-badge';
 import { StatusControls } from './status-controls';
 import { StatusHistory } from './status-history';
 
 /**
  * A work order's page: who and what, status moves, the lines with the server's totals, the
- * customer's decisions recorded on their behalf, the details, odometer and status history.
+ * invoice and its payments, the customer's decisions recorded on their behalf, the details,
+ * odometer and status history.
  */
 export function WorkOrderDetail({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -82,6 +85,8 @@ export function WorkOrderDetail({ id }: { id: number }) {
       </dl>
       <StatusControls key={`status-${workOrder.status}`} workOrder={workOrder} />
       <LinesSection workOrder={workOrder} settings={settings.data} />
+      <InvoiceSection workOrder={workOrder} />
+      <PaymentsSection workOrder={workOrder} />
       {editable && workOrder.lines.length > 0 ? (
         <ApprovalRecorder
           // Fresh choices when a line comes or goes.

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { DueSoonList } from '~/components/reminders/due-soon-list';
+import { dueSoonPageSize, nextCursor } from '~/lib/lists';
+import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
+
+export const metadata: Metadata = { title: 'Due soon' };
+
+/** Staff: the next services coming due, to call the customers back in; first page on the server. */
+export default async function DueSoonPage() {
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.reminder.dueSoon.infiniteQueryOptions(
+      { limit: dueSoonPageSize },
+      { getNextPageParam: nextCursor },
+    ),
+  );
+  return (
+    <HydrateClient>
+      <h1>Due soon</h1>
+      <p className="muted">
+        Next services due within 30 days, or within 1,000 miles of the mileage the vehicle's
+        odometer readings predict.
+      </p>
+      <DueSoonList />
+    </HydrateClient>
+  );
+}
