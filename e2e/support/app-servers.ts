@@ -18,7 +18,10 @@ export const logDir = resolve(import.meta.dirname, '../test-results/servers');
 export interface E2eEnvironment {
   webUrl: string;
   apiUrl: string;
-  /** POST `${controlUrl}/redis/stop` or `/redis/start`: the fault flow's switch on Redis. */
+  /**
+   * POST `${controlUrl}/redis/stop` or `/redis/start`: the fault flow's switch on Redis;
+   * `/api/restart`: the API drains, exits, and starts again on its port (the live flows).
+   */
   controlUrl: string;
 }
 
@@ -95,7 +98,7 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
 
-  const api = launch('api', ['dist/main.js'], join(repoRoot, 'apps/api'), {
+  const apiEnv = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     API_PORT: String(apiPort),
@@ -107,10 +110,18 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
     SEED_DEMO_DATA: 'true',
     // The web app on loopback is the proxy in front of the API: believe the address it adds.
     TRUST_PROXY: 'loopback',
-  });
+  };
+  let api = launch('api', ['dist/main.js'], join(repoRoot, 'apps/api'), apiEnv);
   const web = launchWeb('web', webPort, { API_URL: apiUrl });
 
-  const control = await startControl(redis);
+  const restartApi = async () => {
+    const gone = new Promise((r) => api.once('exit', r));
+    api.kill('SIGTERM');
+    await gone;
+    api = launch('api', ['dist/main.js'], join(repoRoot, 'apps/api'), apiEnv);
+    await ready('api', api, `${apiUrl}/readyz`);
+  };
+  const control = await startControl(redis, restartApi);
 
   const stop = async () => {
     // The throwaway Redis process is unref'd, so awaiting its exit alone would let Node's
@@ -142,17 +153,19 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
 }
 
 /**
- * Specs run in worker processes, but the throwaway Redis belongs to this one: a loopback-only
- * control endpoint lets the fault flow stop and restart it.
+ * Specs run in worker processes, but the throwaway Redis and the API belong to this one: a
+ * loopback-only control endpoint lets the fault flow stop and restart Redis, and the live flows
+ * restart the API.
  */
-async function startControl(redis: RedisServer): Promise<Server> {
+async function startControl(redis: RedisServer, restartApi: () => Promise<void>): Promise<Server> {
+  const actions: Record<string, () => Promise<unknown>> = {
+    '/redis/stop': () => redis.stop(),
+    '/redis/start': () => redis.start(),
+    '/api/restart': restartApi,
+  };
   const server = createServer((request, response) => {
-    const action =
-      request.method === 'POST' && request.url === '/redis/stop'
-        ? redis.stop()
-        : request.method === 'POST' && request.url === '/redis/start'
-          ? redis.start()
-          : undefined;
+    const run = request.method === 'POST' ? actions[request.url ?? ''] : undefined;
+    const action = run?.();
     if (!action) {
       response.writeHead(404).end();
       return;

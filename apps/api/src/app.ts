@@ -10,6 +10,12 @@ import { defaultRequestLimits, type RequestLimits } from './http/limits';
 import { createMetricsAccess } from './http/metrics-access';
 import { createMetrics } from './metrics';
 import { createApiServer } from './server';
+import {
+  createLiveHub,
+  defaultLiveLimits,
+  type LiveHub,
+  type LiveLimits,
+} from './services/live/live-hub';
 
 export interface AppOptions {
   db: Database;
@@ -28,11 +34,15 @@ export interface AppOptions {
   metricsToken?: string | undefined;
   /** Batch and body limits; MAX_BATCH_SIZE / MAX_BODY_BYTES, 20 calls and 1 MiB by default. */
   limits?: RequestLimits;
+  /** Live streams per session and per instance; LIVE_MAX_STREAMS_PER_SESSION / LIVE_MAX_STREAMS. */
+  liveLimits?: LiveLimits;
 }
 
 export interface App {
   server: Server;
   cache: Cache;
+  /** The live streams: ended first when the server drains (they would hold it open). */
+  live: LiveHub;
   /** Closes Redis connections and the database (after the server stopped). */
   close(): Promise<void>;
 }
@@ -61,6 +71,7 @@ export function createApp(options: AppOptions): App {
     cacheReads: options.cacheTiers !== 'off',
   };
   const metrics = createMetrics(cache);
+  const live = createLiveHub(cache, options.liveLimits ?? defaultLiveLimits, metrics.live);
   const server = createApiServer(
     services,
     { databaseUp: () => db.ping(), cacheMode: async () => (await cache.stats()).mode },
@@ -73,7 +84,9 @@ export function createApp(options: AppOptions): App {
   return {
     server,
     cache,
+    live,
     async close() {
+      live.close();
       await cache.close();
       await db.close();
     },

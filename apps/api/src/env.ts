@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { trustEntryProblem } from './http/client-address';
 import { defaultRequestLimits } from './http/limits';
+import { defaultLiveLimits } from './services/live/live-hub';
 
 // An empty value means unset, as in a copied .env.example.
 const unsetWhenEmpty = (value: unknown) => value || undefined;
@@ -46,6 +47,13 @@ const schema = z.object({
   METRICS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().min(16).optional()),
   MAX_BATCH_SIZE: z.coerce.number().int().min(1).default(defaultRequestLimits.maxBatchSize),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(defaultRequestLimits.maxBodyBytes),
+  // Live streams (one per signed-in page) a session, and this instance, may hold open.
+  LIVE_MAX_STREAMS_PER_SESSION: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(defaultLiveLimits.perSession),
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(defaultLiveLimits.perInstance),
   // With DATABASE_URL, seed the demo accounts into an empty database at start-up (the
   // embedded database always is); never in production, whose seed refuses the demo password.
   SEED_DEMO_DATA: z.preprocess(unsetWhenEmpty, z.stringbool().default(false)),

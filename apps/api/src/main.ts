@@ -30,6 +30,7 @@ const app = createApp({
   trustProxy: env.TRUST_PROXY,
   metricsToken: env.METRICS_TOKEN,
   limits: { maxBatchSize: env.MAX_BATCH_SIZE, maxBodyBytes: env.MAX_BODY_BYTES },
+  liveLimits: { perSession: env.LIVE_MAX_STREAMS_PER_SESSION, perInstance: env.LIVE_MAX_STREAMS },
   log,
 });
 
@@ -53,6 +54,8 @@ app.server.listen(env.API_PORT, () => {
 /** Stops accepting, lets in-flight requests finish, then closes Redis and the database. */
 function shutdown(signal: string) {
   log.info({ signal }, 'draining');
+  // Live streams never end by themselves: they are told to reconnect (elsewhere, or here later).
+  app.live.close();
   app.server.close(() => {
     void app.close().finally(() => process.exit(0));
   });

@@ -1,5 +1,5 @@
 import type { Cache } from '@garage/cache';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Metrics of one API instance, labelled by procedure or cache route (never by URL, id or key). */
 export function createMetrics(cache: Cache) {
@@ -27,6 +27,17 @@ export function createMetrics(cache: Cache) {
     registers: [registry],
   });
 
+  const liveStreams = new Gauge({
+    name: 'garage_api_live_streams',
+    help: 'Live (server-sent events) streams open on this instance',
+    registers: [registry],
+  });
+  const liveEvents = new Counter({
+    name: 'garage_api_live_events_sent_total',
+    help: 'Invalidation events sent to live streams (after each principal’s filter)',
+    registers: [registry],
+  });
+
   // prom-client hashes a label set on every call; these few (procedures are known, unknown
   // names are grouped) are hashed once each.
   const answeredOf = childrenOf((procedure) => answeredFromCache.labels({ procedure }));
@@ -37,6 +48,11 @@ export function createMetrics(cache: Cache) {
   const durationOf = childrenOf((procedure) => duration.labels({ procedure }));
 
   return {
+    /** What the live hub reports: streams open, events sent. */
+    live: {
+      streamsChanged: (open: number) => liveStreams.set(open),
+      eventSent: () => liveEvents.inc(),
+    },
     /** Records calls answered from the cache's stored bytes without tRPC's HTTP handling. */
     answeredFromCache(procedures: string[]) {
       for (const procedure of procedures) answeredOf(procedure).inc();

@@ -1,6 +1,7 @@
 import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
+import { liveRouter } from './router/live';
 import { portalRouter } from './router/portal';
 import { reminderRouter } from './router/reminder';
 import { settingsRouter } from './router/settings';
@@ -19,6 +20,7 @@ export const appRouter = router({
   portal: portalRouter,
   reminder: reminderRouter,
   cache: cacheRouter,
+  live: liveRouter,
   system: router({
     /** Lets a client check that it reaches the API through its proxy. */
     ping: publicProcedure.input(noInput).query(() => ({ ok: true as const })),

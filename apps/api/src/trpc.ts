@@ -9,6 +9,12 @@ const t = initTRPC.context<Context>().create({
   // superjson on the wire (Dates stay Dates); hits of cached queries skip it, answered with
   // the bytes they were stored as (answer-from-cache.ts).
   transformer: superjson,
+  // Live streams (router/live.ts): a comment every 10 s keeps proxies from closing an idle
+  // stream, and a client that hears nothing for 30 s (a dead connection) reconnects.
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 30_000 },
+  },
   errorFormatter({ shape, error }) {
     // An unexpected failure says nothing of its internals (the log has them, by request id);
     // field errors are flattened next to the code, so a form shows each beside its input.

@@ -15,6 +15,8 @@ function typeOf(procedure: unknown): string {
 
 const procedures = Object.entries(appRouter._def.procedures as Record<string, unknown>)
   .map(([path, procedure]) => ({ path, type: typeOf(procedure) }))
+  // Subscriptions are not batched: live.events' strict input is checked over SSE (live-limits).
+  .filter(({ type }) => type !== 'subscription')
   // Signing out ends the session the others use: last.
   .sort((a, b) => Number(a.path === 'auth.logout') - Number(b.path === 'auth.logout'));
 

@@ -25,6 +25,8 @@ export type {
   CacheStats,
   CountFilter,
   GetOrSetOptions,
+  InvalidationEvent,
+  InvalidationListener,
   InvalidationOutcome,
   RouteStats,
 } from './types';

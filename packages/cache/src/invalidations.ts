@@ -5,7 +5,7 @@ import type { CacheMetrics } from './metrics';
 import { type BusMessage, wallClockMs } from './redis/bus';
 import { type PendingInvalidation, PendingInvalidations } from './redis/pending-invalidations';
 import type { RemoteStore } from './redis/remote-store';
-import type { InvalidationOutcome } from './types';
+import type { InvalidationEvent, InvalidationListener, InvalidationOutcome } from './types';
 
 /**
  * Invalidations, wherever they come from (this instance, the bus, a replay after an outage):
@@ -15,6 +15,7 @@ import type { InvalidationOutcome } from './types';
 export class Invalidations {
   readonly log = new InvalidationLog();
   readonly pending = new PendingInvalidations();
+  readonly #listeners = new Set<InvalidationListener>();
   #publisherSeq = 0;
   #localSeq = 0;
 
@@ -39,11 +40,23 @@ export class Invalidations {
     if (fields.length === 0) return 'done';
     const { remote } = this.deps;
     this.#apply(fields, soft, remote ? undefined : ++this.#localSeq);
-    if (!remote) return 'done';
+    if (!remote) {
+      this.#notify(eventOf(fields, soft));
+      return 'done';
+    }
     const invalidation: PendingInvalidation = { fields, soft };
     this.pending.push(invalidation);
     await this.replay();
+    // Listeners hear of it once Redis has it (or it is queued): a client that refetches on the
+    // event, through any instance, cannot be answered from an entry it invalidated.
+    this.#notify(eventOf(fields, soft));
     return this.pending.has(invalidation) ? 'queued' : 'done';
+  }
+
+  /** Adds a listener told of every invalidation applied here; returns its removal. */
+  listen(listener: InvalidationListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Sends what waits for Redis (see PendingInvalidations), in order. */
@@ -65,6 +78,16 @@ export class Invalidations {
   applyRemote(message: BusMessage): void {
     this.#apply(message.fields, message.soft, Number(message.seq));
     this.deps.metrics.observeBusLag(Number(message.sentAtMs), wallClockMs());
+    this.#notify(eventOf(message.fields, message.soft));
+  }
+
+  /**
+   * The bus lost messages (a gap in a publisher's sequence, an unreadable message, a
+   * reconnect): L1 is flushed, and listeners are told that they may have missed invalidations.
+   */
+  lost(): void {
+    this.flushL1();
+    this.#notify({ kind: 'missed' });
   }
 
   /** Drops all of L1 (a lost bus message, a reconnect, a hard clear of the namespace). */
@@ -81,6 +104,15 @@ export class Invalidations {
     return this.pending.size === 0 && this.log.isValid(seq, route, tags);
   }
 
+  #notify(event: InvalidationEvent): void {
+    for (const listener of this.#listeners) {
+      // A listener's failure is its own: the invalidation itself has already been applied.
+      try {
+        listener(event);
+      } catch {}
+    }
+  }
+
   #apply(fields: readonly string[], soft: boolean, seq: number | undefined): void {
     const { l1, flights } = this.deps;
     flights.bump();
@@ -95,4 +127,15 @@ export class Invalidations {
     if (soft) l1.markStale(keys, performance.now());
     else for (const key of keys) l1.delete(key);
   }
+}
+
+/** What listeners are told of one invalidation's fields. */
+function eventOf(fields: readonly string[], soft: boolean): InvalidationEvent {
+  if (fields.includes(ALL_FIELD)) return { kind: 'cleared' };
+  return {
+    kind: 'invalidated',
+    tags: fields.filter((f) => f.startsWith('t:')).map((f) => f.slice(2)),
+    routes: fields.filter((f) => f.startsWith('r:')).map((f) => f.slice(2)),
+    soft,
+  };
 }

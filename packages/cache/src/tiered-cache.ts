@@ -20,6 +20,7 @@ import type {
   CacheStats,
   CountFilter,
   GetOrSetOptions,
+  InvalidationListener,
   InvalidationOutcome,
 } from './types';
 import { fromWire, type StoredAnswer } from './wire';
@@ -79,7 +80,7 @@ class TieredCache implements Cache {
         channel: remote.store.channel,
         self: id,
         onMessage: (message) => invalidations.applyRemote(message),
-        onLoss: () => invalidations.flushL1(),
+        onLoss: () => invalidations.lost(),
       });
     }
   }
@@ -185,6 +186,10 @@ class TieredCache implements Cache {
     } catch {
       throw new CacheError('REDIS_UNAVAILABLE', 'Redis cannot be reached to list the entries');
     }
+  }
+
+  onInvalidation(listener: InvalidationListener): () => void {
+    return this.#tiers.invalidations.listen(listener);
   }
 
   registerMetrics(registry: Registry): void {

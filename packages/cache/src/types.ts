@@ -89,6 +89,20 @@ export type CountFilter = { route?: string; tag?: string } | { all: true };
  */
 export type InvalidationOutcome = 'done' | 'queued';
 
+/**
+ * An invalidation applied on this instance, made here or heard from another instance on the
+ * bus: `invalidated` names its tags and routes (`soft` for an expire), `cleared` is the whole
+ * namespace, `missed` says the bus may have lost some (a gap, an unreadable message, a
+ * reconnect), so whatever depends on this cache should be treated as invalidated.
+ */
+export type InvalidationEvent =
+  | { kind: 'invalidated'; tags: string[]; routes: string[]; soft: boolean }
+  | { kind: 'cleared' }
+  | { kind: 'missed' };
+
+/** Told of each invalidation event, synchronously, in the order they were applied. */
+export type InvalidationListener = (event: InvalidationEvent) => void;
+
 /** The cache: an in-process L1 in front of an optional Redis L2. */
 export interface Cache {
   /** The cached value (each caller its own copy), or the loader's, run once per instance per key. */
@@ -118,6 +132,12 @@ export interface Cache {
   }): Promise<{ entries: CacheEntryInfo[]; nextCursor?: string }>;
   /** How many live entries an invalidation would remove; REDIS_UNAVAILABLE when Redis cannot answer. */
   countEntries(filter: CountFilter): Promise<number>;
+  /**
+   * Calls `listener` for every invalidation applied on this instance (local ones once Redis has
+   * them or they are queued; remote ones as the bus delivers them) and for every bus loss.
+   * Returns the function that removes it.
+   */
+  onInvalidation(listener: InvalidationListener): () => void;
   /** Registers the cache's metrics (labelled by route, never by key) in a prom-client registry. */
   registerMetrics(registry: Registry): void;
   /** Closes the bus and any Redis connection the cache opened itself. */

@@ -37,6 +37,8 @@ export async function startApi(options: {
   redisUrl: string;
   namespace: string;
   mode: CacheMode;
+  /** More settings of the API (e.g. LIVE_MAX_STREAMS_PER_SESSION). */
+  env?: Record<string, string>;
 }) {
   const port = await freePort();
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -51,6 +53,7 @@ export async function startApi(options: {
       API_PORT: String(port),
       CACHE_NAMESPACE: options.namespace,
       ...cacheModes[options.mode].env,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

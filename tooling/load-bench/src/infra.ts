@@ -84,7 +84,7 @@ export async function startInfra(
     api: (
       name: string,
       mode: CacheMode = 'l1',
-      where: { namespace?: string; redisUrl?: string } = {},
+      where: { namespace?: string; redisUrl?: string; env?: Record<string, string> } = {},
     ) => {
       const namespace = `${runToken}-${where.namespace ?? name}`;
       return startApi({
@@ -93,6 +93,7 @@ export async function startInfra(
         redisUrl: where.redisUrl ?? redis.url,
         namespace,
         mode,
+        ...(where.env ? { env: where.env } : {}),
       });
     },
     /** Rows of the run table. */

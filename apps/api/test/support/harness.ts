@@ -45,6 +45,8 @@ export async function startApi(options: {
   trustProxy?: string[];
   metricsToken?: string;
   limits?: { maxBatchSize: number; maxBodyBytes: number };
+  /** Live streams per session and per instance (LIVE_MAX_STREAMS_PER_SESSION / LIVE_MAX_STREAMS). */
+  liveLimits?: { perSession: number; perInstance: number };
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -59,6 +61,7 @@ export async function startApi(options: {
     trustProxy: options.trustProxy ?? [],
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.liveLimits ? { liveLimits: options.liveLimits } : {}),
     log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

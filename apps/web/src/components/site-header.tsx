@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { navFor } from '~/lib/roles';
 import { getSessionUser } from '~/lib/session';
+import { LiveStatus } from './live-status';
 import { SignOutButton } from './sign-out-button';
 
 /** Top bar: the links of the signed-in user's role, and sign in / sign out. */
@@ -25,6 +26,7 @@ export async function SiteHeader() {
       <div className="session">
         {user ? (
           <>
+            <LiveStatus />
             <span className="muted">
               {user.email} ({user.role})
             </span>

@@ -2,13 +2,23 @@
 
 import type { AppRouter } from '@garage/api';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import { type ReactNode, useState } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import superjson from 'superjson';
+import { CacheTagIndex } from './cache-tag-index';
 import { makeQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+const CacheTagIndexContext = createContext<CacheTagIndex | undefined>(undefined);
+
+/** The tab's index of which cache tags each query carries (see live.ts). */
+export function useCacheTagIndex(): CacheTagIndex {
+  const index = useContext(CacheTagIndexContext);
+  if (!index) throw new Error('useCacheTagIndex needs TRPCReactProvider');
+  return index;
+}
 
 let browserQueryClient: QueryClient | undefined;
 
@@ -21,7 +31,9 @@ function getQueryClient(): QueryClient {
 
 /**
  * Provides React Query and the typed tRPC client; the browser talks to our same-origin proxy,
- * in batches of at most `maxBatch` calls (the proxy refuses larger ones whole).
+ * in batches of at most `maxBatch` calls (the proxy refuses larger ones whole), and holds
+ * subscriptions open as server-sent events through the same proxy. Each batched read's
+ * `x-cache-tags` header goes to the tag index live updates consult.
  */
 export function TRPCReactProvider({
   children,
@@ -31,14 +43,28 @@ export function TRPCReactProvider({
   maxBatch: number;
 }) {
   const queryClient = getQueryClient();
+  const [tagIndex] = useState(() => new CacheTagIndex());
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        httpBatchLink({
-          url: '/api/trpc',
-          transformer: superjson,
-          maxItems: maxBatch,
-          fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          // Same origin: EventSource sends the session cookie.
+          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
+          false: httpBatchLink({
+            url: '/api/trpc',
+            transformer: superjson,
+            maxItems: maxBatch,
+            fetch: async (url, options) => {
+              // The browser's HTTP cache revalidates with If-None-Match (answers are private,
+              // no-cache): an unchanged answer comes back as a 304 and is read from it.
+              const response = await fetch(url, { ...options, credentials: 'same-origin' });
+              if ((options?.method ?? 'GET') === 'GET' && response.ok) {
+                tagIndex.record(String(url), response.headers.get('x-cache-tags'));
+              }
+              return response;
+            },
+          }),
         }),
       ],
     }),
@@ -46,7 +72,7 @@ export function TRPCReactProvider({
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
+        <CacheTagIndexContext value={tagIndex}>{children}</CacheTagIndexContext>
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -36,7 +36,8 @@ function upstreamHeaders(request: Request): Headers {
  * session cookie is first-party. A route handler rather than a next.config rewrite:
  * rewrites are frozen at build time, and API_URL must be read when the server starts.
  * It refuses, without calling the API, batches and bodies over the limits and mutations that
- * may come from another site.
+ * may come from another site. Request headers pass on (If-None-Match included), and answers
+ * stream back as they come (text/event-stream included).
  */
 async function proxy(
   request: Request,
@@ -58,10 +59,16 @@ async function proxy(
       headers: upstreamHeaders(request),
       body: body?.bytes,
       redirect: 'manual',
+      // A browser that goes away (a closed tab's live stream above all) ends the API's call.
+      signal: request.signal,
     });
     const headers = forwardHeaders(upstream.headers);
     // fetch already decoded the body, so the encoding header no longer applies.
     headers.delete('content-encoding');
+    // A 304 (the browser's If-None-Match matched the API's ETag) has no body to relay.
+    if (upstream.status === 304) return new Response(null, { status: 304, headers });
+    // The body is streamed as it arrives, never read whole: server-sent events (live.events)
+    // pass through one by one, with no size limit on what the API answers.
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch {
     return refusalResponse({ code: 'BAD_GATEWAY', message: 'The API is unreachable' });
