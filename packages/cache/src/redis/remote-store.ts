@@ -184,6 +184,7 @@ export class RemoteStore {
     const seq = reply.number('seq');
     if (!reply.has('payload')) return { seq, leased: reply.number('leased') === 1 };
     const payload = reply.bytes('payload');
+    const tagsJson = reply.text('tags');
     return {
       seq,
       leased: false,
@@ -192,8 +193,8 @@ export class RemoteStore {
         // An entry stored before ETags were kept has none: made here, once per read.
         etag: reply.text('etag') || etagOf(payload),
         entrySeq: reply.number('entrySeq'),
-        tags: parseTags(reply.text('tags')),
-        tagsJson: reply.text('tags'),
+        tags: parseTags(tagsJson),
+        tagsJson,
         freshLeftMs: reply.number('freshLeftMs'),
         graceLeftMs: reply.number('graceLeftMs'),
         softStale: reply.number('softStale') === 1,
