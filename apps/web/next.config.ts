@@ -12,6 +12,8 @@ const securityHeaders = [
 // The /api/trpc proxy is a route handler (src/app/api/trpc), so API_URL is read at start-up.
 const config: NextConfig = {
   poweredByHeader: false,
+  // The input schemas the forms share with the API are TypeScript source, like every package.
+  transpilePackages: ['@garage/validators'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,3 +1,4 @@
+import { noInput } from '@garage/validators';
 import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
@@ -8,7 +9,6 @@ import { settingsRouter } from './router/settings';
 import { vehicleRouter } from './router/vehicle';
 import { workOrderRouter } from './router/work-order';
 import { publicProcedure, router } from './trpc';
-import { noInput } from './validation';
 
 /** The API's router; the web app imports its type only. */
 export const appRouter = router({

@@ -52,7 +52,7 @@ describe('role matrix', () => {
     const owner = await spareCustomer();
     const serial = String(700_000 + ++sequence).padStart(6, '0');
     const draft = `1HGCM8263XA${serial}`;
-    const { vinCheckDigit } = await import('@garage/db');
+    const { vinCheckDigit } = await import('@garage/validators');
     const vin = `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
     return api.db.prisma.vehicle.create({
       data: {
@@ -150,7 +150,7 @@ describe('role matrix', () => {
       async (c) => {
         const owner = await spareCustomer();
         const serial = String(800_000 + ++sequence).padStart(6, '0');
-        const { vinCheckDigit } = await import('@garage/db');
+        const { vinCheckDigit } = await import('@garage/validators');
         const draft = `JTDKB20U0X7${serial}`;
         const vin = `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
         return c.vehicle.create.mutate({

@@ -1,4 +1,4 @@
-import { vinCheckDigit } from '@garage/db';
+import { vinCheckDigit } from '@garage/validators';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, outcome, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 

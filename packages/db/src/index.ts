@@ -52,4 +52,3 @@ export {
   seedIfEmpty,
 } from './seed/seed';
 export { loadShopSettings } from './shop-settings';
-export { normalizeVin, vinCheckDigit, vinProblem } from './vin';

@@ -1,9 +1,9 @@
 import { createDatabase } from '@garage/test-services';
+import { vinProblem } from '@garage/validators';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/client';
 import { verifyPassword } from '../src/password';
 import { demoAccounts, demoPassword, SeedRefusedError, seed, seedIfEmpty } from '../src/seed/seed';
-import { vinProblem } from '../src/vin';
 
 const opened: Database[] = [];
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { id as idSchema } from '@garage/validators';
 import { createContext, type Services } from '../context';
 import { isDatabaseUnavailable } from '../errors';
 import { uncacheable } from '../http/cache-control';
 import { assignRequestId } from '../http/request-id';
-import { id as idSchema } from '../validation';
 import { invoiceFor } from './invoice';
 import { renderInvoicePdf } from './pdf';
 

@@ -1,8 +1,8 @@
 import { verifyPassword } from '@garage/db';
+import { noInput } from '@garage/validators';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc';
-import { noInput } from '../validation';
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
 const decoyHash =

@@ -1,3 +1,4 @@
+import { infiniteDirection, noInput } from '@garage/validators';
 import { z } from 'zod';
 import {
   auditLog,
@@ -7,7 +8,6 @@ import {
   panelStats,
 } from '../services/cache-admin';
 import { adminProcedure, router } from '../trpc';
-import { infiniteDirection, noInput } from '../validation';
 
 const route = z.string().trim().min(1, 'is required').max(200);
 const tag = z.string().trim().min(1, 'is required').max(200);

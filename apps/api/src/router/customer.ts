@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import {
+  customerCreateInput,
+  customerListInput,
+  customerUpdateInput,
+  idInput,
+} from '@garage/validators';
 import { ownerTag, ownerTagsOf, ttl, vehicleTag, workOrderSearchTag } from '../cache-tags';
 import {
   createCustomer,
@@ -8,18 +13,9 @@ import {
   updateCustomer,
 } from '../services/customers';
 import { cachedQuery, invalidatingMutation, router, staffProcedure } from '../trpc';
-import { email, id, idInput, optionalText, pagination, phone, search, text } from '../validation';
-
-const customerFields = {
-  name: text(120),
-  email,
-  phone,
-  address: optionalText(300),
-  notes: optionalText(2_000),
-};
 
 export const customerRouter = router({
-  list: cachedQuery(staffProcedure.input(z.strictObject({ search, ...pagination }).prefault({})), {
+  list: cachedQuery(staffProcedure.input(customerListInput), {
     ttlMs: ttl.list,
     scope: 'role',
     query: ({ ctx, input }) => listCustomers(ctx.prisma, input),
@@ -36,25 +32,22 @@ export const customerRouter = router({
     ],
   }),
 
-  create: invalidatingMutation(staffProcedure.input(z.strictObject(customerFields)), {
+  create: invalidatingMutation(staffProcedure.input(customerCreateInput), {
     mutation: ({ ctx, input }) => createCustomer(ctx.prisma, input),
     routes: ['customer.list'],
   }),
 
-  update: invalidatingMutation(
-    staffProcedure.input(z.strictObject({ id, ...customerFields }).partial({ name: true })),
-    {
-      mutation: ({ ctx, input: { id: customerId, ...fields } }) =>
-        updateCustomer(ctx.prisma, customerId, fields),
-      // Vehicle rows show the owner's name, so the owner tag reaches them too.
-      // Work orders are searched by customer name: a new name can make one match a search.
-      tags: ({ input }) => [
-        ownerTag(input.id),
-        ...(input.name !== undefined ? [workOrderSearchTag] : []),
-      ],
-      routes: ['customer.list', 'vehicle.list'],
-    },
-  ),
+  update: invalidatingMutation(staffProcedure.input(customerUpdateInput), {
+    mutation: ({ ctx, input: { id: customerId, ...fields } }) =>
+      updateCustomer(ctx.prisma, customerId, fields),
+    // Vehicle rows show the owner's name, so the owner tag reaches them too.
+    // Work orders are searched by customer name: a new name can make one match a search.
+    tags: ({ input }) => [
+      ownerTag(input.id),
+      ...(input.name !== undefined ? [workOrderSearchTag] : []),
+    ],
+    routes: ['customer.list', 'vehicle.list'],
+  }),
 
   delete: invalidatingMutation(staffProcedure.input(idInput), {
     mutation: ({ ctx, input }) => removeCustomer(ctx.prisma, input.id),

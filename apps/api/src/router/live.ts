@@ -1,8 +1,8 @@
+import { noInput } from '@garage/validators';
 import { TRPCError } from '@trpc/server';
 import { eventScopeFor, type LiveEvent } from '../services/live/event-scope';
 import { liveHubOf } from '../services/live/live-hub';
 import { authedProcedure, router } from '../trpc';
-import { noInput } from '../validation';
 
 // Logging out invalidates the session's tag (auth/sessions.ts): a stream hearing of any
 // session's invalidation checks that its own session still stands.

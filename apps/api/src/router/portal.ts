@@ -1,8 +1,8 @@
+import { noInput } from '@garage/validators';
 import { customerWorkOrdersTag, ownerTag, ttl, vehicleTag, workOrderTag } from '../cache-tags';
 import { vehiclesOf } from '../services/vehicles';
 import { workOrdersOfCustomer } from '../services/work-orders/portal';
 import { cachedQuery, customerProcedure, router } from '../trpc';
-import { noInput } from '../validation';
 
 export const portalRouter = router({
   /** The signed-in customer's own vehicles, never anyone else's: cached per principal. */

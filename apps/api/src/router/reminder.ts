@@ -1,7 +1,7 @@
+import { dueSoonInput } from '@garage/validators';
 import { ownerTagsOf, remindersTag, ttl, vehicleHistoryTag, vehicleTag } from '../cache-tags';
 import { dueSoonReminders } from '../services/reminders/due-soon';
 import { cachedQuery, router, staffProcedure } from '../trpc';
-import { dueSoonInput } from './reminder-inputs';
 
 export const reminderRouter = router({
   /**

@@ -1,4 +1,17 @@
 import {
+  addLineInput,
+  addPaymentInput,
+  decideLinesInput,
+  idInput,
+  invoiceInput,
+  noInput,
+  setStatusInput,
+  updateLineInput,
+  workOrderCreateInput,
+  workOrderListInput,
+  workOrderUpdateInput,
+} from '@garage/validators';
+import {
   customerWorkOrdersTag,
   ownerTag,
   ownerTagsOf,
@@ -31,19 +44,7 @@ import {
   router,
   staffProcedure,
 } from '../trpc';
-import { idInput, noInput } from '../validation';
 import { isOpen, type WorkOrderStatus } from '../work-orders/status';
-import {
-  addLineInput,
-  addPaymentInput,
-  createInput,
-  decideLinesInput,
-  invoiceInput,
-  listInput,
-  setStatusInput,
-  updateInput,
-  updateLineInput,
-} from './work-order-inputs';
 
 /** What a list row or board card shows of others: its work order, vehicle and customer. */
 const rowTags = (rows: readonly WorkOrderSummary[]) => [
@@ -74,7 +75,7 @@ const moveTags = (move: { from: WorkOrderStatus; to: WorkOrderStatus } | null) =
 };
 
 export const workOrderRouter = router({
-  list: cachedQuery(staffProcedure.input(listInput), {
+  list: cachedQuery(staffProcedure.input(workOrderListInput), {
     ttlMs: ttl.list,
     scope: 'role',
     query: ({ ctx, input }) => listWorkOrders(ctx.prisma, input),
@@ -118,7 +119,7 @@ export const workOrderRouter = router({
     query: ({ ctx }) => listTechnicians(ctx.prisma),
   }),
 
-  create: invalidatingMutation(staffProcedure.input(createInput), {
+  create: invalidatingMutation(staffProcedure.input(workOrderCreateInput), {
     mutation: ({ ctx, input }) => createWorkOrder(ctx.prisma, input, ctx.user),
     tags: ({ result }) => [
       vehicleHistoryTag(result.vehicle.id),
@@ -129,7 +130,7 @@ export const workOrderRouter = router({
     routes: ['workOrder.list', 'workOrder.board'],
   }),
 
-  update: invalidatingMutation(staffProcedure.input(updateInput), {
+  update: invalidatingMutation(staffProcedure.input(workOrderUpdateInput), {
     mutation: ({ ctx, input: { id, ...fields } }) => updateWorkOrder(ctx.prisma, id, fields),
     tags: ({ input, result }) => [
       workOrderTag(result.id),

@@ -1,4 +1,4 @@
-import { vinCheckDigit } from '@garage/db';
+import { vinCheckDigit } from '@garage/validators';
 import type { TestApi } from './harness';
 
 let serial = 0;

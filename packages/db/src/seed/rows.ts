@@ -1,4 +1,4 @@
-import { vinAlphabet, vinCheckDigit } from '../vin';
+import { vinAlphabet, vinCheckDigit } from '@garage/validators';
 import { between, pick, rowRandom } from './random';
 import { colours, firstNames, lastNames, makes, streets, towns } from './sample-data';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { id, mileage, optionalText, pagination, search, text } from '../validation';
-import { lineKinds, paymentMethods, workOrderStatuses } from '../work-orders/status';
+import { id, mileage, optionalText, pagination, search, text } from './fields';
+import { lineKinds, paymentMethods, workOrderStatuses } from './work-order-vocabulary';
 
 // The inputs of the work-order procedures. Money is whole cents, quantities decimal text (up to
 // two places), tax rates basis points; the rules recheck what only they can (work-orders/).
 
-export const status = z.enum(workOrderStatuses, { error: 'is not a work-order status' });
+export const workOrderStatus = z.enum(workOrderStatuses, { error: 'is not a work-order status' });
 
 /** Decimal text with up to two places, more than 0: "1.5" hours, "4" parts. */
 export const quantity = z
@@ -32,11 +32,11 @@ export const promisedAt = z.date({ error: 'must be a date and time' });
 /** The reading given in the same call is below the vehicle's mileage on purpose (a typo fixed). */
 const odometerCorrection = z.boolean({ error: 'must be true or false' }).default(false);
 
-export const listInput = z
+export const workOrderListInput = z
   .strictObject({
     // Sorted and without repeats, so one filter is one cache entry however it is written.
     status: z
-      .array(status)
+      .array(workOrderStatus)
       .max(workOrderStatuses.length)
       .optional()
       .transform((statuses) => (statuses?.length ? [...new Set(statuses)].sort() : undefined)),
@@ -48,7 +48,7 @@ export const listInput = z
   })
   .prefault({});
 
-export const createInput = z.strictObject({
+export const workOrderCreateInput = z.strictObject({
   vehicleId: id,
   concern: text(2_000),
   odometerIn: mileage,
@@ -57,7 +57,7 @@ export const createInput = z.strictObject({
   promisedAt: promisedAt.optional(),
 });
 
-export const updateInput = z.strictObject({
+export const workOrderUpdateInput = z.strictObject({
   id,
   concern: text(2_000).optional(),
   notes: optionalText(4_000),
@@ -108,7 +108,7 @@ export const decideLinesInput = z.strictObject({
 
 export const setStatusInput = z.strictObject({
   id,
-  status,
+  status: workOrderStatus,
   odometerOut: mileage.optional(),
   odometerCorrection,
 });

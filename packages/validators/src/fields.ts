@@ -1,8 +1,8 @@
-import { normalizeVin, vinProblem } from '@garage/db';
 import { z } from 'zod';
+import { normalizeVin, vinProblem } from './vin';
 
-// Input rules shared by the routers. Every message names what is wrong in words a form can
-// show next to the field; the field itself is the key of the error.
+// Input rules shared by the API's procedures and the web's forms. Every message names what is
+// wrong in words a form can show next to the field; the field itself is the key of the error.
 
 const maxText = 200;
 

@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { pagination } from '../validation';
+import { pagination } from './fields';
 
 export const dueSoonInput = z.strictObject(pagination);

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { email, id, optionalText, pagination, phone, search, text } from './fields';
+
+// The inputs of the customer procedures.
+
+const customerFields = {
+  name: text(120),
+  email,
+  phone,
+  address: optionalText(300),
+  notes: optionalText(2_000),
+};
+
+export const customerListInput = z.strictObject({ search, ...pagination }).prefault({});
+
+export const customerCreateInput = z.strictObject(customerFields);
+
+export const customerUpdateInput = z
+  .strictObject({ id, ...customerFields })
+  .partial({ name: true });
