@@ -90,20 +90,26 @@ class TieredCache implements Cache {
     const timeoutMs = options.timeouts?.redisMs ?? 250;
     const { client, owned } = connectRedis(options.redis, timeoutMs);
     const namespace = this.#ns;
-    const store = new RemoteStore(client, namespace, timeoutMs, {
-      failureThreshold: options.circuit?.failureThreshold ?? 5,
-      probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
-      onChange: (open) =>
-        open
-          ? options.logger?.warn(
-              { namespace },
-              'cache: Redis circuit opened; reads go to the loader and invalidations are queued until Redis answers',
-            )
-          : options.logger?.info(
-              { namespace },
-              'cache: Redis circuit closed; Redis is in use again',
-            ),
-    });
+    const store = new RemoteStore(
+      client,
+      namespace,
+      timeoutMs,
+      {
+        failureThreshold: options.circuit?.failureThreshold ?? 5,
+        probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
+        onChange: (open) =>
+          open
+            ? options.logger?.warn(
+                { namespace },
+                'cache: Redis circuit opened; reads go to the loader and invalidations are queued until Redis answers',
+              )
+            : options.logger?.info(
+                { namespace },
+                'cache: Redis circuit closed; Redis is in use again',
+              ),
+      },
+      options.maxTrackedInvalidations ?? 100_000,
+    );
     return { store, owned };
   }
 

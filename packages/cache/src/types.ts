@@ -33,6 +33,12 @@ export interface CacheOptions {
   lease?: { ttlMs?: number; waitMs?: number; pollMs?: number };
   /** Told when the Redis circuit opens (warn) and closes again (info), once each time. */
   logger?: CacheLogger;
+  /**
+   * How many tags and routes Redis remembers the latest invalidation of (default 100,000, a few
+   * MB). Past it the oldest are forgotten, and entries loaded before them miss: the record stays
+   * bounded however many owners there are, at the price of misses, never of a stale answer.
+   */
+  maxTrackedInvalidations?: number;
 }
 
 /** Per-call options of `getOrSet`. */

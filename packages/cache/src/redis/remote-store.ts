@@ -113,6 +113,8 @@ export class RemoteStore {
     namespace: string,
     private readonly timeoutMs: number,
     circuit: CircuitOptions,
+    /** How many fields' latest invalidation Redis keeps (see INVALIDATE in scripts.ts). */
+    private readonly maxTrackedInvalidations: number,
   ) {
     this.#tag = namespaceTag(namespace);
     this.channel = `${this.#tag}:bus`;
@@ -122,15 +124,16 @@ export class RemoteStore {
   get #seqKey() {
     return `${this.#tag}:seq`;
   }
+  /** Each tag, route or soft expire's latest invalidation number (a sorted set, bounded). */
   get #invKey() {
-    return `${this.#tag}:inv`;
+    return `${this.#tag}:invalidated`;
   }
   get #idxKey() {
     return `${this.#tag}:idx`;
   }
-  /** Where the sequence restarted after Redis lost its data (see SEQUENCE in scripts.ts). */
-  get #baseKey() {
-    return `${this.#tag}:base`;
+  /** The number below which every entry and fill is dead (see SEQUENCE in scripts.ts). */
+  get #floorKey() {
+    return `${this.#tag}:floor`;
   }
 
   /** While the first connection is being made, waits for it (within the timeout) instead of failing. */
@@ -177,7 +180,7 @@ export class RemoteStore {
    * to take the key's fill lease in that same trip (it expires by itself if its holder dies).
    */
   async read(key: string, lease?: FillLease): Promise<RemoteRead> {
-    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key), this.#baseKey];
+    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key), this.#floorKey];
     const reply = new ReplyFields(
       await this.#eval(READ, keys, [lease?.holder ?? '', lease?.ttlMs ?? 0], true),
     );
@@ -214,7 +217,7 @@ export class RemoteStore {
       entry.leaseHolder,
       entry.etag,
     ];
-    const keys = [key, this.#invKey, this.#idxKey, leaseKey(key), this.#seqKey, this.#baseKey];
+    const keys = [key, this.#invKey, this.#idxKey, leaseKey(key), this.#seqKey, this.#floorKey];
     return String(await this.#eval(STORE, keys, args)) === 'stored';
   }
 
@@ -225,13 +228,14 @@ export class RemoteStore {
     origin: string;
     publisherSeq: number;
   }): Promise<number> {
-    const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#baseKey];
+    const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#floorKey];
     const args = [
       invalidation.soft ? '1' : '0',
       invalidation.origin,
       invalidation.publisherSeq,
       this.channel,
       String(wallClockMs()),
+      this.maxTrackedInvalidations,
       ...invalidation.fields,
     ];
     return Number(await this.#eval(INVALIDATE, keys, args));
@@ -244,7 +248,8 @@ export class RemoteStore {
 
   /** Lists live entries of the namespace, filtered, from `offset`. */
   async list(offset: number, limit: number, route = '', tag = '') {
-    const reply = await this.#eval(LIST, [this.#idxKey, this.#invKey], [offset, limit, route, tag]);
+    const keys = [this.#idxKey, this.#invKey, this.#floorKey];
+    const reply = await this.#eval(LIST, keys, [offset, limit, route, tag]);
     return parseListReply(reply);
   }
 

@@ -5,24 +5,29 @@
  */
 
 /**
- * The namespace sequence. A Redis that lost its data (restarted empty, failed over to an empty
- * replica) would restart INCR at 1, below numbers that instances still hold in their local
- * logs and in-flight snapshots: their L1 would refuse every fill, and a fill snapshotted before
- * the loss could be stored under a number later invalidations never pass. So a missing counter
- * is seeded from Redis's clock in microseconds, above anything handed out before (short of a
- * million invalidations a second), and that seed is kept as the base: a store snapshotted below
- * it comes from before the loss and is refused. Large numbers go to Redis as strings, since
- * cjson and tostring keep only 14 digits.
+ * The namespace sequence and its floor. Every entry and every fill carries the sequence number
+ * it was loaded at; one loaded below the floor is dead (a read misses, a store is refused).
+ * A Redis that lost its data (restarted empty, failed over to an empty replica, evicted these
+ * keys) would restart INCR at 1, below numbers that instances still hold in their local logs and
+ * in-flight snapshots: their L1 would refuse every fill, and a fill snapshotted before the loss
+ * could be stored under a number later invalidations never pass. So a missing counter is seeded
+ * from Redis's clock in microseconds, above anything handed out before (short of a million
+ * invalidations a second), and whenever the counter or the floor is missing the floor is set to
+ * the current number: nothing loaded before can be trusted. Large numbers go to Redis as
+ * strings, since cjson and tostring keep only 14 digits.
  */
 const SEQUENCE = `
-local function currentSeq(seqKey, baseKey)
+local function currentSeq(seqKey, floorKey)
   local v = redis.call('GET', seqKey)
-  if v then return tonumber(v) end
-  local t = redis.call('TIME')
-  local seed = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
-  redis.call('SET', seqKey, seed)
-  redis.call('SET', baseKey, seed)
-  return tonumber(seed)
+  local floor = redis.call('GET', floorKey)
+  if v and floor then return tonumber(v), tonumber(floor) end
+  if not v then
+    local t = redis.call('TIME')
+    v = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
+    redis.call('SET', seqKey, v)
+  end
+  redis.call('SET', floorKey, v)
+  return tonumber(v), tonumber(v)
 end
 `;
 
@@ -36,7 +41,7 @@ local function newestOf(invKey, fields, prefix)
   local names = {}
   for i, f in ipairs(fields) do names[i] = prefix .. f end
   local newest = 0
-  for _, v in ipairs(redis.call('HMGET', invKey, unpack(names))) do
+  for _, v in ipairs(redis.call('ZMSCORE', invKey, unpack(names))) do
     if v and tonumber(v) > newest then newest = tonumber(v) end
   end
   return newest
@@ -48,13 +53,13 @@ end
 ${SEQUENCE}`;
 
 /**
- * KEYS: entry, inv, seq, lease, base. ARGV: lease holder ('' for none), lease ttlMs.
+ * KEYS: entry, inv, seq, lease, floor. ARGV: lease holder ('' for none), lease ttlMs.
  * Replies with a flat field/value list (see replies.ts). On a miss: seq, leased (with a holder,
  * the key's fill lease is tried in the same trip: SET NX PX). On a hit: seq, payload, etag ('' for
  * an entry stored without one), entrySeq, tags, freshLeftMs, graceLeftMs, softStale.
  */
 export const READ = `${FIELDS_OF_ENTRY}
-local seq = currentSeq(KEYS[3], KEYS[5])
+local seq, floor = currentSeq(KEYS[3], KEYS[5])
 local function miss()
   local leased = 0
   if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then leased = 1 end
@@ -63,6 +68,7 @@ end
 local e = redis.call('HMGET', KEYS[1], 'v', 's', 't', 'r', 'f', 'g', 'd', 'h')
 if not e[1] then return miss() end
 local s = tonumber(e[2])
+if s < floor then return miss() end
 local fields = fieldsOf(e[4], e[3])
 if newestOf(KEYS[2], fields, '') > s then return miss() end
 local now = nowMs()
@@ -78,17 +84,17 @@ return {'seq', seq, 'payload', e[1], 'etag', e[8] or '', 'entrySeq', s, 'tags', 
 `;
 
 /**
- * KEYS: entry, inv, idx, lease, seq, base. ARGV: snapshot, payload, tagsJson, route, ttlMs,
+ * KEYS: entry, inv, idx, lease, seq, floor. ARGV: snapshot, payload, tagsJson, route, ttlMs,
  * graceMs, lease holder ('' for none: its lease is given back first, stored or not), etag.
  * Replies 'invalidated' (nothing stored) when the route, a tag or the namespace was
- * invalidated after the snapshot, or the snapshot predates a loss of Redis's data (see
- * SEQUENCE); 'newer' when a fill from a later snapshot is already there; else 'stored'.
+ * invalidated after the snapshot, or the snapshot is below the floor (see SEQUENCE and
+ * INVALIDATE); 'newer' when a fill from a later snapshot is already there; else 'stored'.
  */
 export const STORE = `${FIELDS_OF_ENTRY}
 if ARGV[7] ~= '' and redis.call('GET', KEYS[4]) == ARGV[7] then redis.call('DEL', KEYS[4]) end
 local snap = tonumber(ARGV[1])
-currentSeq(KEYS[5], KEYS[6])
-if snap < tonumber(redis.call('GET', KEYS[6]) or '0') then return 'invalidated' end
+local _, floor = currentSeq(KEYS[5], KEYS[6])
+if snap < floor then return 'invalidated' end
 if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 'invalidated' end
 local current = redis.call('HGET', KEYS[1], 's')
 if current and tonumber(current) > snap then return 'newer' end
@@ -103,24 +109,39 @@ return 'stored'
 `;
 
 /**
- * KEYS: seq, inv, idx, base. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
- * (the publisher's clock, for the receivers' lag metric only), fields...
- * One INCR whatever the number of entries; a hard 'all' also drops the whole field map.
+ * KEYS: seq, inv, idx, floor. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
+ * (the publisher's clock, for the receivers' lag metric only), most fields kept, fields...
+ * One INCR whatever the number of entries. Each field is recorded with the new number in `inv`,
+ * a sorted set by number. A hard 'all' raises the floor to it instead (every entry and fill
+ * loaded before is dead) and drops the index and the recorded fields, which it makes moot.
+ * The fields stay bounded: past the most kept, the oldest tenth is dropped and the floor rises
+ * to the newest of them. An entry or fill loaded below that may have depended on one of them,
+ * so it is dead too: bounding the record costs misses, never a stale answer.
  * Publishes the message bus.ts reads; replies with the invalidation's sequence number.
  */
 export const INVALIDATE = `${SEQUENCE}
-currentSeq(KEYS[1], KEYS[4])
+local _, floor = currentSeq(KEYS[1], KEYS[4])
 local n = string.format('%.0f', redis.call('INCR', KEYS[1]))
 local soft = ARGV[1] == '1'
 local fields = {}
-for i = 6, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
 for _, f in ipairs(fields) do
   if f == 'all' and not soft then
     redis.call('DEL', KEYS[2], KEYS[3])
+    redis.call('SET', KEYS[4], n)
+  elseif soft then
+    redis.call('ZADD', KEYS[2], n, 'x:' .. f)
+  else
+    redis.call('ZADD', KEYS[2], n, f)
   end
 end
-for _, f in ipairs(fields) do
-  if soft then redis.call('HSET', KEYS[2], 'x:' .. f, n) else redis.call('HSET', KEYS[2], f, n) end
+local kept = tonumber(ARGV[6])
+local count = redis.call('ZCARD', KEYS[2])
+if count > kept then
+  local dropped = count - kept + math.ceil(kept / 10)
+  local last = redis.call('ZRANGE', KEYS[2], dropped - 1, dropped - 1, 'WITHSCORES')
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', last[2])
+  if tonumber(last[2]) > floor then redis.call('SET', KEYS[4], last[2]) end
 end
 redis.call('PUBLISH', ARGV[4], cjson.encode({origin = ARGV[2], publisherSeq = tonumber(ARGV[3]),
   seq = n, soft = soft, sentAtMs = ARGV[5], fields = fields}))
@@ -128,13 +149,14 @@ return tonumber(n)
 `;
 
 /**
- * KEYS: idx, inv. ARGV: offset, limit, route filter, tag filter. Admin only (walks the
+ * KEYS: idx, inv, floor. ARGV: offset, limit, route filter, tag filter. Admin only (walks the
  * namespace index, never the keyspace). Replies with cjson: {matched, rows: [{key, route,
  * tags (the stored JSON text), ttlLeftMs, sizeBytes}]}.
  */
 export const LIST = `${FIELDS_OF_ENTRY}
 local offset = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
+local floor = tonumber(redis.call('GET', KEYS[3]) or '0')
 local now = nowMs()
 local matched = 0
 local rows = {}
@@ -142,7 +164,8 @@ for _, key in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], now, '+inf')) do
   local e = redis.call('HMGET', key, 's', 't', 'r', 'g')
   if e[1] then
     local fields = fieldsOf(e[3], e[2])
-    local live = newestOf(KEYS[2], fields, '') <= tonumber(e[1])
+    local s = tonumber(e[1])
+    local live = s >= floor and newestOf(KEYS[2], fields, '') <= s
     local tagged = ARGV[4] == ''
     if not tagged then
       for _, tag in ipairs(cjson.decode(e[2])) do if tag == ARGV[4] then tagged = true end end
