@@ -4,6 +4,9 @@ import { SiteHeader } from '~/components/site-header';
 import { maxBatch } from '~/env';
 import { TRPCReactProvider } from '~/trpc/react';
 import './globals.css';
+import './phone.css';
+import './print.css';
+import './job-card.css';
 
 export const metadata: Metadata = {
   title: { default: 'Garage', template: '%s · Garage' },

@@ -71,7 +71,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
         <p>Approve or decline each line. Declined work is not done and not charged.</p>
       ) : null}
       <div className="table-wrap">
-        <table className="lines customer-lines">
+        <table className="lines customer-lines stack">
           <caption className="muted">
             Prices include tax. Declined lines do not count in the total.
           </caption>
@@ -97,9 +97,13 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
                 <td>
                   {line.description} <span className="muted">({kindLabels[line.kind]})</span>
                 </td>
-                <td className="num">{formatQuantity(line.quantity)}</td>
-                <td className="num">{format.money(line.totalCents)}</td>
-                <td>
+                <td className="num" data-label="Qty">
+                  {formatQuantity(line.quantity)}
+                </td>
+                <td className="num" data-label="Price">
+                  {format.money(line.totalCents)}
+                </td>
+                <td data-label="Your decision">
                   <span
                     className={`badge ${line.approval === 'pending' ? 'awaiting' : `decision-${line.approval}`}`}
                   >

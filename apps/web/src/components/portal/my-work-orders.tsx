@@ -58,7 +58,7 @@ export function OpenWorkOrders() {
         <Empty>None of your vehicles is in the shop right now.</Empty>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">Work order</th>
@@ -77,23 +77,25 @@ export function OpenWorkOrders() {
                     <NumberLink workOrder={workOrder} />
                     <div className="muted clip">{workOrder.concern}</div>
                   </td>
-                  <td>
+                  <td data-label="Vehicle">
                     <VehicleOf workOrder={workOrder} owned={owned} />
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <CustomerStatus
                       status={workOrder.status}
                       awaiting={workOrder.awaitingApproval}
                     />
                   </td>
-                  <td>
+                  <td data-label="Promised">
                     {workOrder.promisedAt ? (
                       <Timestamp at={workOrder.promisedAt} />
                     ) : (
                       <span className="muted">not set yet</span>
                     )}
                   </td>
-                  <td className="num">{format.money(workOrder.totalCents)}</td>
+                  <td className="num" data-label="Total">
+                    {format.money(workOrder.totalCents)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -118,7 +120,7 @@ export function PastWorkOrders() {
         <Empty>No past work orders yet.</Empty>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">Work order</th>
@@ -137,17 +139,19 @@ export function PastWorkOrders() {
                   <td>
                     <NumberLink workOrder={workOrder} />
                   </td>
-                  <td>
+                  <td data-label="Vehicle">
                     <VehicleOf workOrder={workOrder} owned={owned} />
                   </td>
-                  <td>
+                  <td data-label="Opened">
                     <Timestamp at={workOrder.createdAt} dateOnly />
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <CustomerStatus status={workOrder.status} />
                   </td>
-                  <td className="num">{format.money(workOrder.totalCents)}</td>
-                  <td>
+                  <td className="num" data-label="Total">
+                    {format.money(workOrder.totalCents)}
+                  </td>
+                  <td data-label="Invoice">
                     {workOrder.status === 'cancelled' ? (
                       <span className="muted">none</span>
                     ) : (

@@ -51,7 +51,7 @@ export function PortalVehicle({ id }: { id: number }) {
           <Empty>Nothing outstanding: you have not declined any recommended work.</Empty>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">Recommended</th>
@@ -65,12 +65,16 @@ export function PortalVehicle({ id }: { id: number }) {
               <tbody>
                 {recommendations.map((line) => (
                   <tr key={line.id} aria-label={line.description}>
-                    <td>{line.declinedAt ? <Timestamp at={line.declinedAt} dateOnly /> : '–'}</td>
+                    <td data-label="Recommended">
+                      {line.declinedAt ? <Timestamp at={line.declinedAt} dateOnly /> : '–'}
+                    </td>
                     <td>
                       {line.description} <span className="muted">({kindLabels[line.kind]})</span>
                     </td>
-                    <td className="num">{format.money(line.totalCents)}</td>
-                    <td>
+                    <td className="num" data-label="Price">
+                      {format.money(line.totalCents)}
+                    </td>
+                    <td data-label="Work order">
                       <Link href={`/portal/work-orders/${line.workOrder.id}`}>
                         {line.workOrder.number}
                       </Link>
@@ -88,7 +92,7 @@ export function PortalVehicle({ id }: { id: number }) {
           <Empty>No work orders on this vehicle yet.</Empty>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">Work order</th>
@@ -109,14 +113,18 @@ export function PortalVehicle({ id }: { id: number }) {
                       <Link href={`/portal/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
                       <div className="muted clip">{workOrder.concern}</div>
                     </td>
-                    <td>
+                    <td data-label="Opened">
                       <Timestamp at={workOrder.createdAt} dateOnly />
                     </td>
-                    <td>
+                    <td data-label="Status">
                       <CustomerStatus status={workOrder.status} />
                     </td>
-                    <td className="num">{formatMileage(workOrder.odometerIn)}</td>
-                    <td className="num">{format.money(workOrder.totalCents)}</td>
+                    <td className="num" data-label="Odometer in">
+                      {formatMileage(workOrder.odometerIn)}
+                    </td>
+                    <td className="num" data-label="Total">
+                      {format.money(workOrder.totalCents)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

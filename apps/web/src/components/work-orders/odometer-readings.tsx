@@ -19,7 +19,7 @@ export function OdometerReadings({
 }) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack">
         <thead>
           <tr>
             <th scope="col">When</th>
@@ -37,10 +37,12 @@ export function OdometerReadings({
               <td>
                 <Timestamp at={reading.at} />
               </td>
-              <td className="num">{formatMileage(reading.reading)}</td>
-              <td>{odometerSourceLabels[reading.source]}</td>
+              <td className="num" data-label="Reading">
+                {formatMileage(reading.reading)}
+              </td>
+              <td data-label="Taken">{odometerSourceLabels[reading.source]}</td>
               {showWorkOrder ? (
-                <td>
+                <td data-label="Work order">
                   {reading.workOrder ? (
                     <Link href={`/staff/work-orders/${reading.workOrder.id}`}>
                       {reading.workOrder.number}
@@ -50,8 +52,9 @@ export function OdometerReadings({
                   )}
                 </td>
               ) : null}
-              <td>
-                {reading.correction ? <span className="badge">correction</span> : null}{' '}
+              <td data-label="Flags">
+                {reading.correction ? <span className="badge">correction</span> : null}
+                {reading.correction && reading.implausible ? ' ' : null}
                 {reading.implausible ? <span className="badge warn">implausible jump</span> : null}
               </td>
             </tr>

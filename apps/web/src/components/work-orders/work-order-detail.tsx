@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
@@ -34,10 +35,18 @@ export function WorkOrderDetail({ id }: { id: number }) {
   const editable = inShop[workOrder.status];
   return (
     <>
-      <p>
-        <Link href="/staff/work-orders">← All work orders</Link> ·{' '}
-        <Link href="/staff/board">Board</Link>
-      </p>
+      <div className="page-tools screen-only">
+        <p>
+          <Link href="/staff/work-orders">← All work orders</Link> ·{' '}
+          <Link href="/staff/board">Board</Link>
+        </p>
+        <div className="actions">
+          <Link href={`/staff/work-orders/${workOrder.id}/job-card`} className="button-link">
+            Job card
+          </Link>
+          <PrintButton />
+        </div>
+      </div>
       <h1>
         {workOrder.number} <StatusBadge status={workOrder.status} />{' '}
         <AwaitingApproval awaiting={workOrder.awaitingApproval} />
@@ -82,8 +91,17 @@ export function WorkOrderDetail({ id }: { id: number }) {
             formatMileage(workOrder.odometerOut)
           )}
         </dd>
+        {/* On screen the notes are in the details form below, which paper leaves out. */}
+        {editable && workOrder.notes ? (
+          <>
+            <dt className="print-only">Notes</dt>
+            <dd className="print-only pre-line">{workOrder.notes}</dd>
+          </>
+        ) : null}
       </dl>
-      <StatusControls key={`status-${workOrder.status}`} workOrder={workOrder} />
+      <div className="screen-only">
+        <StatusControls key={`status-${workOrder.status}`} workOrder={workOrder} />
+      </div>
       <LinesSection workOrder={workOrder} settings={settings.data} />
       <InvoiceSection workOrder={workOrder} />
       <PaymentsSection workOrder={workOrder} />

@@ -1,0 +1,184 @@
+'use client';
+
+import type { RouterOutputs } from '@garage/api';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { PrintButton } from '~/components/print-button';
+import { Failed, Loading } from '~/components/query-state';
+import { Timestamp } from '~/components/timestamp';
+import { formatMileage, formatQuantity } from '~/lib/format';
+import { kindLabels } from '~/lib/work-order-words';
+import { useTRPC } from '~/trpc/react';
+
+type WorkOrder = RouterOutputs['workOrder']['byId'];
+type Line = WorkOrder['lines'][number];
+
+/** The work the technician does: approved labour and parts. Fees are no work; prices stay off. */
+function isWork(line: Line): boolean {
+  return line.approval === 'approved' && line.kind !== 'fee';
+}
+
+/** "1.5 h" for labour (its quantity is hours), "4" for parts. */
+function amountOf(line: Line): string {
+  const quantity = formatQuantity(line.quantity);
+  return line.kind === 'labor' ? `${quantity} h` : quantity;
+}
+
+/** "1 line awaits…" / "2 lines await…": work the customer has not decided on stays off the card. */
+function pendingNote(count: number): string {
+  const lines = count === 1 ? '1 line awaits' : `${count} lines await`;
+  return `${lines} the customer’s decision: not on this card until approved.`;
+}
+
+/**
+ * A work order's job card for the technician, one printed page: the shop, the vehicle (plate,
+ * VIN, colour, odometer in), the customer's concern, the approved work with part numbers and
+ * hours but no prices, the technician, the promised time, the shop's notes, and lines to write
+ * the findings, the odometer out and a signature on.
+ */
+export function JobCard({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.workOrder.byId.queryOptions({ id }));
+  const shop = useQuery(trpc.settings.shop.queryOptions());
+  const vehicleId = query.data?.vehicle.id;
+  const record = useQuery(
+    trpc.vehicle.byId.queryOptions(vehicleId === undefined ? skipToken : { id: vehicleId }),
+  );
+  if (query.isPending) return <Loading what="job card" />;
+  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
+  const workOrder = query.data;
+  const { vehicle } = workOrder;
+  const work = workOrder.lines.filter(isWork);
+  const pending = workOrder.lines.filter((line) => line.approval === 'pending').length;
+  return (
+    <>
+      <div className="page-tools screen-only">
+        <p>
+          <Link href={`/staff/work-orders/${workOrder.id}`}>← {workOrder.number}</Link>
+        </p>
+        <div className="actions">
+          <PrintButton />
+        </div>
+      </div>
+      <article className="job-card" aria-labelledby="job-card-title">
+        <header className="job-card-head">
+          <div>
+            <h1 id="job-card-title">Job card {workOrder.number}</h1>
+            <p>
+              Opened <Timestamp at={workOrder.createdAt} />
+            </p>
+          </div>
+          {shop.data ? (
+            <address>
+              <strong>{shop.data.name}</strong>
+              {shop.data.address ? <span className="pre-line">{shop.data.address}</span> : null}
+              {shop.data.phone ? <span>{shop.data.phone}</span> : null}
+            </address>
+          ) : null}
+        </header>
+        <dl className="job-card-facts">
+          <div>
+            <dt>Vehicle</dt>
+            <dd>
+              {vehicle.year} {vehicle.make} {vehicle.model}
+            </dd>
+          </div>
+          <div>
+            <dt>Colour</dt>
+            <dd>{record.data?.colour ?? <span className="muted">not recorded</span>}</dd>
+          </div>
+          <div>
+            <dt>Plate</dt>
+            <dd>
+              <span className="plate">{vehicle.plate}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>VIN</dt>
+            <dd>
+              <code>{vehicle.vin}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Odometer in</dt>
+            <dd>{formatMileage(workOrder.odometerIn)}</dd>
+          </div>
+          <div>
+            <dt>Technician</dt>
+            <dd>{workOrder.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+          </div>
+          <div>
+            <dt>Promised</dt>
+            <dd>
+              {workOrder.promisedAt ? (
+                <Timestamp at={workOrder.promisedAt} />
+              ) : (
+                <span className="muted">not promised</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+        <section aria-labelledby="job-card-concern">
+          <h2 id="job-card-concern">Concern</h2>
+          <p className="pre-line">{workOrder.concern}</p>
+        </section>
+        <section aria-labelledby="job-card-work">
+          <h2 id="job-card-work">Approved work</h2>
+          {work.length === 0 ? (
+            <p>No work is approved yet.</p>
+          ) : (
+            <table className="job-card-work">
+              <thead>
+                <tr>
+                  <th scope="col">Done</th>
+                  <th scope="col">Work</th>
+                  <th scope="col">Part no.</th>
+                  <th scope="col" className="num">
+                    Hours / qty
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {work.map((line) => (
+                  <tr key={line.id} aria-label={line.description}>
+                    <td>
+                      <span className="tick-box" aria-hidden="true" />
+                    </td>
+                    <td>
+                      {line.description} <span className="muted">({kindLabels[line.kind]})</span>
+                    </td>
+                    <td>{line.partNumber ? <code>{line.partNumber}</code> : null}</td>
+                    <td className="num">{amountOf(line)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {pending > 0 ? <p className="muted">{pendingNote(pending)}</p> : null}
+        </section>
+        <section aria-labelledby="job-card-notes">
+          <h2 id="job-card-notes">Notes</h2>
+          <p className="pre-line">{workOrder.notes ?? <span className="muted">none</span>}</p>
+        </section>
+        <section aria-labelledby="job-card-findings">
+          <h2 id="job-card-findings">Findings</h2>
+          <div className="write-in" />
+          <div className="write-in" />
+          <div className="write-in" />
+          <div className="write-in" />
+        </section>
+        <footer className="job-card-sign">
+          <p>
+            Odometer out <span className="write-in" />
+          </p>
+          <p>
+            Signature <span className="write-in" />
+          </p>
+          <p>
+            Date <span className="write-in" />
+          </p>
+        </footer>
+      </article>
+    </>
+  );
+}
