@@ -22,7 +22,7 @@ export function createMetrics(cache: Cache) {
 
   const answeredFromCache = new Counter({
     name: 'garage_api_answered_from_cache_total',
-    help: 'Cached query calls answered with their stored bytes before tRPC ran (every call of the request was a fresh L1 or Redis hit)',
+    help: 'Cached query calls answered with their stored bytes before tRPC ran (an L1 or Redis hit, not a load)',
     labelNames: ['procedure'] as const,
     registers: [registry],
   });

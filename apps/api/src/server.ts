@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { parseQueryRequest } from '@garage/cache';
+import { parseQueryRequest } from '@garage/cache/trpc';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { answerFromCache } from './answer-from-cache';
 import { type Context, createContext, type Services } from './context';
@@ -127,10 +127,11 @@ export function createApiServer(
     early.set(req, context);
     context
       .then((ctx) => answerFromCache(query, ctx, req, res))
-      .catch(() => false)
-      .then((answered) => {
-        if (answered) metrics.answeredFromCache(proceduresOf(path));
-        else void trpc(req, res);
+      .catch(() => undefined)
+      .then((hits) => {
+        if (!hits) return void trpc(req, res);
+        const procedures = proceduresOf(path);
+        metrics.answeredFromCache(procedures.filter((_, call) => hits[call]));
       });
   }
 }

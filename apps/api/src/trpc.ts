@@ -1,4 +1,4 @@
-import { createCacheProcedures } from '@garage/cache';
+import { createCacheProcedures } from '@garage/cache/trpc';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { SessionUser } from './auth/sessions';
@@ -34,35 +34,46 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * Maps our typed errors (db conflicts, field errors) in a procedure's result to TRPCErrors
- * with the right code.
- */
-function mapErrors<TResult extends { ok: true } | { ok: false; error: TRPCError }>(
-  result: TResult,
-): TResult {
-  if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause ?? result.error);
-    if (mapped instanceof TRPCError && mapped !== result.error) throw mapped;
-  }
-  return result;
-}
+const cacheProcedures = createCacheProcedures<Context>({
+  // Procedures are built once at import; the cache belongs to the running app, so it comes
+  // from the context.
+  cache: (ctx) => ctx.cache,
+  principal: (ctx) => (ctx.user ? { id: String(ctx.user.id), role: ctx.user.role } : null),
+  // CACHE_TIERS=off: every read loads (invalidation still runs).
+  reads: (ctx) => ctx.cacheReads,
+  answered: (ctx, { batchIndex, tags }) => {
+    ctx.answeredTags[batchIndex] = tags;
+  },
+});
 
-export const publicProcedure = t.procedure.use(async ({ next }) => mapErrors(await next()));
+/**
+ * Maps our typed errors (db conflicts, field errors) in a failed call to TRPCErrors with the
+ * right code, on every procedure.
+ */
+const mapErrors = cacheProcedures.failureMap((error) => {
+  const mapped = toTRPCError(error.cause ?? error);
+  return mapped instanceof TRPCError ? mapped : error;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
 
 /**
  * Signed-in callers, holding one of `roles` when any are named; `ctx.user` is non-null after
- * it. One middleware for the checks and the error mapping: every middleware level costs each
- * call a copy of its options and context, the fast path's hits included.
+ * it. A gate: it runs in front of every answer, the cache's fast path included.
  */
 function signedInProcedure(roles?: readonly SessionUser['role'][]) {
-  return t.procedure.use(async ({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-    if (roles && !roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `only ${roles.join(' or ')} may do this` });
-    }
-    return mapErrors(await next({ ctx: { user: ctx.user } }));
-  });
+  return publicProcedure.use(
+    cacheProcedures.gate((ctx) => {
+      if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+      if (roles && !roles.includes(ctx.user.role)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `only ${roles.join(' or ')} may do this`,
+        });
+      }
+      return { user: ctx.user };
+    }),
+  );
 }
 
 /** Signed-in callers only. */
@@ -77,28 +88,16 @@ export const staffProcedure = roleProcedure('staff', 'admin');
 export const adminProcedure = roleProcedure('admin');
 export const customerProcedure = roleProcedure('customer');
 
-const cacheProcedures = createCacheProcedures<Context>({
-  // Procedures are built once at import; the cache belongs to the running app, so it comes
-  // from the context.
-  cache: (ctx) => ctx.cache,
-  principal: (ctx) => (ctx.user ? { id: String(ctx.user.id), role: ctx.user.role } : null),
-  // CACHE_TIERS=off: every read loads (invalidation still runs).
-  reads: (ctx) => ctx.cacheReads,
-  answered: (ctx, { batchIndex, tags }) => {
-    ctx.answeredTags[batchIndex] = tags;
-  },
-});
-
 /**
  * Declares a cached query: `cachedQuery(staffProcedure.input(schema), { ttlMs, scope, query,
  * tags })`. The key is the route, the scope and the parsed input; `tags` is typed by the input
- * and what `query` returns. Every middleware of the procedure (its role, any other gate) runs
- * before the cache on every path that answers from it.
+ * and what `query` returns. The procedure's gates (its role) run before the cache on every path
+ * that answers from it.
  */
 export const cachedQuery = cacheProcedures.cachedQuery;
 
 /** Declares a mutation that invalidates its `tags` (from input and result) and `routes` before it returns. */
 export const invalidatingMutation = cacheProcedures.invalidatingMutation;
 
-/** Builds the fast path over a router's cached queries (answer-from-cache.ts). */
+/** Compiles the fast path over a router's cached queries, once (answer-from-cache.ts). */
 export const cacheAnswerer = cacheProcedures.answerer;

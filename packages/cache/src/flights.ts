@@ -1,12 +1,9 @@
+import type { StoredAnswer } from './wire';
+
 /** What one load (or L2 read) produced, and what a later read needs to tell whether it may share it. */
-export interface StoredEntry {
-  /** The wire form (see wire.ts). */
-  bytes: Buffer;
-  /** Their ETag (see etagOf). */
-  etag: string;
+export interface StoredEntry extends StoredAnswer {
   /** The invalidation sequence number the value is valid at; undefined when unknown. */
   seq: number | undefined;
-  tags: readonly string[];
 }
 
 interface Flight {

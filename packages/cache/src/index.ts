@@ -1,21 +1,9 @@
+// The cache engine. Its tRPC side (cached queries, gates, the fast path, the HTTP wire) is
+// `@garage/cache/trpc`.
+
 export { CacheError, type CacheErrorCode } from './errors';
 export { hashInput } from './keys';
 export { createCache } from './tiered-cache';
-export {
-  type CachedQuery,
-  createCacheProcedures,
-  type InvalidatingMutation,
-  type ResolverOptions,
-} from './trpc/declarations';
-export { type CacheScope, type Principal, scopeOf } from './trpc/scope';
-export {
-  parseQueryRequest,
-  type QueryCall,
-  type QueryRequest,
-  storedResponseBody,
-  storedResponseEtag,
-  storedResponseParts,
-} from './trpc/stored-response';
 export type {
   Cache,
   CacheEntryInfo,

@@ -3,7 +3,6 @@ import type { Registry } from 'prom-client';
 import { CacheError } from './errors';
 import { Flights } from './flights';
 import { GetSetHandler } from './get-set/get-set-handler';
-import { peekEntries } from './get-set/peek';
 import type { Tiers } from './get-set/tiers';
 import { ALL_FIELD, routeField, tagField } from './invalidation-log';
 import { Invalidations } from './invalidations';
@@ -119,18 +118,19 @@ class TieredCache implements Cache {
     options: GetOrSetOptions<T>,
   ): Promise<T> {
     if (this.#closed) throw new CacheError('CLOSED', 'the cache is closed');
-    const entry = entryKey(this.#ns, key);
-    const bytes = await this.#getSet.handle({ entryKey: entry, key, loader, options });
+    const { bytes } = await this.answer(key, loader, options);
     if (!options.shared) return fromWire<T>(bytes);
     return this.#decoded.of<T>(bytes);
   }
 
-  async peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined> {
-    if (this.#closed) return undefined;
-    return peekEntries(
-      this.#tiers,
-      keys.map((key) => ({ entryKey: entryKey(this.#ns, key), key })),
-    );
+  answer<T>(
+    key: CacheKey,
+    loader: () => Promise<T>,
+    options: GetOrSetOptions<T>,
+  ): Promise<StoredAnswer> {
+    if (this.#closed) return Promise.reject(new CacheError('CLOSED', 'the cache is closed'));
+    const entry = entryKey(this.#ns, key);
+    return this.#getSet.handle({ entryKey: entry, key, loader, options });
   }
 
   invalidateTags(tags: readonly string[]): Promise<InvalidationOutcome> {

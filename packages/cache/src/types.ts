@@ -114,11 +114,14 @@ export interface Cache {
   /** The cached value (each caller its own copy), or the loader's, run once per instance per key. */
   getOrSet<T>(key: CacheKey, loader: () => Promise<T>, options: GetOrSetOptions<T>): Promise<T>;
   /**
-   * The stored answers (bytes, ETag, tags) of fresh entries, from L1 or else L2 (which fills
-   * L1), all of them or nothing: counted as hits when every key has one; undefined otherwise,
-   * counting nothing. Never loads, never serves grace. The L2 reads of one call leave together.
+   * `getOrSet` for a caller that sends the answer on as it was stored (bytes, ETag, tags)
+   * instead of using the value: nothing is parsed.
    */
-  peek(keys: readonly CacheKey[]): Promise<StoredAnswer[] | undefined>;
+  answer<T>(
+    key: CacheKey,
+    loader: () => Promise<T>,
+    options: GetOrSetOptions<T>,
+  ): Promise<StoredAnswer>;
   /** Hard-invalidates every entry carrying any of `tags`: nothing stale is served after it. */
   invalidateTags(tags: readonly string[]): Promise<InvalidationOutcome>;
   /** Soft-expires every entry carrying any of `tags`: stale may serve within grace during one refresh. */

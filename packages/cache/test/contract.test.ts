@@ -275,25 +275,41 @@ describe.each(configurations)('contract ($name)', ({ redis }) => {
     expect(listed?.sizeBytes).toBe(stored);
   });
 
-  it('answers peek from stored bytes, all of them or nothing, counting hits only then', async () => {
+  it('answers from stored bytes (with their ETag and tags), counting a hit, never loading again', async () => {
     const cache = make();
     const load = async () => ({ at: new Date(0) });
-    // With Redis, L1 fills once the bus has subscribed; peek then answers from L1 or L2 alike.
     await cache.getOrSet(key('p1'), load, { ttlMs: 10_000, tags: ['p'] });
-    expect(await cache.peek([key('p1'), key('p2')])).toBeUndefined();
     const before = (await cache.stats()).routes['item.get'];
-    const [answer] = (await cache.peek([key('p1')])) ?? [];
-    expect(answer?.bytes.toString()).toBe(superjson.stringify({ at: new Date(0) }));
-    expect(answer?.tags).toEqual(['p']);
+    const answer = await cache.answer(
+      key('p1'),
+      async () => {
+        throw new Error('a stored answer must not load');
+      },
+      { ttlMs: 10_000 },
+    );
+    expect(answer.bytes.toString()).toBe(superjson.stringify({ at: new Date(0) }));
+    expect(answer.tags).toEqual(['p']);
+    expect(answer.tagsJson).toBe('["p"]');
     // The ETag was made when the bytes were stored: a hash of them, the same from either tier.
-    const digest = createHash('sha1')
-      .update(answer?.bytes ?? '')
-      .digest('base64url');
-    expect(answer?.etag).toBe(`"${digest}"`);
+    const digest = createHash('sha1').update(answer.bytes).digest('base64url');
+    expect(answer.etag).toBe(`"${digest}"`);
     const after = (await cache.stats()).routes['item.get'];
     const hits = (s: typeof after) => (s?.l1Hits ?? 0) + (s?.l2Hits ?? 0);
     expect(hits(after)).toBe(hits(before) + 1);
     expect(after?.misses).toBe(before?.misses);
+  });
+
+  it('answers a miss with the stored form of what it loaded, tags included', async () => {
+    const cache = make();
+    const answer = await cache.answer(key('p2'), async () => ({ n: 2 }), {
+      ttlMs: 10_000,
+      tags: (value) => [`n:${value.n}`],
+    });
+    expect(answer.bytes.toString()).toBe(superjson.stringify({ n: 2 }));
+    expect(answer.tagsJson).toBe('["n:2"]');
+    expect(await cache.getOrSet(key('p2'), async () => ({ n: 3 }), { ttlMs: 10_000 })).toEqual({
+      n: 2,
+    });
   });
 
   it('reports per-route stats, entries, counts and prom-client metrics labelled by route', async () => {

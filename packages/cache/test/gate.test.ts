@@ -5,13 +5,8 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import {
-  type Cache,
-  createCache,
-  createCacheProcedures,
-  parseQueryRequest,
-  storedResponseBody,
-} from '../src';
+import { type Cache, createCache } from '../src';
+import { createCacheProcedures, parseQueryRequest, storedResponseBody } from '../src/trpc';
 
 // A gate that is not a role: a suspended account may not read, although its role may. The
 // route is shared by role, so the entry a colleague warmed is there for the suspended caller's
@@ -25,15 +20,15 @@ const suspended = new Set<string>();
 
 function buildApi(cache: Cache) {
   const t = initTRPC.context<Ctx>().create({ transformer: superjson });
-  const { cachedQuery, answerer } = createCacheProcedures<Ctx>({
+  const { cachedQuery, answerer, gate } = createCacheProcedures<Ctx>({
     cache,
     principal: (ctx) => ctx.user,
   });
-  const notSuspended = t.middleware(({ ctx, next }) => {
+  const notSuspended = gate((ctx) => {
     if (ctx.user && suspended.has(ctx.user.id)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'this account is suspended' });
     }
-    return next();
+    return {};
   });
   let loads = 0;
   const router = t.router({
@@ -68,7 +63,12 @@ function buildApi(cache: Cache) {
       if (!payloads) return void trpc(req, res);
       answered.fromStore++;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(storedResponseBody(query, payloads));
+      res.end(
+        storedResponseBody(
+          query,
+          payloads.map((call) => call.answer),
+        ),
+      );
     });
   });
   return { server, router, t, answered, loads: () => loads };
@@ -165,5 +165,56 @@ describe('a gate in front of a cached route', () => {
     expect(await get(l2Base, 'u3:staff', ['item.byId'], [input])).toEqual(warm);
     expect(withL1.loads() + redisOnly.loads()).toBe(loads);
     suspended.delete('u2');
+  });
+});
+
+describe('the fast path runs a gate once per call', () => {
+  it('on a miss (the load goes on from there) and on a hit', async () => {
+    const t = initTRPC.context<Ctx>().create({ transformer: superjson });
+    const cache = createCache({ namespace: `gate-once-${process.pid}` });
+    const { cachedQuery, answerer, gate } = createCacheProcedures<Ctx>({
+      cache,
+      principal: (ctx) => ctx.user,
+    });
+    let checks = 0;
+    const counted = gate((ctx) => {
+      checks++;
+      return { user: ctx.user };
+    });
+    const router = t.router({
+      item: cachedQuery(t.procedure.use(counted).input(z.object({ id: z.number() })), {
+        ttlMs: 60_000,
+        scope: 'role',
+        query: ({ input }) => input.id,
+      }),
+    });
+    const fastPath = answerer(router);
+    const query = parseQueryRequest({
+      method: 'GET',
+      url: `/trpc/item?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ id: 1 })))}`,
+      headers: {},
+      basePath: '/trpc/',
+    });
+    if (!query) throw new Error('the request should parse');
+    const staff = { user: { id: 'u1', role: 'staff' } };
+    expect(await fastPath.answer(query, staff)).toHaveLength(1);
+    expect(checks).toBe(1);
+    expect(await fastPath.answer(query, staff)).toHaveLength(1);
+    expect(checks).toBe(2);
+    expect((await cache.stats()).routes.item).toMatchObject({ misses: 1, l1Hits: 1 });
+    await cache.close();
+  });
+});
+
+describe('a middleware the cache does not know', () => {
+  it('is refused in front of a cached query when the route is declared', () => {
+    const t = initTRPC.context<Ctx>().create({ transformer: superjson });
+    const cache = createCache({ namespace: `gate-unknown-${process.pid}` });
+    const { cachedQuery } = createCacheProcedures<Ctx>({ cache, principal: (ctx) => ctx.user });
+    const unknown = t.middleware(({ next }) => next());
+    expect(() =>
+      cachedQuery(t.procedure.use(unknown), { ttlMs: 1_000, query: () => 'answer' }),
+    ).toThrow(/must be declared with gate\(\) or failureMap\(\)/);
+    return cache.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashInput, scopeOf } from '../src';
+import { hashInput } from '../src';
+import { scopeOf } from '../src/trpc';
 
 describe('canonical keys and scopes', () => {
   it('ignores field order at every depth, and tells rich values apart', () => {

@@ -2,7 +2,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { type Cache, createCache, createCacheProcedures } from '../src';
+import { type Cache, createCache } from '../src';
+import { createCacheProcedures } from '../src/trpc';
 
 interface Ctx {
   user: { id: string; role: string } | null;

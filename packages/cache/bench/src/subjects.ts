@@ -17,11 +17,16 @@ export const benchKey = (route: string, input: Record<string, unknown>): BenchKe
   flat: `${route}:role:staff:${JSON.stringify(input)}`,
 });
 
+/** The loader of a read that must hit: it fails, so a miss stores nothing and says so. */
+const missed = async (): Promise<never> => {
+  throw new Error('missed');
+};
+
 /** What every library under test offers the bench. */
 export interface Subject {
   getOrSet<T>(key: BenchKey, loader: () => Promise<T>, tags: string[], ttlMs: number): Promise<T>;
   /** The stored bytes of a hit, undefined on a miss (ours only: the API's wire path). */
-  peekBytes?(key: BenchKey): Promise<Buffer | undefined>;
+  storedBytes?(key: BenchKey): Promise<Buffer | undefined>;
   /** How a hit is read when not through getOrSet; undefined means it missed. */
   readHit?(key: BenchKey): Promise<unknown>;
   /** Tag invalidation, when the library has it. */
@@ -40,12 +45,12 @@ const superjsonSerializer = {
 };
 
 /**
- * @garage/cache as the API's fast path reads it: a hit is the entry's stored bytes (`peek`),
+ * @garage/cache as the API's fast path reads it: a hit is the entry's stored bytes (`answer`),
  * with no parse, which is what the API writes to the socket. A miss fills through getOrSet.
  */
 export function oursStoredBytes(place: Place, l2Only = false): Subject {
   const subject = ours(place, l2Only);
-  return { ...subject, readHit: subject.peekBytes };
+  return { ...subject, readHit: subject.storedBytes };
 }
 
 /** @garage/cache as the API configures it: byte-bounded L1 + Redis L2 + pub/sub bus. */
@@ -65,7 +70,12 @@ export function ours(place: Place, l2Only = false): Subject {
   };
   return {
     getOrSet: (key, loader, tags, ttlMs) => cache.getOrSet(key.ours, loader, { ttlMs, tags }),
-    peekBytes: async (key) => (await cache.peek([key.ours]))?.[0]?.bytes,
+    // A read that must hit: the loader is never meant to run (undefined says it missed).
+    storedBytes: (key) =>
+      cache.answer(key.ours, missed, { ttlMs: 60_000 }).then(
+        (answer) => answer.bytes,
+        () => undefined,
+      ),
     invalidateTags: async (tags) => {
       await cache.invalidateTags(tags);
     },

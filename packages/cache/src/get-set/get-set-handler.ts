@@ -3,7 +3,7 @@ import type { CacheKey } from '../keys';
 import { awaitFill } from '../redis/fill-lease';
 import type { RemoteHit, RemoteRead } from '../redis/remote-store';
 import type { GetOrSetOptions } from '../types';
-import { etagOf, toWire } from '../wire';
+import { etagOf, type StoredAnswer, toWire } from '../wire';
 import { fillL1, readL2, type Tiers } from './tiers';
 
 /** One `getOrSet` call: the entry key, the cache key it came from, the loader and its options. */
@@ -32,19 +32,19 @@ interface LoadStart {
 export class GetSetHandler {
   constructor(private readonly tiers: Tiers) {}
 
-  /** The stored bytes for `request.key`: from L1, else from one fetch shared per key. */
-  async handle<T>(request: GetSetRequest<T>): Promise<Buffer> {
-    const fromL1 = this.#returnL1Value(request);
-    if (fromL1) return fromL1;
-    const entry = await this.tiers.flights.share(
-      request.entryKey,
-      () => this.#fetch(request, { refresh: false }),
-      (loaded) => this.#mayShare(request, loaded),
+  /** The stored answer for `request.key`: from L1, else from one fetch shared per key. */
+  async handle<T>(request: GetSetRequest<T>): Promise<StoredAnswer> {
+    return (
+      this.#returnL1Value(request) ??
+      this.tiers.flights.share(
+        request.entryKey,
+        () => this.#fetch(request, { refresh: false }),
+        (loaded) => this.#mayShare(request, loaded),
+      )
     );
-    return entry.bytes;
   }
 
-  #returnL1Value<T>(request: GetSetRequest<T>): Buffer | undefined {
+  #returnL1Value<T>(request: GetSetRequest<T>): StoredAnswer | undefined {
     if (!this.tiers.l1Trusted()) return undefined;
     const now = performance.now();
     const hit = this.tiers.l1.get(request.entryKey, now);
@@ -52,11 +52,11 @@ export class GetSetHandler {
     const stats = this.tiers.stats.route(request.key.route);
     if (hit.freshUntil > now) {
       stats.l1Hits++;
-      return hit.bytes;
+      return hit;
     }
     stats.staleServed++;
     this.#refreshInBackground(request);
-    return hit.bytes;
+    return hit;
   }
 
   /**
@@ -113,6 +113,7 @@ export class GetSetHandler {
       key: request.entryKey,
       route: request.key.route,
       tags: hit.tags,
+      tagsJson: hit.tagsJson,
       bytes: hit.payload,
       etag: hit.etag,
       seq: hit.entrySeq,
@@ -125,14 +126,17 @@ export class GetSetHandler {
       stats.staleServed++;
       this.#refreshInBackground(request);
     }
-    return { bytes: hit.payload, etag: hit.etag, seq: hit.entrySeq, tags: hit.tags };
+    const { payload: bytes, etag, entrySeq: seq, tags, tagsJson } = hit;
+    return { bytes, etag, seq, tags, tagsJson };
   }
 
   /** Redis cannot be used now: a plain load, counted, neither stored nor kept in L1. */
   async #loadUncached<T>(request: GetSetRequest<T>): Promise<StoredEntry> {
     this.tiers.stats.route(request.key.route).misses++;
-    const bytes = toWire(await this.#runLoader(request));
-    return { bytes, etag: etagOf(bytes), seq: undefined, tags: [] };
+    const value = await this.#runLoader(request);
+    const bytes = toWire(value);
+    const tags = tagsOf(value, request.options);
+    return { bytes, etag: etagOf(bytes), seq: undefined, tags, tagsJson: JSON.stringify(tags) };
   }
 
   /** Loads, then stores in Redis (refused if invalidated since `start.snapshot`), then in L1. */
@@ -144,9 +148,10 @@ export class GetSetHandler {
     try {
       const value = await this.#runLoader(request);
       const bytes = toWire(value);
-      const tags = typeof options.tags === 'function' ? options.tags(value) : (options.tags ?? []);
+      const tags = tagsOf(value, options);
+      const tagsJson = JSON.stringify(tags);
       const etag = etagOf(bytes);
-      const entry = { bytes, etag, seq: start.snapshot, tags };
+      const entry = { bytes, etag, seq: start.snapshot, tags, tagsJson };
       const graceMs = options.graceMs ?? 0;
       if (tiers.remote) {
         // Nothing is stored while an invalidation waits for Redis.
@@ -172,6 +177,7 @@ export class GetSetHandler {
         key: entryKey,
         route: key.route,
         tags,
+        tagsJson,
         bytes,
         etag,
         seq: start.snapshot,
@@ -199,4 +205,9 @@ export class GetSetHandler {
       stats.loaderMsTotal += performance.now() - started;
     }
   }
+}
+
+/** The tags of a loaded value, as its options declare them. */
+function tagsOf<T>(value: T, options: GetOrSetOptions<T>): readonly string[] {
+  return typeof options.tags === 'function' ? options.tags(value) : (options.tags ?? []);
 }

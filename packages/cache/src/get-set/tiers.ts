@@ -27,6 +27,7 @@ export interface L1Fill {
   key: string;
   route: string;
   tags: readonly string[];
+  tagsJson: string;
   bytes: Buffer;
   etag: string;
   /** The sequence number it was loaded (or stored) at. */
@@ -55,7 +56,7 @@ export function fillL1(tiers: Tiers, fill: L1Fill): void {
     etag: fill.etag,
     route: fill.route,
     tags: fill.tags,
-    tagsJson: JSON.stringify(fill.tags),
+    tagsJson: fill.tagsJson,
     seq: fill.seq,
     freshUntil: now + Math.min(fill.freshMs, cap),
     staleUntil: now + Math.min(Math.max(fill.lifeMs, fill.freshMs), cap),

@@ -1,64 +1,18 @@
-import { callTRPCProcedure } from '@trpc/server';
-// tRPC has no public names for a procedure builder's type parameters; they come from tRPC's
-// own core module (types only).
-import type {
-  AnyProcedureBuilder,
-  AnyRouter,
-  MutationProcedure,
-  Overwrite,
-  ProcedureBuilder,
-  QueryProcedure,
-  Simplify,
-  UnsetMarker,
-} from '@trpc/server/unstable-core-do-not-import';
-import type { Cache, CacheKey } from '../types';
-import type { StoredAnswer } from '../wire';
-import { BatchLookup, fastPathSlot, StoredResponse } from './fast-path';
+import type { Cache, CacheKey, GetOrSetOptions } from '../types';
+import { type CachedRoute, FastPath } from './fast-path';
+import { Gates } from './gates';
 import { type CacheScope, type Principal, scopeOf } from './scope';
-import type { QueryRequest } from './stored-response';
+import {
+  type AnyProcedureBuilder,
+  type MutationProcedure,
+  type Parts,
+  type ProcedureDef,
+  type QueryProcedure,
+  type ResolverOptions,
+  resolverOptionsOf,
+} from './trpc-internals';
 
-/** What a builder's procedures are built from: the context its resolver sees, input and meta. */
-type Parts<TBuilder> =
-  TBuilder extends ProcedureBuilder<
-    infer TContext,
-    infer TMeta,
-    infer TOverrides,
-    infer TInputIn,
-    infer TInputOut,
-    infer _TOutputIn,
-    infer _TOutputOut,
-    infer _TCaller,
-    infer TErrorShape
-  >
-    ? {
-        /** The base context with every middleware's overrides. */
-        ctx: Simplify<Overwrite<TContext, TOverrides>>;
-        /** The parsed, defaulted input; undefined without `.input()`. */
-        input: TInputOut extends UnsetMarker ? undefined : TInputOut;
-        /** What callers pass. */
-        callerInput: TInputIn extends UnsetMarker ? undefined : TInputIn;
-        meta: TMeta;
-        errorShape: TErrorShape;
-      }
-    : never;
-
-/** The procedure tRPC builds from `TBuilder` with a resolver answering `TOutput`. */
-type ProcedureDef<TBuilder, TOutput> = {
-  input: Parts<TBuilder>['callerInput'];
-  output: TOutput;
-  meta: Parts<TBuilder>['meta'];
-  errorShape: Parts<TBuilder>['errorShape'];
-};
-
-/** What a resolver is called with. */
-export interface ResolverOptions<TCtx, TInput> {
-  ctx: TCtx;
-  input: TInput;
-  path: string;
-  signal: AbortSignal | undefined;
-  /** The call's index in a batch request (0 otherwise). */
-  batchIndex?: number;
-}
+export type { ResolverOptions } from './trpc-internals';
 
 /** A cached query: its resolver, and how its answers are cached. */
 export interface CachedQuery<TCtx, TInput, TOutput> {
@@ -85,8 +39,8 @@ export interface InvalidatingMutation<TCtx, TInput, TOutput> {
 }
 
 /**
- * Builds `cachedQuery` and `invalidatingMutation` around one cache, and the fast path that
- * answers GETs of cached queries from their stored bytes before tRPC runs.
+ * Builds `gate`, `failureMap`, `cachedQuery` and `invalidatingMutation` around one cache, and
+ * the fast path that answers GETs of cached queries without tRPC's middleware chain.
  */
 export function createCacheProcedures<TCtx extends object>(setup: {
   /** The cache, or how to find it in the context (procedures are built before the cache exists). */
@@ -102,62 +56,73 @@ export function createCacheProcedures<TCtx extends object>(setup: {
 }) {
   const cacheOf = (ctx: TCtx): Cache =>
     typeof setup.cache === 'function' ? setup.cache(ctx) : setup.cache;
-  /** The procedures built here: the fast path answers these and nothing else. */
-  const cachedProcedures = new WeakSet<object>();
+  const gates = new Gates<TCtx>();
+  /** The cached queries built here, by the procedure tRPC holds: the fast path answers these. */
+  const cachedRoutes = new WeakMap<object, CachedRoute<TCtx>>();
 
-  /**
-   * The cache step of a cached query, run where its resolver would run: after every
-   * middleware and input parser of its procedure, on every path that answers from the cache.
-   * On the fast path it looks up instead of loading (see BatchLookup).
-   */
-  async function answerCached<TResolved, TInput, TOutput>(
+  /** The cache key and options of one call of a cached query, its caller and input known. */
+  function entryOf<TResolved, TInput, TOutput>(
     opts: ResolverOptions<TCtx & TResolved, TInput>,
     declaration: CachedQuery<TResolved, TInput, TOutput>,
-  ): Promise<TOutput | StoredResponse | undefined> {
+  ): { key: CacheKey | undefined; options: GetOrSetOptions<TOutput> } {
     const { ctx, input } = opts;
-    const fastPath = Reflect.get(ctx, fastPathSlot);
-    const lookup = fastPath instanceof BatchLookup ? fastPath : undefined;
     const chosen =
       typeof declaration.scope === 'function' ? declaration.scope(opts) : declaration.scope;
     const scope =
       setup.reads?.(ctx) === false
         ? undefined
         : scopeOf(chosen ?? 'principal', setup.principal(ctx));
-    if (lookup) {
-      if (scope === undefined) {
-        lookup.abandon();
-        return undefined;
-      }
-      const answer = await lookup.lookup(opts.batchIndex ?? 0, { route: opts.path, scope, input });
-      return answer && new StoredResponse(answer);
-    }
-    const tagsOf = (result: TOutput) => declaration.tags?.({ ctx, input, result }) ?? [];
-    const key: CacheKey | undefined =
-      scope === undefined ? undefined : { route: opts.path, scope, input };
-    const result = key
-      ? await cacheOf(ctx).getOrSet(key, async () => declaration.query(opts), {
-          ttlMs: declaration.ttlMs,
-          graceMs: declaration.graceMs ?? 0,
-          tags: tagsOf,
-        })
-      : await declaration.query(opts);
-    setup.answered?.(ctx, { batchIndex: opts.batchIndex ?? 0, tags: tagsOf(result) });
+    return {
+      key: scope === undefined ? undefined : { route: opts.path, scope, input },
+      options: {
+        ttlMs: declaration.ttlMs,
+        graceMs: declaration.graceMs ?? 0,
+        tags: (result) => declaration.tags?.({ ctx, input, result }) ?? [],
+      },
+    };
+  }
+
+  /** A cached query on tRPC's path (batches with other calls, and whatever the fast path passes on). */
+  async function answerCached<TResolved, TInput, TOutput>(
+    opts: ResolverOptions<TCtx & TResolved, TInput>,
+    declaration: CachedQuery<TResolved, TInput, TOutput>,
+  ): Promise<TOutput> {
+    const { key, options } = entryOf(opts, declaration);
+    const load = async () => declaration.query(opts);
+    const result = key ? await cacheOf(opts.ctx).getOrSet(key, load, options) : await load();
+    const tags = typeof options.tags === 'function' ? options.tags(result) : [];
+    setup.answered?.(opts.ctx, { batchIndex: opts.batchIndex ?? 0, tags });
     return result;
   }
 
   /**
-   * A query whose answers are cached under its path, scope and parsed input. The cache is the
-   * procedure's last step, so whatever gate `procedure` holds (roles, or any other check) runs
-   * before it on every path that answers from the cache: tRPC's, and the fast path's.
+   * A query whose answers are cached under its path, scope and parsed input. Its procedure may
+   * hold gates and failure maps (see `gate`); the gates run before the cache on every path that
+   * answers from it, tRPC's and the fast path's, which runs them itself (once, a miss
+   * included). Any other middleware is refused when the route is declared.
    */
   function cachedQuery<TBuilder extends AnyProcedureBuilder, TOutput>(
     procedure: TBuilder,
     declaration: CachedQuery<Parts<TBuilder>['ctx'], Parts<TBuilder>['input'], TOutput>,
   ): QueryProcedure<ProcedureDef<TBuilder, TOutput>> {
+    const steps = gates.compile(procedure);
     const built = procedure.query((opts) => answerCached(opts, declaration));
     // A builder with `experimental_caller` would give a plain function; ours never do.
     if (!('_def' in built)) throw new TypeError('cachedQuery needs a procedure builder');
-    cachedProcedures.add(built);
+    cachedRoutes.set(built, {
+      steps,
+      answer(cache, options) {
+        const opts = resolverOptionsOf<TBuilder>(options);
+        const { key, options: entry } = entryOf(opts, declaration);
+        if (!key) return undefined;
+        let loaded = false;
+        const load = async () => {
+          loaded = true;
+          return declaration.query(opts);
+        };
+        return cache.answer(key, load, entry).then((answer) => ({ answer, loaded }));
+      },
+    });
     return built;
   }
 
@@ -188,54 +153,15 @@ export function createCacheProcedures<TCtx extends object>(setup: {
     return result;
   }
 
-  /**
-   * The fast path over `router`'s cached queries, known up front: a GET whose every call is one
-   * of them, and a fresh hit for this caller, is answered with the stored bytes. Each call runs
-   * its procedure as tRPC would (every middleware, the input parser) up to the cache, which
-   * looks up instead of loading.
-   */
-  function answerer(router: AnyRouter) {
-    const cachedPaths = new Set<string>();
-    for (const [path, procedure] of Object.entries(router._def.procedures)) {
-      if (typeof procedure === 'function' && cachedProcedures.has(procedure)) cachedPaths.add(path);
-    }
-    const paths: ReadonlySet<string> = cachedPaths;
-    return {
-      /** Every cached query's path. */
-      paths,
-      /**
-       * The stored answer of each call, in call order, when every call hits; undefined
-       * otherwise (nothing is counted, and tRPC should answer the request).
-       */
-      async answer(request: QueryRequest, ctx: TCtx): Promise<StoredAnswer[] | undefined> {
-        const { calls } = request;
-        if (calls.length === 0 || !calls.every((call) => cachedPaths.has(call.path))) {
-          return undefined;
-        }
-        const cache = cacheOf(ctx);
-        const lookup = new BatchLookup(calls.length, (keys) => cache.peek(keys));
-        const answering = { ...ctx, [fastPathSlot]: lookup };
-        const results = await Promise.all(
-          calls.map((call, batchIndex) =>
-            callTRPCProcedure({
-              router,
-              path: call.path,
-              type: 'query',
-              ctx: answering,
-              getRawInput: async () => call.input,
-              signal: undefined,
-              batchIndex,
-            }).catch(() => lookup.abandon()),
-          ),
-        );
-        const answers = await lookup.result;
-        // A middleware that replaced the answer on its way out gets tRPC's answer instead.
-        return answers && results.every((result) => result instanceof StoredResponse)
-          ? answers
-          : undefined;
-      },
-    };
-  }
-
-  return { cachedQuery, invalidatingMutation, answerer };
+  return {
+    /** A middleware running `check` in front of procedures, on every path (see Gates). */
+    gate: gates.gate.bind(gates),
+    /** A middleware mapping a failed call's error (tRPC's path only: the fast path sends successes). */
+    failureMap: gates.failureMap.bind(gates),
+    cachedQuery,
+    invalidatingMutation,
+    /** The fast path over a router's cached queries, compiled once when the server starts. */
+    answerer: (router: Parameters<typeof FastPath.over>[0]) =>
+      FastPath.over<TCtx>(router, cachedRoutes, cacheOf),
+  };
 }
