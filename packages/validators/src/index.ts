@@ -8,3 +8,5 @@ export * from './vehicle';
 export * from './vin';
 export * from './work-order';
 export * from './work-order-vocabulary';
+export * from './money';
+export * from './typed-number';
