@@ -55,14 +55,14 @@ export function notationOf(
     maximumFractionDigits: 1,
   });
   const parts = probe.formatToParts('-12345678901.5');
-  const valueOf = (type: Intl.NumberFormatPartTypes) =>
+  const partOf = (type: Intl.NumberFormatPartTypes) =>
     parts.find((part) => part.type === type)?.value;
   const integers = parts.filter((part) => part.type === 'integer').map((part) => part.value);
   const plain = new Intl.NumberFormat(locale, options);
   return {
-    decimal: valueOf('decimal') ?? '.',
-    group: valueOf('group') ?? ',',
-    minus: valueOf('minusSign') ?? '-',
+    decimal: partOf('decimal') ?? '.',
+    group: partOf('group') ?? ',',
+    minus: partOf('minusSign') ?? '-',
     groupSizes: {
       last: integers.at(-1)?.length ?? 3,
       others: integers.at(-2)?.length ?? 3,
@@ -143,7 +143,9 @@ export function readNumber(
   const leading = withoutMinus(rest, notation);
   rest = withoutUnit(leading.text, notation.units, 'start');
   // The sign may follow the unit, as in "€ -12,50" (nl-NL) or "CHF-12.50" (de-CH).
-  const afterUnit = leading.negative ? { text: rest, negative: true } : withoutMinus(rest, notation);
+  const afterUnit = leading.negative
+    ? { text: rest, negative: true }
+    : withoutMinus(rest, notation);
   rest = withoutUnit(afterUnit.text, notation.units, 'end');
   const notANumber = { problem: `${words.notANumber} (e.g. ${notation.write(words.example)})` };
 

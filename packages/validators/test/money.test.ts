@@ -15,7 +15,7 @@ const usdUs = { currency: 'USD', locale: 'en-US' };
 const currencies = Intl.supportedValuesOf('currency');
 
 describe('parseMoney', () => {
-  it("reads a comma as the decimal mark where the locale says so, never as a group", () => {
+  it('reads a comma as the decimal mark where the locale says so, never as a group', () => {
     expect(parseMoney('12,50', eurDe)).toEqual({ value: 1250 });
     expect(parseMoney('0,50', eurDe)).toEqual({ value: 50 });
     expect(parseMoney('1.234', eurDe)).toEqual({ value: 123_400 });
