@@ -182,3 +182,60 @@ function groupingProblem(notation: Notation, words: ReadWords) {
       `thousands (e.g. ${notation.write(words.groupedExample)})`,
   };
 }
+
+const decimalNotations = new Map<string, Notation>();
+
+/** How `locale` writes plain numbers (quantities, rates, readings), with these units around them. */
+function decimalNotation(locale: string, units: readonly string[]): Notation {
+  const key = `${locale}|${units.join('|')}`;
+  let notation = decimalNotations.get(key);
+  if (!notation) {
+    notation = notationOf(locale, { maximumFractionDigits: 20 }, units);
+    decimalNotations.set(key, notation);
+  }
+  return notation;
+}
+
+/** What a plain number may be, for readDecimal. */
+export interface DecimalRules {
+  /** The example in messages, in canonical text ("1.5"); written in the locale. */
+  example?: `${number}`;
+  /** At most this many decimals (none: any), and what to say of more. */
+  maxFractionDigits?: number;
+  tooManyDecimals?: string;
+  /** What may stand before or after the number ("%" for a rate). */
+  units?: readonly string[];
+}
+
+/**
+ * A number typed in `locale` as canonical decimal text: "1,5" in de-DE is "1.5", "-2" is "-2",
+ * "1.234" there is "1234". Whether the value fits its field is the field's rule to say.
+ */
+export function readDecimal(
+  text: string,
+  locale: string,
+  { example = '1.5', maxFractionDigits = 20, tooManyDecimals, units = [] }: DecimalRules = {},
+): Reading<`${number}`> {
+  const read = readNumber(text, decimalNotation(locale, units), {
+    example,
+    groupedExample: '1234567',
+    notANumber: 'must be a number',
+    maxFractionDigits,
+    tooManyDecimals: tooManyDecimals ?? `must have at most ${maxFractionDigits} decimal places`,
+  });
+  if ('problem' in read) return read;
+  const { negative, whole, fraction } = read.value;
+  const digits = whole.replace(/^0+(?=\d)/, '') || '0';
+  const decimal = `${negative ? '-' : ''}${digits}${fraction ? `.${fraction}` : ''}`;
+  return isDecimal(decimal) ? { value: decimal } : { problem: 'must be a number' };
+}
+
+function isDecimal(text: string): text is `${number}` {
+  return /^-?\d+(\.\d+)?$/.test(text);
+}
+
+/** Canonical decimal text ("1.5") as `locale` writes it ("1,5" in de-DE), for a form field. */
+export function writeDecimal(decimal: string, locale: string): string {
+  if (!isDecimal(decimal)) throw new RangeError(`${decimal} is not decimal text`);
+  return decimalNotation(locale, []).write(decimal);
+}
