@@ -48,7 +48,7 @@ describe('a vehicle form submitted', () => {
     expect(submitted(blankVehicle, null)).toEqual({
       problems: {
         ownerId: 'Choose an owner: search for a customer, then pick one.',
-        vin: 'must be 17 characters (got 0)',
+        vin: 'is required',
         plate: 'is required',
         make: 'is required',
         model: 'is required',

@@ -137,7 +137,10 @@ export function checkVin(
   ctx: z.RefinementCtx,
 ) {
   if (value.vin === undefined) return;
-  const problem = vinProblem(value.vin, { checkDigit: value.vinCheckDigit !== false });
+  const problem =
+    value.vin === ''
+      ? 'is required'
+      : vinProblem(value.vin, { checkDigit: value.vinCheckDigit !== false });
   if (problem) ctx.addIssue({ code: 'custom', path: ['vin'], message: problem });
 }
 
