@@ -62,7 +62,7 @@ export function controlCharacterProblem(
 }
 
 /** Trimmed text without control characters (see controlCharacterProblem). */
-const cleanText = (shape: TextShape) =>
+export const cleanText = (shape: TextShape = {}) =>
   string()
     .trim()
     .superRefine((value, ctx) => {
@@ -88,7 +88,7 @@ export const optionalText = (max = maxText, shape: TextShape = {}) =>
     .nullish()
     .transform(omittedOrCleared);
 
-export const email = cleanText({})
+export const email = cleanText()
   .toLowerCase()
   .max(254, 'must be at most 254 characters')
   .nullish()
@@ -155,7 +155,7 @@ export const vinChecks: z.core.$ZodSuperRefineParams = {
     !issues.some((issue) => issue.path?.[0] === 'vin' || issue.path?.[0] === 'vinCheckDigit'),
 };
 
-export const search = cleanText({})
+export const search = cleanText()
   .max(100, 'must be at most 100 characters')
   .optional()
   .transform((value) => value || undefined);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { controlCharacterProblem, phone, string, type TextShape, text } from './fields';
+import { cleanText, phone, string, type TextShape, text } from './fields';
 import { shopLocale, shopLocales } from './money';
 import { cents, taxRateBps } from './work-order';
 
@@ -9,13 +9,8 @@ const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('cur
 
 /** An optional text column that is never null: null or "" store an empty string. */
 const clearable = (max: number, shape: TextShape = {}) =>
-  string()
-    .trim()
+  cleanText(shape)
     .max(max, `must be at most ${max} characters`)
-    .superRefine((value, ctx) => {
-      const problem = controlCharacterProblem(value, shape);
-      if (problem) ctx.addIssue(problem);
-    })
     .nullish()
     .transform((value) => (value === undefined ? undefined : (value ?? '')));
 

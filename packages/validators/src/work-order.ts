@@ -28,9 +28,8 @@ export const workOrderStatus = z.enum(workOrderStatuses, {
 function readQuantity(text: string): { value: string } | { problem: string } {
   const match = /^(-?)(\d*)(?:\.(\d+))?$/.exec(text);
   const [, sign, digits = '', fraction = ''] = match ?? [];
+  if (!match || digits + fraction === '') return { problem: 'must be a number (e.g. 1.5)' };
   const whole = digits.replace(/^0+/, '');
-  if (!match || (digits === '' && fraction === ''))
-    return { problem: 'must be a number (e.g. 1.5)' };
   if (sign || !/[1-9]/.test(whole + fraction)) return { problem: 'must be more than 0' };
   if (fraction.length > 2) return { problem: 'must have at most two decimal places' };
   if (whole.length > 8) return { problem: 'must be less than 100,000,000' };

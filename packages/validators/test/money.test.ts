@@ -166,7 +166,7 @@ describe('format then parse', () => {
       ),
       { numRuns: 20_000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('shopLocale', () => {
