@@ -16,14 +16,19 @@ describe('bad input to every mutation', () => {
   let staff: Client;
   let vehicle: { id: number; vin: string; mileage: number; ownerId: number };
   let otherVin: string;
+  let estimateId: number;
 
   async function databaseSnapshot() {
-    const [customers, vehicles, users] = await Promise.all([
-      api.db.prisma.customer.findMany({ orderBy: { id: 'asc' } }),
-      api.db.prisma.vehicle.findMany({ orderBy: { id: 'asc' } }),
-      api.db.prisma.user.findMany({ orderBy: { id: 'asc' }, select: { id: true, email: true } }),
+    const byId = { orderBy: { id: 'asc' } } as const;
+    const [customers, vehicles, users, workOrders, lines, settings] = await Promise.all([
+      api.db.prisma.customer.findMany(byId),
+      api.db.prisma.vehicle.findMany(byId),
+      api.db.prisma.user.findMany({ ...byId, select: { id: true, email: true } }),
+      api.db.prisma.workOrder.findMany(byId),
+      api.db.prisma.workOrderLine.findMany(byId),
+      api.db.prisma.shopSettings.findMany(byId),
     ]);
-    return { customers, vehicles, users };
+    return { customers, vehicles, users, workOrders, lines, settings };
   }
 
   beforeAll(async () => {
@@ -36,6 +41,8 @@ describe('bad input to every mutation', () => {
     if (!first || !second) throw new Error('seed has too few vehicles');
     vehicle = first;
     otherVin = second.vin;
+    estimateId = (await api.db.prisma.workOrder.findFirstOrThrow({ where: { status: 'estimate' } }))
+      .id;
   });
   afterAll(() => api.stop());
 
@@ -232,14 +239,290 @@ describe('bad input to every mutation', () => {
       'BAD_REQUEST',
       'email',
     ],
+    // PostgreSQL refuses U+0000 in text: every text field refuses control characters first.
+    [
+      'customer.create with a NUL in the name',
+      (c) => c.customer.create.mutate({ name: 'Ann\u0000' }),
+      'BAD_REQUEST',
+      'name',
+    ],
+    [
+      'customer.create with a NUL in the address',
+      (c) => c.customer.create.mutate({ name: 'Ann', address: '1 Main St\u0000' }),
+      'BAD_REQUEST',
+      'address',
+    ],
+    [
+      'customer.update with a NUL in the notes',
+      (c) => c.customer.update.mutate({ id: vehicle.ownerId, notes: 'a\nb\u0000' }),
+      'BAD_REQUEST',
+      'notes',
+    ],
+    [
+      'customer.update with a bell in the email',
+      (c) => c.customer.update.mutate({ id: vehicle.ownerId, email: 'a\u0007@b.test' }),
+      'BAD_REQUEST',
+      'email',
+    ],
+    [
+      'vehicle.create with a NUL in the make',
+      (c) => c.vehicle.create.mutate({ ...good(), make: 'Hon\u0000da' }),
+      'BAD_REQUEST',
+      'make',
+    ],
+    [
+      'vehicle.create with a line break in the model (one line only)',
+      (c) => c.vehicle.create.mutate({ ...good(), model: 'Acc\nord' }),
+      'BAD_REQUEST',
+      'model',
+    ],
+    [
+      'vehicle.create with a NUL in the colour',
+      (c) => c.vehicle.create.mutate({ ...good(), colour: '\u0000' }),
+      'BAD_REQUEST',
+      'colour',
+    ],
+    [
+      'vehicle.update with an escape in the notes',
+      (c) => c.vehicle.update.mutate({ id: vehicle.id, notes: '\u001b[2J' }),
+      'BAD_REQUEST',
+      'notes',
+    ],
+    [
+      'workOrder.create with a NUL in the concern',
+      (c) =>
+        c.workOrder.create.mutate({ vehicleId: vehicle.id, concern: 'Noise\u0000', odometerIn: 1 }),
+      'BAD_REQUEST',
+      'concern',
+    ],
+    [
+      'workOrder.update with a NUL in the notes',
+      (c) => c.workOrder.update.mutate({ id: estimateId, notes: '\u0000' }),
+      'BAD_REQUEST',
+      'notes',
+    ],
+    [
+      'workOrder.addLine with a NUL in the description',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          workOrderId: estimateId,
+          kind: 'fee',
+          description: 'Disposal\u0000',
+          quantity: '1',
+          unitPriceCents: 100,
+        }),
+      'BAD_REQUEST',
+      'description',
+    ],
+    [
+      'workOrder.addLine with a NUL in the part number',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          workOrderId: estimateId,
+          kind: 'part',
+          description: 'Filter',
+          partNumber: 'F-1\u0000',
+          quantity: '1',
+          unitPriceCents: 100,
+        }),
+      'BAD_REQUEST',
+      'partNumber',
+    ],
+    [
+      'settings.update with a NUL in the shop name',
+      (c) => c.settings.update.mutate({ name: 'Garage\u0000' }),
+      'BAD_REQUEST',
+      'name',
+    ],
+    [
+      'settings.update with a NUL in the address',
+      (c) => c.settings.update.mutate({ address: '\u0000' }),
+      'BAD_REQUEST',
+      'address',
+    ],
+    [
+      'auth.login with a NUL in the email',
+      (c) => c.auth.login.mutate({ email: 'staff@garage.test\u0000', password: 'x' }),
+      'BAD_REQUEST',
+      'email',
+    ],
+    // Instants PostgreSQL cannot store, or no shop would mean: refused, naming the field.
+    [
+      'workOrder.create promised in the year 275000',
+      (c) =>
+        c.workOrder.create.mutate({
+          vehicleId: vehicle.id,
+          concern: 'Noise',
+          odometerIn: vehicle.mileage,
+          promisedAt: new Date(Date.UTC(275_000, 0, 1)),
+        }),
+      'BAD_REQUEST',
+      'promisedAt',
+    ],
+    [
+      'workOrder.update promised before the calendar PostgreSQL knows',
+      (c) =>
+        c.workOrder.update.mutate({ id: estimateId, promisedAt: new Date(Date.UTC(-5_000, 0, 1)) }),
+      'BAD_REQUEST',
+      'promisedAt',
+    ],
+    [
+      'workOrder.update promised in the year 20000',
+      (c) =>
+        c.workOrder.update.mutate({ id: estimateId, promisedAt: new Date(Date.UTC(20_000, 0, 1)) }),
+      'BAD_REQUEST',
+      'promisedAt',
+    ],
+    [
+      'workOrder.invoice with a next service in the year 20000',
+      (c) =>
+        c.workOrder.invoice.mutate({
+          id: estimateId,
+          nextService: { date: new Date(Date.UTC(20_000, 0, 1)) },
+        }),
+      'BAD_REQUEST',
+      'nextService',
+    ],
   ];
 
   it.each(cases)('%s', async (_what, call, code, field) => {
-    const client = _what.startsWith('cache.') ? await api.as('admin') : staff;
+    const admin = _what.startsWith('cache.') || _what.startsWith('settings.');
+    const client = admin ? await api.as('admin') : staff;
     const before = await databaseSnapshot();
     expect(await outcome(call(client))).toBe(code);
     if (field) expect(Object.keys(await fieldErrors(call(client)))).toContain(field);
     expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  // What the API says of a wrong value or JSON type describes what was sent.
+  const messages: [string, (c: Client) => Promise<unknown>, Record<string, string[]>][] = [
+    [
+      'a name sent as a number',
+      (c) => c.customer.create.mutate(JSON.parse('{"name":42}')),
+      { name: ['must be text'] },
+    ],
+    [
+      'a quantity that is a float, not two decimals',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          ...JSON.parse('{"quantity":0.30000000000000004}'),
+          workOrderId: estimateId,
+          kind: 'fee',
+          description: 'Fee',
+          unitPriceCents: 100,
+        }),
+      { quantity: ['must have at most two decimal places'] },
+    ],
+    [
+      'a negative quantity',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          workOrderId: estimateId,
+          kind: 'fee',
+          description: 'Fee',
+          quantity: '-2',
+          unitPriceCents: 100,
+        }),
+      { quantity: ['must be more than 0'] },
+    ],
+    [
+      'a quantity that is no number',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          workOrderId: estimateId,
+          kind: 'fee',
+          description: 'Fee',
+          quantity: 'two',
+          unitPriceCents: 100,
+        }),
+      { quantity: ['must be a number (e.g. 1.5)'] },
+    ],
+    [
+      'a price sent as text',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          ...JSON.parse('{"unitPriceCents":"12.50"}'),
+          workOrderId: estimateId,
+          kind: 'fee',
+          description: 'Fee',
+          quantity: '1',
+        }),
+      { unitPriceCents: ['must be a number'] },
+    ],
+    [
+      'a kind left out',
+      (c) =>
+        c.workOrder.addLine.mutate({
+          ...JSON.parse('{}'),
+          workOrderId: estimateId,
+          description: 'Fee',
+          quantity: '1',
+        }),
+      { kind: ['is required'] },
+    ],
+    [
+      'an empty vehicle: every missing field at once',
+      (c) => c.vehicle.create.mutate(JSON.parse('{}')),
+      Object.fromEntries(
+        ['ownerId', 'vin', 'plate', 'make', 'model', 'year', 'mileage'].map((field) => [
+          field,
+          ['is required'],
+        ]),
+      ),
+    ],
+    [
+      'a wrong check digit beside an empty plate: both at once',
+      (c) => c.vehicle.create.mutate({ ...good(), vin: '1HGCM82643A004352', plate: '' }),
+      {
+        plate: ['is required'],
+        vin: ['check digit (9th character) should be 3'],
+      },
+    ],
+    [
+      'a control character, named',
+      (c) => c.customer.create.mutate({ name: 'Ann\u0000' }),
+      { name: ['must not contain control characters (U+0000)'] },
+    ],
+    [
+      'a line break in one-line text',
+      (c) => c.customer.create.mutate({ name: 'Ann\nLee' }),
+      { name: ['must be one line'] },
+    ],
+    [
+      'a promise in the year 20000',
+      (c) =>
+        c.workOrder.update.mutate({ id: estimateId, promisedAt: new Date(Date.UTC(20_000, 0, 1)) }),
+      { promisedAt: ['must be in the years 2000 to 2099'] },
+    ],
+  ];
+
+  it.each(messages)('says what was wrong with %s', async (_what, call, expected) => {
+    const before = await databaseSnapshot();
+    expect(await fieldErrors(call(staff))).toEqual(expected);
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it('takes a quantity sent as a JSON number as its exact decimal', async () => {
+    const page = await staff.workOrder.addLine.mutate({
+      ...JSON.parse('{"quantity":1.5}'),
+      workOrderId: estimateId,
+      kind: 'fee',
+      description: 'Number quantity',
+      unitPriceCents: 100,
+    });
+    expect(page.lines.find((line) => line.description === 'Number quantity')?.quantity).toBe('1.5');
+  });
+
+  it('keeps line breaks and tabs in multi-line text', async () => {
+    const created = await staff.customer.create.mutate({
+      name: 'Multi Line',
+      address: '1 Main St\r\nSpringfield',
+      notes: 'first\n\tsecond',
+    });
+    expect(created).toMatchObject({
+      address: '1 Main St\r\nSpringfield',
+      notes: 'first\n\tsecond',
+    });
   });
 
   it('lowering the mileage is allowed when asked for explicitly', async () => {

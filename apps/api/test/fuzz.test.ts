@@ -29,6 +29,8 @@ const jsonValue = fc.oneof(
     null,
     true,
   ),
+  // Control characters: PostgreSQL refuses U+0000 in text; one-line fields refuse line breaks.
+  fc.constantFrom('\u0000', 'Ann\u0000Lee', 'two\nlines', 'tab\there', '\u001b[2J', '\u007f'),
   fc.constantFrom(
     '1HGCM82633A004352',
     '1HGCM82643A004352',
@@ -196,6 +198,13 @@ function encode(input: unknown): unknown {
 const workOrderValue = fc.oneof(
   jsonValue,
   fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+  // Instants far outside a shop's plans, some beyond what PostgreSQL can store.
+  fc.constantFrom(
+    new Date(Date.UTC(20_000, 0, 1)),
+    new Date(Date.UTC(275_000, 0, 1)),
+    new Date(Date.UTC(-5_000, 0, 1)),
+    new Date(Date.UTC(1_000, 0, 1)),
+  ),
   fc.constantFrom('labor', 'part', 'fee', 'Labour', '1.5', '4', '0.01', '0.001', '1e2', '-2'),
   fc.constantFrom('estimate', 'approved', 'in_progress', 'waiting_parts', 'ready', 'cancelled'),
   fc.constantFrom('invoiced', 'paid', 'phone', 'in_person', 'portal', 'UTC', 'EUR', 'Mars/Base'),
@@ -329,6 +338,7 @@ function workOrderShapes(domain: Domain) {
         defaultLaborRateCents: priceCents,
         defaultTaxRateBps: rateBps,
         currency: fc.constantFrom('USD', 'eur', 'GBP'),
+        locale: fc.constantFrom('en-US', 'de-de', 'fr-CH', 'ar-EG', 'not a locale'),
         timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'america/chicago'),
       },
       required: [],

@@ -325,6 +325,7 @@ describe('role matrix', () => {
       address: settings.address,
       phone: settings.phone,
       currency: settings.currency,
+      locale: settings.locale,
       timeZone: settings.timeZone,
     };
     for (const who of ['customer', 'staff', 'admin'] as const)

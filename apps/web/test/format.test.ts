@@ -5,12 +5,9 @@ import {
   formatDateTime,
   formatDuration,
   formatMileage,
-  formatMoney,
   formatQuantity,
   formatTaxRate,
   formatTtl,
-  minorUnitDigits,
-  minorUnitsToDecimal,
   sentence,
 } from '~/lib/format';
 
@@ -46,31 +43,6 @@ describe('text formatting', () => {
   it('formats mileage with thousands separators', () => {
     expect(formatMileage(52_300)).toBe('52,300 mi');
     expect(formatMileage(0)).toBe('0 mi');
-  });
-});
-
-describe('formatMoney', () => {
-  it("formats cents with the shop's currency", () => {
-    expect(formatMoney(23_078, 'USD')).toBe('$230.78');
-    expect(formatMoney(350, 'EUR')).toBe('€3.50');
-    expect(formatMoney(0, 'GBP')).toBe('£0.00');
-    expect(formatMoney(123_456_789, 'USD')).toBe('$1,234,567.89');
-    expect(formatMoney(-5, 'USD')).toBe('-$0.05');
-  });
-
-  it('reads minor units by the currency: yen have none', () => {
-    expect(minorUnitDigits('JPY')).toBe(0);
-    expect(formatMoney(1200, 'JPY')).toBe('¥1,200');
-    expect(minorUnitsToDecimal(7, 'USD')).toBe('0.07');
-  });
-
-  it('is exact where a float division would not be', () => {
-    // 2^53 - 1 cents: dividing by 100 as a float would lose the last digit.
-    expect(formatMoney(9_007_199_254_740_991, 'USD')).toBe('$90,071,992,547,409.91');
-  });
-
-  it('refuses an amount that is not whole minor units', () => {
-    expect(() => formatMoney(1.5, 'USD')).toThrow(RangeError);
   });
 });
 

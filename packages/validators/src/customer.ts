@@ -7,8 +7,8 @@ const customerFields = {
   name: text(120),
   email,
   phone,
-  address: optionalText(300),
-  notes: optionalText(2_000),
+  address: optionalText(300, { multiline: true }),
+  notes: optionalText(2_000, { multiline: true }),
 };
 
 export const customerListInput = z.strictObject({ search, ...pagination }).prefault({});

@@ -1,9 +1,13 @@
-// The inputs the API accepts and the web's forms check before sending, with one set of messages.
+// The inputs the API accepts and the web's forms check before sending, with one set of messages,
+// and the one parser and formatter of money and numbers as people type them.
 
+export * from './auth';
 export * from './customer';
 export * from './fields';
+export * from './money';
 export * from './reminder';
 export * from './settings';
+export * from './typed-number';
 export * from './vehicle';
 export * from './vin';
 export * from './work-order';

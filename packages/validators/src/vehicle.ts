@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  boolean,
   checkVin,
   id,
   mileage,
@@ -9,6 +10,7 @@ import {
   search,
   text,
   vin,
+  vinChecks,
   year,
 } from './fields';
 
@@ -18,28 +20,28 @@ const vehicleFields = {
   ownerId: id,
   vin,
   /** false skips the North American check digit (vehicles built for other markets). */
-  vinCheckDigit: z.boolean().optional(),
+  vinCheckDigit: boolean().optional(),
   plate,
   make: text(60),
   model: text(60),
   year,
   mileage,
   colour: optionalText(40),
-  notes: optionalText(2_000),
+  notes: optionalText(2_000, { multiline: true }),
 };
 
 export const vehicleListInput = z
   .strictObject({ ownerId: id.optional(), search, ...pagination })
   .prefault({});
 
-export const vehicleCreateInput = z.strictObject(vehicleFields).superRefine(checkVin);
+export const vehicleCreateInput = z.strictObject(vehicleFields).superRefine(checkVin, vinChecks);
 
 export const vehicleUpdateInput = z
   .strictObject({
     id,
     ...vehicleFields,
     /** Lowering the mileage corrects a typo; it must be asked for explicitly. */
-    allowMileageDecrease: z.boolean().default(false),
+    allowMileageDecrease: boolean().default(false),
   })
   .partial({
     ownerId: true,
@@ -50,7 +52,7 @@ export const vehicleUpdateInput = z
     year: true,
     mileage: true,
   })
-  .superRefine(checkVin);
+  .superRefine(checkVin, vinChecks);
 
 export const vehicleHistoryInput = z.strictObject({ vehicleId: id });
 

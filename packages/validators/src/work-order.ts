@@ -1,36 +1,77 @@
 import { z } from 'zod';
-import { id, mileage, optionalText, pagination, search, text } from './fields';
+import {
+  boolean,
+  id,
+  instant,
+  mileage,
+  number,
+  optionalText,
+  pagination,
+  search,
+  string,
+  text,
+  typeError,
+} from './fields';
 import { lineKinds, paymentMethods, workOrderStatuses } from './work-order-vocabulary';
 
 // The inputs of the work-order procedures. Money is whole cents, quantities decimal text (up to
 // two places), tax rates basis points; the rules recheck what only they can (work-orders/).
 
-export const workOrderStatus = z.enum(workOrderStatuses, { error: 'is not a work-order status' });
+export const workOrderStatus = z.enum(workOrderStatuses, {
+  error: typeError('is not a work-order status'),
+});
 
-/** Decimal text with up to two places, more than 0: "1.5" hours, "4" parts. */
+/**
+ * Decimal text as a quantity ("01.50" is "1.50"), or why it is none: a quantity is more than 0,
+ * has at most two decimal places and is less than 100,000,000 (the column is numeric(10, 2)).
+ */
+function readQuantity(text: string): { value: string } | { problem: string } {
+  const match = /^(-?)(\d*)(?:\.(\d+))?$/.exec(text);
+  const [, sign, digits = '', fraction = ''] = match ?? [];
+  if (!match || digits + fraction === '') return { problem: 'must be a number (e.g. 1.5)' };
+  const whole = digits.replace(/^0+/, '');
+  if (sign || !/[1-9]/.test(whole + fraction)) return { problem: 'must be more than 0' };
+  if (fraction.length > 2) return { problem: 'must have at most two decimal places' };
+  if (whole.length > 8) return { problem: 'must be less than 100,000,000' };
+  return { value: `${whole || '0'}${fraction ? `.${fraction}` : ''}` };
+}
+
+/**
+ * A JSON number as the decimal text it stands for: its shortest form (1.5 is "1.5", and the float
+ * 0.1 + 0.2 is "0.30000000000000004"). JavaScript writes numbers from 1e21 up with an exponent:
+ * their integer digits instead. Those below 1e-6 too: seven decimals say the same of them.
+ */
+function decimalTextOf(value: number): string {
+  const text = String(value);
+  if (!text.includes('e')) return text;
+  return Math.abs(value) >= 1 ? BigInt(value).toString() : `${value < 0 ? '-' : ''}0.0000001`;
+}
+
+/** A quantity as exact decimal text, "1.5" hours or "4" parts; sent as text or a JSON number. */
 export const quantity = z
-  .string({ error: 'is required' })
-  .trim()
-  .regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be a number with at most two decimal places (e.g. 1.5)')
-  .refine((value) => /[1-9]/.test(value), 'must be more than 0');
+  .union([string(), number()], { error: typeError('must be a number (e.g. 1.5)') })
+  .transform((value, ctx) => {
+    const read = readQuantity(typeof value === 'string' ? value.trim() : decimalTextOf(value));
+    if ('value' in read) return read.value;
+    ctx.addIssue({ code: 'custom', message: read.problem });
+    return z.NEVER;
+  });
 
-export const cents = z
-  .number({ error: 'must be a number' })
+export const cents = number()
   .int('must be a whole number of cents')
   .min(0, 'cannot be negative')
   .max(100_000_000, 'must be at most 100,000,000 cents');
 
 /** Basis points: 825 is 8.25 %. */
-export const taxRateBps = z
-  .number({ error: 'must be a number' })
+export const taxRateBps = number()
   .int('must be a whole number of basis points (825 is 8.25 %)')
   .min(0, 'cannot be negative')
-  .max(10_000, 'must be at most 10000 (100 %)');
+  .max(10_000, 'must be at most 10000 basis points (100 %)');
 
-export const promisedAt = z.date({ error: 'must be a date and time' });
+export const promisedAt = instant('must be a date and time');
 
 /** The reading given in the same call is below the vehicle's mileage on purpose (a typo fixed). */
-const odometerCorrection = z.boolean({ error: 'must be true or false' }).default(false);
+const odometerCorrection = boolean().default(false);
 
 export const workOrderListInput = z
   .strictObject({
@@ -50,7 +91,7 @@ export const workOrderListInput = z
 
 export const workOrderCreateInput = z.strictObject({
   vehicleId: id,
-  concern: text(2_000),
+  concern: text(2_000, { multiline: true }),
   odometerIn: mileage,
   odometerCorrection,
   technicianId: id.optional(),
@@ -59,14 +100,14 @@ export const workOrderCreateInput = z.strictObject({
 
 export const workOrderUpdateInput = z.strictObject({
   id,
-  concern: text(2_000).optional(),
-  notes: optionalText(4_000),
+  concern: text(2_000, { multiline: true }).optional(),
+  notes: optionalText(4_000, { multiline: true }),
   technicianId: id.nullish(),
   promisedAt: promisedAt.nullish(),
 });
 
 const lineFields = {
-  kind: z.enum(lineKinds, { error: 'must be labor, part or fee' }),
+  kind: z.enum(lineKinds, { error: typeError('must be labor, part or fee') }),
   description: text(300),
   quantity,
   unitPriceCents: cents,
@@ -96,14 +137,16 @@ export const decideLinesInput = z.strictObject({
     .array(
       z.strictObject({
         lineId: id,
-        approved: z.boolean({ error: 'must be true or false' }),
+        approved: boolean(),
       }),
-      { error: 'must be a list of decisions' },
+      { error: typeError('must be a list of decisions') },
     )
     .min(1, 'must decide at least one line')
     .max(200, 'must decide at most 200 lines at once'),
   /** How staff heard it; a customer's decisions come through the portal. */
-  channel: z.enum(['phone', 'in_person'], { error: 'must be phone or in_person' }).optional(),
+  channel: z
+    .enum(['phone', 'in_person'], { error: typeError('must be phone or in_person') })
+    .optional(),
 });
 
 export const setStatusInput = z.strictObject({
@@ -119,7 +162,7 @@ export const invoiceInput = z.strictObject({
   nextService: z
     .strictObject({
       mileage: mileage.optional(),
-      date: z.date({ error: 'must be a date' }).optional(),
+      date: instant('must be a date').optional(),
     })
     .optional(),
 });
@@ -128,5 +171,5 @@ export const addPaymentInput = z.strictObject({
   workOrderId: id,
   // More than 0; at most the balance due is checked against the work order (balance.ts).
   amountCents: cents.min(1, 'must be more than 0'),
-  method: z.enum(paymentMethods, { error: 'must be cash, card, transfer or other' }),
+  method: z.enum(paymentMethods, { error: typeError('must be cash, card, transfer or other') }),
 });

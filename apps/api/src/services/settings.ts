@@ -8,6 +8,7 @@ export type ShopSettingsChanges = {
   defaultLaborRateCents?: number | undefined;
   defaultTaxRateBps?: number | undefined;
   currency?: string | undefined;
+  locale?: string | undefined;
   timeZone?: string | undefined;
 };
 
@@ -18,6 +19,7 @@ const settingsSelect = {
   defaultLaborRateCents: true,
   defaultTaxRateBps: true,
   currency: true,
+  locale: true,
   timeZone: true,
   updatedAt: true,
 } satisfies Prisma.ShopSettingsSelect;
@@ -27,6 +29,7 @@ const shopProfileSelect = {
   address: true,
   phone: true,
   currency: true,
+  locale: true,
   timeZone: true,
 } satisfies Prisma.ShopSettingsSelect;
 

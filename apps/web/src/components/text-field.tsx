@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { fieldMessage } from '~/lib/field-errors';
 
-interface TextFieldProps {
+export interface TextFieldProps {
   label: string;
   name: string;
   value: string;
@@ -15,6 +15,8 @@ interface TextFieldProps {
   autoComplete?: string;
   required?: boolean;
   hint?: string;
+  /** What the field read from the text as typed (e.g. "= 1.234,50 €"), announced as it changes. */
+  reading?: string | undefined;
 }
 
 /** A labelled input whose error is tied to it (aria-describedby) and announced. */
@@ -30,11 +32,15 @@ export function TextField({
   autoComplete,
   required,
   hint,
+  reading,
 }: TextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const readingId = `${id}-reading`;
+  const describedBy = [hint ? hintId : null, reading ? readingId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
   const common = {
     id,
     name,
@@ -66,6 +72,11 @@ export function TextField({
           inputMode={inputMode}
           onChange={(event) => onChange(event.target.value)}
         />
+      )}
+      {reading === undefined ? null : (
+        <small id={readingId} className="muted field-reading" aria-live="polite">
+          {reading}
+        </small>
       )}
       <span id={errorId} className="field-error" aria-live="polite">
         {fieldMessage(label, error)}

@@ -1,67 +1,51 @@
-import { minorUnitDigits, minorUnitsToDecimal } from './format';
+import { type Reading, readDecimal, writeDecimal } from '@garage/validators';
 
-// What staff type into money and rate fields, turned into the integers the API takes, by
-// splitting the text: no float ever holds money. A problem is worded as a predicate for
-// fieldMessage ("Unit price must be …").
+// What staff type into rate, quantity and whole-number fields, read in the shop's locale ("8,25"
+// in de-DE, "8.25" in en-US) into the values the API takes, and written back the same way. Money
+// has its own parser (parseMoney in @garage/validators). Whether a value fits its field (a rate at
+// most 100 %, a quantity more than 0) is the API's schema to say, which the forms check with.
 
-/** The result of reading a field: the value, or the problem to show next to it. */
-export type Parsed<T> = { value: T } | { problem: string };
-
-/** "120", "120.5", "1,200.00" or "$120" in the shop's currency -> minor units (12000). */
-export function parseMoneyInput(text: string, currency: string): Parsed<number> {
-  const digits = minorUnitDigits(currency);
-  const cleaned = text
-    .trim()
-    .replace(/[\s,]/g, '')
-    .replace(/^[^\d.-]+/, '');
-  if (cleaned === '') return { problem: 'is required' };
-  const pattern = digits === 0 ? /^(\d+)$/ : new RegExp(`^(\\d*)(?:\\.(\\d{0,${digits}}))?$`);
-  const match = pattern.exec(cleaned);
-  if (!match || (match[1] === '' && !match[2])) {
-    return {
-      problem:
-        digits === 0
-          ? 'must be a whole amount'
-          : `must be an amount with at most ${digits} decimal places`,
-    };
-  }
-  const whole = match[1] || '0';
-  const fraction = (match[2] ?? '').padEnd(digits, '0');
-  const value = Number(`${whole}${fraction}`);
-  if (!Number.isSafeInteger(value)) return { problem: 'is too large' };
-  return { value };
+/** "8,25" or "8,25 %" (per cent, up to two decimals) in the locale -> 825 basis points. */
+export function parseTaxRateInput(text: string, locale: string): Reading<number> {
+  const read = readDecimal(text, locale, {
+    example: '8.25',
+    maxFractionDigits: 2,
+    tooManyDecimals: 'must be a percentage with at most two decimal places',
+    units: ['%'],
+  });
+  if ('problem' in read) return read;
+  const [whole = '0', fraction = ''] = read.value.replace('-', '').split('.');
+  const bps = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(bps)) return { problem: 'is too large' };
+  return { value: read.value.startsWith('-') ? -bps : bps };
 }
 
-/** Minor units as the text a money field starts with: 12000 -> "120.00". */
-export function moneyToInput(amount: number, currency: string): string {
-  return minorUnitsToDecimal(amount, currency);
+/** Basis points as the text a rate field starts with: 825 -> "8.25" ("8,25" in de-DE). */
+export function taxRateToInput(bps: number, locale: string): string {
+  const sign = bps < 0 ? '-' : '';
+  const magnitude = Math.abs(bps);
+  const fraction = String(magnitude % 100).padStart(2, '0');
+  return writeDecimal(`${sign}${Math.trunc(magnitude / 100)}.${fraction}`, locale);
 }
 
-/** "8.25" (per cent, up to two decimals) -> 825 basis points; 0 to 100 %. */
-export function parseTaxRateInput(text: string): Parsed<number> {
-  const cleaned = text.trim().replace(/\s*%$/, '');
-  if (cleaned === '') return { problem: 'is required' };
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) return { problem: 'must be a percentage with at most two decimal places' };
-  const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  if (value > 10_000) return { problem: 'must be at most 100 %' };
-  return { value };
+/** A whole number such as an odometer reading: "52,300" in en-US, "52.300" in de-DE -> 52300. */
+export function parseWholeInput(text: string, locale: string): Reading<number> {
+  const read = readDecimal(text, locale, {
+    example: '52300',
+    maxFractionDigits: 0,
+    tooManyDecimals: 'must be a whole number',
+  });
+  if ('problem' in read) return read;
+  const value = Number(read.value);
+  return Number.isSafeInteger(value) ? { value } : { problem: 'is too large' };
 }
 
-/** Basis points as the text a rate field starts with: 825 -> "8.25", 1000 -> "10". */
-export function taxRateToInput(bps: number): string {
-  const fraction = String(bps % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return `${Math.trunc(bps / 100)}${fraction ? `.${fraction}` : ''}`;
+/** A quantity typed in the locale as the decimal text the API takes: "1,5" in de-DE -> "1.5". */
+export function parseQuantityInput(text: string, locale: string): Reading<string> {
+  return readDecimal(text, locale, { example: '1.5' });
 }
 
-/** A whole number such as an odometer reading ("52,300" -> 52300). */
-export function parseWholeInput(text: string): Parsed<number> {
-  const cleaned = text.trim().replace(/[\s,_]/g, '');
-  if (cleaned === '') return { problem: 'is required' };
-  if (!/^\d+$/.test(cleaned)) return { problem: 'must be a whole number' };
-  const value = Number(cleaned);
-  if (!Number.isSafeInteger(value)) return { problem: 'is too large' };
-  return { value };
+/** A quantity from the API ("1.50") as the text its field starts with: "1.5", "1,5" in de-DE. */
+export function quantityToInput(quantity: string, locale: string): string {
+  return writeDecimal(quantity, locale);
 }

@@ -35,50 +35,11 @@ export function formatDuration(ms: number): string {
   return `${(ms / 60_000).toFixed(1)} min`;
 }
 
-// Money and times are formatted here and nowhere else, in one fixed locale ('en-US') so the
-// server's render and the browser's hydration print the same text. Amounts come as integer minor
-// units ("cents") and are formatted from exact decimal strings, never from a float division.
+// Times are formatted here and nowhere else (money by formatMoney in @garage/validators), from
+// Intl's parts in one fixed locale ('en-US'), so the server's render and the browser's hydration
+// print the same text.
 
 const locale = 'en-US';
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-function moneyFormat(currency: string): Intl.NumberFormat {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    moneyFormats.set(currency, format);
-  }
-  return format;
-}
-
-/** How many decimal places the currency's minor unit has: 2 for USD and EUR, 0 for JPY. */
-export function minorUnitDigits(currency: string): number {
-  return moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** Integer minor units as exact decimal text: 23078 USD cents -> "230.78", -5 -> "-0.05". */
-export function minorUnitsToDecimal(amount: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const magnitude = String(Math.abs(amount)).padStart(digits + 1, '0');
-  const sign = amount < 0 ? '-' : '';
-  if (digits === 0) return `${sign}${magnitude}`;
-  return `${sign}${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
-}
-
-function isDecimalText(text: string): text is `${number}` {
-  return /^-?\d+(\.\d+)?$/.test(text);
-}
-
-/** "$230.78": an amount in minor units, with the shop's currency formatting. */
-export function formatMoney(amount: number, currency: string): string {
-  const decimal = minorUnitsToDecimal(amount, currency);
-  if (!Number.isSafeInteger(amount) || !isDecimalText(decimal)) {
-    throw new RangeError(`${amount} is not a whole number of minor units`);
-  }
-  // Intl formats numeric text exactly (ES2023), so cents never pass through a float division.
-  return moneyFormat(currency).format(decimal);
-}
 
 /** "8.25 %" for a tax rate in basis points (825). */
 export function formatTaxRate(bps: number): string {

@@ -27,6 +27,7 @@ export const demoShopSettings = {
   defaultLaborRateCents: 12_000,
   defaultTaxRateBps: 825,
   currency: 'USD',
+  locale: 'en-US',
   timeZone: 'America/Chicago',
 } satisfies Partial<ShopSettings>;
 

@@ -100,9 +100,8 @@ function lineFields(line: JobLine, settings: ShopSettings) {
 
 /** The shop settings as an invoice records them. */
 export function settingsSnapshot(settings: ShopSettings): Prisma.InputJsonObject {
-  const { name, address, phone, defaultLaborRateCents, defaultTaxRateBps, currency, timeZone } =
-    settings;
-  return { name, address, phone, defaultLaborRateCents, defaultTaxRateBps, currency, timeZone };
+  const { updatedAt: _updatedAt, id: _id, ...snapshot } = settings;
+  return snapshot;
 }
 
 /** The rows of one work order for `scenario`, ready for a nested `workOrder.create`. */

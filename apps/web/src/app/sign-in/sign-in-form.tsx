@@ -1,11 +1,12 @@
 'use client';
 
+import { signInInput } from '@garage/validators';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { landingFor } from '~/lib/roles';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useTRPC } from '~/trpc/react';
 import { DemoAccounts, type DemoList } from './demo-accounts';
 
@@ -26,12 +27,12 @@ export function SignInForm({ next, demo }: { next: string | undefined; demo: Dem
       },
     }),
   );
-  const fields = fieldErrorsFrom(login.error);
-  const formError = formErrorFrom(login.error, fields);
+  const { fields, formError, check } = useFormCheck(login, ['email', 'password']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    login.mutate({ email, password });
+    const input = check(signInInput, { email, password });
+    if (input) login.mutate(input);
   }
 
   return (

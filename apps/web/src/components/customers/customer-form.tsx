@@ -1,10 +1,11 @@
 'use client';
 
+import { customerCreateInput, customerUpdateInput } from '@garage/validators';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useTRPC } from '~/trpc/react';
 
 /** The form's text; an empty string means "none" to the API. */
@@ -17,6 +18,8 @@ export interface CustomerDraft {
 }
 
 const blank: CustomerDraft = { name: '', email: '', phone: '', address: '', notes: '' };
+
+const customerFields = ['name', 'email', 'phone', 'address', 'notes'];
 
 /** Create (no id) or edit a customer; the server's field errors show next to the inputs. */
 export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerDraft }) {
@@ -35,13 +38,17 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
   const create = useMutation(trpc.customer.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.customer.update.mutationOptions({ onSuccess }));
   const mutation = id === undefined ? create : update;
-  const fields = fieldErrorsFrom(mutation.error);
-  const formError = formErrorFrom(mutation.error, fields);
+  const { fields, formError, check } = useFormCheck(mutation, customerFields);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (id === undefined) create.mutate(draft);
-    else update.mutate({ id, ...draft });
+    if (id === undefined) {
+      const input = check(customerCreateInput, draft);
+      if (input) create.mutate(input);
+    } else {
+      const input = check(customerUpdateInput, { id, ...draft });
+      if (input) update.mutate(input);
+    }
   }
 
   const set = (key: keyof CustomerDraft) => (value: string) =>

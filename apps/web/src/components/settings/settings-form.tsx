@@ -1,18 +1,24 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import {
+  formatMoney,
+  type MoneyFormat,
+  moneyInputText,
+  parseMoney,
+  settingsInput,
+  shopLocales,
+} from '@garage/validators';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MoneyField } from '~/components/money-field';
 import { Failed, Loading } from '~/components/query-state';
+import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
-import {
-  moneyToInput,
-  parseMoneyInput,
-  parseTaxRateInput,
-  taxRateToInput,
-} from '~/lib/amount-input';
-import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
-import { formatDateTime, formatMoney, minorUnitDigits } from '~/lib/format';
+import { parseTaxRateInput, taxRateToInput } from '~/lib/amount-input';
+import type { FieldErrors } from '~/lib/field-errors';
+import { formatDateTime } from '~/lib/format';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useTRPC } from '~/trpc/react';
 
 type Settings = RouterOutputs['settings']['get'];
@@ -26,24 +32,43 @@ export function ShopSettings() {
   return <SettingsForm settings={settings.data} />;
 }
 
-/** The typed currency code, upper case, when Intl can format it; null otherwise. */
-function currencyCode(typed: string): string | null {
-  const code = typed.trim().toUpperCase();
+/** The settings' fields, by the API's names: the form has an input for each. */
+const settingsFields = [
+  'name',
+  'address',
+  'phone',
+  'defaultLaborRateCents',
+  'defaultTaxRateBps',
+  'currency',
+  'locale',
+  'timeZone',
+];
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** The locales a shop may choose, by their English names: "German (Switzerland) · de-CH". */
+const localeOptions = shopLocales.map((locale) => ({
+  value: locale,
+  label: `${languageNames.of(locale) ?? locale} · ${locale}`,
+}));
+
+/** The typed currency with the chosen locale, when Intl can format it; null otherwise. */
+function moneyFormatOf(currency: string, locale: string): MoneyFormat | null {
+  const money = { currency: currency.trim().toUpperCase(), locale };
   try {
-    minorUnitDigits(code);
-    return code;
+    formatMoney(0, money);
+    return money;
   } catch {
     return null;
   }
 }
 
-/** How a currency and zone print a sample amount and moment, or null while they are not valid. */
-function sampleOf(currency: string, timeZone: string): string | null {
+/** How a currency, locale and zone print a sample amount and moment, or null while not valid. */
+function sampleOf(money: MoneyFormat | null, timeZone: string): string | null {
+  if (money === null) return null;
   try {
     const moment = new Date('2025-03-01T17:30:00Z');
-    const code = currencyCode(currency);
-    if (code === null) return null;
-    return `${formatMoney(123_456, code)} · ${formatDateTime(moment, timeZone.trim())} for 17:30 UTC`;
+    return `${formatMoney(123_456, money)} · ${formatDateTime(moment, timeZone.trim())} for 17:30 UTC`;
   } catch {
     return null;
   }
@@ -60,12 +85,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [address, setAddress] = useState(settings.address);
   const [phone, setPhone] = useState(settings.phone);
   const [laborRate, setLaborRate] = useState(
-    moneyToInput(settings.defaultLaborRateCents, settings.currency),
+    moneyInputText(settings.defaultLaborRateCents, settings),
   );
-  const [taxRate, setTaxRate] = useState(taxRateToInput(settings.defaultTaxRateBps));
+  const [taxRate, setTaxRate] = useState(
+    taxRateToInput(settings.defaultTaxRateBps, settings.locale),
+  );
   const [currency, setCurrency] = useState(settings.currency);
+  const [locale, setLocale] = useState(settings.locale);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
-  const [local, setLocal] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const update = useMutation(
     trpc.settings.update.mutationOptions({
@@ -76,45 +103,44 @@ function SettingsForm({ settings }: { settings: Settings }) {
       },
     }),
   );
-  const fields = { ...fieldErrorsFrom(update.error), ...local };
-  const formError =
-    Object.keys(local).length > 0
-      ? 'Please fix the highlighted fields.'
-      : formErrorFrom(update.error, fields, [
-          'name',
-          'address',
-          'phone',
-          'defaultLaborRateCents',
-          'defaultTaxRateBps',
-          'currency',
-          'timeZone',
-        ]);
-  const sample = sampleOf(currency, timeZone);
+  const { fields, formError, check } = useFormCheck(update, settingsFields);
+  // The labour rate is typed in the currency and locale being saved: they set its marks and
+  // decimals (the shop's own until the typed currency is one).
+  const money = moneyFormatOf(currency, locale) ?? { currency: settings.currency, locale };
+  const sample = sampleOf(moneyFormatOf(currency, locale), timeZone);
+
+  /** A new locale rewrites the rates typed so far in its own marks ("120.00" becomes "120,00"). */
+  function changeLocale(next: string) {
+    const labor = parseMoney(laborRate, money);
+    const tax = parseTaxRateInput(taxRate, locale);
+    if ('value' in labor) setLaborRate(moneyInputText(labor.value, { ...money, locale: next }));
+    if ('value' in tax) setTaxRate(taxRateToInput(tax.value, next));
+    setLocale(next);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    // The labour rate is read in the currency being saved, which sets its decimals.
-    const labor = parseMoneyInput(laborRate, currencyCode(currency) ?? settings.currency);
-    const tax = parseTaxRateInput(taxRate);
-    if ('problem' in labor || 'problem' in tax) {
-      update.reset();
-      const problems: FieldErrors = {};
-      if ('problem' in labor) problems.defaultLaborRateCents = labor.problem;
-      if ('problem' in tax) problems.defaultTaxRateBps = tax.problem;
-      setLocal(problems);
-      return;
-    }
-    setLocal({});
-    update.mutate({
-      name,
-      address,
-      phone,
-      defaultLaborRateCents: labor.value,
-      defaultTaxRateBps: tax.value,
-      currency,
-      timeZone,
-    });
+    const labor = parseMoney(laborRate, money);
+    const tax = parseTaxRateInput(taxRate, locale);
+    const unread: FieldErrors = {};
+    if ('problem' in labor) unread.defaultLaborRateCents = labor.problem;
+    if ('problem' in tax) unread.defaultTaxRateBps = tax.problem;
+    const input = check(
+      settingsInput,
+      {
+        name,
+        address,
+        phone,
+        defaultLaborRateCents: 'value' in labor ? labor.value : undefined,
+        defaultTaxRateBps: 'value' in tax ? tax.value : undefined,
+        currency,
+        locale,
+        timeZone,
+      },
+      unread,
+    );
+    if (input) update.mutate(input);
   }
 
   return (
@@ -146,10 +172,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
         onChange={setPhone}
         error={fields.phone}
       />
-      <TextField
+      <MoneyField
         label="Default labour rate"
         name="defaultLaborRate"
-        inputMode="decimal"
+        money={money}
         value={laborRate}
         onChange={setLaborRate}
         error={fields.defaultLaborRateCents}
@@ -163,7 +189,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         value={taxRate}
         onChange={setTaxRate}
         error={fields.defaultTaxRateBps}
-        hint="Per cent, e.g. 8.25; new lines start at it"
+        hint={`Per cent, e.g. ${taxRateToInput(825, locale)}; new lines start at it`}
         required
       />
       <TextField
@@ -175,6 +201,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
         hint="ISO 4217 code, e.g. USD, EUR, GBP"
         autoComplete="off"
         required
+      />
+      <SelectField
+        label="Locale"
+        name="locale"
+        value={locale}
+        options={localeOptions}
+        onChange={changeLocale}
+        error={fields.locale}
+        hint="How amounts and numbers are written and read, e.g. 1.234,50 in de-DE"
       />
       <TextField
         label="Time zone"

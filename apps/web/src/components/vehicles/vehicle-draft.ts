@@ -1,6 +1,10 @@
-import type { RouterInputs, RouterOutputs } from '@garage/api';
+import type { RouterOutputs } from '@garage/api';
+import type { vehicleCreateInput } from '@garage/validators';
+import { parseWholeInput } from '~/lib/amount-input';
+import type { FieldErrors } from '~/lib/field-errors';
+import type { Candidate } from '~/lib/form-check';
 
-/** The vehicle form's text, as typed; numbers are parsed on submit. */
+/** The vehicle form's text, as typed; numbers are read on submit, in the shop's locale. */
 export interface VehicleDraft {
   vin: string;
   plate: string;
@@ -42,36 +46,31 @@ export function draftOf(
   };
 }
 
-/** A whole number typed in a form field, or the problem to show next to it. */
-export function parseWhole(text: string): number | string {
-  const trimmed = text.trim().replace(/[,_ ]/g, '');
-  if (trimmed === '') return 'is required';
-  if (!/^-?[0-9]+$/.test(trimmed)) return 'must be a whole number';
-  return Number(trimmed);
-}
-
 /** What the form sends for every vehicle write (the VIN and its check are added separately). */
-export type VehicleFields = Omit<RouterInputs['vehicle']['create'], 'vin' | 'vinCheckDigit'>;
+export type VehicleFields = Omit<Candidate<typeof vehicleCreateInput>, 'vin' | 'vinCheckDigit'>;
 
 /**
- * The draft as API input, or the problems the form can tell before asking the server
- * (no owner, a year or mileage that is not a number). Everything else the API checks.
+ * The draft as a vehicle's fields, its numbers read in the shop's locale, and the problems of
+ * those it could not read (no owner chosen, a year or mileage that is no number). Whether the
+ * values fit is the API's schema to say, which the form checks with.
  */
-export function parseVehicleDraft(
+export function readVehicleDraft(
   draft: VehicleDraft,
   ownerId: number | null,
-): { fields: VehicleFields } | { problems: Record<string, string> } {
-  const year = parseWhole(draft.year);
-  const mileage = parseWhole(draft.mileage);
-  const problems: Record<string, string> = {};
-  if (ownerId === null) problems.ownerId = 'Choose an owner: search for a customer, then pick one.';
-  if (typeof year === 'string') problems.year = year;
-  if (typeof mileage === 'string') problems.mileage = mileage;
-  if (ownerId === null || typeof year === 'string' || typeof mileage === 'string') {
-    return { problems };
-  }
+  locale: string,
+): { fields: VehicleFields; unread: FieldErrors } {
   const { plate, make, model, colour, notes } = draft;
-  return { fields: { ownerId, plate, make, model, year, mileage, colour, notes } };
+  const fields: VehicleFields = { plate, make, model, colour, notes };
+  const unread: FieldErrors = {};
+  if (ownerId === null) unread.ownerId = 'Choose an owner: search for a customer, then pick one.';
+  else fields.ownerId = ownerId;
+  const year = parseWholeInput(draft.year, locale);
+  if ('value' in year) fields.year = year.value;
+  else unread.year = year.problem;
+  const mileage = parseWholeInput(draft.mileage, locale);
+  if ('value' in mileage) fields.mileage = mileage.value;
+  else unread.mileage = mileage.problem;
+  return { fields, unread };
 }
 
 /** Whether the VIN in the form differs from the stored one (the API drops case, spaces and dashes). */

@@ -1,15 +1,31 @@
 'use client';
 
+import { vehicleCreateInput, vehicleUpdateInput } from '@garage/validators';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useRef, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { TextField } from '~/components/text-field';
-import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { fieldErrorsFrom } from '~/lib/field-errors';
+import { useFormCheck } from '~/lib/use-form-check';
+import { useShopFormat } from '~/lib/use-shop-format';
 import { useTRPC } from '~/trpc/react';
 import { type OwnerChoice, OwnerPicker } from './owner-picker';
-import { blankVehicle, parseVehicleDraft, type VehicleDraft, vinChanged } from './vehicle-draft';
+import { blankVehicle, readVehicleDraft, type VehicleDraft, vinChanged } from './vehicle-draft';
 import { applyDecodedVin, type DecodedFields, decodableVin } from './vin-fill';
+
+// The fields whose inputs show their errors, by the API's names (the server's land on them too).
+const vehicleFields = [
+  'ownerId',
+  'vin',
+  'plate',
+  'make',
+  'model',
+  'year',
+  'mileage',
+  'colour',
+  'notes',
+];
 
 /**
  * Create (no id) or edit a vehicle, including moving it to another owner. Lowering the
@@ -27,12 +43,12 @@ export function VehicleForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const format = useShopFormat();
   const [draft, setDraft] = useState<VehicleDraft>(initial ?? blankVehicle);
   const [chosenOwner, setChosenOwner] = useState<OwnerChoice | null>(owner);
   const [foreignVin, setForeignVin] = useState(false);
   const [offerCorrection, setOfferCorrection] = useState(false);
   const [correctsMileage, setCorrectsMileage] = useState(false);
-  const [local, setLocal] = useState<FieldErrors>({});
   const [vinNote, setVinNote] = useState<string | null>(null);
   // The VIN being decoded (a late answer for an older VIN is dropped) and what the last
   // decode wrote (a new decode may replace that, never what the user typed).
@@ -56,33 +72,33 @@ export function VehicleForm({
     }),
   );
   const mutation = id === undefined ? create : update;
-  const fields = { ...fieldErrorsFrom(mutation.error), ...local };
-  const formError =
-    Object.keys(local).length > 0
-      ? 'Please fix the highlighted fields.'
-      : formErrorFrom(mutation.error, fields);
+  const { fields, formError, check } = useFormCheck(mutation, vehicleFields);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseVehicleDraft(draft, chosenOwner?.id ?? null);
-    if ('problems' in parsed) {
-      mutation.reset();
-      setLocal(parsed.problems);
-      return;
-    }
-    setLocal({});
+    const { fields: vehicle, unread } = readVehicleDraft(
+      draft,
+      chosenOwner?.id ?? null,
+      format.locale,
+    );
     const vin = { vin: draft.vin, ...(foreignVin ? { vinCheckDigit: false } : {}) };
     if (id === undefined) {
-      create.mutate({ ...parsed.fields, ...vin });
+      const input = check(vehicleCreateInput, { ...vehicle, ...vin }, unread);
+      if (input) create.mutate(input);
       return;
     }
     // An unchanged VIN is not sent, so a stored foreign VIN is not checked again.
-    update.mutate({
-      id,
-      ...parsed.fields,
-      ...(vinChanged(draft.vin, initial?.vin) ? vin : {}),
-      allowMileageDecrease: offerCorrection && correctsMileage,
-    });
+    const input = check(
+      vehicleUpdateInput,
+      {
+        id,
+        ...vehicle,
+        ...(vinChanged(draft.vin, initial?.vin) ? vin : {}),
+        allowMileageDecrease: offerCorrection && correctsMileage,
+      },
+      unread,
+    );
+    if (input) update.mutate(input);
   }
 
   const set = (key: keyof VehicleDraft) => (value: string) =>
@@ -175,7 +191,6 @@ export function VehicleForm({
       <TextField
         label="Year"
         name="year"
-        type="number"
         inputMode="numeric"
         value={draft.year}
         onChange={set('year')}
@@ -185,7 +200,6 @@ export function VehicleForm({
       <TextField
         label="Mileage"
         name="mileage"
-        type="number"
         inputMode="numeric"
         value={draft.mileage}
         onChange={set('mileage')}

@@ -1,10 +1,11 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { decideLinesInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { SelectField } from '~/components/select-field';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import {
   channelLabels,
@@ -42,7 +43,6 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
   // Only the choices staff changed; every other line shows its recorded decision.
   const [choice, setChoice] = useState<Record<number, LineApproval>>({});
   const [channel, setChannel] = useState<StaffChannel>('phone');
-  const [nothingChosen, setNothingChosen] = useState(false);
   const [recorded, setRecorded] = useState<string | null>(null);
   const decide = useMutation(
     trpc.workOrder.decideLines.mutationOptions({
@@ -57,7 +57,8 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
       },
     }),
   );
-  const fields = fieldErrorsFrom(decide.error);
+  const checked = useFormCheck(decide, ['channel']);
+  const { fields } = checked;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,14 +69,18 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
         ? [{ lineId: line.id, approved: chosen === 'approved' }]
         : [];
     });
-    setNothingChosen(decisions.length === 0);
-    if (decisions.length === 0) return;
-    decide.mutate({ workOrderId: workOrder.id, decisions, channel });
+    const input = checked.check(decideLinesInput, {
+      workOrderId: workOrder.id,
+      decisions,
+      channel,
+    });
+    if (input) decide.mutate(input);
   }
 
-  const formError = nothingChosen
+  // No line changed: the schema's "must decide at least one line", in the words of this form.
+  const formError = fields.decisions?.startsWith('must decide at least')
     ? 'Choose Approve or Decline for at least one line that has changed.'
-    : formErrorFrom(decide.error, fields, ['channel']);
+    : checked.formError;
   return (
     <section className="card" aria-labelledby="approval-title">
       <h2 id="approval-title">Customer's decision</h2>

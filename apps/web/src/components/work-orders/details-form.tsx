@@ -1,11 +1,12 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { workOrderUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { parseId } from '~/lib/ids';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { fromWallClockInput, toWallClockInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
@@ -13,6 +14,9 @@ import { TechnicianSelect } from './technician-select';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
+
+// The inputs' fields, by the API's names (the server's errors land on them).
+const detailsFields = ['concern', 'notes', 'technicianId', 'promisedAt'];
 
 /** The concern (the customer's words), the shop's notes, the technician and the promised time. */
 export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; editable: boolean }) {
@@ -36,18 +40,19 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
       },
     }),
   );
-  const fields = fieldErrorsFrom(update.error);
+  const { fields, formError, check } = useFormCheck(update, detailsFields);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    update.mutate({
+    const input = check(workOrderUpdateInput, {
       id: workOrder.id,
       concern,
       notes,
       technicianId: parseId(technician),
       promisedAt: fromWallClockInput(promised, format.timeZone),
     });
+    if (input) update.mutate(input);
   }
 
   if (!editable) {
@@ -68,7 +73,7 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
       <h2 id="details-title">Concern and notes</h2>
       <form onSubmit={submit} noValidate aria-labelledby="details-title">
         <p role="alert" className="form-error">
-          {formErrorFrom(update.error, fields, ['concern', 'notes', 'technicianId', 'promisedAt'])}
+          {formError}
         </p>
         <TextField
           label="Concern"

@@ -1,14 +1,16 @@
 'use client';
 
-import type { RouterInputs, RouterOutputs } from '@garage/api';
+import type { RouterOutputs } from '@garage/api';
+import { invoiceInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
 import { Timestamp } from '~/components/timestamp';
 import { parseWholeInput } from '~/lib/amount-input';
-import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import type { FieldErrors } from '~/lib/field-errors';
 import { formatMileage } from '~/lib/format';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { statusLabels } from '~/lib/work-order-words';
 import { fromShopDateInput } from '~/lib/zoned-time';
@@ -16,7 +18,6 @@ import { useTRPC } from '~/trpc/react';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
-type NextService = NonNullable<RouterInputs['workOrder']['invoice']['nextService']>;
 
 /**
  * Staff: invoicing a ready work order (it locks the lines and takes the next invoice number),
@@ -51,38 +52,37 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
   const written = useWorkOrderWritten();
   const [mileage, setMileage] = useState('');
   const [date, setDate] = useState('');
-  const [local, setLocal] = useState<FieldErrors>({});
   const invoice = useMutation(
     trpc.workOrder.invoice.mutationOptions({ onSuccess: (result) => written(result) }),
   );
-  // Both fields are checked here first; what the API still refuses of them it names as
-  // `nextService`, spelled out above the form.
-  const formError =
-    Object.keys(local).length > 0
-      ? 'Please fix the highlighted fields.'
-      : formErrorFrom(invoice.error, fieldErrorsFrom(invoice.error), []);
+  // Both fields are checked here first, by their paths; what the API still refuses of them it
+  // names as `nextService`, spelled out above the form.
+  const { fields, formError, check } = useFormCheck(invoice, [
+    'nextService.mileage',
+    'nextService.date',
+  ]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const nextService: NextService = {};
-    const problems: FieldErrors = {};
+    const nextService: { mileage?: number; date?: Date } = {};
+    const unread: FieldErrors = {};
     if (mileage.trim() !== '') {
-      const reading = parseWholeInput(mileage);
-      if ('problem' in reading) problems.mileage = reading.problem;
+      const reading = parseWholeInput(mileage, format.locale);
+      if ('problem' in reading) unread['nextService.mileage'] = reading.problem;
       else nextService.mileage = reading.value;
     }
     if (date.trim() !== '') {
       const day = fromShopDateInput(date, format.timeZone);
-      if (day === null) problems.date = 'must be a date';
+      if (day === null) unread['nextService.date'] = 'must be a date';
       else nextService.date = day;
     }
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) {
-      invoice.reset();
-      return;
-    }
     const given = nextService.mileage !== undefined || nextService.date !== undefined;
-    invoice.mutate({ id: workOrder.id, ...(given ? { nextService } : {}) });
+    const input = check(
+      invoiceInput,
+      { id: workOrder.id, ...(given ? { nextService } : {}) },
+      unread,
+    );
+    if (input) invoice.mutate(input);
   }
 
   return (
@@ -106,7 +106,7 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
               inputMode="numeric"
               value={mileage}
               onChange={setMileage}
-              error={local.mileage}
+              error={fields['nextService.mileage']}
               hint={`Miles on the odometer (now ${formatMileage(workOrder.odometerOut ?? workOrder.odometerIn)})`}
             />
             <TextField
@@ -115,7 +115,7 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
               type="date"
               value={date}
               onChange={setDate}
-              error={local.date}
+              error={fields['nextService.date']}
               hint={`A day on the shop's calendar (${format.timeZone})`}
             />
           </div>

@@ -1,13 +1,21 @@
-import type { RouterInputs, RouterOutputs } from '@garage/api';
+import type { RouterOutputs } from '@garage/api';
 import {
-  moneyToInput,
-  parseMoneyInput,
+  type addLineInput,
+  type MoneyFormat,
+  moneyInputText,
+  parseMoney,
+} from '@garage/validators';
+import {
+  parseQuantityInput,
   parseTaxRateInput,
+  quantityToInput,
   taxRateToInput,
 } from '~/lib/amount-input';
+import type { FieldErrors } from '~/lib/field-errors';
+import type { Candidate } from '~/lib/form-check';
 import type { LineKind } from '~/lib/work-order-words';
 
-/** The line form's text, as typed; amounts are parsed on submit. */
+/** The line form's text, as typed; amounts are read on submit, in the shop's locale. */
 export interface LineDraft {
   kind: LineKind;
   description: string;
@@ -21,7 +29,7 @@ type Line = RouterOutputs['workOrder']['byId']['lines'][number];
 type Settings = RouterOutputs['settings']['get'];
 
 /** What the form sends for a line, add or update alike (the ids are added by the caller). */
-export type LineFields = Omit<RouterInputs['workOrder']['addLine'], 'workOrderId'>;
+export type LineFields = Omit<Candidate<typeof addLineInput>, 'workOrderId'>;
 
 /** A blank line of `kind`, priced with the shop's defaults (labour at its labour rate). */
 export function blankLine(kind: LineKind, settings: Settings): LineDraft {
@@ -30,50 +38,47 @@ export function blankLine(kind: LineKind, settings: Settings): LineDraft {
     description: '',
     partNumber: '',
     quantity: '1',
-    unitPrice:
-      kind === 'labor' ? moneyToInput(settings.defaultLaborRateCents, settings.currency) : '',
-    taxRate: taxRateToInput(settings.defaultTaxRateBps),
+    unitPrice: kind === 'labor' ? moneyInputText(settings.defaultLaborRateCents, settings) : '',
+    taxRate: taxRateToInput(settings.defaultTaxRateBps, settings.locale),
   };
 }
 
 /** A draft filled from a line as the API returns it, for editing. */
-export function lineDraftOf(line: Line, currency: string): LineDraft {
+export function lineDraftOf(line: Line, money: MoneyFormat): LineDraft {
   return {
     kind: line.kind,
     description: line.description,
     partNumber: line.partNumber ?? '',
-    quantity: line.quantity,
-    unitPrice: moneyToInput(line.unitPriceCents, currency),
-    taxRate: taxRateToInput(line.taxRateBps),
+    quantity: quantityToInput(line.quantity, money.locale),
+    unitPrice: moneyInputText(line.unitPriceCents, money),
+    taxRate: taxRateToInput(line.taxRateBps, money.locale),
   };
 }
 
 /**
- * The draft as API input, or the problems the form can tell before asking the server (an
- * amount or rate that is not one), keyed by the API's field names so that the server's own
- * errors land on the same inputs. Everything else the API checks.
+ * The draft as a line's fields, its numbers read in the shop's currency and locale, and the
+ * problems of those it could not read (by the API's field names, where the server's own errors
+ * land too). Whether the values fit is the API's schema to say, which the form checks with.
  */
-export function parseLineDraft(
+export function readLineDraft(
   draft: LineDraft,
-  currency: string,
-): { fields: LineFields } | { problems: Record<string, string> } {
-  const price = parseMoneyInput(draft.unitPrice, currency);
-  const rate = parseTaxRateInput(draft.taxRate);
-  if ('problem' in price || 'problem' in rate) {
-    const problems: Record<string, string> = {};
-    if ('problem' in price) problems.unitPriceCents = price.problem;
-    if ('problem' in rate) problems.taxRateBps = rate.problem;
-    return { problems };
-  }
-  return {
-    fields: {
-      kind: draft.kind,
-      description: draft.description,
-      quantity: draft.quantity.trim(),
-      unitPriceCents: price.value,
-      taxRateBps: rate.value,
-      // Only parts carry a part number; "" clears one left from an earlier kind.
-      partNumber: draft.kind === 'part' ? draft.partNumber : '',
-    },
+  money: MoneyFormat,
+): { fields: LineFields; unread: FieldErrors } {
+  const fields: LineFields = {
+    kind: draft.kind,
+    description: draft.description,
+    // Only parts carry a part number; "" clears one left from an earlier kind.
+    partNumber: draft.kind === 'part' ? draft.partNumber : '',
   };
+  const unread: FieldErrors = {};
+  const quantity = parseQuantityInput(draft.quantity, money.locale);
+  if ('value' in quantity) fields.quantity = quantity.value;
+  else unread.quantity = quantity.problem;
+  const price = parseMoney(draft.unitPrice, money);
+  if ('value' in price) fields.unitPriceCents = price.value;
+  else unread.unitPriceCents = price.problem;
+  const rate = parseTaxRateInput(draft.taxRate, money.locale);
+  if ('value' in rate) fields.taxRateBps = rate.value;
+  else unread.taxRateBps = rate.problem;
+  return { fields, unread };
 }

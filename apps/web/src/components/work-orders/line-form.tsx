@@ -1,14 +1,16 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { addLineInput, updateLineInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { MoneyField } from '~/components/money-field';
 import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
-import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useFormCheck } from '~/lib/use-form-check';
 import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
-import { blankLine, type LineDraft, parseLineDraft } from './line-draft';
+import { blankLine, type LineDraft, readLineDraft } from './line-draft';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type Settings = RouterOutputs['settings']['get'];
@@ -47,7 +49,7 @@ export function LineForm({
   const trpc = useTRPC();
   const written = useWorkOrderWritten();
   const [draft, setDraft] = useState<LineDraft>(initial);
-  const [local, setLocal] = useState<FieldErrors>({});
+  const money = { currency: settings.currency, locale: settings.locale };
   const form = useRef<HTMLFormElement>(null);
   // "Edit" on a row opens this form below the table: the focus follows, to its first field.
   useEffect(() => {
@@ -62,26 +64,17 @@ export function LineForm({
   const add = useMutation(trpc.workOrder.addLine.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.workOrder.updateLine.mutationOptions({ onSuccess }));
   const mutation = lineId === undefined ? add : update;
-  const fields = { ...fieldErrorsFrom(mutation.error), ...local };
-  const formError =
-    Object.keys(local).length > 0
-      ? 'Please fix the highlighted fields.'
-      : formErrorFrom(mutation.error, fields, lineFieldNames);
+  const { fields, formError, check } = useFormCheck(mutation, lineFieldNames);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseLineDraft(draft, settings.currency);
-    if ('problems' in parsed) {
-      mutation.reset();
-      setLocal(parsed.problems);
-      return;
-    }
-    setLocal({});
+    const { fields: line, unread } = readLineDraft(draft, money);
     if (lineId === undefined) {
-      const { partNumber, ...rest } = parsed.fields;
-      add.mutate({ workOrderId, ...rest, ...(partNumber ? { partNumber } : {}) });
+      const input = check(addLineInput, { workOrderId, ...line }, unread);
+      if (input) add.mutate(input);
     } else {
-      update.mutate({ id: lineId, ...parsed.fields });
+      const input = check(updateLineInput, { id: lineId, ...line }, unread);
+      if (input) update.mutate(input);
     }
   }
 
@@ -148,10 +141,10 @@ export function LineForm({
           hint="Up to two decimals"
           required
         />
-        <TextField
+        <MoneyField
           label="Unit price"
           name="unitPrice"
-          inputMode="decimal"
+          money={money}
           value={draft.unitPrice}
           onChange={set('unitPrice')}
           error={fields.unitPriceCents}

@@ -190,7 +190,7 @@ export function LinesSection({
             key={`edit-${editing.id}`}
             workOrderId={workOrder.id}
             lineId={editing.id}
-            initial={lineDraftOf(editing, settings.currency)}
+            initial={lineDraftOf(editing, settings)}
             settings={settings}
             onDone={() => setEditing(null)}
           />

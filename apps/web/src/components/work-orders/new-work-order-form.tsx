@@ -1,6 +1,7 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { workOrderCreateInput } from '@garage/validators';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -9,8 +10,8 @@ import { CheckboxField } from '~/components/checkbox-field';
 import { Failed, Loading } from '~/components/query-state';
 import { TextField } from '~/components/text-field';
 import { parseWholeInput } from '~/lib/amount-input';
-import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { parseId } from '~/lib/ids';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { fromWallClockInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
@@ -51,7 +52,6 @@ function NewWorkOrderForm({
   const [correction, setCorrection] = useState(false);
   const [technician, setTechnician] = useState('');
   const [promised, setPromised] = useState('');
-  const [local, setLocal] = useState<FieldErrors>({});
   const create = useMutation(
     trpc.workOrder.create.mutationOptions({
       onSuccess: async (workOrder) => {
@@ -60,37 +60,30 @@ function NewWorkOrderForm({
       },
     }),
   );
-  const fields = { ...fieldErrorsFrom(create.error), ...local };
+  const { fields, formError, check } = useFormCheck(create, [
+    'concern',
+    'odometerIn',
+    'technicianId',
+    'promisedAt',
+  ]);
   const offerCorrection = fields.odometerIn?.includes('lower') ?? false;
-  const formError =
-    Object.keys(local).length > 0
-      ? 'Please fix the highlighted fields.'
-      : formErrorFrom(create.error, fields, [
-          'concern',
-          'odometerIn',
-          'technicianId',
-          'promisedAt',
-        ]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const reading = parseWholeInput(odometerIn);
-    if ('problem' in reading) {
-      create.reset();
-      setLocal({ odometerIn: reading.problem });
-      return;
-    }
-    setLocal({});
-    const technicianId = parseId(technician);
-    const promisedAt = fromWallClockInput(promised, format.timeZone);
-    create.mutate({
-      vehicleId: vehicle.id,
-      concern,
-      odometerIn: reading.value,
-      odometerCorrection: offerCorrection && correction,
-      ...(technicianId === null ? {} : { technicianId }),
-      ...(promisedAt === null ? {} : { promisedAt }),
-    });
+    const reading = parseWholeInput(odometerIn, format.locale);
+    const input = check(
+      workOrderCreateInput,
+      {
+        vehicleId: vehicle.id,
+        concern,
+        odometerIn: 'value' in reading ? reading.value : undefined,
+        odometerCorrection: offerCorrection && correction,
+        technicianId: parseId(technician) ?? undefined,
+        promisedAt: fromWallClockInput(promised, format.timeZone) ?? undefined,
+      },
+      'problem' in reading ? { odometerIn: reading.problem } : {},
+    );
+    if (input) create.mutate(input);
   }
 
   return (

@@ -1,14 +1,14 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { addPaymentInput, moneyInputText, parseMoney } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MoneyField } from '~/components/money-field';
 import { Empty } from '~/components/query-state';
 import { SelectField } from '~/components/select-field';
-import { TextField } from '~/components/text-field';
 import { Timestamp } from '~/components/timestamp';
-import { moneyToInput, parseMoneyInput } from '~/lib/amount-input';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import {
   isPaymentMethod,
@@ -104,15 +104,14 @@ function PaymentForm({
   const trpc = useTRPC();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
-  const [amount, setAmount] = useState(moneyToInput(workOrder.balanceCents, format.currency));
+  const [amount, setAmount] = useState(moneyInputText(workOrder.balanceCents, format.moneyFormat));
   const [method, setMethod] = useState<PaymentMethod>('card');
-  const [localProblem, setLocalProblem] = useState<string | undefined>();
   const pay = useMutation(
     trpc.workOrder.addPayment.mutationOptions({
       onSuccess: async (result) => {
         await written(result);
         // The next payment starts from what is still owed.
-        setAmount(moneyToInput(result.balanceCents, format.currency));
+        setAmount(moneyInputText(result.balanceCents, format.moneyFormat));
         onTaken(
           result.statusMove
             ? `Payment recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`
@@ -121,37 +120,34 @@ function PaymentForm({
       },
     }),
   );
-  const fields = fieldErrorsFrom(pay.error);
+  const { fields, formError, check } = useFormCheck(pay, ['amountCents', 'method']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     onTaken(null);
-    const parsed = parseMoneyInput(amount, format.currency);
-    if ('problem' in parsed) {
-      pay.reset();
-      setLocalProblem(parsed.problem);
-      return;
-    }
-    setLocalProblem(undefined);
-    pay.mutate({ workOrderId: workOrder.id, amountCents: parsed.value, method });
+    const read = parseMoney(amount, format.moneyFormat);
+    const input = check(
+      addPaymentInput,
+      { workOrderId: workOrder.id, amountCents: 'value' in read ? read.value : undefined, method },
+      'problem' in read ? { amountCents: read.problem } : {},
+    );
+    if (input) pay.mutate(input);
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add a payment">
       <h3>Add a payment</h3>
       <p role="alert" className="form-error">
-        {localProblem
-          ? 'Please fix the highlighted field.'
-          : formErrorFrom(pay.error, fields, ['amountCents', 'method'])}
+        {formError}
       </p>
       <div className="form-row">
-        <TextField
+        <MoneyField
           label="Amount"
           name="amount"
-          inputMode="decimal"
+          money={format.moneyFormat}
           value={amount}
           onChange={setAmount}
-          error={localProblem ?? fields.amountCents}
+          error={fields.amountCents}
           hint={`At most the balance due, ${format.money(workOrder.balanceCents)}`}
           required
         />

@@ -1,13 +1,15 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { setStatusInput } from '@garage/validators';
 import { useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { ConfirmDialog } from '~/components/confirm-dialog';
 import { TextField } from '~/components/text-field';
 import { parseWholeInput } from '~/lib/amount-input';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { formatMileage } from '~/lib/format';
+import { useFormCheck } from '~/lib/use-form-check';
+import { useShopFormat } from '~/lib/use-shop-format';
 import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
 import { useSetStatus } from './use-set-status';
 
@@ -20,43 +22,39 @@ type WorkOrder = RouterOutputs['workOrder']['byId'];
  */
 export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
   const setStatus = useSetStatus();
+  const format = useShopFormat();
   const [odometerOut, setOdometerOut] = useState(
     workOrder.odometerOut === null ? '' : String(workOrder.odometerOut),
   );
   const [correction, setCorrection] = useState(false);
-  const [localError, setLocalError] = useState<string | undefined>();
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const fields = fieldErrorsFrom(setStatus.error);
+  const { fields, formError, check } = useFormCheck(setStatus, ['odometerOut']);
   const asksOdometer = workOrder.nextStatuses.includes('ready');
   const offerCorrection = fields.odometerOut?.includes('lower') ?? false;
 
   const move = (status: WorkOrderStatus) => {
-    setLocalError(undefined);
-    if (status === 'ready' && odometerOut.trim() !== '') {
-      const reading = parseWholeInput(odometerOut);
-      if ('problem' in reading) {
-        setLocalError(reading.problem);
-        return;
-      }
-      setStatus.mutate({
+    // The odometer out goes with "Mark ready" only, and only when one is typed.
+    const sendsOdometer = status === 'ready' && odometerOut.trim() !== '';
+    const reading = sendsOdometer ? parseWholeInput(odometerOut, format.locale) : null;
+    const input = check(
+      setStatusInput,
+      {
         id: workOrder.id,
         status,
-        odometerOut: reading.value,
-        odometerCorrection: correction,
-      });
-      return;
-    }
-    setStatus.mutate({ id: workOrder.id, status }, { onSettled: () => setConfirmCancel(false) });
+        ...(reading && 'value' in reading
+          ? { odometerOut: reading.value, odometerCorrection: correction }
+          : {}),
+      },
+      reading && 'problem' in reading ? { odometerOut: reading.problem } : {},
+    );
+    if (input) setStatus.mutate(input, { onSettled: () => setConfirmCancel(false) });
   };
   const moves = workOrder.nextStatuses;
-  const odometerError = localError ?? fields.odometerOut;
   return (
     <section className="card" aria-labelledby="status-title">
       <h2 id="status-title">Status: {statusLabels[workOrder.status]}</h2>
       <p role="alert" className="form-error">
-        {localError
-          ? 'Please fix the highlighted field.'
-          : formErrorFrom(setStatus.error, fields, ['odometerOut'])}
+        {formError}
       </p>
       {asksOdometer ? (
         <>
@@ -66,7 +64,7 @@ export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
             inputMode="numeric"
             value={odometerOut}
             onChange={setOdometerOut}
-            error={odometerError}
+            error={fields.odometerOut}
             hint={`Miles as the car leaves, sent with "Mark ready" (in: ${formatMileage(workOrder.odometerIn)})`}
           />
           {offerCorrection ? (
