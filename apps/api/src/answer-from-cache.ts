@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StoredAnswer } from '@garage/cache';
 import { type QueryRequest, storedResponseEtag, storedResponseParts } from '@garage/cache/trpc';
 import type { Context } from './context';
 import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
@@ -29,9 +30,11 @@ export async function answerFromCache(
   const answers = calls.map((call) => call.answer);
   const hits = calls.map((call) => !call.loaded);
   const etag = storedResponseEtag(request, answers);
-  const headers: Record<string, string> = { etag, vary: 'trpc-accept, accept, cookie' };
-  const tags = cacheTagsValue(answers.length, (index) => answers[index]?.tagsJson);
-  if (tags) headers[cacheTagsHeader] = tags;
+  const headers: Record<string, string | number> = {
+    etag,
+    vary: 'trpc-accept, accept, cookie',
+    [cacheTagsHeader]: tagsHeaderOf(answers),
+  };
   if (holdsCurrent(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers).end();
     return hits;
@@ -39,11 +42,31 @@ export async function answerFromCache(
   const parts = storedResponseParts(request, answers);
   let length = 0;
   for (const part of parts) length += part.length;
-  res.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': length });
+  headers['content-type'] = 'application/json';
+  headers['content-length'] = length;
+  res.writeHead(200, headers);
   // Corked, the head and every piece leave in one write (a writev), none of them copied.
   res.cork();
   for (const part of parts) res.write(part);
   res.end();
   res.uncork();
   return hits;
+}
+
+// A lone answer's header value, made once per stored answer (an L1 hit hands out the same one):
+// a list page's tags are a few kilobytes of text.
+const loneTagsHeaders = new WeakMap<StoredAnswer, string>();
+
+/** `x-cache-tags` of these answers: every answer here is a cached query's, so it has tags. */
+function tagsHeaderOf(answers: readonly StoredAnswer[]): string {
+  const [only] = answers;
+  if (only && answers.length === 1) {
+    let value = loneTagsHeaders.get(only);
+    if (value === undefined) {
+      value = `[${only.tagsJson}]`;
+      loneTagsHeaders.set(only, value);
+    }
+    return value;
+  }
+  return cacheTagsValue(answers.length, (index) => answers[index]?.tagsJson) ?? '[]';
 }

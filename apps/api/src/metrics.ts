@@ -54,11 +54,11 @@ export function createMetrics(cache: Cache) {
       eventSent: () => liveEvents.inc(),
     },
     /** Records calls answered from the cache's stored bytes without tRPC's HTTP handling. */
-    answeredFromCache(procedures: string[]) {
+    answeredFromCache(procedures: readonly string[]) {
       for (const procedure of procedures) answeredOf(procedure).inc();
     },
     /** Records one HTTP request to /trpc: each procedure of a batch counts once. */
-    observe(procedures: string[], status: number, seconds: number) {
+    observe(procedures: readonly string[], status: number, seconds: number) {
       for (const procedure of procedures) requestsOf(`${procedure} ${status}`).inc();
       durationOf(procedures.length === 1 ? (procedures[0] ?? 'unknown') : 'batch').observe(seconds);
     },

@@ -8,6 +8,7 @@ import { uncacheable } from './http/cache-control';
 import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { admitWithinLimits, type RequestLimits } from './http/limits';
 import type { MetricsAccess } from './http/metrics-access';
+import { procedurePaths } from './http/procedure-paths';
 import { assignRequestId } from './http/request-id';
 import { invoicesPrefix, serveInvoicePdf } from './invoices/route';
 import type { Metrics } from './metrics';
@@ -24,12 +25,19 @@ export interface Readiness {
 const basePath = '/trpc/';
 const knownProcedures = new Set(Object.keys(appRouter._def.procedures as Record<string, unknown>));
 
-/** The procedures an HTTP request to /trpc calls; unknown names are grouped as `unknown`. */
-function proceduresOf(path: string): string[] {
-  return path
-    .slice(basePath.length)
-    .split(',')
-    .map((name) => (knownProcedures.has(name) ? name : 'unknown'));
+const metricNames = new WeakMap<readonly string[], readonly string[]>();
+const undecodable = ['unknown'];
+
+/** The procedures an HTTP request to /trpc calls, for metrics: unknown names are `unknown`. */
+function proceduresOf(url: string | undefined): readonly string[] {
+  const paths = procedurePaths(url);
+  if (!paths) return undecodable;
+  let names = metricNames.get(paths);
+  if (!names) {
+    names = paths.map((name) => (knownProcedures.has(name) ? name : 'unknown'));
+    metricNames.set(paths, names);
+  }
+  return names;
 }
 
 /** What guards the HTTP server's doors: request limits, and who may read /metrics. */
