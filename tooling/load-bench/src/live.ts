@@ -1,12 +1,20 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import {
+  fmt,
+  percentile,
+  quick,
+  startRun,
+  table,
+  targetsTable,
+  writeBlocks,
+} from '@garage/bench-report';
 import { freePort } from '@garage/test-services';
 import { chromium } from '@playwright/test';
 import { type Api, rssBytes } from './api';
 import { call, queryPath } from './http';
 import { guarded, type Infra, startInfra } from './infra';
-import { fmt, percentile, quick, startRun, table, targetsTable, writeBlocks } from './report';
 
 // Live screens (issue 16): an invalidation on its way to open server-sent-event streams, and
 // to a page in Chromium; and what a 304 spares a refetch. Block `load-live` of the docs.

@@ -4,9 +4,9 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { percentile } from '@garage/bench-report';
 import autocannon from 'autocannon';
 import { cpuSeconds } from './api';
-import { percentile } from './report';
 
 /** One closed-loop run over keep-alive connections, cycling over `paths`. */
 interface Job {

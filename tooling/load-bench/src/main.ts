@@ -1,8 +1,8 @@
+import { quick, startRun, writeBlocks } from '@garage/bench-report';
 import { guarded, startInfra } from './infra';
 import { memoryBlock } from './memory';
 import { mixedBlock } from './mixed';
 import { propagationBlock } from './propagation';
-import { quick, startRun, writeBlocks } from './report';
 import { throughputBlock } from './throughput';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

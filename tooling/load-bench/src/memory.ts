@@ -1,7 +1,7 @@
+import { fmt, mib, table, targetsTable } from '@garage/bench-report';
 import { type Api, cacheStats, rssBytes } from './api';
 import { call, inParallel, queryPath } from './http';
 import type { Infra } from './infra';
-import { fmt, mib, table, targetsTable } from './report';
 
 const heapUsed = async (api: Api) => {
   const { body } = await call(api.port, 'GET', '/metrics');

@@ -1,6 +1,6 @@
+import { fmt, pct, table, targetsTable } from '@garage/bench-report';
 import { type Api, cacheStats, lookupsBetween } from './api';
 import type { Infra, VehicleRow } from './infra';
-import { fmt, pct, table, targetsTable } from './report';
 import { startVehicleLoad, warmUp } from './vehicle-load';
 
 /**

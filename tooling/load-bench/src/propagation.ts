@@ -1,6 +1,6 @@
+import { fmt, percentile, table, targetsTable } from '@garage/bench-report';
 import { call, mileageOf, readVehicle, updateVehicle } from './http';
 import type { Infra, VehicleRow } from './infra';
-import { fmt, percentile, table, targetsTable } from './report';
 
 /** Cumulative counts of an instance's `cache_bus_lag_seconds` histogram, by upper bound in ms. */
 async function busLag(port: number) {

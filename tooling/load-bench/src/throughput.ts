@@ -1,10 +1,19 @@
+import {
+  fmt,
+  median,
+  ms,
+  pct,
+  type Target,
+  table,
+  targetsTable,
+  times,
+} from '@garage/bench-report';
 import type { Database } from '@garage/db';
 import { type CacheMode, cacheModes, cacheStats, type LookupWindow, lookupsBetween } from './api';
 import { startBareServer } from './bare-server';
 import { call, inParallel, queryPath } from './http';
 import type { Infra } from './infra';
 import { type LoadResult, startGenerators } from './load';
-import { fmt, median, ms, pct, type Target, table, targetsTable, times } from './report';
 
 const firstIds = { select: { id: true }, orderBy: { id: 'asc' }, take: 2_000 } as const;
 const byIds = (rows: { id: number }[]) => rows.map(({ id }) => ({ id }));

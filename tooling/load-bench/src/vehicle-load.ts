@@ -1,7 +1,7 @@
+import { percentile } from '@garage/bench-report';
 import type { Api } from './api';
 import { inParallel, mileageOf, type Reply, readVehicle, updateVehicle } from './http';
 import type { VehicleRow } from './infra';
-import { percentile } from './report';
 
 /** The notes a write sets beside its mileage: a row whose two fields disagree was half-applied. */
 export const notesPrefix = 'drill write ';

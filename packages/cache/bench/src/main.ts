@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import * as report from '@garage/load-bench/report';
+import * as report from '@garage/bench-report';
 import { startRedis } from '@garage/test-services';
 import { Redis as Redis6 } from 'ioredis6';
 import superjson from 'superjson';

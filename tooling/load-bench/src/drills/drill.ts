@@ -1,8 +1,8 @@
+import { fmt, ms, pct, table, tally } from '@garage/bench-report';
 import type { Database } from '@garage/db';
 import { type Api, cacheStats, type Lookups, lookupsBetween } from '../api';
 import { call, inParallel, mileageOf, readVehicle } from '../http';
 import type { Infra, VehicleRow } from '../infra';
-import { fmt, ms, pct, table, tally } from '../report';
 import { type Phase, startVehicleLoad, warmUp } from '../vehicle-load';
 
 /** The load every drill runs under (the docs say why), and the time a request may take. */

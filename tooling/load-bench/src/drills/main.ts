@@ -1,5 +1,5 @@
+import { fmt, quick, startRun, table, targetsTable, writeBlocks } from '@garage/bench-report';
 import { guarded, startInfra } from '../infra';
-import { fmt, quick, startRun, table, targetsTable, writeBlocks } from '../report';
 import { drillLoad } from './drill';
 import { postgresOutage } from './postgres-outage';
 import { redisCut } from './redis-cut';

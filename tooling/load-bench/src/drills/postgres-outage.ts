@@ -1,6 +1,6 @@
+import { fmt, ms, percentile, type Target, table, tally } from '@garage/bench-report';
 import { openDatabase } from '@garage/db';
 import type { Infra, VehicleRow } from '../infra';
-import { fmt, ms, percentile, type Target, table, tally } from '../report';
 import { notesOf, notesPrefix, type Phase } from '../vehicle-load';
 import { hold, outcomesText, readBack, secs, startDrill, storedVehicles } from './drill';
 

@@ -1,6 +1,6 @@
+import { fmt, ms, type Target, table } from '@garage/bench-report';
 import { startTcpProxy } from '@garage/test-services';
 import type { Infra, VehicleRow } from '../infra';
-import { fmt, ms, type Target, table } from '../report';
 import { hold, readBack, secs, startDrill, storedVehicles } from './drill';
 
 /** The cache's per-operation Redis timeout (its default, which the API keeps), doubled. */

@@ -1,5 +1,5 @@
+import { fmt, pct, type Target, table } from '@garage/bench-report';
 import type { Infra, VehicleRow } from '../infra';
-import { fmt, pct, type Target, table } from '../report';
 import { hold, secs, startDrill } from './drill';
 
 /**
