@@ -7,7 +7,18 @@ import { etagOf } from '../wire';
 import { wallClockMs } from './bus';
 import { CircuitBreaker, type CircuitOptions } from './circuit';
 import { parseListReply, parseTags, ReplyFields } from './replies';
-import { COUNT_INDEX, INVALIDATE, LIST, READ, RELEASE_LEASE, STORE } from './scripts';
+import type { Position } from '../positions';
+import { parseLoggedEvents, type LoggedInvalidation } from './event-log-reply';
+import {
+  COUNT_INDEX,
+  INVALIDATE,
+  LIST,
+  PROBE,
+  READ,
+  RELEASE_LEASE,
+  SINCE,
+  STORE,
+} from './scripts';
 
 type Client = Redis | Cluster;
 type Argument = string | Buffer | number;
@@ -113,6 +124,8 @@ export class RemoteStore {
     namespace: string,
     private readonly timeoutMs: number,
     circuit: CircuitOptions,
+    /** How many invalidations the namespace's event log keeps (see SINCE in scripts.ts). */
+    private readonly maxLoggedEvents: number,
   ) {
     this.#tag = namespaceTag(namespace);
     this.channel = `${this.#tag}:bus`;
@@ -131,6 +144,10 @@ export class RemoteStore {
   /** Where the sequence restarted after Redis lost its data (see SEQUENCE in scripts.ts). */
   get #baseKey() {
     return `${this.#tag}:base`;
+  }
+  /** The namespace's recent invalidations, in order (see INVALIDATE in scripts.ts). */
+  get #logKey() {
+    return `${this.#tag}:log`;
   }
 
   /** While the first connection is being made, waits for it (within the timeout) instead of failing. */
@@ -225,16 +242,32 @@ export class RemoteStore {
     origin: string;
     publisherSeq: number;
   }): Promise<number> {
-    const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#baseKey];
+    const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#baseKey, this.#logKey];
     const args = [
       invalidation.soft ? '1' : '0',
       invalidation.origin,
       invalidation.publisherSeq,
       this.channel,
       String(wallClockMs()),
+      this.maxLoggedEvents,
       ...invalidation.fields,
     ];
     return Number(await this.#eval(INVALIDATE, keys, args));
+  }
+
+  /** Publishes where the namespace's sequence stands, for `origin` to hear on the bus. */
+  async probe(origin: string): Promise<void> {
+    await this.#eval(PROBE, [this.#seqKey, this.#baseKey], [this.channel, origin]);
+  }
+
+  /**
+   * The logged invalidations after `position`, in order; undefined when the log does not hold
+   * every one of them (see SINCE in scripts.ts).
+   */
+  async eventsSince(position: Position): Promise<LoggedInvalidation[] | undefined> {
+    const keys = [this.#seqKey, this.#baseKey, this.#logKey];
+    const args = [position.epoch, String(position.seq), this.maxLoggedEvents];
+    return parseLoggedEvents(await this.#eval(SINCE, keys, args));
   }
 
   /** Gives the lease back if `holder` still has it (never deletes a successor's lease). */

@@ -103,17 +103,19 @@ return 'stored'
 `;
 
 /**
- * KEYS: seq, inv, idx, base. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
- * (the publisher's clock, for the receivers' lag metric only), fields...
+ * KEYS: seq, inv, idx, base, log. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at
+ * ms (the publisher's clock, for the receivers' lag metric only), log length, fields...
  * One INCR whatever the number of entries; a hard 'all' also drops the whole field map.
- * Publishes the message bus.ts reads; replies with the invalidation's sequence number.
+ * Appends the invalidation to the namespace's event log (a stream capped at the log length,
+ * whose ids are `<seq>-0`: see SINCE) and publishes the message bus.ts reads, with the base
+ * its sequence counts from; replies with the invalidation's sequence number.
  */
 export const INVALIDATE = `${SEQUENCE}
 currentSeq(KEYS[1], KEYS[4])
 local n = string.format('%.0f', redis.call('INCR', KEYS[1]))
 local soft = ARGV[1] == '1'
 local fields = {}
-for i = 6, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
 for _, f in ipairs(fields) do
   if f == 'all' and not soft then
     redis.call('DEL', KEYS[2], KEYS[3])
@@ -122,9 +124,42 @@ end
 for _, f in ipairs(fields) do
   if soft then redis.call('HSET', KEYS[2], 'x:' .. f, n) else redis.call('HSET', KEYS[2], f, n) end
 end
+-- pcall: a log that cannot take this id (a counter reset by hand) must not fail the
+-- invalidation; the entry it lacks makes SINCE answer 'gone' for positions before it.
+redis.pcall('XADD', KEYS[5], 'MAXLEN', ARGV[6], n .. '-0', 's', ARGV[1], 'f', cjson.encode(fields))
 redis.call('PUBLISH', ARGV[4], cjson.encode({origin = ARGV[2], publisherSeq = tonumber(ARGV[3]),
-  seq = n, soft = soft, sentAtMs = ARGV[5], fields = fields}))
+  seq = n, base = redis.call('GET', KEYS[4]), soft = soft, sentAtMs = ARGV[5], fields = fields}))
 return tonumber(n)
+`;
+
+/**
+ * KEYS: seq, base. ARGV: channel, origin. Publishes where the sequence stands, on the bus,
+ * between the invalidations around it: the instance that asked, hearing it, knows that every
+ * invalidation up to that number has reached it (bus.ts).
+ */
+export const PROBE = `${SEQUENCE}
+local n = string.format('%.0f', currentSeq(KEYS[1], KEYS[2]))
+redis.call('PUBLISH', ARGV[1], cjson.encode({origin = ARGV[2], probe = true, seq = n,
+  base = redis.call('GET', KEYS[2])}))
+return 1
+`;
+
+/**
+ * KEYS: seq, base, log. ARGV: epoch (the base a position was taken under), seq, log length.
+ * Replies with the log's entries after that seq ([id, [field, value, ...]] each) when it holds
+ * every invalidation since (the count matches: numbers have no gaps), else 'gone': the
+ * position is from another history (Redis lost its data since), from the future, or older than
+ * the log reaches.
+ */
+export const SINCE = `${SEQUENCE}
+local current = currentSeq(KEYS[1], KEYS[2])
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 'gone' end
+local from = tonumber(ARGV[2])
+if from > current or current - from > tonumber(ARGV[3]) then return 'gone' end
+if from == current then return {} end
+local entries = redis.call('XRANGE', KEYS[3], '(' .. ARGV[2] .. '-0', '+')
+if #entries ~= current - from then return 'gone' end
+return entries
 `;
 
 /**
