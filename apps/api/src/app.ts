@@ -13,6 +13,7 @@ import { createApiServer } from './server';
 import {
   createLiveHub,
   defaultLiveLimits,
+  defaultLiveReplayEvents,
   type LiveHub,
   type LiveLimits,
 } from './services/live/live-hub';
@@ -36,6 +37,8 @@ export interface AppOptions {
   limits?: RequestLimits;
   /** Live streams per session and per instance; LIVE_MAX_STREAMS_PER_SESSION / LIVE_MAX_STREAMS. */
   liveLimits?: LiveLimits;
+  /** Invalidations kept for live streams to replay from a render's position; LIVE_REPLAY_EVENTS. */
+  liveReplayEvents?: number;
 }
 
 export interface App {
@@ -56,6 +59,7 @@ export function createApp(options: AppOptions): App {
     l1: { maxBytes: options.l1MaxBytes ?? 64 * 1024 * 1024, maxTtlMs: 60_000 },
     // Several API instances share one database: a cold key is loaded by one of them, not all.
     lease: { ttlMs: 3_000, waitMs: 1_000 },
+    eventLog: { maxEvents: options.liveReplayEvents ?? defaultLiveReplayEvents },
     logger: log,
   });
 

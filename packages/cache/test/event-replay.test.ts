@@ -64,7 +64,7 @@ describe('eventsSince, in memory mode', () => {
 });
 
 describe('eventsSince, with Redis', () => {
-  it("replays on one instance what another invalidated after the position a third one gave", async () => {
+  it('replays on one instance what another invalidated after the position a third one gave', async () => {
     const ns = namespace();
     const [a, b, c] = await Promise.all([placed(ns), placed(ns), placed(ns)]);
     const rendered = c.position();
@@ -73,8 +73,20 @@ describe('eventsSince, with Redis', () => {
     // B has not necessarily heard either yet: the log it reads is Redis's.
     const events = await b.eventsSince(rendered);
     expect(events).toEqual([
-      { kind: 'invalidated', tags: ['owner:7'], routes: [], soft: false, position: expect.any(String) },
-      { kind: 'invalidated', tags: ['soft:1'], routes: [], soft: true, position: expect.any(String) },
+      {
+        kind: 'invalidated',
+        tags: ['owner:7'],
+        routes: [],
+        soft: false,
+        position: expect.any(String),
+      },
+      {
+        kind: 'invalidated',
+        tags: ['soft:1'],
+        routes: [],
+        soft: true,
+        position: expect.any(String),
+      },
     ]);
     const last = events?.at(-1);
     await eventually(() => b.position() === (last?.kind === 'invalidated' && last.position));

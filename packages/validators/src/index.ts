@@ -2,6 +2,7 @@
 
 export * from './customer';
 export * from './fields';
+export * from './live';
 export * from './reminder';
 export * from './settings';
 export * from './vehicle';

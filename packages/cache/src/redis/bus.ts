@@ -50,7 +50,15 @@ export function parseBusMessage(text: string): BusMessage | ProbeMessage | undef
   if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) {
     return undefined;
   }
-  return { origin, publisherSeq, seq, ...(base === undefined ? {} : { base }), soft, fields, sentAtMs };
+  return {
+    origin,
+    publisherSeq,
+    seq,
+    ...(base === undefined ? {} : { base }),
+    soft,
+    fields,
+    sentAtMs,
+  };
 }
 
 /**

@@ -23,7 +23,8 @@ function parseEntry(entry: unknown): LoggedInvalidation {
     throw new Error('unexpected Redis reply: not a log entry');
   }
   const named = new Map<string, string>();
-  for (let i = 0; i + 1 < values.length; i += 2) named.set(String(values[i]), String(values[i + 1]));
+  for (let i = 0; i + 1 < values.length; i += 2)
+    named.set(String(values[i]), String(values[i + 1]));
   const seq = Number(id.split('-')[0]);
   const fields: unknown = JSON.parse(named.get('f') ?? 'null');
   if (!Number.isSafeInteger(seq) || !isTextList(fields)) {

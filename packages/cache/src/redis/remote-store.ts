@@ -2,23 +2,14 @@ import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
 import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
+import type { Position } from '../positions';
 import type { CacheOptions } from '../types';
 import { etagOf } from '../wire';
 import { wallClockMs } from './bus';
 import { CircuitBreaker, type CircuitOptions } from './circuit';
+import { type LoggedInvalidation, parseLoggedEvents } from './event-log-reply';
 import { parseListReply, parseTags, ReplyFields } from './replies';
-import type { Position } from '../positions';
-import { parseLoggedEvents, type LoggedInvalidation } from './event-log-reply';
-import {
-  COUNT_INDEX,
-  INVALIDATE,
-  LIST,
-  PROBE,
-  READ,
-  RELEASE_LEASE,
-  SINCE,
-  STORE,
-} from './scripts';
+import { COUNT_INDEX, INVALIDATE, LIST, PROBE, READ, RELEASE_LEASE, SINCE, STORE } from './scripts';
 
 type Client = Redis | Cluster;
 type Argument = string | Buffer | number;
