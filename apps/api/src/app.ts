@@ -17,6 +17,11 @@ import {
   type LiveHub,
   type LiveLimits,
 } from './services/live/live-hub';
+import {
+  createVinDecoder,
+  defaultVinDecoderLimits,
+  type VinDecoderLimits,
+} from './services/vin-decoder/decoder';
 
 export interface AppOptions {
   db: Database;
@@ -39,6 +44,8 @@ export interface AppOptions {
   liveLimits?: LiveLimits;
   /** Invalidations kept for live streams to replay from a render's position; LIVE_REPLAY_EVENTS. */
   liveReplayEvents?: number;
+  /** The VIN decoder's queue and cache bounds (see services/vin-decoder/decoder.ts). */
+  vinDecoder?: VinDecoderLimits;
 }
 
 export interface App {
@@ -73,6 +80,7 @@ export function createApp(options: AppOptions): App {
     log,
     secureCookies: options.secureCookies,
     cacheReads: options.cacheTiers !== 'off',
+    vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
   };
   const metrics = createMetrics(cache);
   const live = createLiveHub(cache, options.liveLimits ?? defaultLiveLimits, metrics.live);
@@ -91,6 +99,7 @@ export function createApp(options: AppOptions): App {
     live,
     async close() {
       live.close();
+      await services.vinDecoder.close();
       await cache.close();
       await db.close();
     },

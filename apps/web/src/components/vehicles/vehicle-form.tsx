@@ -2,14 +2,14 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { TextField } from '~/components/text-field';
 import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { useTRPC } from '~/trpc/react';
 import { type OwnerChoice, OwnerPicker } from './owner-picker';
+import { useVinFill } from './use-vin-fill';
 import { blankVehicle, parseVehicleDraft, type VehicleDraft, vinChanged } from './vehicle-draft';
-import { applyDecodedVin, type DecodedFields, decodableVin } from './vin-fill';
 
 /**
  * Create (no id) or edit a vehicle, including moving it to another owner. Lowering the
@@ -33,11 +33,7 @@ export function VehicleForm({
   const [offerCorrection, setOfferCorrection] = useState(false);
   const [correctsMileage, setCorrectsMileage] = useState(false);
   const [local, setLocal] = useState<FieldErrors>({});
-  const [vinNote, setVinNote] = useState<string | null>(null);
-  // The VIN being decoded (a late answer for an older VIN is dropped) and what the last
-  // decode wrote (a new decode may replace that, never what the user typed).
-  const decoding = useRef<string | null>(null);
-  const lastFill = useRef<DecodedFields | null>(null);
+  const vinFill = useVinFill({ initialVin: initial?.vin, setDraft });
   const onSuccess = async (saved: { id: number }) => {
     // A move changes two owners' pages; counts and lists change with any write.
     await Promise.all([
@@ -88,38 +84,16 @@ export function VehicleForm({
   const set = (key: keyof VehicleDraft) => (value: string) =>
     setDraft((current) => ({ ...current, [key]: value }));
 
-  /** Takes the typed VIN; once it is a whole one, asks the API's offline decoder about it. */
   function changeVin(value: string) {
     set('vin')(value);
-    const vin = decodableVin(value);
-    if (vin === decoding.current) return;
-    decoding.current = vin;
-    if (vin === null) {
-      setVinNote(null);
-      return;
-    }
-    setVinNote('Looking up this VIN…');
-    queryClient.fetchQuery(trpc.vehicle.decodeVin.queryOptions({ vin })).then(
-      (decoded) => {
-        if (decoding.current !== vin) return;
-        if (!decoded) {
-          setVinNote('This VIN is not in the vehicle data: enter make, model and year yourself.');
-          return;
-        }
-        const fill = { make: decoded.make, model: decoded.model, year: String(decoded.year) };
-        const previous = lastFill.current;
-        lastFill.current = fill;
-        setDraft((current) => applyDecodedVin(current, previous, fill));
-        setVinNote(
-          `Decoded from the VIN: ${decoded.year} ${decoded.make} ${decoded.model}. Change any of them if they are wrong.`,
-        );
-      },
-      () => {
-        // A VIN the API refuses (e.g. its check digit) is reported when the form is saved.
-        if (decoding.current === vin) setVinNote(null);
-      },
-    );
+    vinFill.vinChanged(value);
   }
+
+  function changeForeignVin(foreign: boolean) {
+    setForeignVin(foreign);
+    vinFill.checkDigitChanged(!foreign);
+  }
+
   return (
     <form onSubmit={submit} className="card form" noValidate>
       <p role="alert" className="form-error">
@@ -138,13 +112,13 @@ export function VehicleForm({
         required
       />
       <p className="muted vin-note" role="status">
-        {vinNote}
+        {vinFill.note}
       </p>
       <CheckboxField
         label="VIN from outside North America"
         name="foreign-vin"
         checked={foreignVin}
-        onChange={setForeignVin}
+        onChange={changeForeignVin}
         hint="Skips the check digit (9th character), which only North American VINs carry"
       />
       <TextField
