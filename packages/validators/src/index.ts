@@ -1,5 +1,6 @@
 // The inputs the API accepts and the web's forms check before sending, with one set of messages.
 
+export * from './calendar-date';
 export * from './customer';
 export * from './fields';
 export * from './live';

@@ -1,6 +1,7 @@
 'use client';
 
 import type { RouterInputs, RouterOutputs } from '@garage/api';
+import { isCalendarDate } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
@@ -11,7 +12,6 @@ import { formatMileage } from '~/lib/format';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { statusLabels } from '~/lib/work-order-words';
-import { fromShopDateInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
 import { useWorkOrderWritten } from './use-work-order-written';
 
@@ -55,12 +55,14 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
   const invoice = useMutation(
     trpc.workOrder.invoice.mutationOptions({ onSuccess: (result) => written(result) }),
   );
-  // Both fields are checked here first; what the API still refuses of them it names as
-  // `nextService`, spelled out above the form.
+  // Both fields are checked here first; the API still refuses a mileage the vehicle has already
+  // reached (shown at the mileage), and names anything else as `nextService` above the form.
+  const refused = fieldErrorsFrom(invoice.error);
+  const mileageShown = 'nextService.mileage';
   const formError =
     Object.keys(local).length > 0
       ? 'Please fix the highlighted fields.'
-      : formErrorFrom(invoice.error, fieldErrorsFrom(invoice.error), []);
+      : formErrorFrom(invoice.error, refused, [mileageShown]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,10 +73,11 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
       if ('problem' in reading) problems.mileage = reading.problem;
       else nextService.mileage = reading.value;
     }
-    if (date.trim() !== '') {
-      const day = fromShopDateInput(date, format.timeZone);
-      if (day === null) problems.date = 'must be a date';
-      else nextService.date = day;
+    // A calendar day, sent as the field holds it ("2026-12-28"): no time zone can move it.
+    const day = date.trim();
+    if (day !== '') {
+      if (isCalendarDate(day)) nextService.date = day;
+      else problems.date = 'must be a date';
     }
     setLocal(problems);
     if (Object.keys(problems).length > 0) {
@@ -106,7 +109,7 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
               inputMode="numeric"
               value={mileage}
               onChange={setMileage}
-              error={local.mileage}
+              error={local.mileage ?? refused[mileageShown]}
               hint={`Miles on the odometer (now ${formatMileage(workOrder.odometerOut ?? workOrder.odometerIn)})`}
             />
             <TextField
@@ -116,7 +119,7 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
               value={date}
               onChange={setDate}
               error={local.date}
-              hint={`A day on the shop's calendar (${format.timeZone})`}
+              hint="The day it is due by"
             />
           </div>
         </fieldset>
