@@ -1,6 +1,6 @@
 export { CacheError, type CacheErrorCode } from './errors';
 export { hashInput } from './keys';
-export { type Position, parsePosition, unknownPosition } from './positions';
+export { parsePosition, unknownPosition } from './positions';
 export { createCache } from './tiered-cache';
 export {
   type CachedQuery,
