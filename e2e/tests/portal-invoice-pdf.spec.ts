@@ -28,7 +28,10 @@ test('[CUSTOMER][INVOICES] alice downloads her invoice as a PDF (signed out or a
       await makeReady(staff.request, estimate);
       const workOrder = await mutate(staff.request, 'workOrder', 'invoice', {
         id: estimate.id,
-        nextService: { mileage: 37_500, date: new Date(Date.now() + 10 * 86_400_000) },
+        nextService: {
+          mileage: 37_500,
+          date: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+        },
       });
       await mutate(staff.request, 'workOrder', 'addPayment', {
         workOrderId: workOrder.id,

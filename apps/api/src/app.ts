@@ -13,9 +13,15 @@ import { createApiServer } from './server';
 import {
   createLiveHub,
   defaultLiveLimits,
+  defaultLiveReplayEvents,
   type LiveHub,
   type LiveLimits,
 } from './services/live/live-hub';
+import {
+  createVinDecoder,
+  defaultVinDecoderLimits,
+  type VinDecoderLimits,
+} from './services/vin-decoder/decoder';
 
 export interface AppOptions {
   db: Database;
@@ -36,6 +42,10 @@ export interface AppOptions {
   limits?: RequestLimits;
   /** Live streams per session and per instance; LIVE_MAX_STREAMS_PER_SESSION / LIVE_MAX_STREAMS. */
   liveLimits?: LiveLimits;
+  /** Invalidations kept for live streams to replay from a render's position; LIVE_REPLAY_EVENTS. */
+  liveReplayEvents?: number;
+  /** The VIN decoder's queue and cache bounds (see services/vin-decoder/decoder.ts). */
+  vinDecoder?: VinDecoderLimits;
 }
 
 export interface App {
@@ -56,6 +66,7 @@ export function createApp(options: AppOptions): App {
     l1: { maxBytes: options.l1MaxBytes ?? 64 * 1024 * 1024, maxTtlMs: 60_000 },
     // Several API instances share one database: a cold key is loaded by one of them, not all.
     lease: { ttlMs: 3_000, waitMs: 1_000 },
+    eventLog: { maxEvents: options.liveReplayEvents ?? defaultLiveReplayEvents },
     logger: log,
   });
 
@@ -69,6 +80,7 @@ export function createApp(options: AppOptions): App {
     log,
     secureCookies: options.secureCookies,
     cacheReads: options.cacheTiers !== 'off',
+    vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
   };
   const metrics = createMetrics(cache);
   const live = createLiveHub(cache, options.liveLimits ?? defaultLiveLimits, metrics.live);
@@ -87,6 +99,7 @@ export function createApp(options: AppOptions): App {
     live,
     async close() {
       live.close();
+      await services.vinDecoder.close();
       await cache.close();
       await db.close();
     },

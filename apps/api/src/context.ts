@@ -7,6 +7,7 @@ import type { SessionStore, SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
+import type { VinDecoder } from './services/vin-decoder/decoder';
 
 /** What the API is built from: one per process, shared by every request. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   secureCookies: boolean;
   /** False when CACHE_TIERS=off: cached procedures load every time (invalidation still runs). */
   cacheReads: boolean;
+  /** Make, model and year from a VIN, offline, off the main thread. */
+  vinDecoder: VinDecoder;
 }
 
 /** What every procedure sees. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { trustEntryProblem } from './http/client-address';
 import { defaultRequestLimits } from './http/limits';
-import { defaultLiveLimits } from './services/live/live-hub';
+import { defaultLiveLimits, defaultLiveReplayEvents } from './services/live/live-hub';
 
 // An empty value means unset, as in a copied .env.example.
 const unsetWhenEmpty = (value: unknown) => value || undefined;
@@ -54,6 +54,9 @@ const schema = z.object({
     .min(1)
     .default(defaultLiveLimits.perSession),
   LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(defaultLiveLimits.perInstance),
+  // The latest invalidations kept (in Redis, shared by the instances) for a page's stream to
+  // replay from the position its render saw; a page older than that refetches all it shows.
+  LIVE_REPLAY_EVENTS: z.coerce.number().int().min(1).default(defaultLiveReplayEvents),
   // With DATABASE_URL, seed the demo accounts into an empty database at start-up (the
   // embedded database always is); never in production, whose seed refuses the demo password.
   SEED_DEMO_DATA: z.preprocess(unsetWhenEmpty, z.stringbool().default(false)),

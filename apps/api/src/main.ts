@@ -31,6 +31,7 @@ const app = createApp({
   metricsToken: env.METRICS_TOKEN,
   limits: { maxBatchSize: env.MAX_BATCH_SIZE, maxBodyBytes: env.MAX_BODY_BYTES },
   liveLimits: { perSession: env.LIVE_MAX_STREAMS_PER_SESSION, perInstance: env.LIVE_MAX_STREAMS },
+  liveReplayEvents: env.LIVE_REPLAY_EVENTS,
   log,
 });
 

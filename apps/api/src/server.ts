@@ -7,6 +7,7 @@ import { databaseUnavailable, isDatabaseUnavailable } from './errors';
 import { uncacheable } from './http/cache-control';
 import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { admitWithinLimits, type RequestLimits } from './http/limits';
+import { livePositionHeader } from './http/live-position';
 import type { MetricsAccess } from './http/metrics-access';
 import { procedurePaths } from './http/procedure-paths';
 import { assignRequestId } from './http/request-id';
@@ -116,6 +117,8 @@ export function createApiServer(
     // Until the caller is known (see createContext), nothing is cacheable.
     res.setHeader('cache-control', uncacheable);
     if (!admitWithinLimits(req, res, guards.limits)) return;
+    // Before anything is read for the answer, which then reflects every invalidation up to it.
+    if (req.method === 'GET') res.setHeader(livePositionHeader, services.cache.position());
     const started = performance.now();
     const requestId = assignRequestId(req, res);
     res.once('finish', () => {

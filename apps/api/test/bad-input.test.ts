@@ -374,12 +374,8 @@ describe('bad input to every mutation', () => {
       'promisedAt',
     ],
     [
-      'workOrder.invoice with a next service in the year 20000',
-      (c) =>
-        c.workOrder.invoice.mutate({
-          id: estimateId,
-          nextService: { date: new Date(Date.UTC(20_000, 0, 1)) },
-        }),
+      'workOrder.invoice with a next service in the year 2200',
+      (c) => c.workOrder.invoice.mutate({ id: estimateId, nextService: { date: '2200-01-01' } }),
       'BAD_REQUEST',
       'nextService',
     ],

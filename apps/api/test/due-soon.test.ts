@@ -119,7 +119,7 @@ describe('reminder.dueSoon', () => {
     });
     await staff.workOrder.invoice.mutate({
       id: workOrder.id,
-      nextService: { date: daysFromNow(20) },
+      nextService: { date: daysFromNow(20).toISOString().slice(0, 10) },
     });
     const next = await api.db.prisma.serviceReminder.findFirstOrThrow({
       where: { vehicleId: vehicle.id, completedAt: null },

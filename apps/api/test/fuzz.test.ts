@@ -315,7 +315,13 @@ function workOrderShapes(domain: Domain) {
         nextService: fc.record(
           {
             mileage: reading,
-            date: fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01') }),
+            date: fc
+              .date({
+                min: new Date('2020-01-01'),
+                max: new Date('2040-01-01'),
+                noInvalidDate: true,
+              })
+              .map((day) => day.toISOString().slice(0, 10)),
           },
           { requiredKeys: [] },
         ),

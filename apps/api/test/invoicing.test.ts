@@ -130,7 +130,7 @@ describe('invoicing and payments', () => {
 
   it('sets the next service, completing the open reminder', async () => {
     const first = await workOrderIn('ready');
-    const date = new Date('2027-06-01T00:00:00Z');
+    const date = '2027-06-01';
     await staff.workOrder.invoice.mutate({ id: first.id, nextService: { mileage: 50_000 } });
     const second = await api.db.prisma.workOrder.create({
       data: {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import {
+  type Client,
+  fieldErrors,
+  outcome,
+  seededDatabaseUrl,
+  startApi,
+  type TestApi,
+} from './support/harness';
 import { customerIdOf, freshVehicle } from './support/work-orders';
 
 // Each vehicle's next service in its history (the portal's "next service due"): set by
@@ -77,18 +84,38 @@ describe('vehicle.history nextService', () => {
     const workOrder = await readyWorkOrder(vehicle.id, 40_000);
     await staff.workOrder.invoice.mutate({
       id: workOrder.id,
-      nextService: { mileage: 45_000, date: new Date('2031-06-01') },
+      nextService: { mileage: 45_000, date: '2031-06-01' },
     });
     const expected = {
       description: 'Next service',
       dueMileage: 45_000,
-      dueDate: new Date('2031-06-01'),
+      dueDate: '2031-06-01',
       // The work order was written straight to the database: the log has no reading yet.
       predictedMileage: null,
       dueSoon: false,
     };
     expect(await nextServiceOf(alice, vehicle.id)).toEqual(expected);
     expect(await nextServiceOf(staff, vehicle.id)).toEqual(expected);
+  });
+
+  it('refuses a mileage at or below the current reading, naming it, and invoices nothing', async () => {
+    const vehicle = await freshVehicle(api, aliceId, 96_127);
+    const workOrder = await readyWorkOrder(vehicle.id, 96_127);
+    for (const mileage of [100, 96_127]) {
+      const invoice = () =>
+        staff.workOrder.invoice.mutate({ id: workOrder.id, nextService: { mileage } });
+      expect(await outcome(invoice())).toBe('BAD_REQUEST');
+      expect(await fieldErrors(invoice())).toEqual({
+        'nextService.mileage': ["must be more than the vehicle's current reading (96,127)"],
+      });
+    }
+    expect(
+      await api.db.prisma.workOrder.findUniqueOrThrow({ where: { id: workOrder.id } }),
+    ).toMatchObject({ status: 'ready', invoiceNumber: null });
+    expect(await api.db.prisma.serviceReminder.count({ where: { vehicleId: vehicle.id } })).toBe(0);
+
+    await staff.workOrder.invoice.mutate({ id: workOrder.id, nextService: { mileage: 96_128 } });
+    expect(await nextServiceOf(alice, vehicle.id)).toMatchObject({ dueMileage: 96_128 });
   });
 
   it('replaces the next service when a later invoice sets another', async () => {
@@ -100,7 +127,7 @@ describe('vehicle.history nextService', () => {
     const second = await readyWorkOrder(vehicle.id, 40_000);
     await staff.workOrder.invoice.mutate({
       id: second.id,
-      nextService: { date: daysFromNow(10) },
+      nextService: { date: daysFromNow(10).toISOString().slice(0, 10) },
     });
     expect(await nextServiceOf(alice, vehicle.id)).toMatchObject({
       dueMileage: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromShopDateInput, fromWallClockInput, toWallClockInput } from '~/lib/zoned-time';
+import { fromWallClockInput, toWallClockInput } from '~/lib/zoned-time';
 
 describe('promised times on the shop clock', () => {
   it("reads a datetime-local value on the shop's clock", () => {
@@ -33,21 +33,5 @@ describe('promised times on the shop clock', () => {
   it('is null for an empty or partial field', () => {
     expect(fromWallClockInput('', 'UTC')).toBeNull();
     expect(fromWallClockInput('2025-03-01', 'UTC')).toBeNull();
-  });
-});
-
-describe('service dates on the shop clock', () => {
-  it("is the start of the day on the shop's clock", () => {
-    expect(fromShopDateInput('2027-06-01', 'America/Chicago')?.toISOString()).toBe(
-      '2027-06-01T05:00:00.000Z',
-    );
-    expect(fromShopDateInput(' 2027-01-15 ', 'UTC')?.toISOString()).toBe(
-      '2027-01-15T00:00:00.000Z',
-    );
-  });
-
-  it('is null for an empty field or a date and time', () => {
-    expect(fromShopDateInput('', 'UTC')).toBeNull();
-    expect(fromShopDateInput('2027-06-01T10:00', 'UTC')).toBeNull();
   });
 });

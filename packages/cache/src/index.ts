@@ -3,6 +3,7 @@
 
 export { CacheError, type CacheErrorCode } from './errors';
 export { hashInput } from './keys';
+export { parsePosition, unknownPosition } from './positions';
 export { createCache } from './tiered-cache';
 export type {
   Cache,

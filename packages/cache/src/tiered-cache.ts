@@ -19,6 +19,7 @@ import type {
   CacheStats,
   CountFilter,
   GetOrSetOptions,
+  InvalidationEvent,
   InvalidationListener,
   InvalidationOutcome,
 } from './types';
@@ -31,6 +32,9 @@ export function createCache(options: CacheOptions): Cache {
   }
   return new TieredCache(options);
 }
+
+/** How many invalidations the event log keeps (`eventLog.maxEvents`, 1,000 by default). */
+const eventLogLength = (options: CacheOptions) => Math.max(1, options.eventLog?.maxEvents ?? 1_000);
 
 class TieredCache implements Cache {
   readonly #ns: string;
@@ -55,6 +59,8 @@ class TieredCache implements Cache {
       remote: remote?.store,
       origin: id,
       metrics: this.#metrics,
+      busHealthy: () => this.#bus?.healthy ?? false,
+      maxLoggedEvents: eventLogLength(options),
     });
     this.#tiers = {
       id,
@@ -79,6 +85,7 @@ class TieredCache implements Cache {
         channel: remote.store.channel,
         self: id,
         onMessage: (message) => invalidations.applyRemote(message),
+        onOwn: (message) => invalidations.heardOwn(message),
         onLoss: () => invalidations.lost(),
       });
     }
@@ -89,25 +96,27 @@ class TieredCache implements Cache {
     const timeoutMs = options.timeouts?.redisMs ?? 250;
     const { client, owned } = connectRedis(options.redis, timeoutMs);
     const namespace = this.#ns;
+    const circuit = {
+      failureThreshold: options.circuit?.failureThreshold ?? 5,
+      probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
+      onChange: (open: boolean) =>
+        open
+          ? options.logger?.warn(
+              { namespace },
+              'cache: Redis circuit opened; reads go to the loader and invalidations are queued until Redis answers',
+            )
+          : options.logger?.info(
+              { namespace },
+              'cache: Redis circuit closed; Redis is in use again',
+            ),
+    };
     const store = new RemoteStore(
       client,
       namespace,
       timeoutMs,
-      {
-        failureThreshold: options.circuit?.failureThreshold ?? 5,
-        probeAfterMs: options.circuit?.probeAfterMs ?? 1_000,
-        onChange: (open) =>
-          open
-            ? options.logger?.warn(
-                { namespace },
-                'cache: Redis circuit opened; reads go to the loader and invalidations are queued until Redis answers',
-              )
-            : options.logger?.info(
-                { namespace },
-                'cache: Redis circuit closed; Redis is in use again',
-              ),
-      },
+      circuit,
       options.maxTrackedInvalidations ?? 100_000,
+      eventLogLength(options),
     );
     return { store, owned };
   }
@@ -196,6 +205,14 @@ class TieredCache implements Cache {
 
   onInvalidation(listener: InvalidationListener): () => void {
     return this.#tiers.invalidations.listen(listener);
+  }
+
+  position(): string {
+    return this.#tiers.invalidations.position();
+  }
+
+  eventsSince(position: string): Promise<InvalidationEvent[] | undefined> {
+    return this.#tiers.invalidations.eventsSince(position);
   }
 
   registerMetrics(registry: Registry): void {

@@ -39,6 +39,11 @@ export interface CacheOptions {
    * bounded however many owners there are, at the price of misses, never of a stale answer.
    */
   maxTrackedInvalidations?: number;
+  /**
+   * How many of the latest invalidations are kept to replay from a position (`eventsSince`):
+   * in Redis, shared by every instance (or in this process in memory mode). 1,000 by default.
+   */
+  eventLog?: { maxEvents?: number };
 }
 
 /** Per-call options of `getOrSet`. */
@@ -99,11 +104,13 @@ export type InvalidationOutcome = 'done' | 'queued';
  * An invalidation applied on this instance, made here or heard from another instance on the
  * bus: `invalidated` names its tags and routes (`soft` for an expire), `cleared` is the whole
  * namespace, `missed` says the bus may have lost some (a gap, an unreadable message, a
- * reconnect), so whatever depends on this cache should be treated as invalidated.
+ * reconnect), so whatever depends on this cache should be treated as invalidated. `position`,
+ * when this instance knows it, is where the namespace's history stands once this event is
+ * applied: every invalidation up to it has been told to listeners (see `position()`).
  */
 export type InvalidationEvent =
-  | { kind: 'invalidated'; tags: string[]; routes: string[]; soft: boolean }
-  | { kind: 'cleared' }
+  | { kind: 'invalidated'; tags: string[]; routes: string[]; soft: boolean; position?: string }
+  | { kind: 'cleared'; position?: string }
   | { kind: 'missed' };
 
 /** Told of each invalidation event, synchronously, in the order they were applied. */
@@ -142,11 +149,28 @@ export interface Cache {
   /** How many live entries an invalidation would remove; REDIS_UNAVAILABLE when Redis cannot answer. */
   countEntries(filter: CountFilter): Promise<number>;
   /**
-   * Calls `listener` for every invalidation applied on this instance (local ones once Redis has
-   * them or they are queued; remote ones as the bus delivers them) and for every bus loss.
-   * Returns the function that removes it.
+   * Calls `listener` for every invalidation applied on this instance and for every bus loss,
+   * in the namespace's order: with Redis, as the bus delivers them (this instance's own once
+   * Redis has them; those queued for Redis, or made while the bus is down, at once and without
+   * a position). Returns the function that removes it.
    */
   onInvalidation(listener: InvalidationListener): () => void;
+  /**
+   * Where this instance stands in the namespace's history of invalidations, as opaque text
+   * (`<epoch>:<seq>`, see positions.ts): every invalidation up to it has been applied here and
+   * told to listeners, so an answer read here afterwards reflects them all. A reader that keeps
+   * it can later ask for what came after (`eventsSince`). When this instance cannot say (its bus
+   * is down, invalidations wait for Redis) it is a position nothing resumes from.
+   */
+  position(): string;
+  /**
+   * The invalidations after `position`, in order, each with its own position: from a log of
+   * the latest `eventLog.maxEvents` that every instance shares through Redis (this process's
+   * own in memory mode). Undefined when the log cannot tell them all (the position is older
+   * than the log, from another history or unknown, or Redis cannot be read): treat everything
+   * as invalidated.
+   */
+  eventsSince(position: string): Promise<InvalidationEvent[] | undefined>;
   /** Registers the cache's metrics (labelled by route, never by key) in a prom-client registry. */
   registerMetrics(registry: Registry): void;
   /** Closes the bus and any Redis connection the cache opened itself. */

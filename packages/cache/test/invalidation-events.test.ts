@@ -1,7 +1,7 @@
 import { startTcpProxy } from '@garage/test-services';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type Cache, createCache, type InvalidationEvent } from '../src';
+import { type Cache, createCache, type InvalidationEvent, parsePosition } from '../src';
 
 let counter = 0;
 const caches: Cache[] = [];
@@ -20,6 +20,17 @@ function record(cache: Cache) {
   const stop = cache.onInvalidation((event) => events.push(event));
   return { events, stop };
 }
+
+const positionOf = (event: InvalidationEvent) =>
+  event.kind === 'missed' ? undefined : event.position;
+
+/** The events as compared here: their positions are checked on their own. */
+const withoutPositions = (events: InvalidationEvent[]) =>
+  events.map((event) => {
+    if (event.kind === 'missed') return event;
+    const { position: _position, ...rest } = event;
+    return rest;
+  });
 
 async function eventually(check: () => boolean): Promise<void> {
   const deadline = Date.now() + 5_000;
@@ -49,27 +60,32 @@ afterEach(async () => {
 });
 
 describe('onInvalidation', () => {
-  it('tells both instances of an invalidation made on one, once each, with its tags and routes', async () => {
+  it('tells both instances of an invalidation made on one, once each, with its tags, routes and position', async () => {
     const { a, heardA, heardB } = await twoInstances();
     await a.invalidateTags(['owner:1', 'vehicle:2']);
     await a.invalidateRoute('item.list');
     await a.expireTags(['soft:1']);
-    const expected: InvalidationEvent[] = [
+    const expected = [
       { kind: 'invalidated', tags: ['owner:1', 'vehicle:2'], routes: [], soft: false },
       { kind: 'invalidated', tags: [], routes: ['item.list'], soft: false },
       { kind: 'invalidated', tags: ['soft:1'], routes: [], soft: true },
     ];
-    expect(heardA.events).toEqual(expected);
-    await eventually(() => heardB.events.length === 3);
-    expect(heardB.events).toEqual(expected);
+    // The instance that made them hears them back from the bus, in the namespace's order.
+    await eventually(() => heardA.events.length === 3 && heardB.events.length === 3);
+    expect(withoutPositions(heardA.events)).toEqual(expected);
+    expect(withoutPositions(heardB.events)).toEqual(expected);
+    // One position each, the same on both instances, one apart (one number per invalidation).
+    expect(heardB.events.map(positionOf)).toEqual(heardA.events.map(positionOf));
+    const [first = 0, ...rest] = heardA.events.map((e) => parsePosition(positionOf(e) ?? '')?.seq);
+    expect(rest).toEqual([first + 1, first + 2]);
   });
 
   it('says `cleared` for a clear of the namespace, on both instances', async () => {
     const { b, heardA, heardB } = await twoInstances();
     await b.clear();
-    expect(heardB.events).toEqual([{ kind: 'cleared' }]);
-    await eventually(() => heardA.events.length === 1);
-    expect(heardA.events).toEqual([{ kind: 'cleared' }]);
+    await eventually(() => heardA.events.length === 1 && heardB.events.length === 1);
+    expect(withoutPositions(heardB.events)).toEqual([{ kind: 'cleared' }]);
+    expect(withoutPositions(heardA.events)).toEqual([{ kind: 'cleared' }]);
   });
 
   it("says `missed` when a publisher's sequence numbers show a lost message", async () => {
@@ -86,7 +102,7 @@ describe('onInvalidation', () => {
     };
     await raw.publish(`{${ns}}:bus`, JSON.stringify(message));
     await eventually(() => heardB.events.length === 2);
-    expect(heardB.events).toEqual([
+    expect(withoutPositions(heardB.events)).toEqual([
       { kind: 'missed' },
       { kind: 'invalidated', tags: ['unrelated'], routes: [], soft: false },
     ]);
@@ -115,6 +131,8 @@ describe('onInvalidation', () => {
     expect(await cache.invalidateTags(['a'])).toBe('done');
     heard.stop();
     await cache.invalidateTags(['b']);
-    expect(heard.events).toEqual([{ kind: 'invalidated', tags: ['a'], routes: [], soft: false }]);
+    expect(withoutPositions(heard.events)).toEqual([
+      { kind: 'invalidated', tags: ['a'], routes: [], soft: false },
+    ]);
   });
 });

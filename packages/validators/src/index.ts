@@ -2,8 +2,10 @@
 // and the one parser and formatter of money and numbers as people type them.
 
 export * from './auth';
+export * from './calendar-date';
 export * from './customer';
 export * from './fields';
+export * from './live';
 export * from './money';
 export * from './reminder';
 export * from './settings';

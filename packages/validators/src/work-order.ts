@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date';
 import {
   boolean,
   id,
@@ -158,11 +159,14 @@ export const setStatusInput = z.strictObject({
 
 export const invoiceInput = z.strictObject({
   id,
-  /** The vehicle's next service: at this mileage, on this date, or whichever comes first. */
+  /**
+   * The vehicle's next service: at this mileage, by this day (a calendar date), or whichever
+   * comes first. The mileage must be past the vehicle's current reading (the service checks).
+   */
   nextService: z
     .strictObject({
       mileage: mileage.optional(),
-      date: instant('must be a date').optional(),
+      date: calendarDate.optional(),
     })
     .optional(),
 });

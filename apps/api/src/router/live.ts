@@ -1,7 +1,8 @@
-import { noInput } from '@garage/validators';
-import { TRPCError } from '@trpc/server';
+import { liveEventsInput } from '@garage/validators';
+import { TRPCError, type TrackedEnvelope, tracked } from '@trpc/server';
 import { eventScopeFor, type LiveEvent } from '../services/live/event-scope';
 import { liveHubOf } from '../services/live/live-hub';
+import { resumed } from '../services/live/resume';
 import { authedProcedure, router } from '../trpc';
 
 // Logging out invalidates the session's tag (auth/sessions.ts): a stream hearing of any
@@ -12,17 +13,21 @@ export const liveRouter = router({
   /**
    * Server-sent events for one signed-in page: the tags and routes invalidated on any API
    * instance that this principal could have loaded, and `missed` when some may have been lost
-   * (the page then refetches all it shows). Limited per session and per instance.
+   * (the page then refetches all it shows). Each event's id is a position in the cache's
+   * history: given back as `lastEventId` (the page's render position at first, see
+   * http/live-position.ts), the stream first replays what this principal may hear of what came
+   * after it. Limited per session and per instance.
    */
-  events: authedProcedure.input(noInput).subscription(async function* ({
+  events: authedProcedure.input(liveEventsInput).subscription(async function* ({
     ctx,
+    input,
     signal,
-  }): AsyncGenerator<LiveEvent> {
+  }): AsyncGenerator<TrackedEnvelope<LiveEvent>> {
     const hub = liveHubOf(ctx.cache);
     const stream = hub.openStream(ctx.sessionToken ?? `user:${ctx.user.id}`, signal);
     try {
       const scope = await eventScopeFor(ctx.prisma, ctx.user);
-      for await (const event of stream) {
+      for await (const { position, event } of resumed(ctx.cache, stream, input?.lastEventId)) {
         if (event.kind === 'invalidated' && event.tags.some(isSessionTag)) {
           const user = ctx.sessionToken ? await ctx.sessions.resolve(ctx.sessionToken) : null;
           if (user?.id !== ctx.user.id || user.role !== ctx.user.role) {
@@ -31,7 +36,7 @@ export const liveRouter = router({
         }
         const visible = await scope.filter(event);
         if (!visible) continue;
-        yield visible;
+        yield tracked(position, visible);
         hub.sent();
       }
     } finally {

@@ -22,7 +22,6 @@ import {
   listVehicles,
   updateVehicle,
 } from '../services/vehicles';
-import { decodeVin } from '../services/vin-decoder';
 import { vehicleHistory } from '../services/work-orders/history';
 import {
   authedProcedure,
@@ -108,6 +107,6 @@ export const vehicleRouter = router({
   decodeVin: cachedQuery(staffProcedure.input(decodeVinInput), {
     ttlMs: ttl.reference,
     scope: 'role',
-    query: ({ input }) => decodeVin(input.vin),
+    query: ({ ctx, input }) => ctx.vinDecoder.decode(input.vin),
   }),
 });

@@ -1,9 +1,17 @@
+import { dayIn, daysBetween } from './calendar-days';
 import { latestReading, type OdometerEntry } from './odometer';
 
-/** The next service of a vehicle: by mileage, by date, or both (whichever comes first). */
-export type ServiceDue = { dueMileage: number | null; dueDate: Date | null };
+/**
+ * The next service of a vehicle: by mileage, by a calendar date ("2026-12-28"), or both
+ * (whichever comes first).
+ */
+export type ServiceDue = { dueMileage: number | null; dueDate: string | null };
 
-/** "Due soon": due within 30 days, or a predicted mileage within 1,000 of the mark. */
+/**
+ * "Due soon": due within 30 days of the shop's today (calendar days, so neither the shop's
+ * offset from UTC nor a daylight-saving change moves the line), or a predicted mileage within
+ * 1,000 of the mark.
+ */
 export const dueSoonWindow = { days: 30, distance: 1_000 } as const;
 
 /** Readings spanning less than this give no trend: a car's in and out on one day say nothing. */
@@ -46,15 +54,19 @@ export type ReminderStatus = {
   predictedMileage: number | null;
 };
 
-/** Whether a next service is due soon on `now`, by its date or by the predicted mileage. */
+/**
+ * Whether a next service is due soon at the instant `now`, by its date (against the day it
+ * then is in the shop's `timeZone`) or by the predicted mileage.
+ */
 export function reminderStatus(
   due: ServiceDue,
   log: ReadonlyArray<OdometerEntry>,
   now: Date,
+  timeZone: string,
 ): ReminderStatus {
   const predictedMileage = predictMileage(log, now);
   const byDate =
-    due.dueDate !== null && due.dueDate.getTime() - now.getTime() <= dueSoonWindow.days * dayMs;
+    due.dueDate !== null && daysBetween(dayIn(timeZone, now), due.dueDate) <= dueSoonWindow.days;
   const byMileage =
     due.dueMileage !== null &&
     predictedMileage !== null &&

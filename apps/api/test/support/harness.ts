@@ -47,6 +47,8 @@ export async function startApi(options: {
   limits?: { maxBatchSize: number; maxBodyBytes: number };
   /** Live streams per session and per instance (LIVE_MAX_STREAMS_PER_SESSION / LIVE_MAX_STREAMS). */
   liveLimits?: { perSession: number; perInstance: number };
+  /** Invalidations kept to replay to live streams (LIVE_REPLAY_EVENTS). */
+  liveReplayEvents?: number;
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -62,6 +64,7 @@ export async function startApi(options: {
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.liveLimits ? { liveLimits: options.liveLimits } : {}),
+    ...(options.liveReplayEvents ? { liveReplayEvents: options.liveReplayEvents } : {}),
     log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

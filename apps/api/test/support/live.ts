@@ -10,6 +10,7 @@ import { EventSource } from 'eventsource';
 import superjson from 'superjson';
 import type { AppRouter } from '../../src/index';
 import type { LiveEvent } from '../../src/services/live/event-scope';
+import { callRaw } from './raw';
 
 /** A signed-in session's cookie (`session=token`), from a real login over HTTP. */
 export async function signIn(base: string, who: string): Promise<string> {
@@ -28,7 +29,14 @@ export async function signIn(base: string, who: string): Promise<string> {
  * and mutations over HTTP, subscriptions over server-sent events (Node's EventSource polyfill,
  * sending the cookie).
  */
-export function liveClientFor(base: string, cookie: string | undefined) {
+export function liveClientFor(
+  base: string,
+  cookie: string | undefined,
+  options: {
+    /** Holds every stream connect until it settles (a page slow to open its stream). */
+    connectAfter?: Promise<unknown>;
+  } = {},
+) {
   const headers = cookie ? { cookie } : undefined;
   return createTRPCClient<AppRouter>({
     links: [
@@ -39,7 +47,10 @@ export function liveClientFor(base: string, cookie: string | undefined) {
           transformer: superjson,
           EventSource,
           eventSourceOptions: () => ({
-            fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...headers } }),
+            fetch: async (url, init) => {
+              await options.connectAfter;
+              return fetch(url, { ...init, headers: { ...init.headers, ...headers } });
+            },
           }),
         }),
         false: httpLink({ url: `${base}/trpc`, transformer: superjson, headers: headers ?? {} }),
@@ -53,6 +64,8 @@ export type LiveClient = ReturnType<typeof liveClientFor>;
 /** What one subscription to `live.events` heard: its events, its starts, its final error. */
 export interface Listening {
   events: LiveEvent[];
+  /** Each event's id: the position to resume from once it was heard. */
+  ids: string[];
   starts: number;
   error: TRPCClientError<AppRouter> | undefined;
   /** True once `stop` was called. */
@@ -64,10 +77,14 @@ export interface Listening {
   stop(): void;
 }
 
-/** Subscribes to `live.events` and records what arrives; resolves once the stream is open. */
-export async function listen(client: LiveClient): Promise<Listening> {
+/**
+ * Subscribes to `live.events` (from `lastEventId`, the position a page was rendered at, when
+ * given) and records what arrives; resolves once the stream is open.
+ */
+export async function listen(client: LiveClient, lastEventId?: string): Promise<Listening> {
   const heard: Listening = {
     events: [],
+    ids: [],
     starts: 0,
     error: undefined,
     stopped: false,
@@ -84,15 +101,39 @@ export async function listen(client: LiveClient): Promise<Listening> {
       subscription.unsubscribe();
     },
   };
-  const subscription = client.live.events.subscribe(undefined, {
+  const subscription = client.live.events.subscribe(lastEventId ? { lastEventId } : undefined, {
     onStarted: () => heard.starts++,
-    onData: (event) => heard.events.push(event),
+    onData: ({ id, data }) => {
+      heard.ids.push(id);
+      heard.events.push(data);
+    },
     onError: (error) => {
       heard.error = error;
     },
   });
   await heard.until(() => heard.starts > 0 || heard.error !== undefined);
   return heard;
+}
+
+/**
+ * What a page's server render keeps of one answer: the position it was read at
+ * (`x-live-position`), to start the page's live stream from.
+ */
+export async function renderedPosition(
+  base: string,
+  cookie: string,
+  path: string,
+  input?: unknown,
+): Promise<string> {
+  const answer = await callRaw(base, [path], {
+    inputs: input === undefined ? [] : [input],
+    headers: { cookie },
+  });
+  const position = answer.headers.get('x-live-position');
+  if (answer.codes[0] !== 'OK' || !position) {
+    throw new Error(`${path} answered ${answer.status} without a position`);
+  }
+  return position;
 }
 
 /** The tRPC code of the error a subscription ended with. */

@@ -23,14 +23,3 @@ export function fromWallClockInput(text: string, timeZone: string): Date | null 
   const zoned = new TZDate(part(1), part(2) - 1, part(3), part(4), part(5), timeZone);
   return new Date(zoned.getTime());
 }
-
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The start of the day an <input type="date"> value ("2027-06-01") names, on the shop's clock,
- * or null when the text is not a date (an empty field): shown on the shop's clock, it is that day.
- */
-export function fromShopDateInput(text: string, timeZone: string): Date | null {
-  const day = text.trim();
-  return datePattern.test(day) ? fromWallClockInput(`${day}T00:00`, timeZone) : null;
-}

@@ -1,8 +1,10 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useCacheTagIndex, useTRPCClient } from './react';
+import type { CacheTagIndex } from './cache-tag-index';
+import type { CatchUp, LiveEvent } from './live-resume';
+import { useCacheTagIndex, useLiveResume, useTRPCClient } from './react';
 
 /** How the page's live stream is doing, for the indicator in the header. */
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'off';
@@ -11,15 +13,38 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'off';
 const retryDelaysMs = [1_000, 2_000, 5_000, 10_000];
 
 /**
+ * Refetches what an event reaches: the active queries carrying an invalidated tag or route, or
+ * every active query when events may have been missed.
+ */
+function applyEvent(queryClient: QueryClient, tagIndex: CacheTagIndex, event: LiveEvent): void {
+  if (event.kind === 'missed') void queryClient.invalidateQueries();
+  else {
+    void queryClient.invalidateQueries({
+      predicate: (query) => tagIndex.reaches(query.queryKey, event),
+    });
+  }
+}
+
+/** Applies what data rendered at some position needs to catch up (see LiveResume). */
+export function applyCatchUp(queryClient: QueryClient, tagIndex: CacheTagIndex, catchUp: CatchUp) {
+  if (catchUp.kind === 'all') void queryClient.invalidateQueries();
+  if (catchUp.kind === 'events') {
+    for (const event of catchUp.events) applyEvent(queryClient, tagIndex, event);
+  }
+}
+
+/**
  * Holds the page's one live stream (`live.events`, server-sent events through the proxy) and
- * refetches what it reaches: the active queries carrying an invalidated tag or route, or every
- * active query when events may have been missed (the server says so, or the stream started
- * again after a drop). Sign-out or a refusal (too many streams) turns it off.
+ * refetches what it reaches. The stream starts from where the page's server render stood and
+ * resumes from its last event after a drop: the API replays what came after, or says `missed`
+ * when it cannot (then every active query is refetched). Sign-out or a refusal (too many
+ * streams) turns it off.
  */
 export function useLiveUpdates(): LiveState {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const tagIndex = useCacheTagIndex();
+  const resume = useLiveResume();
   const [state, setState] = useState<LiveState>('connecting');
 
   useEffect(() => {
@@ -27,12 +52,12 @@ export function useLiveUpdates(): LiveState {
     let started = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let subscription: { unsubscribe(): void } | undefined;
-    const refetchAll = () => void queryClient.invalidateQueries();
 
     const subscribe = () => {
-      subscription = client.live.events.subscribe(undefined, {
+      const lastEventId = resume.resumeFrom();
+      subscription = client.live.events.subscribe(lastEventId ? { lastEventId } : undefined, {
         onStarted: () => {
-          if (started) refetchAll();
+          resume.started();
           started = true;
           attempt = 0;
           setState('live');
@@ -40,13 +65,9 @@ export function useLiveUpdates(): LiveState {
         onConnectionStateChange: (connection) => {
           if (connection.state === 'connecting' && started) setState('reconnecting');
         },
-        onData: (event) => {
-          if (event.kind === 'missed') refetchAll();
-          else {
-            void queryClient.invalidateQueries({
-              predicate: (query) => tagIndex.reaches(query.queryKey, event),
-            });
-          }
+        onData: ({ id, data }) => {
+          resume.heard(id, data);
+          applyEvent(queryClient, tagIndex, data);
         },
         onError: (error) => {
           const code = error.data?.code;
@@ -60,12 +81,14 @@ export function useLiveUpdates(): LiveState {
         },
       });
     };
-    subscribe();
+    // After the rest of this commit's effects: the page's render positions (LiveResumePoint)
+    // are known by then, so the stream starts from the oldest.
+    retry = setTimeout(subscribe, 0);
     return () => {
       clearTimeout(retry);
       subscription?.unsubscribe();
     };
-  }, [client, queryClient, tagIndex]);
+  }, [client, queryClient, tagIndex, resume]);
 
   return state;
 }

@@ -7,17 +7,26 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import superjson from 'superjson';
 import { CacheTagIndex } from './cache-tag-index';
+import { LiveResume } from './live-resume';
 import { makeQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 const CacheTagIndexContext = createContext<CacheTagIndex | undefined>(undefined);
+const LiveResumeContext = createContext<LiveResume | undefined>(undefined);
 
 /** The tab's index of which cache tags each query carries (see live.ts). */
 export function useCacheTagIndex(): CacheTagIndex {
   const index = useContext(CacheTagIndexContext);
   if (!index) throw new Error('useCacheTagIndex needs TRPCReactProvider');
   return index;
+}
+
+/** Where the tab's data stands for its live stream (see live-resume.ts). */
+export function useLiveResume(): LiveResume {
+  const resume = useContext(LiveResumeContext);
+  if (!resume) throw new Error('useLiveResume needs TRPCReactProvider');
+  return resume;
 }
 
 let browserQueryClient: QueryClient | undefined;
@@ -44,6 +53,7 @@ export function TRPCReactProvider({
 }) {
   const queryClient = getQueryClient();
   const [tagIndex] = useState(() => new CacheTagIndex());
+  const [liveResume] = useState(() => new LiveResume());
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
@@ -72,7 +82,9 @@ export function TRPCReactProvider({
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <CacheTagIndexContext value={tagIndex}>{children}</CacheTagIndexContext>
+        <CacheTagIndexContext value={tagIndex}>
+          <LiveResumeContext value={liveResume}>{children}</LiveResumeContext>
+        </CacheTagIndexContext>
       </TRPCProvider>
     </QueryClientProvider>
   );

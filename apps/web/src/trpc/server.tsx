@@ -11,11 +11,19 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { LiveResumePoint } from '~/components/live-resume-point';
 import { apiUrl } from '~/env';
+import { olderPosition } from './live-resume';
 import { makeQueryClient } from './query-client';
 
 /** One QueryClient per server request. */
 export const getQueryClient = cache(makeQueryClient);
+
+/**
+ * The oldest position (`x-live-position`) of the API's answers this request's render has read
+ * so far: the page's data reflects every invalidation up to it, so its live stream starts there.
+ */
+const renderPosition = cache((): { oldest?: string } => ({}));
 
 /** A tRPC client that calls the API over HTTP with the incoming request's cookie. */
 export const getServerClient = cache(() =>
@@ -28,6 +36,15 @@ export const getServerClient = cache(() =>
           const store = await cookies();
           return { cookie: store.toString() };
         },
+        fetch: async (url, init) => {
+          const response = await fetch(url, init);
+          const position = response.headers.get('x-live-position');
+          if (position) {
+            const seen = renderPosition();
+            seen.oldest = olderPosition(seen.oldest, position);
+          }
+          return response;
+        },
       }),
     ],
   }),
@@ -39,9 +56,17 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({
   queryClient: getQueryClient,
 });
 
-/** Hands the server's prefetched queries to client components. */
+/**
+ * Hands the server's prefetched queries to client components, and the position they were read
+ * at to the page's live stream (after them: its effect runs once they are hydrated).
+ */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return (
+    <>
+      <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>
+      <LiveResumePoint position={renderPosition().oldest} />
+    </>
+  );
 }
 
 /**

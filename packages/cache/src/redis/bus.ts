@@ -7,11 +7,21 @@ export interface BusMessage {
   publisherSeq: number;
   /** The namespace invalidation sequence number (a string: it may pass cjson's 14 digits). */
   seq: string;
+  /** Where that sequence counts from (see SEQUENCE in scripts.ts); absent from older publishers. */
+  base?: string;
   soft: boolean;
   /** The invalidated fields (see invalidation-log.ts). */
   fields: string[];
   /** When the publisher sent it, by its own clock (epoch ms, a string to keep the fraction). */
   sentAtMs: string;
+}
+
+/** Where the sequence stood when the PROBE script ran, for the instance that asked (`origin`). */
+export interface ProbeMessage {
+  origin: string;
+  probe: true;
+  seq: string;
+  base: string;
 }
 
 /** This host's wall clock in epoch ms, to a fraction of a millisecond (bus messages carry it). */
@@ -20,7 +30,7 @@ export function wallClockMs(): number {
 }
 
 /** Reads a message off the channel; undefined for anything that is not one (never trusted blindly). */
-export function parseBusMessage(text: string): BusMessage | undefined {
+export function parseBusMessage(text: string): BusMessage | ProbeMessage | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -29,22 +39,34 @@ export function parseBusMessage(text: string): BusMessage | undefined {
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const record: Record<string, unknown> = Object.fromEntries(Object.entries(parsed));
-  const { origin, publisherSeq, seq, soft, fields, sentAtMs } = record;
-  if (typeof origin !== 'string' || typeof publisherSeq !== 'number') return undefined;
-  if (typeof seq !== 'string' || typeof soft !== 'boolean' || typeof sentAtMs !== 'string') {
+  const { origin, publisherSeq, seq, base, soft, fields, sentAtMs, probe } = record;
+  if (typeof origin !== 'string' || typeof seq !== 'string') return undefined;
+  if (probe === true) return typeof base === 'string' ? { origin, probe, seq, base } : undefined;
+  if (typeof publisherSeq !== 'number' || typeof soft !== 'boolean') return undefined;
+  if (typeof sentAtMs !== 'string' || (base !== undefined && typeof base !== 'string')) {
     return undefined;
   }
   // cjson encodes an empty Lua table as {}; an invalidation always names at least one field.
   if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) {
     return undefined;
   }
-  return { origin, publisherSeq, seq, soft, fields, sentAtMs };
+  return {
+    origin,
+    publisherSeq,
+    seq,
+    ...(base === undefined ? {} : { base }),
+    soft,
+    fields,
+    sentAtMs,
+  };
 }
 
 /**
  * Listens on the namespace channel with its own connection. Pub/sub is at-most-once, so a
  * disconnect, a gap in a publisher's sequence numbers, or a message it cannot read calls
- * `onLoss` (the cache flushes L1).
+ * `onLoss` (the cache flushes L1). Messages arrive in the order the scripts published them,
+ * which is the order of their sequence numbers; this instance's own invalidations and probes
+ * come back too (`onOwn`), in that same order.
  */
 export class InvalidationBus {
   healthy = false;
@@ -57,6 +79,7 @@ export class InvalidationBus {
       channel: string;
       self: string;
       onMessage: (message: BusMessage) => void;
+      onOwn: (message: BusMessage | ProbeMessage) => void;
       onLoss: () => void;
     },
   ) {
@@ -89,7 +112,12 @@ export class InvalidationBus {
       this.options.onLoss();
       return;
     }
-    if (message.origin === this.options.self) return;
+    if (message.origin === this.options.self) {
+      this.options.onOwn(message);
+      return;
+    }
+    // Another instance's probe is that instance's business.
+    if ('probe' in message) return;
     const last = this.#lastSeen.get(message.origin);
     this.#lastSeen.set(message.origin, message.publisherSeq);
     const expected = last === undefined ? 1 : last + 1;

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
 import { CacheError } from '../errors';
 import { namespaceTag } from '../keys';
+import type { Position } from '../positions';
 import type { CacheOptions } from '../types';
 import { etagOf } from '../wire';
 import { wallClockMs } from './bus';
 import { CircuitBreaker, type CircuitOptions } from './circuit';
+import { type LoggedInvalidation, parseLoggedEvents } from './event-log-reply';
 import { parseListReply, parseTags, ReplyFields } from './replies';
-import { COUNT_INDEX, INVALIDATE, LIST, READ, RELEASE_LEASE, STORE } from './scripts';
+import { COUNT_INDEX, INVALIDATE, LIST, PROBE, READ, RELEASE_LEASE, SINCE, STORE } from './scripts';
 
 type Client = Redis | Cluster;
 type Argument = string | Buffer | number;
@@ -115,6 +117,8 @@ export class RemoteStore {
     circuit: CircuitOptions,
     /** How many fields' latest invalidation Redis keeps (see INVALIDATE in scripts.ts). */
     private readonly maxTrackedInvalidations: number,
+    /** How many invalidations the namespace's event log keeps (see SINCE in scripts.ts). */
+    private readonly maxLoggedEvents: number,
   ) {
     this.#tag = namespaceTag(namespace);
     this.channel = `${this.#tag}:bus`;
@@ -134,6 +138,14 @@ export class RemoteStore {
   /** The number below which every entry and fill is dead (see SEQUENCE in scripts.ts). */
   get #floorKey() {
     return `${this.#tag}:floor`;
+  }
+  /** Where the sequence restarted after Redis lost its data: the history positions count in. */
+  get #baseKey() {
+    return `${this.#tag}:base`;
+  }
+  /** The namespace's recent invalidations, in order (see INVALIDATE in scripts.ts). */
+  get #logKey() {
+    return `${this.#tag}:log`;
   }
 
   /** While the first connection is being made, waits for it (within the timeout) instead of failing. */
@@ -180,7 +192,7 @@ export class RemoteStore {
    * to take the key's fill lease in that same trip (it expires by itself if its holder dies).
    */
   async read(key: string, lease?: FillLease): Promise<RemoteRead> {
-    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key), this.#floorKey];
+    const keys = [key, this.#invKey, this.#seqKey, leaseKey(key), this.#floorKey, this.#baseKey];
     const reply = new ReplyFields(
       await this.#eval(READ, keys, [lease?.holder ?? '', lease?.ttlMs ?? 0], true),
     );
@@ -217,7 +229,15 @@ export class RemoteStore {
       entry.leaseHolder,
       entry.etag,
     ];
-    const keys = [key, this.#invKey, this.#idxKey, leaseKey(key), this.#seqKey, this.#floorKey];
+    const keys = [
+      key,
+      this.#invKey,
+      this.#idxKey,
+      leaseKey(key),
+      this.#seqKey,
+      this.#floorKey,
+      this.#baseKey,
+    ];
     return String(await this.#eval(STORE, keys, args)) === 'stored';
   }
 
@@ -228,7 +248,14 @@ export class RemoteStore {
     origin: string;
     publisherSeq: number;
   }): Promise<number> {
-    const keys = [this.#seqKey, this.#invKey, this.#idxKey, this.#floorKey];
+    const keys = [
+      this.#seqKey,
+      this.#invKey,
+      this.#idxKey,
+      this.#floorKey,
+      this.#baseKey,
+      this.#logKey,
+    ];
     const args = [
       invalidation.soft ? '1' : '0',
       invalidation.origin,
@@ -236,9 +263,26 @@ export class RemoteStore {
       this.channel,
       String(wallClockMs()),
       this.maxTrackedInvalidations,
+      this.maxLoggedEvents,
       ...invalidation.fields,
     ];
     return Number(await this.#eval(INVALIDATE, keys, args));
+  }
+
+  /** Publishes where the namespace's sequence stands, for `origin` to hear on the bus. */
+  async probe(origin: string): Promise<void> {
+    const keys = [this.#seqKey, this.#floorKey, this.#baseKey];
+    await this.#eval(PROBE, keys, [this.channel, origin]);
+  }
+
+  /**
+   * The logged invalidations after `position`, in order; undefined when the log does not hold
+   * every one of them (see SINCE in scripts.ts).
+   */
+  async eventsSince(position: Position): Promise<LoggedInvalidation[] | undefined> {
+    const keys = [this.#seqKey, this.#floorKey, this.#baseKey, this.#logKey];
+    const args = [position.epoch, String(position.seq), this.maxLoggedEvents];
+    return parseLoggedEvents(await this.#eval(SINCE, keys, args));
   }
 
   /** Gives the lease back if `holder` still has it (never deletes a successor's lease). */

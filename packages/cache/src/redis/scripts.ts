@@ -5,29 +5,36 @@
  */
 
 /**
- * The namespace sequence and its floor. Every entry and every fill carries the sequence number
- * it was loaded at; one loaded below the floor is dead (a read misses, a store is refused).
- * A Redis that lost its data (restarted empty, failed over to an empty replica, evicted these
- * keys) would restart INCR at 1, below numbers that instances still hold in their local logs and
- * in-flight snapshots: their L1 would refuse every fill, and a fill snapshotted before the loss
- * could be stored under a number later invalidations never pass. So a missing counter is seeded
- * from Redis's clock in microseconds, above anything handed out before (short of a million
- * invalidations a second), and whenever the counter or the floor is missing the floor is set to
- * the current number: nothing loaded before can be trusted. Large numbers go to Redis as
- * strings, since cjson and tostring keep only 14 digits.
+ * The namespace sequence, its base and its floor. Every entry and every fill carries the
+ * sequence number it was loaded at; one loaded below the floor is dead (a read misses, a store
+ * is refused). A Redis that lost its data (restarted empty, failed over to an empty replica,
+ * evicted these keys) would restart INCR at 1, below numbers that instances still hold in their
+ * local logs and in-flight snapshots: their L1 would refuse every fill, and a fill snapshotted
+ * before the loss could be stored under a number later invalidations never pass. So a missing
+ * counter is seeded from Redis's clock in microseconds, above anything handed out before (short
+ * of a million invalidations a second), and kept as the base: the history positions count in
+ * (see SINCE). Whenever the counter or the floor is missing, the floor is set to the current
+ * number: nothing loaded before can be trusted. Large numbers go to Redis as strings, since
+ * cjson and tostring keep only 14 digits.
  */
 const SEQUENCE = `
-local function currentSeq(seqKey, floorKey)
+local function currentSeq(seqKey, floorKey, baseKey)
   local v = redis.call('GET', seqKey)
   local floor = redis.call('GET', floorKey)
-  if v and floor then return tonumber(v), tonumber(floor) end
+  if v and floor and redis.call('EXISTS', baseKey) == 1 then return tonumber(v), tonumber(floor) end
   if not v then
     local t = redis.call('TIME')
     v = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
     redis.call('SET', seqKey, v)
+    redis.call('SET', baseKey, v)
+    floor = nil
   end
-  redis.call('SET', floorKey, v)
-  return tonumber(v), tonumber(v)
+  if not floor then
+    floor = v
+    redis.call('SET', floorKey, v)
+  end
+  if redis.call('EXISTS', baseKey) == 0 then redis.call('SET', baseKey, v) end
+  return tonumber(v), tonumber(floor)
 end
 `;
 
@@ -53,13 +60,13 @@ end
 ${SEQUENCE}`;
 
 /**
- * KEYS: entry, inv, seq, lease, floor. ARGV: lease holder ('' for none), lease ttlMs.
+ * KEYS: entry, inv, seq, lease, floor, base. ARGV: lease holder ('' for none), lease ttlMs.
  * Replies with a flat field/value list (see replies.ts). On a miss: seq, leased (with a holder,
  * the key's fill lease is tried in the same trip: SET NX PX). On a hit: seq, payload, etag ('' for
  * an entry stored without one), entrySeq, tags, freshLeftMs, graceLeftMs, softStale.
  */
 export const READ = `${FIELDS_OF_ENTRY}
-local seq, floor = currentSeq(KEYS[3], KEYS[5])
+local seq, floor = currentSeq(KEYS[3], KEYS[5], KEYS[6])
 local function miss()
   local leased = 0
   if ARGV[1] ~= '' and redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[2], 'NX') then leased = 1 end
@@ -84,7 +91,7 @@ return {'seq', seq, 'payload', e[1], 'etag', e[8] or '', 'entrySeq', s, 'tags', 
 `;
 
 /**
- * KEYS: entry, inv, idx, lease, seq, floor. ARGV: snapshot, payload, tagsJson, route, ttlMs,
+ * KEYS: entry, inv, idx, lease, seq, floor, base. ARGV: snapshot, payload, tagsJson, route, ttlMs,
  * graceMs, lease holder ('' for none: its lease is given back first, stored or not), etag.
  * Replies 'invalidated' (nothing stored) when the route, a tag or the namespace was
  * invalidated after the snapshot, or the snapshot is below the floor (see SEQUENCE and
@@ -93,7 +100,7 @@ return {'seq', seq, 'payload', e[1], 'etag', e[8] or '', 'entrySeq', s, 'tags', 
 export const STORE = `${FIELDS_OF_ENTRY}
 if ARGV[7] ~= '' and redis.call('GET', KEYS[4]) == ARGV[7] then redis.call('DEL', KEYS[4]) end
 local snap = tonumber(ARGV[1])
-local _, floor = currentSeq(KEYS[5], KEYS[6])
+local _, floor = currentSeq(KEYS[5], KEYS[6], KEYS[7])
 if snap < floor then return 'invalidated' end
 if newestOf(KEYS[2], fieldsOf(ARGV[4], ARGV[3]), '') > snap then return 'invalidated' end
 local current = redis.call('HGET', KEYS[1], 's')
@@ -109,22 +116,25 @@ return 'stored'
 `;
 
 /**
- * KEYS: seq, inv, idx, floor. ARGV: soft ('1'|'0'), origin, publisher seq, channel, sent-at ms
- * (the publisher's clock, for the receivers' lag metric only), most fields kept, fields...
+ * KEYS: seq, inv, idx, floor, base, log. ARGV: soft ('1'|'0'), origin, publisher seq, channel,
+ * sent-at ms (the publisher's clock, for the receivers' lag metric only), most fields kept, log
+ * length, fields...
  * One INCR whatever the number of entries. Each field is recorded with the new number in `inv`,
  * a sorted set by number. A hard 'all' raises the floor to it instead (every entry and fill
  * loaded before is dead) and drops the index and the recorded fields, which it makes moot.
  * The fields stay bounded: past the most kept, the oldest tenth is dropped and the floor rises
  * to the newest of them. An entry or fill loaded below that may have depended on one of them,
  * so it is dead too: bounding the record costs misses, never a stale answer.
- * Publishes the message bus.ts reads; replies with the invalidation's sequence number.
+ * Appends the invalidation to the namespace's event log (a stream capped at the log length,
+ * whose ids are `<seq>-0`: see SINCE) and publishes the message bus.ts reads, with the base
+ * its sequence counts from; replies with the invalidation's sequence number.
  */
 export const INVALIDATE = `${SEQUENCE}
-local _, floor = currentSeq(KEYS[1], KEYS[4])
+local _, floor = currentSeq(KEYS[1], KEYS[4], KEYS[5])
 local n = string.format('%.0f', redis.call('INCR', KEYS[1]))
 local soft = ARGV[1] == '1'
 local fields = {}
-for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
 for _, f in ipairs(fields) do
   if f == 'all' and not soft then
     redis.call('DEL', KEYS[2], KEYS[3])
@@ -143,9 +153,42 @@ if count > kept then
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', last[2])
   if tonumber(last[2]) > floor then redis.call('SET', KEYS[4], last[2]) end
 end
+-- pcall: a log that cannot take this id (a counter reset by hand) must not fail the
+-- invalidation; the entry it lacks makes SINCE answer 'gone' for positions before it.
+redis.pcall('XADD', KEYS[6], 'MAXLEN', ARGV[7], n .. '-0', 's', ARGV[1], 'f', cjson.encode(fields))
 redis.call('PUBLISH', ARGV[4], cjson.encode({origin = ARGV[2], publisherSeq = tonumber(ARGV[3]),
-  seq = n, soft = soft, sentAtMs = ARGV[5], fields = fields}))
+  seq = n, base = redis.call('GET', KEYS[5]), soft = soft, sentAtMs = ARGV[5], fields = fields}))
 return tonumber(n)
+`;
+
+/**
+ * KEYS: seq, floor, base. ARGV: channel, origin. Publishes where the sequence stands, on the
+ * bus, between the invalidations around it: the instance that asked, hearing it, knows that
+ * every invalidation up to that number has reached it (bus.ts).
+ */
+export const PROBE = `${SEQUENCE}
+local n = string.format('%.0f', currentSeq(KEYS[1], KEYS[2], KEYS[3]))
+redis.call('PUBLISH', ARGV[1], cjson.encode({origin = ARGV[2], probe = true, seq = n,
+  base = redis.call('GET', KEYS[3])}))
+return 1
+`;
+
+/**
+ * KEYS: seq, floor, base, log. ARGV: epoch (the base a position was taken under), seq, log
+ * length. Replies with the log's entries after that seq ([id, [field, value, ...]] each) when
+ * it holds every invalidation since (the count matches: numbers have no gaps), else 'gone':
+ * the position is from another history (Redis lost its data since), from the future, or older
+ * than the log reaches.
+ */
+export const SINCE = `${SEQUENCE}
+local current = currentSeq(KEYS[1], KEYS[2], KEYS[3])
+if redis.call('GET', KEYS[3]) ~= ARGV[1] then return 'gone' end
+local from = tonumber(ARGV[2])
+if from > current or current - from > tonumber(ARGV[3]) then return 'gone' end
+if from == current then return {} end
+local entries = redis.call('XRANGE', KEYS[4], '(' .. ARGV[2] .. '-0', '+')
+if #entries ~= current - from then return 'gone' end
+return entries
 `;
 
 /**

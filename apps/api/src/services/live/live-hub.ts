@@ -10,6 +10,9 @@ export interface LiveLimits {
 
 export const defaultLiveLimits: LiveLimits = { perSession: 5, perInstance: 5_000 };
 
+/** Invalidations kept for streams to replay from a page's position (LIVE_REPLAY_EVENTS). */
+export const defaultLiveReplayEvents = 1_000;
+
 /** What the hub reports to /metrics. */
 export interface LiveMetrics {
   streamsChanged(open: number): void;

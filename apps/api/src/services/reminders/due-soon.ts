@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@garage/db';
+import { loadShopSettings, type PrismaClient } from '@garage/db';
+import { fromDateColumn } from '../../work-orders/calendar-days';
 import { type ReminderStatus, reminderStatus } from '../../work-orders/reminders';
 import { type Page, toPage } from '../page';
 import { trendReadingSelect } from './next-service';
@@ -9,15 +10,16 @@ export type DueSoonRow = {
   id: number;
   description: string;
   dueMileage: number | null;
-  dueDate: Date | null;
+  /** The day it is due by ("2026-12-28"), a calendar date. */
+  dueDate: string | null;
   status: ReminderStatus;
   vehicle: { id: number; plate: string; make: string; model: string; year: number };
   customer: { id: number; name: string; email: string | null; phone: string | null };
 };
 
 /**
- * Open service reminders that are due soon (by date, or by the mileage predicted from the
- * vehicle's odometer log), in reminder order from `cursor`. Whether a reminder is due depends
+ * Open service reminders that are due soon (by date against the shop's today, or by the
+ * mileage predicted from the vehicle's odometer log), in reminder order from `cursor`. Whether a reminder is due depends
  * on the log, not only on its own columns, so each open reminder is judged here, not in SQL;
  * `vehicleIds` names every vehicle judged, so a new reading on any of them can reach the list.
  */
@@ -26,6 +28,7 @@ export async function dueSoonReminders(
   request: DueSoonRequest,
   now = new Date(),
 ): Promise<Page<DueSoonRow> & { vehicleIds: number[] }> {
+  const { timeZone } = await loadShopSettings(prisma);
   const open = await prisma.serviceReminder.findMany({
     where: { completedAt: null, ...(request.cursor ? { id: { gt: request.cursor } } : {}) },
     orderBy: { id: 'asc' },
@@ -50,10 +53,11 @@ export async function dueSoonReminders(
   const due: DueSoonRow[] = [];
   for (const reminder of open) {
     const { odometerReadings, owner, ...vehicle } = reminder.vehicle;
-    const status = reminderStatus(reminder, odometerReadings, now);
+    const { vehicle: _vehicle, dueDate, ...fields } = reminder;
+    const dated = { ...fields, dueDate: dueDate && fromDateColumn(dueDate) };
+    const status = reminderStatus(dated, odometerReadings, now, timeZone);
     if (!status.dueSoon) continue;
-    const { vehicle: _vehicle, ...fields } = reminder;
-    due.push({ ...fields, status, vehicle, customer: owner });
+    due.push({ ...dated, status, vehicle, customer: owner });
     if (due.length > request.limit) break;
   }
   return {

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '@garage/db';
+import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
+import { fromDateColumn } from '../../work-orders/calendar-days';
 import { reminderStatus } from '../../work-orders/reminders';
 
 /** What the mileage prediction reads of a vehicle's odometer log. */
@@ -13,7 +14,8 @@ export const trendReadingSelect = {
 export type NextService = {
   description: string;
   dueMileage: number | null;
-  dueDate: Date | null;
+  /** The day it is due by ("2026-12-28"), a calendar date. */
+  dueDate: string | null;
   /** Today's mileage as predicted from the odometer log; null when the log has no reading. */
   predictedMileage: number | null;
   dueSoon: boolean;
@@ -21,7 +23,8 @@ export type NextService = {
 
 /**
  * The vehicle's open service reminder judged on `now` by the rule of the due-soon list (the
- * whole odometer log, so the owner and the garage get the same answer); null when none is open.
+ * whole odometer log and the shop's today, so the owner and the garage get the same answer);
+ * null when none is open.
  * Invoicing completes the open reminder before it sets a new one; should two be open, the
  * newest counts.
  */
@@ -30,18 +33,22 @@ export async function nextServiceOf(
   vehicleId: number,
   now = new Date(),
 ): Promise<NextService | null> {
-  const reminder = await prisma.serviceReminder.findFirst({
-    where: { vehicleId, completedAt: null },
-    orderBy: { id: 'desc' },
-    select: {
-      description: true,
-      dueMileage: true,
-      dueDate: true,
-      vehicle: { select: { odometerReadings: { select: trendReadingSelect } } },
-    },
-  });
+  const [reminder, { timeZone }] = await Promise.all([
+    prisma.serviceReminder.findFirst({
+      where: { vehicleId, completedAt: null },
+      orderBy: { id: 'desc' },
+      select: {
+        description: true,
+        dueMileage: true,
+        dueDate: true,
+        vehicle: { select: { odometerReadings: { select: trendReadingSelect } } },
+      },
+    }),
+    loadShopSettings(prisma),
+  ]);
   if (!reminder) return null;
-  const { vehicle, ...due } = reminder;
-  const { dueSoon, predictedMileage } = reminderStatus(due, vehicle.odometerReadings, now);
-  return { ...due, predictedMileage, dueSoon };
+  const { vehicle, dueDate, ...rest } = reminder;
+  const due = { ...rest, dueDate: dueDate && fromDateColumn(dueDate) };
+  const status = reminderStatus(due, vehicle.odometerReadings, now, timeZone);
+  return { ...due, predictedMileage: status.predictedMileage, dueSoon: status.dueSoon };
 }

@@ -2,6 +2,7 @@ import { loadShopSettings, type PrismaClient, takeInvoiceNumber } from '@garage/
 import type { SessionUser } from '../../auth/sessions';
 import { workOrderTotals } from '../../work-orders/totals';
 import { decideTransition, statusAfterPayment } from '../../work-orders/transitions';
+import { type NextServiceRequest, setNextService } from '../reminders/set-next-service';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { pricedLine } from './shape';
@@ -9,7 +10,7 @@ import { pricedLine } from './shape';
 export type InvoiceRequest = {
   id: number;
   /** The vehicle's next service, by mileage, by date, or both. */
-  nextService?: { mileage?: number | undefined; date?: Date | undefined } | undefined;
+  nextService?: NextServiceRequest | undefined;
 };
 
 /**
@@ -49,25 +50,12 @@ export async function invoiceWorkOrder(
         statusChanges: { create: moves.map((move) => ({ ...move, byId: by.id, at })) },
       },
     });
-    const next = request.nextService;
-    const reminderSet =
-      next !== undefined && (next.mileage !== undefined || next.date !== undefined);
-    if (reminderSet) {
-      await tx.serviceReminder.updateMany({
-        where: { vehicleId: workOrder.vehicleId, completedAt: null },
-        data: { completedAt: at },
-      });
-      await tx.serviceReminder.create({
-        data: {
-          vehicleId: workOrder.vehicleId,
-          workOrderId: workOrder.id,
-          description: 'Next service',
-          dueMileage: next.mileage ?? null,
-          dueDate: next.date ?? null,
-          setById: by.id,
-        },
-      });
-    }
+    const reminderSet = await setNextService(tx, request.nextService, {
+      vehicleId: workOrder.vehicleId,
+      workOrderId: workOrder.id,
+      byId: by.id,
+      at,
+    });
     return { statusMove: { from: invoiced.from, to: paid }, reminderSet };
   });
   return { ...(await writtenDetail(prisma, request.id)), ...result };

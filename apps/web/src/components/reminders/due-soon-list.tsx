@@ -3,9 +3,9 @@
 import type { RouterOutputs } from '@garage/api';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { CalendarDate } from '~/components/calendar-date';
 import { LoadMore } from '~/components/load-more';
 import { Empty, Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { newWorkOrderPath } from '~/lib/new-work-order';
@@ -77,7 +77,7 @@ export function DueSoonList() {
                     )}
                     {reminder.dueDate === null ? null : (
                       <div>
-                        on <Timestamp at={reminder.dueDate} dateOnly />
+                        by <CalendarDate day={reminder.dueDate} />
                       </div>
                     )}
                   </td>

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@garage/api';
-import { Timestamp } from '~/components/timestamp';
+import { CalendarDate } from '~/components/calendar-date';
 import { formatMileage } from '~/lib/format';
 
 type NextService = NonNullable<RouterOutputs['vehicle']['history']['nextService']>;
@@ -34,7 +34,7 @@ export function NextServiceCard({ next }: { next: NextService | null }) {
               <>
                 <dt>By</dt>
                 <dd>
-                  <Timestamp at={next.dueDate} dateOnly />
+                  <CalendarDate day={next.dueDate} />
                 </dd>
               </>
             )}

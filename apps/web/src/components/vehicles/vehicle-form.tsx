@@ -3,7 +3,7 @@
 import { vehicleCreateInput, vehicleUpdateInput } from '@garage/validators';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { TextField } from '~/components/text-field';
 import { fieldErrorsFrom } from '~/lib/field-errors';
@@ -11,8 +11,8 @@ import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { useTRPC } from '~/trpc/react';
 import { type OwnerChoice, OwnerPicker } from './owner-picker';
+import { useVinFill } from './use-vin-fill';
 import { blankVehicle, readVehicleDraft, type VehicleDraft, vinChanged } from './vehicle-draft';
-import { applyDecodedVin, type DecodedFields, decodableVin } from './vin-fill';
 
 // The fields whose inputs show their errors, by the API's names (the server's land on them too).
 const vehicleFields = [
@@ -49,11 +49,7 @@ export function VehicleForm({
   const [foreignVin, setForeignVin] = useState(false);
   const [offerCorrection, setOfferCorrection] = useState(false);
   const [correctsMileage, setCorrectsMileage] = useState(false);
-  const [vinNote, setVinNote] = useState<string | null>(null);
-  // The VIN being decoded (a late answer for an older VIN is dropped) and what the last
-  // decode wrote (a new decode may replace that, never what the user typed).
-  const decoding = useRef<string | null>(null);
-  const lastFill = useRef<DecodedFields | null>(null);
+  const vinFill = useVinFill({ initialVin: initial?.vin, setDraft });
   const onSuccess = async (saved: { id: number }) => {
     // A move changes two owners' pages; counts and lists change with any write.
     await Promise.all([
@@ -104,38 +100,16 @@ export function VehicleForm({
   const set = (key: keyof VehicleDraft) => (value: string) =>
     setDraft((current) => ({ ...current, [key]: value }));
 
-  /** Takes the typed VIN; once it is a whole one, asks the API's offline decoder about it. */
   function changeVin(value: string) {
     set('vin')(value);
-    const vin = decodableVin(value);
-    if (vin === decoding.current) return;
-    decoding.current = vin;
-    if (vin === null) {
-      setVinNote(null);
-      return;
-    }
-    setVinNote('Looking up this VIN…');
-    queryClient.fetchQuery(trpc.vehicle.decodeVin.queryOptions({ vin })).then(
-      (decoded) => {
-        if (decoding.current !== vin) return;
-        if (!decoded) {
-          setVinNote('This VIN is not in the vehicle data: enter make, model and year yourself.');
-          return;
-        }
-        const fill = { make: decoded.make, model: decoded.model, year: String(decoded.year) };
-        const previous = lastFill.current;
-        lastFill.current = fill;
-        setDraft((current) => applyDecodedVin(current, previous, fill));
-        setVinNote(
-          `Decoded from the VIN: ${decoded.year} ${decoded.make} ${decoded.model}. Change any of them if they are wrong.`,
-        );
-      },
-      () => {
-        // A VIN the API refuses (e.g. its check digit) is reported when the form is saved.
-        if (decoding.current === vin) setVinNote(null);
-      },
-    );
+    vinFill.vinChanged(value);
   }
+
+  function changeForeignVin(foreign: boolean) {
+    setForeignVin(foreign);
+    vinFill.checkDigitChanged(!foreign);
+  }
+
   return (
     <form onSubmit={submit} className="card form" noValidate>
       <p role="alert" className="form-error">
@@ -154,13 +128,13 @@ export function VehicleForm({
         required
       />
       <p className="muted vin-note" role="status">
-        {vinNote}
+        {vinFill.note}
       </p>
       <CheckboxField
         label="VIN from outside North America"
         name="foreign-vin"
         checked={foreignVin}
-        onChange={setForeignVin}
+        onChange={changeForeignVin}
         hint="Skips the check digit (9th character), which only North American VINs carry"
       />
       <TextField

@@ -1,7 +1,7 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
-import { invoiceInput } from '@garage/validators';
+import { invoiceInput, isCalendarDate } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
@@ -13,7 +13,6 @@ import { invoicePdfPath } from '~/lib/invoice-pdf';
 import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { statusLabels } from '~/lib/work-order-words';
-import { fromShopDateInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
 import { useWorkOrderWritten } from './use-work-order-written';
 
@@ -64,17 +63,18 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const nextService: { mileage?: number; date?: Date } = {};
+    const nextService: { mileage?: number; date?: string } = {};
     const unread: FieldErrors = {};
     if (mileage.trim() !== '') {
       const reading = parseWholeInput(mileage, format.locale);
       if ('problem' in reading) unread['nextService.mileage'] = reading.problem;
       else nextService.mileage = reading.value;
     }
-    if (date.trim() !== '') {
-      const day = fromShopDateInput(date, format.timeZone);
-      if (day === null) unread['nextService.date'] = 'must be a date';
-      else nextService.date = day;
+    // A calendar day, sent as the field holds it ("2026-12-28"): no time zone can move it.
+    const day = date.trim();
+    if (day !== '') {
+      if (isCalendarDate(day)) nextService.date = day;
+      else unread['nextService.date'] = 'must be a date';
     }
     const given = nextService.mileage !== undefined || nextService.date !== undefined;
     const input = check(
@@ -116,7 +116,7 @@ function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
               value={date}
               onChange={setDate}
               error={fields['nextService.date']}
-              hint={`A day on the shop's calendar (${format.timeZone})`}
+              hint="The day it is due by"
             />
           </div>
         </fieldset>

