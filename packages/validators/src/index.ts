@@ -5,6 +5,7 @@ export * from './fields';
 export * from './reminder';
 export * from './settings';
 export * from './vehicle';
+export * from './version';
 export * from './vin';
 export * from './work-order';
 export * from './work-order-vocabulary';

@@ -11,6 +11,7 @@ import {
   vin,
   year,
 } from './fields';
+import { version } from './version';
 
 // The inputs of the vehicle procedures.
 
@@ -37,6 +38,7 @@ export const vehicleCreateInput = z.strictObject(vehicleFields).superRefine(chec
 export const vehicleUpdateInput = z
   .strictObject({
     id,
+    version,
     ...vehicleFields,
     /** Lowering the mileage corrects a typo; it must be asked for explicitly. */
     allowMileageDecrease: z.boolean().default(false),

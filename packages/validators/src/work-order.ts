@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, mileage, optionalText, pagination, search, text } from './fields';
+import { version } from './version';
 import { lineKinds, paymentMethods, workOrderStatuses } from './work-order-vocabulary';
 
 // The inputs of the work-order procedures. Money is whole cents, quantities decimal text (up to
@@ -59,6 +60,7 @@ export const workOrderCreateInput = z.strictObject({
 
 export const workOrderUpdateInput = z.strictObject({
   id,
+  version,
   concern: text(2_000).optional(),
   notes: optionalText(4_000),
   technicianId: id.nullish(),
@@ -82,7 +84,7 @@ export const addLineInput = z.strictObject({
   taxRateBps: taxRateBps.optional(),
 });
 
-export const updateLineInput = z.strictObject({ id, ...lineFields }).partial({
+export const updateLineInput = z.strictObject({ id, version, ...lineFields }).partial({
   kind: true,
   description: true,
   quantity: true,
