@@ -4,8 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { textFields } from '~/lib/version-conflict';
 import { useTRPC } from '~/trpc/react';
+import { EmailTakenBy } from './email-taken-by';
 
 /** The form's text; an empty string means "none" to the API. */
 export interface CustomerDraft {
@@ -18,8 +22,21 @@ export interface CustomerDraft {
 
 const blank: CustomerDraft = { name: '', email: '', phone: '', address: '', notes: '' };
 
-/** Create (no id) or edit a customer; the server's field errors show next to the inputs. */
-export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerDraft }) {
+const readCustomer = textFields(['name', 'email', 'phone', 'address', 'notes'] as const);
+
+/**
+ * Create (no id) or edit a customer (at `version`, as loaded); the server's field errors show
+ * next to the inputs.
+ */
+export function CustomerForm({
+  id,
+  initial,
+  version = 0,
+}: {
+  id?: number;
+  initial?: CustomerDraft;
+  version?: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -35,13 +52,25 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
   const create = useMutation(trpc.customer.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.customer.update.mutationOptions({ onSuccess }));
   const mutation = id === undefined ? create : update;
+  const save = (values: CustomerDraft, onVersion: number) => {
+    if (id === undefined) create.mutate(values);
+    else update.mutate({ id, version: onVersion, ...values });
+  };
+  const versioned = useVersionConflict({
+    record: { version, values: initial ?? blank },
+    values: draft,
+    error: update.error,
+    read: readCustomer,
+    apply: setDraft,
+    save,
+    dismiss: update.reset,
+  });
   const fields = fieldErrorsFrom(mutation.error);
-  const formError = formErrorFrom(mutation.error, fields);
+  const formError = versioned.conflict ? undefined : formErrorFrom(mutation.error, fields);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (id === undefined) create.mutate(draft);
-    else update.mutate({ id, ...draft });
+    save(draft, versioned.version);
   }
 
   const set = (key: keyof CustomerDraft) => (value: string) =>
@@ -51,6 +80,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
       <p role="alert" className="form-error">
         {formError}
       </p>
+      <ConflictNotice what="customer" busy={mutation.isPending} {...versioned.notice} />
       <p className="muted">Fields marked * are required.</p>
       <TextField
         label="Name"
@@ -61,6 +91,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         autoComplete="name"
         required
       />
+      <Theirs conflict={versioned.conflict} field="name" />
       <TextField
         label="Email"
         name="email"
@@ -70,6 +101,8 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.email}
         autoComplete="email"
       />
+      <EmailTakenBy error={mutation.error} />
+      <Theirs conflict={versioned.conflict} field="email" />
       <TextField
         label="Phone"
         name="phone"
@@ -79,6 +112,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.phone}
         autoComplete="tel"
       />
+      <Theirs conflict={versioned.conflict} field="phone" />
       <TextField
         label="Address"
         name="address"
@@ -88,6 +122,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.address}
         autoComplete="street-address"
       />
+      <Theirs conflict={versioned.conflict} field="address" />
       <TextField
         label="Notes"
         name="notes"
@@ -97,6 +132,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.notes}
         hint="Seen by staff only"
       />
+      <Theirs conflict={versioned.conflict} field="notes" />
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : id === undefined ? 'Create customer' : 'Save changes'}

@@ -5,24 +5,30 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useRef, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { parseId } from '~/lib/ids';
 import { useTRPC } from '~/trpc/react';
 import { type OwnerChoice, OwnerPicker } from './owner-picker';
+import { readVehicle, type VehicleValues, vehicleValues } from './vehicle-conflict';
 import { blankVehicle, parseVehicleDraft, type VehicleDraft, vinChanged } from './vehicle-draft';
 import { applyDecodedVin, type DecodedFields, decodableVin } from './vin-fill';
 
 /**
- * Create (no id) or edit a vehicle, including moving it to another owner. Lowering the
- * mileage is refused by the API unless the user confirms it corrects a typo.
+ * Create (no id) or edit a vehicle (at `version`, as loaded), including moving it to another
+ * owner. Lowering the mileage is refused by the API unless the user confirms it corrects a typo.
  */
 export function VehicleForm({
   id,
   initial,
   owner,
+  version = 0,
 }: {
   id?: number;
   initial?: VehicleDraft;
   owner: OwnerChoice | null;
+  version?: number;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -56,22 +62,42 @@ export function VehicleForm({
     }),
   );
   const mutation = id === undefined ? create : update;
+  const versioned = useVersionConflict({
+    record: { version, values: vehicleValues(initial ?? blankVehicle, owner) },
+    values: vehicleValues(draft, chosenOwner),
+    error: update.error,
+    read: readVehicle,
+    apply: ({ ownerId, ownerName, ...typed }, shown) => {
+      setDraft(typed);
+      const ownerNow = parseId(ownerId);
+      setChosenOwner(ownerNow === null ? null : { id: ownerNow, name: shown.ownerId ?? ownerName });
+    },
+    save,
+    dismiss: update.reset,
+  });
   const fields = { ...fieldErrorsFrom(mutation.error), ...local };
   const formError =
     Object.keys(local).length > 0
       ? 'Please fix the highlighted fields.'
-      : formErrorFrom(mutation.error, fields);
+      : versioned.conflict
+        ? undefined
+        : formErrorFrom(mutation.error, fields);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseVehicleDraft(draft, chosenOwner?.id ?? null);
+    save(vehicleValues(draft, chosenOwner), versioned.version);
+  }
+
+  /** Saves the form's values; an edit on top of `onVersion`. */
+  function save({ ownerId, ownerName: _shown, ...typed }: VehicleValues, onVersion: number) {
+    const parsed = parseVehicleDraft(typed, parseId(ownerId));
     if ('problems' in parsed) {
       mutation.reset();
       setLocal(parsed.problems);
       return;
     }
     setLocal({});
-    const vin = { vin: draft.vin, ...(foreignVin ? { vinCheckDigit: false } : {}) };
+    const vin = { vin: typed.vin, ...(foreignVin ? { vinCheckDigit: false } : {}) };
     if (id === undefined) {
       create.mutate({ ...parsed.fields, ...vin });
       return;
@@ -79,8 +105,9 @@ export function VehicleForm({
     // An unchanged VIN is not sent, so a stored foreign VIN is not checked again.
     update.mutate({
       id,
+      version: onVersion,
       ...parsed.fields,
-      ...(vinChanged(draft.vin, initial?.vin) ? vin : {}),
+      ...(vinChanged(typed.vin, initial?.vin) ? vin : {}),
       allowMileageDecrease: offerCorrection && correctsMileage,
     });
   }
@@ -126,7 +153,9 @@ export function VehicleForm({
         {formError}
       </p>
       <p className="muted">Fields marked * are required.</p>
+      <ConflictNotice what="vehicle" busy={mutation.isPending} {...versioned.notice} />
       <OwnerPicker value={chosenOwner} onChange={setChosenOwner} error={fields.ownerId} />
+      <Theirs conflict={versioned.conflict} field="ownerId" />
       <TextField
         label="VIN"
         name="vin"
@@ -137,6 +166,7 @@ export function VehicleForm({
         autoComplete="off"
         required
       />
+      <Theirs conflict={versioned.conflict} field="vin" />
       <p className="muted vin-note" role="status">
         {vinNote}
       </p>
@@ -156,6 +186,7 @@ export function VehicleForm({
         autoComplete="off"
         required
       />
+      <Theirs conflict={versioned.conflict} field="plate" />
       <TextField
         label="Make"
         name="make"
@@ -164,6 +195,7 @@ export function VehicleForm({
         error={fields.make}
         required
       />
+      <Theirs conflict={versioned.conflict} field="make" />
       <TextField
         label="Model"
         name="model"
@@ -172,6 +204,7 @@ export function VehicleForm({
         error={fields.model}
         required
       />
+      <Theirs conflict={versioned.conflict} field="model" />
       <TextField
         label="Year"
         name="year"
@@ -182,6 +215,7 @@ export function VehicleForm({
         error={fields.year}
         required
       />
+      <Theirs conflict={versioned.conflict} field="year" />
       <TextField
         label="Mileage"
         name="mileage"
@@ -193,6 +227,7 @@ export function VehicleForm({
         hint="Miles on the odometer"
         required
       />
+      <Theirs conflict={versioned.conflict} field="mileage" />
       {offerCorrection ? (
         <CheckboxField
           label="This corrects a wrongly entered mileage"
@@ -209,6 +244,7 @@ export function VehicleForm({
         onChange={set('colour')}
         error={fields.colour}
       />
+      <Theirs conflict={versioned.conflict} field="colour" />
       <TextField
         label="Notes"
         name="notes"
@@ -217,6 +253,7 @@ export function VehicleForm({
         onChange={set('notes')}
         error={fields.notes}
       />
+      <Theirs conflict={versioned.conflict} field="notes" />
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : id === undefined ? 'Create vehicle' : 'Save changes'}

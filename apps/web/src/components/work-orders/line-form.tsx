@@ -5,9 +5,13 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { useShopFormat } from '~/lib/use-shop-format';
 import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { asLineDraft, readLine } from './line-conflict';
 import { blankLine, type LineDraft, parseLineDraft } from './line-draft';
 import { useWorkOrderWritten } from './use-work-order-written';
 
@@ -32,13 +36,15 @@ const kindOptions = lineKinds.map((kind) => ({ value: kind, label: kindLabels[ki
 export function LineForm({
   workOrderId,
   lineId,
+  version = 0,
   initial,
   settings,
   onDone,
 }: {
   workOrderId: number;
-  /** The line being edited; none to add one. */
+  /** The line being edited, and its version as loaded; none to add one. */
   lineId?: number;
+  version?: number;
   initial: LineDraft;
   settings: Settings;
   /** Called after a save (and on Cancel while editing). */
@@ -62,15 +68,31 @@ export function LineForm({
   const add = useMutation(trpc.workOrder.addLine.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.workOrder.updateLine.mutationOptions({ onSuccess }));
   const mutation = lineId === undefined ? add : update;
+  const versioned = useVersionConflict({
+    record: { version, values: initial },
+    values: draft,
+    error: update.error,
+    read: readLine(useShopFormat()),
+    apply: (next) => setDraft((current) => asLineDraft(next, current.kind)),
+    save: (next, onVersion) => save(asLineDraft(next, draft.kind), onVersion),
+    dismiss: update.reset,
+  });
   const fields = { ...fieldErrorsFrom(mutation.error), ...local };
   const formError =
     Object.keys(local).length > 0
       ? 'Please fix the highlighted fields.'
-      : formErrorFrom(mutation.error, fields, lineFieldNames);
+      : versioned.conflict
+        ? undefined
+        : formErrorFrom(mutation.error, fields, lineFieldNames);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseLineDraft(draft, settings.currency);
+    save(draft, versioned.version);
+  }
+
+  /** Saves the form's values; an edit on top of `onVersion`. */
+  function save(typed: LineDraft, onVersion: number) {
+    const parsed = parseLineDraft(typed, settings.currency);
     if ('problems' in parsed) {
       mutation.reset();
       setLocal(parsed.problems);
@@ -81,7 +103,7 @@ export function LineForm({
       const { partNumber, ...rest } = parsed.fields;
       add.mutate({ workOrderId, ...rest, ...(partNumber ? { partNumber } : {}) });
     } else {
-      update.mutate({ id: lineId, ...parsed.fields });
+      update.mutate({ id: lineId, version: onVersion, ...parsed.fields });
     }
   }
 
@@ -109,6 +131,7 @@ export function LineForm({
       <p role="alert" className="form-error">
         {formError}
       </p>
+      <ConflictNotice what="line" busy={mutation.isPending} {...versioned.notice} />
       <div className="form-row">
         <SelectField
           label="Kind"
@@ -137,6 +160,9 @@ export function LineForm({
           />
         ) : null}
       </div>
+      <Theirs conflict={versioned.conflict} field="kind" label="Kind" />
+      <Theirs conflict={versioned.conflict} field="description" label="Description" />
+      <Theirs conflict={versioned.conflict} field="partNumber" label="Part number" />
       <div className="form-row">
         <TextField
           label={draft.kind === 'labor' ? 'Hours' : 'Quantity'}
@@ -169,6 +195,9 @@ export function LineForm({
           required
         />
       </div>
+      <Theirs conflict={versioned.conflict} field="quantity" label="Quantity" />
+      <Theirs conflict={versioned.conflict} field="unitPrice" label="Unit price" />
+      <Theirs conflict={versioned.conflict} field="taxRate" label="Tax rate" />
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : lineId === undefined ? 'Add line' : 'Save line'}
