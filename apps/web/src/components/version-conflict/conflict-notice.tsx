@@ -73,13 +73,7 @@ export function Theirs<Key extends string>({
   return (
     <p className="their-value" data-field={field}>
       {label ? `${label}: ` : null}
-      {theirs.shown ? (
-        <>
-          Now <q>{theirs.shown}</q>
-        </>
-      ) : (
-        'Now empty'
-      )}
+      {theirs.shown ? <>Now “{theirs.shown}”</> : 'Now empty'}
       {theirs.by ? `, changed by ${theirs.by}` : ''}
       {theirs.at ? (
         <>
