@@ -1,7 +1,7 @@
 import type { RouterOutputs } from '@garage/api';
 import type { Page } from '@playwright/test';
 import { customerNames, storageStateOf } from '../support/accounts';
-import { query } from '../support/api';
+import { mutate, query } from '../support/api';
 import { expect, saveEndState, test } from '../support/fixtures';
 import { expectLive } from '../support/live';
 import { detail, uniqueTag } from '../support/ui';
@@ -151,4 +151,83 @@ test("[STAFF][CUSTOMERS] a customer with another customer's email is refused, na
   await expect(page.getByText('Email is already the email of Alice Martin')).toBeVisible();
   await page.getByRole('link', { name: 'Open Alice Martin’s record' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Alice Martin' })).toBeVisible();
+});
+
+test('[STAFF][WORK ORDERS] a line repriced by someone else while staff edit it: the save is refused beside the price, and "Use theirs" saves on top', async ({
+  page,
+  pageAs,
+}) => {
+  const tag = uniqueTag();
+  const vehicle = await newVehicle(
+    page.request,
+    await customerIdOf(page.request, customerNames.alice),
+    tag,
+    'Fit',
+  );
+  const workOrder = await newEstimate(page.request, vehicle, `Filter ${tag}`, [
+    { kind: 'part', description: 'Air filter', quantity: '1', unitPriceCents: 1_500 },
+  ]);
+  const line = workOrder.lines[0];
+  if (!line) throw new Error('the estimate has a line');
+  await page.goto(`/staff/work-orders/${workOrder.id}`);
+  await page.getByRole('button', { name: 'Edit Air filter' }).click();
+  const form = page.getByRole('form', { name: 'Edit line: Air filter' });
+  await form.getByLabel('Description', { exact: true }).fill('Air filter (OEM)');
+
+  const admin = await pageAs('admin');
+  await mutate(admin.request, 'workOrder', 'updateLine', {
+    id: line.id,
+    version: line.version,
+    unitPriceCents: 1_850,
+  });
+
+  await form.getByRole('button', { name: 'Save line' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(
+    'Ada Admin changed this line',
+  );
+  await expect(form.locator('.their-value[data-field="unitPrice"]')).toContainText(
+    'Unit price: Now “$18.50”, changed by Ada Admin',
+  );
+  await expect(form.getByLabel('Description', { exact: true })).toHaveValue('Air filter (OEM)');
+  await form.getByRole('button', { name: 'Use theirs' }).click();
+  await expect(form.getByLabel('Unit price', { exact: true })).toHaveValue('18.50');
+  await form.getByRole('button', { name: 'Save line' }).click();
+  await expect(form).toHaveCount(0);
+  expect((await stored(page, workOrder)).lines[0]).toMatchObject({
+    description: 'Air filter (OEM)',
+    unitPriceCents: 1_850,
+  });
+});
+
+test('[STAFF][VEHICLES] a vehicle moved to another owner while staff edit its notes: "Keep mine" keeps the notes and the new owner', async ({
+  page,
+  pageAs,
+}) => {
+  const tag = uniqueTag();
+  const vehicle = await newVehicle(
+    page.request,
+    await customerIdOf(page.request, customerNames.alice),
+    tag,
+    'Insight',
+  );
+  await page.goto(`/staff/vehicles/${vehicle.id}/edit`);
+  await page.getByLabel('Notes', { exact: true }).fill('Scratch on the tailgate');
+
+  const admin = await pageAs('admin');
+  await mutate(admin.request, 'vehicle', 'update', {
+    id: vehicle.id,
+    version: vehicle.version,
+    ownerId: await customerIdOf(admin.request, customerNames.bob),
+  });
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.their-value[data-field="ownerId"]')).toContainText(
+    'Now “Bob Okafor”, changed by Ada Admin',
+  );
+  await page.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `2018 Honda Insight` })).toBeVisible();
+  expect(await query(page.request, 'vehicle', 'byId', { id: vehicle.id })).toMatchObject({
+    notes: 'Scratch on the tailgate',
+    owner: { name: customerNames.bob },
+  });
 });
