@@ -187,6 +187,7 @@ describe('versions', () => {
       const refused = await refusal(staff.customer.delete.mutate({ id, version: 1 }));
       expect(refused.code).toBe('CONFLICT');
       expect(refused.conflict?.current).toEqual({ name: 'Renamed Before Delete' });
+      expect(refused.message).toMatch(/which this removal was based on; nothing was removed$/);
       expect(await api.db.prisma.customer.count({ where: { id } })).toBe(1);
       expect(await outcome(staff.customer.delete.mutate({ id, version: 2 }))).toBe('OK');
       expect(await api.db.prisma.customer.count({ where: { id } })).toBe(0);

@@ -1,6 +1,6 @@
 import { type EditedRecord, type Prisma, RecordNotFoundError } from '@garage/db';
 import { type Changes, changedFields, type FieldValue, pick } from '../versions/changes';
-import { VersionConflictError } from '../versions/conflict';
+import { VersionConflictError, type VersionedAction } from '../versions/conflict';
 
 // Optimistic concurrency for customers, vehicles, work orders' details and work-order lines
 // (see RecordEdit in the Prisma schema): a write names the version it was based on, and goes
@@ -43,13 +43,13 @@ export async function applyEdit<Fields extends Record<string, FieldValue>>(
 ): Promise<string[]> {
   const current = await edit.load();
   if (!current) throw new RecordNotFoundError(edit.noun);
-  if (current.version !== edit.basedOn) throw await conflictOf(tx, edit, current);
+  if (current.version !== edit.basedOn) throw await conflictOf(tx, edit, current, 'save');
   const fields = changedFields(current.values, edit.changes);
   if (fields.length === 0) return fields;
   const version = edit.basedOn + 1;
   const { count } = await edit.write({ ...pick(edit.changes, fields), version });
   // Another save from the same version was written between the read and this write.
-  if (count === 0) throw await conflictNow(tx, edit);
+  if (count === 0) throw await conflictNow(tx, edit, 'save');
   await logEdit(tx, { record: edit.record, recordId: edit.id, version, fields, byId: edit.byId });
   return fields;
 }
@@ -65,8 +65,10 @@ export async function applyRemoval<Fields extends Record<string, FieldValue>>(
 ): Promise<Stored<Fields>> {
   const current = await removal.load();
   if (!current) throw new RecordNotFoundError(removal.noun);
-  if (current.version !== removal.basedOn) throw await conflictOf(tx, removal, current);
-  if (!(await removal.remove())) throw await conflictNow(tx, removal);
+  if (current.version !== removal.basedOn) {
+    throw await conflictOf(tx, removal, current, 'removal');
+  }
+  if (!(await removal.remove())) throw await conflictNow(tx, removal, 'removal');
   return current;
 }
 
@@ -88,10 +90,11 @@ export async function logEdit(
 async function conflictNow<Fields extends Record<string, FieldValue>>(
   tx: Prisma.TransactionClient,
   versioned: Versioned<Fields>,
+  action: VersionedAction,
 ) {
   const current = await versioned.load();
   if (!current) return new RecordNotFoundError(versioned.noun);
-  return conflictOf(tx, versioned, current);
+  return conflictOf(tx, versioned, current, action);
 }
 
 /** What changed after the version a write was based on: the current values, who and when. */
@@ -99,6 +102,7 @@ async function conflictOf<Fields extends Record<string, FieldValue>>(
   tx: Prisma.TransactionClient,
   versioned: Versioned<Fields>,
   current: Stored<Fields>,
+  action: VersionedAction,
 ): Promise<VersionConflictError> {
   const edits = await tx.recordEdit.findMany({
     where: { record: versioned.record, recordId: versioned.id, version: { gt: versioned.basedOn } },
@@ -109,7 +113,7 @@ async function conflictOf<Fields extends Record<string, FieldValue>>(
   const entries = <Value>(values: Record<string, Value>) =>
     Object.fromEntries(Object.entries(values).filter(([field]) => changed.has(field)));
   const latest = edits.at(-1);
-  return new VersionConflictError(versioned.noun, versioned.basedOn, {
+  return new VersionConflictError(versioned.noun, versioned.basedOn, action, {
     version: current.version,
     changedBy: latest?.by ?? null,
     changedAt: latest?.at ?? null,

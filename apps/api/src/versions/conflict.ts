@@ -22,6 +22,9 @@ export type VersionConflict = {
   edits: RecordEditSummary[];
 };
 
+/** What was refused: a save (an edit) or a removal. */
+export type VersionedAction = 'save' | 'removal';
+
 /**
  * A save (or removal) based on an older version of a record than the stored one: refused,
  * nothing written. The API answers CONFLICT with `conflict` in the error's data.
@@ -31,20 +34,26 @@ export class VersionConflictError extends Error {
   constructor(
     readonly record: string,
     readonly basedOn: number,
+    readonly action: VersionedAction,
     readonly conflict: VersionConflict,
   ) {
-    super(conflictMessage(record, basedOn, conflict));
+    super(conflictMessage(record, basedOn, action, conflict));
     this.name = 'VersionConflictError';
   }
 }
 
-function conflictMessage(record: string, basedOn: number, conflict: VersionConflict): string {
+function conflictMessage(
+  record: string,
+  basedOn: number,
+  action: VersionedAction,
+  conflict: VersionConflict,
+): string {
   const fields = Object.keys(conflict.current);
   const who = conflict.changedBy ? ` by ${conflict.changedBy.name}` : '';
   const when = conflict.changedAt ? ` at ${conflict.changedAt.toISOString()}` : '';
   const what = fields.length > 0 ? ` (${fields.join(', ')})` : '';
-  return (
-    `this ${record} was changed${who}${when}${what} after version ${basedOn}, which this save ` +
-    `was based on; nothing was saved (to keep yours, save again on top of version ${conflict.version})`
-  );
+  const changed = `this ${record} was changed${who}${when}${what} after version ${basedOn}, which this ${action} was based on`;
+  return action === 'save'
+    ? `${changed}; nothing was saved (to keep yours, save again on top of version ${conflict.version})`
+    : `${changed}; nothing was removed`;
 }
