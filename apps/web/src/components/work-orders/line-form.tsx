@@ -52,6 +52,7 @@ export function LineForm({
 }) {
   const trpc = useTRPC();
   const written = useWorkOrderWritten();
+  const format = useShopFormat();
   const [draft, setDraft] = useState<LineDraft>(initial);
   const [local, setLocal] = useState<FieldErrors>({});
   const form = useRef<HTMLFormElement>(null);
@@ -72,7 +73,7 @@ export function LineForm({
     record: { version, values: initial },
     values: draft,
     error: update.error,
-    read: readLine(useShopFormat()),
+    read: readLine(format),
     apply: (next) => setDraft((current) => asLineDraft(next, current.kind)),
     save: (next, onVersion) => save(asLineDraft(next, draft.kind), onVersion),
     dismiss: update.reset,
