@@ -54,7 +54,8 @@ test("[CUSTOMER][LIVE] alice's portal follows her work order's status; bob's pag
 
   await test.step("bob's page fetched nothing for it: the next thing it hears is his own change", async () => {
     const plate = `LB ${Date.now().toString(36).slice(-5).toUpperCase()}`;
-    await call(page, 'vehicle.update', { id: his.id, plate });
+    const { version } = await call<{ version: number }>(page, 'get:vehicle.byId', { id: his.id });
+    await call(page, 'vehicle.update', { id: his.id, version, plate });
     await expect(bob.getByText(plate, { exact: true }).first()).toBeVisible();
     // Events reach a stream in order: had alice's change reached bob, his vehicles would have
     // been fetched for it too, before his own change.

@@ -26,7 +26,8 @@ test('[CUSTOMER][LIVE] a page reconnects after the API restarts and shows what c
   await test.step('the API restarts; her page says it is reconnecting', async () => {
     await restartApi();
     await expect(liveIndicator(alice)).toHaveAttribute('data-live', 'reconnecting');
-    await call(page, 'vehicle.update', { id: hers.id, plate });
+    const { version } = await call<{ version: number }>(page, 'get:vehicle.byId', { id: hers.id });
+    await call(page, 'vehicle.update', { id: hers.id, version, plate });
     await expect(alice.getByText(plate, { exact: true })).toHaveCount(0);
   });
 

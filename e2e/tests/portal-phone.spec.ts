@@ -69,6 +69,7 @@ test('[CUSTOMER][PHONE] alice’s portal, work orders and car fit a phone: cards
       });
       await mutate(staff.request, 'workOrder', 'update', {
         id: second.id,
+        version: second.version,
         promisedAt: new Date(Date.now() + 2 * 86_400_000),
       });
       const open = await mutate(staff.request, 'workOrder', 'addLine', {

@@ -101,6 +101,7 @@ test('[STAFF][PRINT] a work order prints without navigation or controls on two p
       if (!technician) throw new Error('the seed has technicians');
       await mutate(page.request, 'workOrder', 'update', {
         id: estimate.id,
+        version: estimate.version,
         technicianId: technician.id,
         promisedAt: new Date(Date.now() + 86_400_000),
         notes,
@@ -183,7 +184,10 @@ test('[STAFF][PRINT] a work order prints without navigation or controls on two p
   await test.step('invoiced and part paid, the work order still prints on two pages at most', async () => {
     const pending = workOrder.lines.find((line) => line.approval === 'pending');
     if (!pending) throw new Error('the cabin air filter awaits a decision');
-    await mutate(page.request, 'workOrder', 'removeLine', { id: pending.id });
+    await mutate(page.request, 'workOrder', 'removeLine', {
+      id: pending.id,
+      version: pending.version,
+    });
     await mutate(page.request, 'workOrder', 'setStatus', {
       id: workOrder.id,
       status: 'ready',

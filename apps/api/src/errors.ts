@@ -1,6 +1,7 @@
 import { DbError, UniqueConflictError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
+import { type VersionConflict, VersionConflictError } from './versions/conflict';
 import { WorkOrderConflictError, WorkOrderInputError } from './work-orders/errors';
 
 /** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
@@ -11,6 +12,18 @@ export class FieldError extends Error {
   ) {
     super(`${field}: ${problem}`);
     this.name = 'FieldError';
+  }
+}
+
+/** Another record (who holds it) already has this value of a unique field, e.g. a customer's email. */
+export class ValueTakenError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+    readonly holder: { id: number; name: string },
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'ValueTakenError';
   }
 }
 
@@ -74,7 +87,11 @@ export function toTRPCError(error: unknown): unknown {
   if (error instanceof FieldError || error instanceof WorkOrderInputError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }
-  if (error instanceof WorkOrderConflictError) {
+  if (
+    error instanceof WorkOrderConflictError ||
+    error instanceof VersionConflictError ||
+    error instanceof ValueTakenError
+  ) {
     return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   }
   if (error instanceof DbError) {
@@ -98,13 +115,27 @@ export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
       .map((key) => [key, [unknownKeyProblem]]);
     return Object.fromEntries([...known, ...unknown]);
   }
-  if (cause instanceof FieldError || cause instanceof WorkOrderInputError) {
+  if (
+    cause instanceof FieldError ||
+    cause instanceof WorkOrderInputError ||
+    cause instanceof ValueTakenError
+  ) {
     return { [cause.field]: [cause.problem] };
   }
   if (cause instanceof UniqueConflictError) {
     return Object.fromEntries(cause.fields.map((field) => [field, ['is already registered']]));
   }
   return null;
+}
+
+/** What changed since the version a refused save was based on, for the form to show. */
+export function versionConflictOf(cause: unknown): VersionConflict | null {
+  return cause instanceof VersionConflictError ? cause.conflict : null;
+}
+
+/** Per field, the record that already holds the value a save was refused for (name and id). */
+export function takenByOf(cause: unknown): Record<string, { id: number; name: string }> | null {
+  return cause instanceof ValueTakenError ? { [cause.field]: cause.holder } : null;
 }
 
 const unknownKeyProblem = 'is not a known field';

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
 export type { AppRouter } from './root';
+export type { VersionConflict } from './versions/conflict';
 
 /** What each procedure takes, e.g. `RouterInputs['vehicle']['create']` (the web's forms). */
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { SessionUser } from './auth/sessions';
 import type { Context } from './context';
-import { fieldErrorsOf, toTRPCError } from './errors';
+import { fieldErrorsOf, takenByOf, toTRPCError, versionConflictOf } from './errors';
 
 const t = initTRPC.context<Context>().create({
   // superjson on the wire (Dates stay Dates); hits of cached queries skip it, answered with
@@ -17,7 +17,9 @@ const t = initTRPC.context<Context>().create({
   },
   errorFormatter({ shape, error }) {
     // An unexpected failure says nothing of its internals (the log has them, by request id);
-    // field errors are flattened next to the code, so a form shows each beside its input.
+    // field errors are flattened next to the code, so a form shows each beside its input, with
+    // what a refused save conflicts with: a newer version of the record, or the record that
+    // already holds a unique value.
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
@@ -26,6 +28,8 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         stack: undefined,
         fieldErrors: fieldErrorsOf(error.cause),
+        conflict: versionConflictOf(error.cause),
+        takenBy: takenByOf(error.cause),
       },
     };
   },

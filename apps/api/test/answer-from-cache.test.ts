@@ -116,14 +116,16 @@ describe.each([
   });
 
   it('after a write or a sign-out the next read is not answered from the old entry', async () => {
-    const mileage = (body: string) => JSON.parse(body).result.data.json.mileage as number;
+    const vehicle = (body: string) =>
+      JSON.parse(body).result.data.json as { mileage: number; version: number };
+    const mileage = (body: string) => vehicle(body).mileage;
     const read = () => get(api, staff, ['vehicle.byId'], [{ id: aliceVehicle }]);
-    const was = mileage((await read()).body);
+    const { mileage: was, version } = vehicle((await read()).body);
     await read();
     const update = await fetch(`${api.base}/trpc/vehicle.update`, {
       method: 'POST',
       headers: { cookie: staff, 'content-type': 'application/json' },
-      body: JSON.stringify({ json: { id: aliceVehicle, mileage: was + 10 } }),
+      body: JSON.stringify({ json: { id: aliceVehicle, version, mileage: was + 10 } }),
     });
     expect(update.status).toBe(200);
     expect(mileage((await read()).body)).toBe(was + 10);

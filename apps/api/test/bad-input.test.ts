@@ -96,32 +96,50 @@ describe('bad input to every mutation', () => {
       'name',
     ],
     [
+      'customer.create with the email of another customer, in capitals',
+      (c) => c.customer.create.mutate({ name: 'A', email: 'ALICE@garage.test' }),
+      'CONFLICT',
+      'email',
+    ],
+    [
+      'customer.update with a version below 1',
+      (c) => c.customer.update.mutate({ id: vehicle.ownerId, version: 0, name: 'Zero' }),
+      'BAD_REQUEST',
+      'version',
+    ],
+    [
+      'customer.update from a version other than the stored one',
+      (c) => c.customer.update.mutate({ id: vehicle.ownerId, version: 2, name: 'Other' }),
+      'CONFLICT',
+      '',
+    ],
+    [
       'customer.update of an unknown id',
-      (c) => c.customer.update.mutate({ id: 999_999, name: 'Ghost' }),
+      (c) => c.customer.update.mutate({ id: 999_999, version: 1, name: 'Ghost' }),
       'NOT_FOUND',
       '',
     ],
     [
       'customer.update with a negative id',
-      (c) => c.customer.update.mutate({ id: -1, name: 'Ghost' }),
+      (c) => c.customer.update.mutate({ id: -1, version: 1, name: 'Ghost' }),
       'BAD_REQUEST',
       'id',
     ],
     [
       'customer.update with oversized notes',
-      (c) => c.customer.update.mutate({ id: 1, notes: 'n'.repeat(2_001) }),
+      (c) => c.customer.update.mutate({ id: 1, version: 1, notes: 'n'.repeat(2_001) }),
       'BAD_REQUEST',
       'notes',
     ],
     [
       'customer.delete of an unknown id',
-      (c) => c.customer.delete.mutate({ id: 999_999 }),
+      (c) => c.customer.delete.mutate({ id: 999_999, version: 1 }),
       'NOT_FOUND',
       '',
     ],
     [
       'customer.delete of one owning vehicles',
-      (c) => c.customer.delete.mutate({ id: vehicle.ownerId }),
+      (c) => c.customer.delete.mutate({ id: vehicle.ownerId, version: 1 }),
       'CONFLICT',
       '',
     ],
@@ -199,31 +217,31 @@ describe('bad input to every mutation', () => {
     ],
     [
       'vehicle.update lowering the mileage without saying so',
-      (c) => c.vehicle.update.mutate({ id: vehicle.id, mileage: vehicle.mileage - 1 }),
+      (c) => c.vehicle.update.mutate({ id: vehicle.id, version: 1, mileage: vehicle.mileage - 1 }),
       'BAD_REQUEST',
       'mileage',
     ],
     [
       'vehicle.update to a VIN already registered',
-      (c) => c.vehicle.update.mutate({ id: vehicle.id, vin: otherVin }),
+      (c) => c.vehicle.update.mutate({ id: vehicle.id, version: 1, vin: otherVin }),
       'CONFLICT',
       'vin',
     ],
     [
       'vehicle.update moving to an unknown owner',
-      (c) => c.vehicle.update.mutate({ id: vehicle.id, ownerId: 999_999 }),
+      (c) => c.vehicle.update.mutate({ id: vehicle.id, version: 1, ownerId: 999_999 }),
       'BAD_REQUEST',
       'ownerId',
     ],
     [
       'vehicle.update of an unknown id',
-      (c) => c.vehicle.update.mutate({ id: 999_999, mileage: 5 }),
+      (c) => c.vehicle.update.mutate({ id: 999_999, version: 1, mileage: 5 }),
       'NOT_FOUND',
       '',
     ],
     [
       'vehicle.delete of an unknown id',
-      (c) => c.vehicle.delete.mutate({ id: 999_999 }),
+      (c) => c.vehicle.delete.mutate({ id: 999_999, version: 1 }),
       'NOT_FOUND',
       '',
     ],
@@ -254,13 +272,13 @@ describe('bad input to every mutation', () => {
     ],
     [
       'customer.update with a NUL in the notes',
-      (c) => c.customer.update.mutate({ id: vehicle.ownerId, notes: 'a\nb\u0000' }),
+      (c) => c.customer.update.mutate({ id: vehicle.ownerId, version: 1, notes: 'a\nb\u0000' }),
       'BAD_REQUEST',
       'notes',
     ],
     [
       'customer.update with a bell in the email',
-      (c) => c.customer.update.mutate({ id: vehicle.ownerId, email: 'a\u0007@b.test' }),
+      (c) => c.customer.update.mutate({ id: vehicle.ownerId, version: 1, email: 'a\u0007@b.test' }),
       'BAD_REQUEST',
       'email',
     ],
@@ -284,7 +302,7 @@ describe('bad input to every mutation', () => {
     ],
     [
       'vehicle.update with an escape in the notes',
-      (c) => c.vehicle.update.mutate({ id: vehicle.id, notes: '\u001b[2J' }),
+      (c) => c.vehicle.update.mutate({ id: vehicle.id, version: 1, notes: '\u001b[2J' }),
       'BAD_REQUEST',
       'notes',
     ],
@@ -297,7 +315,7 @@ describe('bad input to every mutation', () => {
     ],
     [
       'workOrder.update with a NUL in the notes',
-      (c) => c.workOrder.update.mutate({ id: estimateId, notes: '\u0000' }),
+      (c) => c.workOrder.update.mutate({ id: estimateId, version: 1, notes: '\u0000' }),
       'BAD_REQUEST',
       'notes',
     ],
@@ -362,14 +380,22 @@ describe('bad input to every mutation', () => {
     [
       'workOrder.update promised before the calendar PostgreSQL knows',
       (c) =>
-        c.workOrder.update.mutate({ id: estimateId, promisedAt: new Date(Date.UTC(-5_000, 0, 1)) }),
+        c.workOrder.update.mutate({
+          id: estimateId,
+          version: 1,
+          promisedAt: new Date(Date.UTC(-5_000, 0, 1)),
+        }),
       'BAD_REQUEST',
       'promisedAt',
     ],
     [
       'workOrder.update promised in the year 20000',
       (c) =>
-        c.workOrder.update.mutate({ id: estimateId, promisedAt: new Date(Date.UTC(20_000, 0, 1)) }),
+        c.workOrder.update.mutate({
+          id: estimateId,
+          version: 1,
+          promisedAt: new Date(Date.UTC(20_000, 0, 1)),
+        }),
       'BAD_REQUEST',
       'promisedAt',
     ],
@@ -487,7 +513,11 @@ describe('bad input to every mutation', () => {
     [
       'a promise in the year 20000',
       (c) =>
-        c.workOrder.update.mutate({ id: estimateId, promisedAt: new Date(Date.UTC(20_000, 0, 1)) }),
+        c.workOrder.update.mutate({
+          id: estimateId,
+          version: 1,
+          promisedAt: new Date(Date.UTC(20_000, 0, 1)),
+        }),
       { promisedAt: ['must be in the years 2000 to 2099'] },
     ],
   ];
@@ -524,6 +554,7 @@ describe('bad input to every mutation', () => {
   it('lowering the mileage is allowed when asked for explicitly', async () => {
     const lowered = await staff.vehicle.update.mutate({
       id: vehicle.id,
+      version: 1,
       mileage: vehicle.mileage - 1,
       allowMileageDecrease: true,
     });

@@ -43,7 +43,7 @@ describe('Cache-Control', () => {
     expect(login.headers.get('cache-control')).toBe('private, no-store');
     const update = await callRaw(api.base, ['customer.update'], {
       method: 'POST',
-      inputs: [{ id: 1, notes: 'called back' }],
+      inputs: [{ id: 1, version: 1, notes: 'called back' }],
       headers: { cookie },
     });
     expect(update.codes).toEqual(['OK']);

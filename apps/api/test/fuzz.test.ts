@@ -42,9 +42,10 @@ const jsonValue = fc.oneof(
 );
 
 const fields = {
-  customer: ['id', 'name', 'email', 'phone', 'address', 'notes'],
+  customer: ['id', 'version', 'name', 'email', 'phone', 'address', 'notes'],
   vehicle: [
     'id',
+    'version',
     'ownerId',
     'vin',
     'vinCheckDigit',
@@ -62,6 +63,15 @@ const fields = {
 // Keys no procedure knows, and near misses of real ones: each must be refused.
 const unknownKeys = ['junk', 'Name', 'ownerID', 'colour ', 'constructor'];
 const idValue = fc.oneof(fc.integer({ min: 1, max: 40 }), jsonValue);
+// Rows start at version 1 and move on with each accepted edit: small versions often match.
+const plausibleVersion = fc.oneof(
+  { arbitrary: fc.constant(1), weight: 3 },
+  { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 1 },
+);
+const versionValue = fc.oneof(
+  { arbitrary: plausibleVersion, weight: 3 },
+  { arbitrary: jsonValue, weight: 1 },
+);
 
 const inputFor = (names: string[]) => {
   const keyed = fc.dictionary(fc.constantFrom(...names, ...unknownKeys), jsonValue, {
@@ -69,8 +79,13 @@ const inputFor = (names: string[]) => {
   });
   return fc.oneof(
     keyed,
-    // A partial update or a delete: an id that often exists, and some of the other fields.
-    fc.tuple(idValue, keyed).map(([id, rest]) => ({ ...rest, id })),
+    // A partial update or a delete: an id that often exists, a version it may be at, and some
+    // of the other fields.
+    fc.tuple(idValue, versionValue, keyed).map(([id, version, rest]) => ({
+      ...rest,
+      id,
+      ...(names.includes('version') ? { version } : {}),
+    })),
     jsonValue,
   );
 };
@@ -136,10 +151,10 @@ describe('fuzzed mutations', () => {
   it.each([
     ['customer.create', fields.customer],
     ['customer.update', fields.customer],
-    ['customer.delete', ['id']],
+    ['customer.delete', ['id', 'version']],
     ['vehicle.create', fields.vehicle],
     ['vehicle.update', fields.vehicle],
-    ['vehicle.delete', ['id']],
+    ['vehicle.delete', ['id', 'version']],
   ])(
     '%s: no 5xx; unknown keys refused; a refused request changes nothing, an accepted one only what it names',
     async (procedure, names) => {
@@ -248,6 +263,7 @@ const statusName = fc.constantFrom(
 function workOrderShapes(domain: Domain) {
   const workOrderId = fc.constantFrom(...domain.workOrderIds);
   const lineId = fc.constantFrom(...domain.lineIds);
+  const version = plausibleVersion;
   const line = {
     kind: fc.constantFrom('labor', 'part', 'fee'),
     description: text,
@@ -280,6 +296,7 @@ function workOrderShapes(domain: Domain) {
     'workOrder.update': {
       fields: {
         id: workOrderId,
+        version,
         concern: text,
         notes: fc.option(text),
         technicianId: fc.option(fc.constantFrom(...domain.userIds)),
@@ -287,14 +304,17 @@ function workOrderShapes(domain: Domain) {
           fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01') }),
         ),
       },
-      required: ['id'],
+      required: ['id', 'version'],
     },
     'workOrder.addLine': {
       fields: { workOrderId, ...line },
       required: ['workOrderId', 'kind', 'description', 'quantity'],
     },
-    'workOrder.updateLine': { fields: { id: lineId, ...line }, required: ['id'] },
-    'workOrder.removeLine': { fields: { id: lineId }, required: ['id'] },
+    'workOrder.updateLine': {
+      fields: { id: lineId, version, ...line },
+      required: ['id', 'version'],
+    },
+    'workOrder.removeLine': { fields: { id: lineId, version }, required: ['id', 'version'] },
     'workOrder.decideLines': {
       fields: { channel: fc.constantFrom('phone', 'in_person') },
       required: [],

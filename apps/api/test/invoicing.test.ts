@@ -113,11 +113,13 @@ describe('invoicing and payments', () => {
     const workOrder = await workOrderIn('ready');
     await staff.workOrder.invoice.mutate({ id: workOrder.id });
     const lineId = workOrder.lines[0]?.id ?? 0;
-    expect(await outcome(staff.workOrder.updateLine.mutate({ id: lineId, quantity: '2' }))).toBe(
-      'CONFLICT',
-    );
     expect(
-      await outcome(staff.workOrder.update.mutate({ id: workOrder.id, notes: 'late note' })),
+      await outcome(staff.workOrder.updateLine.mutate({ id: lineId, version: 1, quantity: '2' })),
+    ).toBe('CONFLICT');
+    expect(
+      await outcome(
+        staff.workOrder.update.mutate({ id: workOrder.id, version: 1, notes: 'late note' }),
+      ),
     ).toBe('CONFLICT');
   });
 

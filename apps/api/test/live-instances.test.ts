@@ -35,7 +35,11 @@ describe('live.events across API instances', () => {
       concern: 'Brakes squeal',
       odometerIn: vehicle.mileage,
     });
-    await staffOnA.workOrder.update.mutate({ id: workOrder.id, notes: 'pads ordered' });
+    await staffOnA.workOrder.update.mutate({
+      id: workOrder.id,
+      version: workOrder.version,
+      notes: 'pads ordered',
+    });
     await aliceOnB.until((heard) => heard.tags().includes(workOrderTag(workOrder.id)));
     expect(a.app.live.open).toBe(0);
     expect(aliceOnB.tags()).toContain(customerWorkOrdersTag(aliceId));

@@ -7,6 +7,7 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
+import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle } from './support/work-orders';
 
 // Each vehicle's next service in its history (the portal's "next service due"): set by
@@ -177,7 +178,11 @@ describe('vehicle.history nextService', () => {
       (await staff.reminder.dueSoon.query({ limit: 100 })).items.map((row) => row.vehicle.id);
     expect(await dueSoonVehicles()).not.toContain(vehicle.id);
 
-    await staff.vehicle.update.mutate({ id: vehicle.id, mileage: 54_600 });
+    await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: await versionOf(api, 'vehicle', vehicle.id),
+      mileage: 54_600,
+    });
     expect(await dueSoonVehicles()).toContain(vehicle.id);
     expect(await nextServiceOf(staff, vehicle.id)).toMatchObject({ dueSoon: true });
   });

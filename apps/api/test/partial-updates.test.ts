@@ -13,11 +13,13 @@ describe('partial updates', () => {
   });
   afterAll(() => api.stop());
 
+  let serial = 0;
   async function fullCustomer() {
     return api.db.prisma.customer.create({
       data: {
         name: 'Petra Full',
-        email: 'petra@example.org',
+        // Emails are unique: one per customer made here.
+        email: `petra.${++serial}@example.org`,
         phone: '+44 20 7946 0000',
         address: '1 Long Road',
         notes: 'prefers mornings',
@@ -27,20 +29,33 @@ describe('partial updates', () => {
 
   it('customer.update({ id, name }) changes the name and nothing else', async () => {
     const before = await fullCustomer();
-    await staff.customer.update.mutate({ id: before.id, name: 'Petra Renamed' });
+    await staff.customer.update.mutate({
+      id: before.id,
+      version: before.version,
+      name: 'Petra Renamed',
+    });
     const after = await api.db.prisma.customer.findUniqueOrThrow({ where: { id: before.id } });
-    expect({ ...after, updatedAt: before.updatedAt }).toEqual({ ...before, name: 'Petra Renamed' });
+    expect({ ...after, updatedAt: before.updatedAt }).toEqual({
+      ...before,
+      name: 'Petra Renamed',
+      version: before.version + 1,
+    });
   });
 
   it('customer.update clears an optional field given null or "", and only that one', async () => {
     const before = await fullCustomer();
-    await staff.customer.update.mutate({ id: before.id, phone: null });
-    await staff.customer.update.mutate({ id: before.id, notes: '' });
+    const { version } = await staff.customer.update.mutate({
+      id: before.id,
+      version: before.version,
+      phone: null,
+    });
+    await staff.customer.update.mutate({ id: before.id, version, notes: '' });
     const after = await api.db.prisma.customer.findUniqueOrThrow({ where: { id: before.id } });
     expect({ ...after, updatedAt: before.updatedAt }).toEqual({
       ...before,
       phone: null,
       notes: null,
+      version: before.version + 2,
     });
   });
 
@@ -51,14 +66,19 @@ describe('partial updates', () => {
       where: { id: first.id },
       data: { colour: 'teal', notes: 'dent on the left door' },
     });
-    await staff.vehicle.update.mutate({ id: before.id, mileage: before.mileage + 10 });
+    await staff.vehicle.update.mutate({
+      id: before.id,
+      version: before.version,
+      mileage: before.mileage + 10,
+    });
     const after = await api.db.prisma.vehicle.findUniqueOrThrow({ where: { id: before.id } });
     expect({ ...after, updatedAt: before.updatedAt }).toEqual({
       ...before,
       mileage: before.mileage + 10,
+      version: before.version + 1,
     });
 
-    await staff.vehicle.update.mutate({ id: before.id, colour: '' });
+    await staff.vehicle.update.mutate({ id: before.id, version: after.version, colour: '' });
     const cleared = await api.db.prisma.vehicle.findUniqueOrThrow({ where: { id: before.id } });
     expect(cleared).toMatchObject({ colour: null, notes: 'dent on the left door' });
   });

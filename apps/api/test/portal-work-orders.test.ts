@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customerWorkOrdersTag } from '../src/cache-tags';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle } from './support/work-orders';
 
 // portal.myWorkOrders: a customer's own work orders, where they were the customer, through the
@@ -40,7 +41,11 @@ describe('portal.myWorkOrders', () => {
     ]);
     expect(idsOf(await bob.portal.myWorkOrders.query()).open).not.toContain(created.id);
 
-    await staff.vehicle.update.mutate({ id: vehicle.id, ownerId: bobId });
+    await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: await versionOf(api, 'vehicle', vehicle.id),
+      ownerId: bobId,
+    });
     expect(idsOf(await alice.portal.myWorkOrders.query()).open).toContain(created.id);
     const bobs = idsOf(await bob.portal.myWorkOrders.query());
     expect([...bobs.open, ...bobs.past]).not.toContain(created.id);

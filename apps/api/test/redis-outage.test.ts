@@ -18,6 +18,7 @@ describe('Redis unreachable', () => {
       if (!first) throw new Error('no vehicles');
       const updated = await staff.vehicle.update.mutate({
         id: first.id,
+        version: first.version,
         mileage: first.mileage + 5,
       });
       expect((await staff.vehicle.byId.query({ id: first.id })).mileage).toBe(updated.mileage);
@@ -56,7 +57,11 @@ describe('Redis unreachable', () => {
         const before = await staff.vehicle.byId.query({ id });
 
         proxy.cut(mode);
-        const during = await staff.vehicle.update.mutate({ id, mileage: before.mileage + 7 });
+        const during = await staff.vehicle.update.mutate({
+          id,
+          version: before.version,
+          mileage: before.mileage + 7,
+        });
         expect((await staff.vehicle.byId.query({ id })).mileage).toBe(during.mileage);
         expect((await staff.vehicle.list.query({ limit: 100 })).items.length).toBeGreaterThan(0);
         expect((await admin.cache.stats.query()).mode).toBe('degraded');

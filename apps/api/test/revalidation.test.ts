@@ -76,6 +76,7 @@ describe('ETag and x-cache-tags', () => {
     const vehicle = await client.vehicle.byId.query({ id: aliceVehicleId });
     await client.vehicle.update.mutate({
       id: aliceVehicleId,
+      version: vehicle.version,
       notes: `${vehicle.notes ?? ''} revalidated`,
     });
     const changed = await byId(staff, { 'if-none-match': etag ?? '' });

@@ -44,10 +44,14 @@ describe('role matrix', () => {
   });
   afterAll(() => api.stop());
 
-  /** A customer with no vehicles, made fresh for each delete. */
+  /** A customer with no vehicles, made fresh for each delete: its id and version. */
   async function spareCustomer() {
-    return api.db.prisma.customer.create({ data: { name: `Spare ${++sequence}` } });
+    return api.db.prisma.customer.create({
+      data: { name: `Spare ${++sequence}` },
+      select: { id: true, version: true },
+    });
   }
+  /** A vehicle of a spare customer: its id and version. */
   async function spareVehicle() {
     const owner = await spareCustomer();
     const serial = String(700_000 + ++sequence).padStart(6, '0');
@@ -64,6 +68,7 @@ describe('role matrix', () => {
         year: 2010,
         mileage: 1,
       },
+      select: { id: true, version: true },
     });
   }
 
@@ -89,6 +94,12 @@ describe('role matrix', () => {
       },
       include: { lines: true },
     });
+  }
+  /** The pending line of a spare work order: its id and version. */
+  async function spareLine() {
+    const line = (await spareWorkOrder()).lines[0];
+    if (!line) throw new Error('a spare work order has a line');
+    return { id: line.id, version: line.version };
   }
   /** A ready work order with one approved line, 100 cents (written directly). */
   async function spareReadyWorkOrder() {
@@ -127,12 +138,12 @@ describe('role matrix', () => {
     ['customer.list', staffOnly, (c) => c.customer.list.query({})],
     ['customer.byId', staffOnly, (c) => c.customer.byId.query({ id: 1 })],
     ['customer.create', staffOnly, (c) => c.customer.create.mutate({ name: `New ${++sequence}` })],
-    ['customer.update', staffOnly, (c) => c.customer.update.mutate({ id: 1, notes: 'called' })],
     [
-      'customer.delete',
+      'customer.update',
       staffOnly,
-      async (c) => c.customer.delete.mutate({ id: (await spareCustomer()).id }),
+      async (c) => c.customer.update.mutate({ ...(await spareCustomer()), notes: 'called' }),
     ],
+    ['customer.delete', staffOnly, async (c) => c.customer.delete.mutate(await spareCustomer())],
     ['vehicle.list', staffOnly, (c) => c.vehicle.list.query({})],
     [
       'vehicle.byId (own vehicle for the customer)',
@@ -167,13 +178,9 @@ describe('role matrix', () => {
     [
       'vehicle.update',
       staffOnly,
-      async (c) => c.vehicle.update.mutate({ id: (await spareVehicle()).id, mileage: 10 }),
+      async (c) => c.vehicle.update.mutate({ ...(await spareVehicle()), mileage: 10 }),
     ],
-    [
-      'vehicle.delete',
-      staffOnly,
-      async (c) => c.vehicle.delete.mutate({ id: (await spareVehicle()).id }),
-    ],
+    ['vehicle.delete', staffOnly, async (c) => c.vehicle.delete.mutate(await spareVehicle())],
     [
       'portal.myVehicles',
       { anonymous: 'UNAUTHORIZED', customer: 'OK', staff: 'FORBIDDEN', admin: 'FORBIDDEN' },
@@ -225,7 +232,10 @@ describe('role matrix', () => {
     [
       'workOrder.update',
       staffOnly,
-      async (c) => c.workOrder.update.mutate({ id: (await spareWorkOrder()).id, notes: 'called' }),
+      async (c) => {
+        const { id, version } = await spareWorkOrder();
+        return c.workOrder.update.mutate({ id, version, notes: 'called' });
+      },
     ],
     [
       'workOrder.addLine',
@@ -242,17 +252,12 @@ describe('role matrix', () => {
     [
       'workOrder.updateLine',
       staffOnly,
-      async (c) =>
-        c.workOrder.updateLine.mutate({
-          id: (await spareWorkOrder()).lines[0]?.id ?? 0,
-          quantity: '2',
-        }),
+      async (c) => c.workOrder.updateLine.mutate({ ...(await spareLine()), quantity: '2' }),
     ],
     [
       'workOrder.removeLine',
       staffOnly,
-      async (c) =>
-        c.workOrder.removeLine.mutate({ id: (await spareWorkOrder()).lines[0]?.id ?? 0 }),
+      async (c) => c.workOrder.removeLine.mutate(await spareLine()),
     ],
     [
       "workOrder.decideLines (the customer's own work order)",

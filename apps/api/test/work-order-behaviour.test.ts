@@ -8,6 +8,7 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
+import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle, freshVin, userIdOf } from './support/work-orders';
 
 // The work-order procedures over real HTTP against PostgreSQL and Redis: what each one does,
@@ -165,7 +166,11 @@ describe('work orders over HTTP', () => {
     expect(before.number).toMatch(/^WO-\d{6,}$/);
     expect(before.statusHistory).toMatchObject([{ from: null, to: 'estimate' }]);
 
-    await staff.vehicle.update.mutate({ id: vehicle.id, ownerId: bobId });
+    await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: await versionOf(api, 'vehicle', vehicle.id),
+      ownerId: bobId,
+    });
     const after = await staff.workOrder.create.mutate({
       vehicleId: vehicle.id,
       concern: 'Annual service',
@@ -372,10 +377,20 @@ describe('work orders over HTTP', () => {
       year: 2019,
       mileage: 30_000,
     });
-    await staff.vehicle.update.mutate({ id: vehicle.id, mileage: 31_000 });
-    await staff.vehicle.update.mutate({ id: vehicle.id, colour: 'blue', mileage: 31_000 });
+    const raised = await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: vehicle.version,
+      mileage: 31_000,
+    });
+    const painted = await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: raised.version,
+      colour: 'blue',
+      mileage: 31_000,
+    });
     await staff.vehicle.update.mutate({
       id: vehicle.id,
+      version: painted.version,
       mileage: 30_500,
       allowMileageDecrease: true,
     });
@@ -404,9 +419,19 @@ describe('work orders over HTTP', () => {
           quantity: '1',
           unitPriceCents: 100,
         }),
-      () => staff.workOrder.updateLine.mutate({ id: line.id, description: 'Changed' }),
-      () => staff.workOrder.removeLine.mutate({ id: line.id }),
-      () => staff.workOrder.update.mutate({ id: invoiced.id, concern: 'Changed' }),
+      () =>
+        staff.workOrder.updateLine.mutate({
+          id: line.id,
+          version: line.version,
+          description: 'Changed',
+        }),
+      () => staff.workOrder.removeLine.mutate({ id: line.id, version: line.version }),
+      () =>
+        staff.workOrder.update.mutate({
+          id: invoiced.id,
+          version: invoiced.version,
+          concern: 'Changed',
+        }),
       () =>
         staff.workOrder.decideLines.mutate({
           workOrderId: invoiced.id,
@@ -444,16 +469,24 @@ describe('work orders over HTTP', () => {
     });
     const reworded = await staff.workOrder.updateLine.mutate({
       id: lineId,
+      version: added.lines[0]?.version ?? 0,
       description: 'Oil filter (OEM)',
       quantity: '1.00',
     });
     expect(reworded.lines[0]).toMatchObject({ approval: 'approved', decisionChannel: 'in_person' });
-    const repriced = await staff.workOrder.updateLine.mutate({ id: lineId, unitPriceCents: 1_100 });
+    const repriced = await staff.workOrder.updateLine.mutate({
+      id: lineId,
+      version: reworded.lines[0]?.version ?? 0,
+      unitPriceCents: 1_100,
+    });
     expect(repriced.lines[0]).toMatchObject({ approval: 'pending', decidedBy: null });
     expect(repriced).toMatchObject({ status: 'approved', awaitingApproval: true });
-    const removed = await staff.workOrder.removeLine.mutate({ id: lineId });
+    const version = repriced.lines[0]?.version ?? 0;
+    const removed = await staff.workOrder.removeLine.mutate({ id: lineId, version });
     expect(removed.lines).toEqual([]);
-    expect(await outcome(staff.workOrder.removeLine.mutate({ id: lineId }))).toBe('NOT_FOUND');
+    expect(await outcome(staff.workOrder.removeLine.mutate({ id: lineId, version }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it("lets the work order's customer decide in the portal, no one else", async () => {
@@ -474,7 +507,11 @@ describe('work orders over HTTP', () => {
     ).toEqual({
       channel: ['is the portal for a customer; leave it out'],
     });
-    await staff.workOrder.update.mutate({ id: workOrder.id, notes: 'customer haggles' });
+    await staff.workOrder.update.mutate({
+      id: workOrder.id,
+      version: workOrder.version,
+      notes: 'customer haggles',
+    });
     const decided = await alice.workOrder.decideLines.mutate(decision);
     expect(decided.lines[0]).toMatchObject({
       approval: 'approved',
@@ -505,6 +542,7 @@ describe('work orders over HTTP', () => {
     const { workOrder } = await freshWorkOrder();
     const set = await staff.workOrder.update.mutate({
       id: workOrder.id,
+      version: workOrder.version,
       technicianId: tom,
       promisedAt,
       notes: 'keys in the box',
@@ -517,6 +555,7 @@ describe('work orders over HTTP', () => {
     });
     const cleared = await staff.workOrder.update.mutate({
       id: workOrder.id,
+      version: set.version,
       promisedAt: null,
       notes: '',
     });
@@ -524,7 +563,11 @@ describe('work orders over HTTP', () => {
     const staffUser = await userIdOf(api, 'staff');
     expect(
       await fieldErrors(
-        staff.workOrder.update.mutate({ id: workOrder.id, technicianId: staffUser }),
+        staff.workOrder.update.mutate({
+          id: workOrder.id,
+          version: cleared.version,
+          technicianId: staffUser,
+        }),
       ),
     ).toEqual({ technicianId: ['is not a technician of the shop'] });
     expect((await staff.workOrder.technicians.query()).map((t) => t.name)).toEqual([
@@ -538,6 +581,7 @@ describe('work orders over HTTP', () => {
     const { vehicle, workOrder } = await freshWorkOrder();
     await staff.workOrder.update.mutate({
       id: workOrder.id,
+      version: workOrder.version,
       technicianId: rita,
       concern: 'Rattle at 100%_speed',
     });
@@ -605,13 +649,21 @@ describe('work orders over HTTP', () => {
     const { vehicle, workOrder } = await freshWorkOrder(owner.id);
     expect((await staff.workOrder.list.query({ search: 'NEWPL8' })).items).toEqual([]);
     expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toEqual([]);
-    await staff.vehicle.update.mutate({ id: vehicle.id, plate: 'NEWPL8' });
+    await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: await versionOf(api, 'vehicle', vehicle.id),
+      plate: 'NEWPL8',
+    });
     expect((await staff.workOrder.list.query({ search: 'NEWPL8' })).items.map((w) => w.id)).toEqual(
       [workOrder.id],
     );
     // The plate's invalidation reached every searched list: warm this one again.
     expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toEqual([]);
-    await staff.customer.update.mutate({ id: owner.id, name: 'Zebedee Quill' });
+    await staff.customer.update.mutate({
+      id: owner.id,
+      version: owner.version,
+      name: 'Zebedee Quill',
+    });
     expect((await staff.workOrder.list.query({ search: 'Zebedee' })).items).toMatchObject([
       { id: workOrder.id, customer: { name: 'Zebedee Quill' }, vehicle: { plate: 'NEWPL8' } },
     ]);
@@ -654,7 +706,11 @@ describe('work orders over HTTP', () => {
     const later = await api.db.prisma.workOrder.findFirstOrThrow({
       where: { concern: 'Fleet job 1' },
     });
-    await staff.workOrder.update.mutate({ id: later.id, promisedAt: new Date(soon - 60_000) });
+    await staff.workOrder.update.mutate({
+      id: later.id,
+      version: later.version,
+      promisedAt: new Date(soon - 60_000),
+    });
     const reordered = (await staff.workOrder.board.query()).columns.find(
       (c) => c.status === 'waiting_parts',
     );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
 
 // The invalidation matrix: for each work-order mutation, which cached reads must be loaded
@@ -233,9 +234,11 @@ describe('work-order invalidation matrix', () => {
 
   it('updateLine: the same views, nothing else', async () => {
     expect(
-      await reloadedBy(() =>
-        staff.workOrder.updateLine.mutate({ id: ids.aLines[0] ?? 0, quantity: '2' }),
-      ),
+      await reloadedBy(async () => {
+        const id = ids.aLines[0] ?? 0;
+        const version = await versionOf(api, 'workOrderLine', id);
+        return staff.workOrder.updateLine.mutate({ id, version, quantity: '2' });
+      }),
     ).toEqual(expectLoaded(...aViews));
   });
 
@@ -261,14 +264,24 @@ describe('work-order invalidation matrix', () => {
   it("update of the technician: also the new technician's lists (not approved: it left them)", async () => {
     const rita = await userIdOf(api, 'rita');
     expect(
-      await reloadedBy(() => staff.workOrder.update.mutate({ id: ids.a, technicianId: rita })),
+      await reloadedBy(async () =>
+        staff.workOrder.update.mutate({
+          id: ids.a,
+          version: await versionOf(api, 'workOrder', ids.a),
+          technicianId: rita,
+        }),
+      ),
     ).toEqual(expectLoaded(...aViews, 'list rita'));
   });
 
   it('update of the concern: also every searched list', async () => {
     expect(
-      await reloadedBy(() =>
-        staff.workOrder.update.mutate({ id: ids.a, concern: 'Matrix bravo too' }),
+      await reloadedBy(async () =>
+        staff.workOrder.update.mutate({
+          id: ids.a,
+          version: await versionOf(api, 'workOrder', ids.a),
+          concern: 'Matrix bravo too',
+        }),
       ),
     ).toEqual(expectLoaded(...aViews, 'list rita', 'list search bravo'));
   });
@@ -298,7 +311,11 @@ describe('work-order invalidation matrix', () => {
 
   it('removeLine: the lists it is still on, not the one it left', async () => {
     expect(
-      await reloadedBy(() => staff.workOrder.removeLine.mutate({ id: ids.aLines[1] ?? 0 })),
+      await reloadedBy(async () => {
+        const id = ids.aLines[1] ?? 0;
+        const version = await versionOf(api, 'workOrderLine', id);
+        return staff.workOrder.removeLine.mutate({ id, version });
+      }),
     ).toEqual(expectLoaded(...aViews, 'list rita', 'list search bravo'));
   });
 

@@ -1,6 +1,7 @@
 import { vinCheckDigit } from '@garage/validators';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, outcome, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { versionOf } from './support/versions';
 
 let serial = 100;
 /** A VIN with a valid check digit, different each call. */
@@ -41,7 +42,11 @@ describe('read-after-write over HTTP, on a warm cache', () => {
     await staff.customer.byId.query({ id: bobCustomerId });
     await staff.customer.list.query({});
     await staff.vehicle.list.query({ ownerId: bobCustomerId });
-    await staff.customer.update.mutate({ id: bobCustomerId, name: 'Bob Okafor-Renamed' });
+    const renamed = await staff.customer.update.mutate({
+      id: bobCustomerId,
+      version: await versionOf(api, 'customer', bobCustomerId),
+      name: 'Bob Okafor-Renamed',
+    });
     expect((await staff.customer.byId.query({ id: bobCustomerId })).name).toBe(
       'Bob Okafor-Renamed',
     );
@@ -49,7 +54,11 @@ describe('read-after-write over HTTP, on a warm cache', () => {
     expect(list.items.find((c) => c.id === bobCustomerId)?.name).toBe('Bob Okafor-Renamed');
     const vehicles = await staff.vehicle.list.query({ ownerId: bobCustomerId });
     expect(vehicles.items.every((v) => v.owner.name === 'Bob Okafor-Renamed')).toBe(true);
-    await staff.customer.update.mutate({ id: bobCustomerId, name: 'Bob Okafor' });
+    await staff.customer.update.mutate({
+      id: bobCustomerId,
+      version: renamed.version,
+      name: 'Bob Okafor',
+    });
   });
 
   it('vehicle.create shows in the owner’s filtered list (even an empty one), byId and portal', async () => {
@@ -82,6 +91,7 @@ describe('read-after-write over HTTP, on a warm cache', () => {
     await staff.vehicle.list.query({});
     const updated = await staff.vehicle.update.mutate({
       id: mine.id,
+      version: mine.version,
       mileage: mine.mileage + 1234,
     });
     expect(updated.mileage).toBe(mine.mileage + 1234);
@@ -103,7 +113,11 @@ describe('read-after-write over HTTP, on a warm cache', () => {
     if (!moving) throw new Error('alice has no vehicle');
     await alice.vehicle.byId.query({ id: moving.id });
 
-    const moved = await staff.vehicle.update.mutate({ id: moving.id, ownerId: bobCustomerId });
+    const moved = await staff.vehicle.update.mutate({
+      id: moving.id,
+      version: moving.version,
+      ownerId: bobCustomerId,
+    });
     expect(moved.previousOwnerId).toBe(aliceCustomerId);
 
     expect((await alice.portal.myVehicles.query()).map((v) => v.id)).not.toContain(moving.id);
@@ -114,7 +128,11 @@ describe('read-after-write over HTTP, on a warm cache', () => {
       (await staff.customer.byId.query({ id: aliceCustomerId })).vehicles.map((v) => v.id),
     ).not.toContain(moving.id);
 
-    await staff.vehicle.update.mutate({ id: moving.id, ownerId: aliceCustomerId });
+    await staff.vehicle.update.mutate({
+      id: moving.id,
+      version: moved.version,
+      ownerId: aliceCustomerId,
+    });
     expect((await alice.portal.myVehicles.query()).map((v) => v.id)).toContain(moving.id);
   });
 
@@ -132,14 +150,16 @@ describe('read-after-write over HTTP, on a warm cache', () => {
     await staff.customer.byId.query({ id: owner.id });
     await staff.vehicle.byId.query({ id: vehicle.id });
 
-    expect(await outcome(staff.customer.delete.mutate({ id: owner.id }))).toBe('CONFLICT');
+    expect(
+      await outcome(staff.customer.delete.mutate({ id: owner.id, version: owner.version })),
+    ).toBe('CONFLICT');
     expect((await staff.customer.byId.query({ id: owner.id })).vehicles).toHaveLength(1);
 
-    await staff.vehicle.delete.mutate({ id: vehicle.id });
+    await staff.vehicle.delete.mutate({ id: vehicle.id, version: vehicle.version });
     expect(await outcome(staff.vehicle.byId.query({ id: vehicle.id }))).toBe('NOT_FOUND');
     expect((await staff.customer.byId.query({ id: owner.id })).vehicles).toEqual([]);
 
-    await staff.customer.delete.mutate({ id: owner.id });
+    await staff.customer.delete.mutate({ id: owner.id, version: owner.version });
     expect(await outcome(staff.customer.byId.query({ id: owner.id }))).toBe('NOT_FOUND');
   });
 });
@@ -165,7 +185,11 @@ describe('two API instances on one PostgreSQL and one Redis', () => {
     const original = await onSecond.vehicle.byId.query({ id });
     await onSecond.vehicle.byId.query({ id }); // now in the second instance's L1
 
-    await onFirst.vehicle.update.mutate({ id, mileage: original.mileage + 10 });
+    await onFirst.vehicle.update.mutate({
+      id,
+      version: original.version,
+      mileage: original.mileage + 10,
+    });
 
     // Bounded by the bus: poll for at most two seconds.
     let seen = original.mileage;

@@ -15,8 +15,11 @@ export type Database = {
   kind: DatabaseKind;
   /** Where the embedded database lives; undefined for PostgreSQL. */
   dataDir?: string;
-  /** Applies committed migrations not yet applied; returns their names. Idempotent. */
-  migrate(): Promise<string[]>;
+  /**
+   * Applies committed migrations not yet applied (with `upTo`, only those up to that one: for
+   * testing a migration on the data it meets); returns their names. Idempotent.
+   */
+  migrate(upTo?: string): Promise<string[]>;
   /** True when a trivial query succeeds; never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -59,7 +62,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     prisma,
     kind: 'pglite',
     dataDir,
-    migrate: () => applyMigrations(adapterFactory),
+    migrate: (upTo) => applyMigrations(adapterFactory, upTo),
     ping: () => ping(prisma),
     close: async () => {
       await prisma.$disconnect();
@@ -80,7 +83,7 @@ function openPostgres(url: string, poolSize: number): Database {
   return {
     prisma,
     kind: 'postgres',
-    migrate: () => applyMigrations(adapterFactory),
+    migrate: (upTo) => applyMigrations(adapterFactory, upTo),
     ping: () => ping(prisma),
     close: () => prisma.$disconnect(),
   };

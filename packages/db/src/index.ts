@@ -31,6 +31,7 @@ export type {
 } from './generated/prisma/client';
 export {
   DecisionChannel,
+  EditedRecord,
   LineApproval,
   LineKind,
   OdometerSource,

@@ -23,14 +23,26 @@ export function migrationList(
   };
 }
 
-/** Applies every committed migration not yet recorded in `_prisma_migrations`; idempotent. */
+/**
+ * Applies every committed migration (up to and including `upTo`, when named) not yet recorded
+ * in `_prisma_migrations`; idempotent.
+ */
 export async function applyMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  upTo?: string,
 ): Promise<string[]> {
+  const end = upTo === undefined ? embeddedMigrations.length : indexOfMigration(upTo) + 1;
+  const migrationsList = migrationList(embeddedMigrations.slice(0, end));
   const { appliedMigrationNames } = await withSchemaEngine(schemaFile, adapterFactory, (engine) =>
-    engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters }),
+    engine.applyMigrations({ migrationsList, filters: noFilters }),
   );
   return appliedMigrationNames;
+}
+
+function indexOfMigration(name: string): number {
+  const index = embeddedMigrations.findIndex((migration) => migration.name === name);
+  if (index < 0) throw new Error(`no committed migration is named ${name}`);
+  return index;
 }
 
 /**

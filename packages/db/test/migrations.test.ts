@@ -13,6 +13,7 @@ const tables = [
   'LoginThrottle',
   'OdometerReading',
   'Payment',
+  'RecordEdit',
   'ServiceReminder',
   'Session',
   'ShopSettings',
@@ -69,5 +70,49 @@ describe('migrations', () => {
     const db = await openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' });
     cleanups.push(() => db.close());
     expect(await db.ping()).toBe(false);
+  });
+
+  it('make customer emails unique: lower-cased, a shared one kept by the first customer, the others told in their notes', async () => {
+    const db = await openDatabase({ url: await createDatabase(inject('postgresUrl')) });
+    cleanups.push(() => db.close());
+    const index = embeddedMigrations.findIndex((m) =>
+      m.name.endsWith('_versions_and_unique_email'),
+    );
+    const previous = embeddedMigrations[index - 1];
+    if (!previous) throw new Error('the unique-email migration is not committed');
+    await db.migrate(previous.name);
+    // Written as an older version could have: mixed case, spaces, "", shared emails.
+    await db.prisma.$executeRaw`
+      INSERT INTO "Customer" ("name", "email", "notes", "updatedAt") VALUES
+        ('First', 'Sam@Example.com', NULL, now()),
+        ('Second', 'sam@example.com', 'Pays by card.', now()),
+        ('Third', ' SAM@EXAMPLE.COM ', NULL, now()),
+        ('Blank', '', NULL, now()),
+        ('Other', 'other@example.com', NULL, now()),
+        ('Nobody', NULL, NULL, now())`;
+    await db.migrate();
+
+    const rows = await db.prisma.customer.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, name: true, email: true, notes: true },
+    });
+    const first = rows[0]?.id;
+    const removed = `Email sam@example.com removed when customer emails became unique: customer #${first} has it.`;
+    expect(rows.map(({ id: _id, ...row }) => row)).toEqual([
+      { name: 'First', email: 'sam@example.com', notes: null },
+      { name: 'Second', email: null, notes: `Pays by card.\n${removed}` },
+      { name: 'Third', email: null, notes: removed },
+      { name: 'Blank', email: null, notes: null },
+      { name: 'Other', email: 'other@example.com', notes: null },
+      { name: 'Nobody', email: null, notes: null },
+    ]);
+    // From now on PostgreSQL itself refuses a second customer with an email, in any case.
+    await expect(
+      db.prisma.customer.create({ data: { name: 'Again', email: 'other@example.com' } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    await expect(
+      db.prisma.customer.create({ data: { name: 'Shouting', email: 'OTHER@example.com' } }),
+    ).rejects.toThrow(/Customer_email_lower_case/);
+    await db.prisma.customer.create({ data: { name: 'Also nobody' } });
   });
 });

@@ -3,6 +3,7 @@ import { vinProblem } from '@garage/validators';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/client';
 import { verifyPassword } from '../src/password';
+import { customerRow } from '../src/seed/rows';
 import { demoAccounts, demoPassword, SeedRefusedError, seed, seedIfEmpty } from '../src/seed/seed';
 
 const opened: Database[] = [];
@@ -126,6 +127,18 @@ describe('seed', () => {
     expect(await db.prisma.customer.count()).toBe(14);
     expect(await db.prisma.vehicle.count()).toBe(30);
     expect(await db.prisma.workOrder.count()).toBe(39);
+  });
+
+  it('skips a generated customer whose email a customer typed in by hand already has', async () => {
+    const db = await freshDatabase();
+    await seed(db.prisma, { customers: 3, vehicles: 0 });
+    // Counted among the generated ones (its domain), so generation goes on at number 4: its own.
+    const next = customerRow(4);
+    await db.prisma.customer.create({ data: { name: 'Typed By Hand', email: next.email } });
+    await seed(db.prisma, { customers: 6, vehicles: 0 });
+    const holders = await db.prisma.customer.findMany({ where: { email: next.email } });
+    expect(holders.map((customer) => customer.name)).toEqual(['Typed By Hand']);
+    expect(await db.prisma.customer.count({ where: { email: customerRow(5).email } })).toBe(1);
   });
 
   it('seedIfEmpty seeds a database without users and leaves a used one alone', async () => {

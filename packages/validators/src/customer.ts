@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, id, optionalText, pagination, phone, search, text } from './fields';
+import { version } from './version';
 
 // The inputs of the customer procedures.
 
@@ -16,5 +17,5 @@ export const customerListInput = z.strictObject({ search, ...pagination }).prefa
 export const customerCreateInput = z.strictObject(customerFields);
 
 export const customerUpdateInput = z
-  .strictObject({ id, ...customerFields })
+  .strictObject({ id, version, ...customerFields })
   .partial({ name: true });

@@ -11,6 +11,7 @@ export * from './reminder';
 export * from './settings';
 export * from './typed-number';
 export * from './vehicle';
+export * from './version';
 export * from './vin';
 export * from './work-order';
 export * from './work-order-vocabulary';

@@ -13,6 +13,7 @@ import {
   vinChecks,
   year,
 } from './fields';
+import { version } from './version';
 
 // The inputs of the vehicle procedures.
 
@@ -39,6 +40,7 @@ export const vehicleCreateInput = z.strictObject(vehicleFields).superRefine(chec
 export const vehicleUpdateInput = z
   .strictObject({
     id,
+    version,
     ...vehicleFields,
     /** Lowering the mileage corrects a typo; it must be asked for explicitly. */
     allowMileageDecrease: boolean().default(false),

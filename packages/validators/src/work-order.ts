@@ -13,6 +13,7 @@ import {
   text,
   typeError,
 } from './fields';
+import { version } from './version';
 import { lineKinds, paymentMethods, workOrderStatuses } from './work-order-vocabulary';
 
 // The inputs of the work-order procedures. Money is whole cents, quantities decimal text (up to
@@ -101,6 +102,7 @@ export const workOrderCreateInput = z.strictObject({
 
 export const workOrderUpdateInput = z.strictObject({
   id,
+  version,
   concern: text(2_000, { multiline: true }).optional(),
   notes: optionalText(4_000, { multiline: true }),
   technicianId: id.nullish(),
@@ -124,7 +126,7 @@ export const addLineInput = z.strictObject({
   taxRateBps: taxRateBps.optional(),
 });
 
-export const updateLineInput = z.strictObject({ id, ...lineFields }).partial({
+export const updateLineInput = z.strictObject({ id, version, ...lineFields }).partial({
   kind: true,
   description: true,
   quantity: true,

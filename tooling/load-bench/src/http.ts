@@ -63,9 +63,21 @@ export const readVehicle = (api: Caller, id: number, timeoutMs?: number) =>
 export const mileageOf = (reply: Reply) =>
   reply.status === 200 ? resultOf<{ mileage: number }>(reply.body).mileage : undefined;
 
+/** The version of a vehicle.byId or vehicle.update answer; undefined when it is not a 200. */
+export const versionOf = (reply: Reply) =>
+  reply.status === 200 ? resultOf<{ version: number }>(reply.body).version : undefined;
+
+/** The vehicle's version now, named by an update refused for a newer version (409). */
+export const conflictVersionOf = (reply: Reply) =>
+  reply.status === 409
+    ? (JSON.parse(reply.body) as { error: { json: { data: { conflict?: { version: number } } } } })
+        .error.json.data.conflict?.version
+    : undefined;
+
+/** An update of a vehicle at `version` (the one it was read at). */
 export const updateVehicle = (
   api: Caller,
-  fields: { id: number; mileage: number; notes?: string },
+  fields: { id: number; version: number; mileage: number; notes?: string },
   timeoutMs?: number,
 ) =>
   call(api.port, 'POST', '/trpc/vehicle.update', {

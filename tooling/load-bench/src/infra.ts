@@ -64,7 +64,7 @@ export async function startInfra(
   await seed(db.prisma, { ...volume, nodeEnv: 'development' });
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const vehicles = await db.prisma.vehicle.findMany({
-    select: { id: true, ownerId: true, mileage: true },
+    select: { id: true, ownerId: true, mileage: true, version: true },
     orderBy: { id: 'asc' },
   });
   const owners = new Set<number>();

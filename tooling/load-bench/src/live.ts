@@ -13,7 +13,7 @@ import {
 import { freePort } from '@garage/test-services';
 import { chromium } from '@playwright/test';
 import { type Api, rssBytes } from './api';
-import { call, queryPath } from './http';
+import { call, queryPath, versionOf } from './http';
 import { guarded, type Infra, startInfra } from './infra';
 
 // Live screens (issue 16): an invalidation on its way to open server-sent-event streams, and
@@ -143,6 +143,8 @@ async function browserAToB(infra: Infra) {
     if (!vehicle) throw new Error('live bench: no vehicle');
     await page.goto(`${web.url}/staff/vehicles/${vehicle.id}`);
     await page.locator('[data-live="live"]').waitFor();
+    // Each update is based on the version the previous one left.
+    let version = vehicle.version;
     for (let i = 0; i < config.browserSamples; i++) {
       const plate = `LIVE ${i}`;
       await page.evaluate((expected) => {
@@ -155,11 +157,12 @@ async function browserAToB(infra: Infra) {
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
       }, plate);
       const reply = await call(a.port, 'POST', '/trpc/vehicle.update', {
-        body: JSON.stringify({ json: { id: vehicle.id, plate } }),
+        body: JSON.stringify({ json: { id: vehicle.id, version, plate } }),
         cookie: a.staff,
       });
       const acked = now();
       if (reply.status !== 200) throw new Error(`vehicle.update on A: ${reply.status}`);
+      version = versionOf(reply) ?? version;
       const seen = await page.waitForFunction(() => Reflect.get(window, 'benchSeenAt'), null, {
         timeout: 10_000,
       });

@@ -15,7 +15,7 @@ async function runMixed(
   vehicles: VehicleRow[],
   seconds: number,
 ) {
-  const mileages = await warmUp(
+  const current = await warmUp(
     reader,
     vehicles.map((v) => v.id),
   );
@@ -24,7 +24,7 @@ async function runMixed(
     reader,
     writer,
     vehicles,
-    mileages,
+    current,
     hot: 50,
     workers: 32,
     maxSeconds: seconds,

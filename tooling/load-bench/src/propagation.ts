@@ -1,5 +1,5 @@
 import { fmt, percentile, table, targetsTable } from '@garage/bench-report';
-import { call, mileageOf, readVehicle, updateVehicle } from './http';
+import { call, mileageOf, readVehicle, updateVehicle, versionOf } from './http';
 import type { Infra, VehicleRow } from './infra';
 
 /** Cumulative counts of an instance's `cache_bus_lag_seconds` histogram, by upper bound in ms. */
@@ -31,11 +31,13 @@ export async function propagationBlock(infra: Infra, vehicles: readonly VehicleR
   let [firstPollFresh, stalePolls] = [0, 0];
   const busBefore = await busLag(b.port);
   for (const v of vehicles) {
-    const mileage = mileageOf(await readVehicle(b, v.id)) ?? Number.NaN;
+    const first = await readVehicle(b, v.id);
+    const mileage = mileageOf(first) ?? Number.NaN;
     const cached = performance.now();
     await readVehicle(b, v.id);
     roundTrips.push(performance.now() - cached);
-    const write = await updateVehicle(a, { id: v.id, mileage: mileage + 10 });
+    const version = versionOf(first) ?? 1;
+    const write = await updateVehicle(a, { id: v.id, version, mileage: mileage + 10 });
     if (write.status !== 200) throw new Error(`update on A: ${write.status} ${write.body}`);
     const acked = performance.now();
     for (let poll = 1; poll <= 5_000 && performance.now() - acked < 2_000; poll++) {

@@ -1,6 +1,14 @@
 import { percentile } from '@garage/bench-report';
 import type { Api } from './api';
-import { inParallel, mileageOf, type Reply, readVehicle, updateVehicle } from './http';
+import {
+  conflictVersionOf,
+  inParallel,
+  mileageOf,
+  type Reply,
+  readVehicle,
+  updateVehicle,
+  versionOf,
+} from './http';
 import type { VehicleRow } from './infra';
 
 /** The notes a write sets beside its mileage: a row whose two fields disagree was half-applied. */
@@ -55,15 +63,21 @@ export class Phase {
   }
 }
 
-/** Reads each of `ids` once (so the cache starts warm) and returns the mileages seen. */
+/** A vehicle's mileage and the version it is at. */
+export type VehicleNow = { mileage: number; version: number };
+
+/** Reads each of `ids` once (so the cache starts warm) and returns the mileages and versions seen. */
 export async function warmUp(api: Api, ids: readonly number[]) {
-  const mileages = new Map<number, number>();
+  const seen = new Map<number, VehicleNow>();
   await inParallel(ids, 16, async (id) => {
-    const mileage = mileageOf(await readVehicle(api, id));
-    if (mileage === undefined) throw new Error(`warm-up read of vehicle ${id} failed`);
-    mileages.set(id, mileage);
+    const reply = await readVehicle(api, id);
+    const [mileage, version] = [mileageOf(reply), versionOf(reply)];
+    if (mileage === undefined || version === undefined) {
+      throw new Error(`warm-up read of vehicle ${id} failed`);
+    }
+    seen.set(id, { mileage, version });
   });
-  return mileages;
+  return seen;
 }
 
 /**
@@ -79,8 +93,8 @@ export function startVehicleLoad(options: {
   reader: Api;
   writer: Api;
   vehicles: readonly VehicleRow[];
-  /** The current mileage of each of `vehicles`. */
-  mileages: Map<number, number>;
+  /** The current mileage and version of each of `vehicles`. */
+  current: Map<number, VehicleNow>;
   hot?: number;
   otherReads?: readonly number[];
   workers: number;
@@ -94,7 +108,9 @@ export function startVehicleLoad(options: {
   /** Every write sent, per vehicle, in order: its mileage, outcome and the phase it was sent in. */
   const sent = new Map<number, { mileage: number; outcome: string; phase: string }[]>();
   const acked = new Map<number, { mileage: number; at: number }>();
-  const lastSent = new Map(vehicles.map((v) => [v.id, options.mileages.get(v.id) ?? v.mileage]));
+  const now = (v: VehicleRow) => options.current.get(v.id) ?? v;
+  const lastSent = new Map(vehicles.map((v) => [v.id, now(v).mileage]));
+  const versions = new Map(vehicles.map((v) => [v.id, now(v).version]));
   const writing = new Set<number>();
   const hot = vehicles.slice(0, options.hot ?? vehicles.length);
   const intervalMs = options.ratePerSecond ? (options.workers * 1000) / options.ratePerSecond : 0;
@@ -115,8 +131,15 @@ export function startVehicleLoad(options: {
     sent.set(v.id, [...(sent.get(v.id) ?? []), entry]);
     writing.add(v.id);
     const t0 = performance.now();
-    const fields = { id: v.id, mileage, notes: notesOf(mileage) };
-    const reply = await updateVehicle(writer, fields, timeoutMs);
+    const fields = { id: v.id, version: versions.get(v.id) ?? 1, mileage, notes: notesOf(mileage) };
+    let reply = await updateVehicle(writer, fields, timeoutMs);
+    // A write whose answer was lost (a timeout, a 503 after its commit) moved the version on:
+    // this one goes on top of it, as the vehicle form's "Keep mine" does.
+    const moved = conflictVersionOf(reply);
+    if (moved !== undefined)
+      reply = await updateVehicle(writer, { ...fields, version: moved }, timeoutMs);
+    const saved = versionOf(reply);
+    if (saved !== undefined) versions.set(v.id, saved);
     writing.delete(v.id);
     entry.outcome = outcomeOf(reply);
     record('write', reply, t0);

@@ -3,6 +3,7 @@ import {
   customerListInput,
   customerUpdateInput,
   idInput,
+  versionedIdInput,
 } from '@garage/validators';
 import { ownerTag, ownerTagsOf, ttl, vehicleTag, workOrderSearchTag } from '../cache-tags';
 import {
@@ -38,8 +39,8 @@ export const customerRouter = router({
   }),
 
   update: invalidatingMutation(staffProcedure.input(customerUpdateInput), {
-    mutation: ({ ctx, input: { id: customerId, ...fields } }) =>
-      updateCustomer(ctx.prisma, customerId, fields),
+    mutation: ({ ctx, input: { id: customerId, version, ...fields } }) =>
+      updateCustomer(ctx.prisma, customerId, version, fields, ctx.user.id),
     // Vehicle rows show the owner's name, so the owner tag reaches them too.
     // Work orders are searched by customer name: a new name can make one match a search.
     tags: ({ input }) => [
@@ -49,8 +50,8 @@ export const customerRouter = router({
     routes: ['customer.list', 'vehicle.list'],
   }),
 
-  delete: invalidatingMutation(staffProcedure.input(idInput), {
-    mutation: ({ ctx, input }) => removeCustomer(ctx.prisma, input.id),
+  delete: invalidatingMutation(staffProcedure.input(versionedIdInput), {
+    mutation: ({ ctx, input }) => removeCustomer(ctx.prisma, input.id, input.version),
     tags: ({ input }) => [ownerTag(input.id)],
     routes: ['customer.list'],
   }),

@@ -5,6 +5,7 @@ import {
   vehicleHistoryInput,
   vehicleListInput,
   vehicleUpdateInput,
+  versionedIdInput,
 } from '@garage/validators';
 import {
   ownerTag,
@@ -68,8 +69,12 @@ export const vehicleRouter = router({
   update: invalidatingMutation(staffProcedure.input(vehicleUpdateInput), {
     mutation: ({
       ctx,
-      input: { id: vehicleId, allowMileageDecrease, vinCheckDigit: _skip, ...fields },
-    }) => updateVehicle(ctx.prisma, vehicleId, fields, { allowMileageDecrease }),
+      input: { id: vehicleId, version, allowMileageDecrease, vinCheckDigit: _skip, ...fields },
+    }) =>
+      updateVehicle(ctx.prisma, vehicleId, version, fields, {
+        allowMileageDecrease,
+        byId: ctx.user.id,
+      }),
     // A move invalidates the old owner's views and the new owner's.
     tags: ({ input, result }) => [
       ownerTag(result.previousOwnerId),
@@ -83,8 +88,8 @@ export const vehicleRouter = router({
     routes: ['vehicle.list'],
   }),
 
-  delete: invalidatingMutation(staffProcedure.input(idInput), {
-    mutation: ({ ctx, input }) => deleteVehicle(ctx.prisma, input.id),
+  delete: invalidatingMutation(staffProcedure.input(versionedIdInput), {
+    mutation: ({ ctx, input }) => deleteVehicle(ctx.prisma, input.id, input.version),
     tags: ({ result }) => [ownerTag(result.ownerId), vehicleTag(result.id)],
     routes: ['vehicle.list'],
   }),

@@ -7,6 +7,7 @@ import {
   noInput,
   setStatusInput,
   updateLineInput,
+  versionedIdInput,
   workOrderCreateInput,
   workOrderListInput,
   workOrderUpdateInput,
@@ -131,7 +132,8 @@ export const workOrderRouter = router({
   }),
 
   update: invalidatingMutation(staffProcedure.input(workOrderUpdateInput), {
-    mutation: ({ ctx, input: { id, ...fields } }) => updateWorkOrder(ctx.prisma, id, fields),
+    mutation: ({ ctx, input: { id, version, ...fields } }) =>
+      updateWorkOrder(ctx.prisma, id, version, fields, ctx.user.id),
     tags: ({ input, result }) => [
       workOrderTag(result.id),
       ...(input.concern !== undefined ? [workOrderSearchTag] : []),
@@ -147,12 +149,13 @@ export const workOrderRouter = router({
   }),
 
   updateLine: invalidatingMutation(staffProcedure.input(updateLineInput), {
-    mutation: ({ ctx, input: { id, ...changes } }) => updateLine(ctx.prisma, id, changes),
+    mutation: ({ ctx, input: { id, version, ...changes } }) =>
+      updateLine(ctx.prisma, id, version, changes, ctx.user.id),
     tags: ({ result }) => [workOrderTag(result.id)],
   }),
 
-  removeLine: invalidatingMutation(staffProcedure.input(idInput), {
-    mutation: ({ ctx, input }) => removeLine(ctx.prisma, input.id),
+  removeLine: invalidatingMutation(staffProcedure.input(versionedIdInput), {
+    mutation: ({ ctx, input }) => removeLine(ctx.prisma, input.id, input.version),
     tags: ({ result }) => [workOrderTag(result.id)],
   }),
 

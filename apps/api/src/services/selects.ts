@@ -15,6 +15,8 @@ export const vehicleSelect = {
   mileage: true,
   colour: true,
   notes: true,
+  // The version an edit of the vehicle is based on (optimistic concurrency).
+  version: true,
   createdAt: true,
   updatedAt: true,
   owner: { select: ownerSummarySelect },
@@ -35,6 +37,8 @@ export const customerSelect = {
   phone: true,
   address: true,
   notes: true,
+  // The version an edit of the customer is based on (optimistic concurrency).
+  version: true,
   createdAt: true,
   updatedAt: true,
   vehicles: {

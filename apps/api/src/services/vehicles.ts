@@ -5,6 +5,7 @@ import { FieldError } from '../errors';
 import { type Page, toPage } from './page';
 import { containsLiterally } from './search';
 import { vehicleSelect } from './selects';
+import { applyEdit, applyRemoval, type Stored } from './versions';
 import { lockVehicle } from './work-orders/locks';
 import { recordReading } from './work-orders/odometer';
 
@@ -97,7 +98,8 @@ export async function createVehicle(prisma: PrismaClient, fields: VehicleFields)
 }
 
 /**
- * Updates a vehicle, possibly moving it to another owner. A new mileage is a reading of its
+ * Updates a vehicle, possibly moving it to another owner, if it is still at `version` (CONFLICT
+ * naming what changed since otherwise, nothing written). A new mileage is a reading of its
  * odometer log (source `vehicle_form`); lowering it (an odometer only goes up) needs
  * `allowMileageDecrease`, for correcting a typo, and is logged as a correction. Runs under the
  * vehicle's row lock, so it queues behind a work order recording a reading. Returns the vehicle,
@@ -107,49 +109,102 @@ export async function createVehicle(prisma: PrismaClient, fields: VehicleFields)
 export async function updateVehicle(
   prisma: PrismaClient,
   id: number,
+  version: number,
   fields: Partial<VehicleFields>,
-  options: { allowMileageDecrease: boolean },
+  options: { allowMileageDecrease: boolean; byId: number },
 ) {
-  const { mileage, ...others } = fields;
-  const { previousOwnerId, readingRecorded } = await prisma.$transaction(async (tx) => {
-    const current = await lockVehicle(tx, id);
-    if (!current) throw new RecordNotFoundError('vehicle');
-    if (others.ownerId !== undefined && others.ownerId !== current.ownerId) {
-      await ensureOwnerExists(tx, others.ownerId);
-    }
-    const readingRecorded = mileage !== undefined && mileage !== current.mileage;
-    if (readingRecorded) {
-      if (mileage < current.mileage && !options.allowMileageDecrease) {
-        throw new FieldError(
-          'mileage',
-          `is lower than the recorded ${current.mileage.toLocaleString('en')}; confirm the correction to lower it`,
-        );
-      }
-      await recordReading(tx, {
-        vehicle: current,
-        reading: mileage,
-        correction: mileage < current.mileage,
-        source: 'vehicle_form',
-        field: 'mileage',
-        workOrderId: null,
-        recordedById: null,
+  const { previousOwnerId, readingRecorded } = await prisma
+    .$transaction(async (tx) => {
+      const current = await lockVehicle(tx, id);
+      if (!current) throw new RecordNotFoundError('vehicle');
+      const changed = await applyEdit(tx, {
+        ...versioned(tx, id, version),
+        changes: fields,
+        byId: options.byId,
+        // What only a change needs is checked once the version is: the new owner exists, a
+        // lower mileage is confirmed.
+        write: async (data) => {
+          if (data.ownerId !== undefined) await ensureOwnerExists(tx, data.ownerId);
+          if (
+            data.mileage !== undefined &&
+            data.mileage < current.mileage &&
+            !options.allowMileageDecrease
+          ) {
+            throw new FieldError(
+              'mileage',
+              `is lower than the recorded ${current.mileage.toLocaleString('en')}; confirm the correction to lower it`,
+            );
+          }
+          return tx.vehicle.updateMany({ where: { id, version }, data });
+        },
       });
-    }
-    try {
-      await tx.vehicle.update({ where: { id }, data: others, select: { id: true } });
-    } catch (error) {
+      const readingRecorded = changed.includes('mileage');
+      if (readingRecorded && fields.mileage !== undefined) {
+        await recordReading(tx, {
+          vehicle: current,
+          reading: fields.mileage,
+          correction: fields.mileage < current.mileage,
+          source: 'vehicle_form',
+          field: 'mileage',
+          workOrderId: null,
+          recordedById: null,
+          mileageWrittenBy: 'caller',
+        });
+      }
+      return { previousOwnerId: current.ownerId, readingRecorded };
+    })
+    .catch((error: unknown) => {
       throw mapPrismaError(error, 'vehicle');
-    }
-    return { previousOwnerId: current.ownerId, readingRecorded };
-  });
+    });
   const vehicle = await prisma.vehicle.findUniqueOrThrow({ where: { id }, select: vehicleSelect });
   return { ...vehicle, previousOwnerId, readingRecorded };
 }
 
-export async function deleteVehicle(prisma: PrismaClient, id: number) {
-  try {
-    return await prisma.vehicle.delete({ where: { id }, select: { id: true, ownerId: true } });
-  } catch (error) {
-    throw mapPrismaError(error, 'vehicle');
-  }
+/** Deletes a vehicle still at `version`; one with work orders is kept (CONFLICT). */
+export async function deleteVehicle(prisma: PrismaClient, id: number, version: number) {
+  const removed = await applyRemoval(prisma, {
+    ...versioned(prisma, id, version),
+    remove: () =>
+      prisma.vehicle.delete({ where: { id, version }, select: { id: true } }).then(
+        () => true,
+        (error: unknown) => {
+          const mapped = mapPrismaError(error, 'vehicle');
+          // Not at `version` any more (or gone): the removal tells which.
+          if (mapped instanceof RecordNotFoundError) return false;
+          throw mapped;
+        },
+      ),
+  });
+  return { id, ownerId: removed.values.ownerId };
+}
+
+/** What an edit of a vehicle may change, as stored, with its owner's name. */
+function versioned(tx: Prisma.TransactionClient, id: number, basedOn: number) {
+  return {
+    record: 'vehicle' as const,
+    noun: 'vehicle',
+    id,
+    basedOn,
+    load: async (): Promise<Stored<Required<VehicleFields>> | null> => {
+      const row = await tx.vehicle.findUnique({
+        where: { id },
+        select: {
+          version: true,
+          ownerId: true,
+          vin: true,
+          plate: true,
+          make: true,
+          model: true,
+          year: true,
+          mileage: true,
+          colour: true,
+          notes: true,
+          owner: { select: { name: true } },
+        },
+      });
+      if (!row) return null;
+      const { version, owner, ...values } = row;
+      return { version, values, names: { ownerId: owner.name } };
+    },
+  };
 }

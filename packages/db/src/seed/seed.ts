@@ -173,7 +173,8 @@ async function seedCustomers(prisma: PrismaClient, target: number): Promise<numb
     for (let index = start; index < Math.min(target, start + batchSize); index++) {
       rows.push(customerRow(index));
     }
-    await prisma.customer.createMany({ data: rows });
+    // Emails are unique: one typed in by hand may already hold a generated one; skip it.
+    await prisma.customer.createMany({ data: rows, skipDuplicates: true });
   }
   return Math.max(0, target - existing);
 }

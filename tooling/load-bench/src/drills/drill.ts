@@ -59,14 +59,14 @@ export async function startDrill(
     }
   })();
   const ids = infra.vehicles.map((v) => v.id);
-  const mileages = options.cold
-    ? new Map(writeSet.map((v) => [v.id, v.mileage]))
+  const current = options.cold
+    ? new Map(writeSet.map((v) => [v.id, { mileage: v.mileage, version: v.version }]))
     : await warmUp(api, ids);
   const load = startVehicleLoad({
     reader: api,
     writer: api,
     vehicles: writeSet,
-    mileages,
+    current,
     otherReads: ids,
     maxSeconds,
     ...drillLoad,

@@ -47,6 +47,7 @@ export async function createWorkOrder(prisma: PrismaClient, fields: NewWorkOrder
       field: 'odometerIn',
       workOrderId: created.id,
       recordedById: by.id,
+      mileageWrittenBy: 'edit',
     });
     return { id: created.id, recordedReading };
   });

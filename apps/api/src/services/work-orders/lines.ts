@@ -3,7 +3,9 @@ import { assertEditable } from '../../work-orders/editing';
 import { WorkOrderInputError } from '../../work-orders/errors';
 import type { LineKind } from '../../work-orders/status';
 import { lineAmounts, parseQuantity } from '../../work-orders/totals';
+import { applyEdit, applyRemoval } from '../versions';
 import { writtenDetail } from './detail';
+import { canonicalQuantity, versionedLine } from './line-versions';
 import { lockWorkOrder } from './locks';
 
 export type NewLine = {
@@ -77,11 +79,18 @@ async function lockLine(tx: Prisma.TransactionClient, lineId: number) {
 }
 
 /**
- * Changes the named fields of a line on an open work order. A change to what the customer
- * agreed to pay (kind, quantity, price, tax rate) puts a decided line back to `pending`; a
- * reworded description or a part number keeps the decision.
+ * Changes the named fields of a line on an open work order, if the line is still at `version`
+ * (CONFLICT naming what changed since otherwise, nothing written; a decision is not a change of
+ * the line). A change to what the customer agreed to pay (kind, quantity, price, tax rate) puts
+ * a decided line back to `pending`; a reworded description or a part number keeps the decision.
  */
-export async function updateLine(prisma: PrismaClient, lineId: number, changes: LineChanges) {
+export async function updateLine(
+  prisma: PrismaClient,
+  lineId: number,
+  version: number,
+  changes: LineChanges,
+  byId: number,
+) {
   const workOrderId = await prisma.$transaction(async (tx) => {
     const { workOrder, line } = await lockLine(tx, lineId);
     assertEditable(workOrder.status);
@@ -97,26 +106,39 @@ export async function updateLine(prisma: PrismaClient, lineId: number, changes: 
       parseQuantity(priced.quantity) !== parseQuantity(currentQuantity) ||
       priced.unitPriceCents !== line.unitPriceCents ||
       priced.taxRateBps !== line.taxRateBps;
-    await tx.workOrderLine.update({
-      where: { id: lineId },
-      data: {
+    await applyEdit(tx, {
+      ...versionedLine(tx, lineId, version),
+      changes: {
         ...changes,
-        ...(repriced
-          ? { approval: 'pending', decidedById: null, decidedAt: null, decisionChannel: null }
-          : {}),
+        quantity: changes.quantity === undefined ? undefined : canonicalQuantity(changes.quantity),
       },
+      byId,
+      write: (data) =>
+        tx.workOrderLine.updateMany({
+          where: { id: lineId, version },
+          data: {
+            ...data,
+            ...(repriced
+              ? { approval: 'pending', decidedById: null, decidedAt: null, decisionChannel: null }
+              : {}),
+          },
+        }),
     });
     return workOrder.id;
   });
   return writtenDetail(prisma, workOrderId);
 }
 
-/** Removes a line from an open work order. */
-export async function removeLine(prisma: PrismaClient, lineId: number) {
+/** Removes a line from an open work order, if the line is still at `version` (CONFLICT otherwise). */
+export async function removeLine(prisma: PrismaClient, lineId: number, version: number) {
   const workOrderId = await prisma.$transaction(async (tx) => {
     const { workOrder } = await lockLine(tx, lineId);
     assertEditable(workOrder.status);
-    await tx.workOrderLine.delete({ where: { id: lineId } });
+    await applyRemoval(tx, {
+      ...versionedLine(tx, lineId, version),
+      remove: async () =>
+        (await tx.workOrderLine.deleteMany({ where: { id: lineId, version } })).count > 0,
+    });
     return workOrder.id;
   });
   return writtenDetail(prisma, workOrderId);

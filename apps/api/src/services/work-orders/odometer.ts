@@ -1,5 +1,6 @@
 import type { OdometerSource, Prisma } from '@garage/db';
 import { checkOdometerReading } from '../../work-orders/odometer';
+import { logEdit } from '../versions';
 import type { lockVehicle } from './locks';
 
 type LockedVehicle = NonNullable<Awaited<ReturnType<typeof lockVehicle>>>;
@@ -19,6 +20,8 @@ export type RecordedReading = {
  * caller's transaction and after it locked the vehicle. Below the mileage is refused (naming
  * `field`) unless marked a correction; an implausible jump from the previous reading is kept
  * and flagged. A vehicle with no reading yet is judged from the mileage it was registered with.
+ * A new mileage is an edit of the vehicle (its version moves on, so a vehicle form opened
+ * before is refused naming the mileage), unless the caller's own edit of the vehicle writes it.
  */
 export async function recordReading(
   tx: Prisma.TransactionClient,
@@ -31,6 +34,8 @@ export async function recordReading(
     workOrderId: number | null;
     /** Null for a reading from the vehicle form, which does not record who typed it. */
     recordedById: number | null;
+    /** `edit`: this writes the new mileage; `caller`: the caller's edit of the vehicle does. */
+    mileageWrittenBy: 'edit' | 'caller';
   },
 ): Promise<RecordedReading> {
   const { vehicle } = reading;
@@ -64,8 +69,19 @@ export async function recordReading(
     select: { id: true, reading: true, correction: true, implausible: true },
   });
   const mileageChanged = reading.reading !== vehicle.mileage;
-  if (mileageChanged) {
-    await tx.vehicle.update({ where: { id: vehicle.id }, data: { mileage: reading.reading } });
+  if (mileageChanged && reading.mileageWrittenBy === 'edit') {
+    const { version } = await tx.vehicle.update({
+      where: { id: vehicle.id },
+      data: { mileage: reading.reading, version: { increment: 1 } },
+      select: { version: true },
+    });
+    await logEdit(tx, {
+      record: 'vehicle',
+      recordId: vehicle.id,
+      version,
+      fields: ['mileage'],
+      byId: reading.recordedById,
+    });
   }
   return { ...row, vehicleId: vehicle.id, mileageChanged };
 }

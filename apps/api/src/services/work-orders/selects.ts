@@ -32,6 +32,8 @@ export const lineSelect = {
   decidedAt: true,
   decisionChannel: true,
   decidedBy: { select: personSelect },
+  // The version an edit or removal of the line is based on (optimistic concurrency).
+  version: true,
 } satisfies Prisma.WorkOrderLineSelect;
 
 export const readingSelect = {
@@ -75,6 +77,8 @@ export const workOrderDetailSelect = {
   paidAt: true,
   cancelledAt: true,
   invoiceNumber: true,
+  // The version an edit of the details is based on (optimistic concurrency).
+  version: true,
   vehicle: { select: workOrderVehicleSelect },
   customer: { select: { id: true, name: true, email: true, phone: true } },
   technician: { select: personSelect },

@@ -49,6 +49,7 @@ export async function setWorkOrderStatus(
         field: 'odometerOut',
         workOrderId: workOrder.id,
         recordedById: by.id,
+        mileageWrittenBy: 'edit',
       });
     }
     const at = new Date();

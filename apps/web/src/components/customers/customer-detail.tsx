@@ -14,7 +14,7 @@ export function CustomerDetail({ id }: { id: number }) {
   const customer = useQuery(trpc.customer.byId.queryOptions({ id }));
   if (customer.isPending) return <Loading what="customer" />;
   if (customer.isError) return <Failed error={customer.error} retry={() => customer.refetch()} />;
-  const { name, vehicles } = customer.data;
+  const { name, vehicles, version } = customer.data;
   return (
     <>
       <p>
@@ -28,7 +28,7 @@ export function CustomerDetail({ id }: { id: number }) {
           <Link href={`/staff/customers/${id}/edit`} className="button-link">
             Edit
           </Link>
-          <DeleteCustomer id={id} name={name} vehicleCount={vehicles.length} />
+          <DeleteCustomer id={id} version={version} name={name} vehicleCount={vehicles.length} />
         </div>
       </section>
       <section aria-labelledby="vehicles-title">

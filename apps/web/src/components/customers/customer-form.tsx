@@ -5,8 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { useFormCheck } from '~/lib/use-form-check';
+import { textFields } from '~/lib/version-conflict';
 import { useTRPC } from '~/trpc/react';
+import { EmailTakenBy } from './email-taken-by';
 
 /** The form's text; an empty string means "none" to the API. */
 export interface CustomerDraft {
@@ -19,10 +23,22 @@ export interface CustomerDraft {
 
 const blank: CustomerDraft = { name: '', email: '', phone: '', address: '', notes: '' };
 
-const customerFields = ['name', 'email', 'phone', 'address', 'notes'];
+const customerFields = ['name', 'email', 'phone', 'address', 'notes'] as const;
+const readCustomer = textFields(customerFields);
 
-/** Create (no id) or edit a customer; the server's field errors show next to the inputs. */
-export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerDraft }) {
+/**
+ * Create (no id) or edit a customer (at `version`, as loaded); the server's field errors show
+ * next to the inputs.
+ */
+export function CustomerForm({
+  id,
+  initial,
+  version = 0,
+}: {
+  id?: number;
+  initial?: CustomerDraft;
+  version?: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -38,17 +54,30 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
   const create = useMutation(trpc.customer.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.customer.update.mutationOptions({ onSuccess }));
   const mutation = id === undefined ? create : update;
-  const { fields, formError, check } = useFormCheck(mutation, customerFields);
+  const { fields, formError: problems, check } = useFormCheck(mutation, customerFields);
+  const save = (values: CustomerDraft, onVersion: number) => {
+    if (id === undefined) {
+      const input = check(customerCreateInput, values);
+      if (input) create.mutate(input);
+    } else {
+      const input = check(customerUpdateInput, { id, version: onVersion, ...values });
+      if (input) update.mutate(input);
+    }
+  };
+  const versioned = useVersionConflict({
+    record: { version, values: initial ?? blank },
+    values: draft,
+    error: update.error,
+    read: readCustomer,
+    apply: setDraft,
+    save,
+    dismiss: update.reset,
+  });
+  const formError = versioned.conflict ? undefined : problems;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (id === undefined) {
-      const input = check(customerCreateInput, draft);
-      if (input) create.mutate(input);
-    } else {
-      const input = check(customerUpdateInput, { id, ...draft });
-      if (input) update.mutate(input);
-    }
+    save(draft, versioned.version);
   }
 
   const set = (key: keyof CustomerDraft) => (value: string) =>
@@ -58,6 +87,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
       <p role="alert" className="form-error">
         {formError}
       </p>
+      <ConflictNotice what="customer" busy={mutation.isPending} {...versioned.notice} />
       <p className="muted">Fields marked * are required.</p>
       <TextField
         label="Name"
@@ -68,6 +98,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         autoComplete="name"
         required
       />
+      <Theirs conflict={versioned.conflict} field="name" />
       <TextField
         label="Email"
         name="email"
@@ -77,6 +108,8 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.email}
         autoComplete="email"
       />
+      <EmailTakenBy error={mutation.error} />
+      <Theirs conflict={versioned.conflict} field="email" />
       <TextField
         label="Phone"
         name="phone"
@@ -86,6 +119,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.phone}
         autoComplete="tel"
       />
+      <Theirs conflict={versioned.conflict} field="phone" />
       <TextField
         label="Address"
         name="address"
@@ -95,6 +129,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.address}
         autoComplete="street-address"
       />
+      <Theirs conflict={versioned.conflict} field="address" />
       <TextField
         label="Notes"
         name="notes"
@@ -104,6 +139,7 @@ export function CustomerForm({ id, initial }: { id?: number; initial?: CustomerD
         error={fields.notes}
         hint="Seen by staff only"
       />
+      <Theirs conflict={versioned.conflict} field="notes" />
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : id === undefined ? 'Create customer' : 'Save changes'}

@@ -8,15 +8,18 @@ import { sentence } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 
 /**
- * Delete with a confirmation. The API refuses (CONFLICT) while the customer owns vehicles;
- * its reason is announced next to the button.
+ * Delete with a confirmation, of the customer as shown (`version`). The API refuses (CONFLICT)
+ * while the customer owns vehicles, or when it changed since; its reason is announced next to
+ * the button.
  */
 export function DeleteCustomer({
   id,
+  version,
   name,
   vehicleCount,
 }: {
   id: number;
+  version: number;
   name: string;
   vehicleCount: number;
 }) {
@@ -53,7 +56,7 @@ export function DeleteCustomer({
         title={`Delete ${name}?`}
         confirmLabel="Delete customer"
         busy={remove.isPending}
-        onConfirm={() => remove.mutate({ id })}
+        onConfirm={() => remove.mutate({ id, version })}
         onCancel={() => setConfirming(false)}
       >
         <p>

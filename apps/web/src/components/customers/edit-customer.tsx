@@ -11,10 +11,11 @@ export function EditCustomer({ id }: { id: number }) {
   const query = useQuery(trpc.customer.byId.queryOptions({ id }));
   if (query.isPending) return <Loading what="customer" />;
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
-  const { name, email, phone, address, notes } = query.data;
+  const { name, email, phone, address, notes, version } = query.data;
   return (
     <CustomerForm
       id={id}
+      version={version}
       initial={{
         name,
         email: email ?? '',

@@ -7,13 +7,18 @@ import { ConfirmDialog } from '~/components/confirm-dialog';
 import { sentence } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 
-/** Delete with a confirmation; the owner's page and every list update without a reload. */
+/**
+ * Delete with a confirmation, of the vehicle as shown (`version`: refused if it changed since);
+ * the owner's page and every list update without a reload.
+ */
 export function DeleteVehicle({
   id,
+  version,
   ownerId,
   label,
 }: {
   id: number;
+  version: number;
   ownerId: number;
   label: string;
 }) {
@@ -52,7 +57,7 @@ export function DeleteVehicle({
         title={`Delete ${label}?`}
         confirmLabel="Delete vehicle"
         busy={remove.isPending}
-        onConfirm={() => remove.mutate({ id })}
+        onConfirm={() => remove.mutate({ id, version })}
         onCancel={() => setConfirming(false)}
       >
         <p>This cannot be undone.</p>

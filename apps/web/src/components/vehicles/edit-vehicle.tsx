@@ -13,5 +13,12 @@ export function EditVehicle({ id }: { id: number }) {
   if (query.isPending) return <Loading what="vehicle" />;
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
   const vehicle = query.data;
-  return <VehicleForm id={id} owner={vehicle.owner} initial={draftOf(vehicle)} />;
+  return (
+    <VehicleForm
+      id={id}
+      version={vehicle.version}
+      owner={vehicle.owner}
+      initial={draftOf(vehicle)}
+    />
+  );
 }

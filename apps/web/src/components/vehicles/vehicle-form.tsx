@@ -6,12 +6,16 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { fieldErrorsFrom } from '~/lib/field-errors';
+import { parseId } from '~/lib/ids';
 import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { useTRPC } from '~/trpc/react';
 import { type OwnerChoice, OwnerPicker } from './owner-picker';
 import { useVinFill } from './use-vin-fill';
+import { readVehicle, type VehicleValues, vehicleValues } from './vehicle-conflict';
 import { blankVehicle, readVehicleDraft, type VehicleDraft, vinChanged } from './vehicle-draft';
 
 // The fields whose inputs show their errors, by the API's names (the server's land on them too).
@@ -28,17 +32,19 @@ const vehicleFields = [
 ];
 
 /**
- * Create (no id) or edit a vehicle, including moving it to another owner. Lowering the
- * mileage is refused by the API unless the user confirms it corrects a typo.
+ * Create (no id) or edit a vehicle (at `version`, as loaded), including moving it to another
+ * owner. Lowering the mileage is refused by the API unless the user confirms it corrects a typo.
  */
 export function VehicleForm({
   id,
   initial,
   owner,
+  version = 0,
 }: {
   id?: number;
   initial?: VehicleDraft;
   owner: OwnerChoice | null;
+  version?: number;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -68,16 +74,31 @@ export function VehicleForm({
     }),
   );
   const mutation = id === undefined ? create : update;
-  const { fields, formError, check } = useFormCheck(mutation, vehicleFields);
+  const { fields, formError: problems, check } = useFormCheck(mutation, vehicleFields);
+  const versioned = useVersionConflict({
+    record: { version, values: vehicleValues(initial ?? blankVehicle, owner) },
+    values: vehicleValues(draft, chosenOwner),
+    error: update.error,
+    read: readVehicle,
+    apply: ({ ownerId, ownerName, ...typed }, shown) => {
+      setDraft(typed);
+      const ownerNow = parseId(ownerId);
+      setChosenOwner(ownerNow === null ? null : { id: ownerNow, name: shown.ownerId ?? ownerName });
+    },
+    save,
+    dismiss: update.reset,
+  });
+  const formError = versioned.conflict ? undefined : problems;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { fields: vehicle, unread } = readVehicleDraft(
-      draft,
-      chosenOwner?.id ?? null,
-      format.locale,
-    );
-    const vin = { vin: draft.vin, ...(foreignVin ? { vinCheckDigit: false } : {}) };
+    save(vehicleValues(draft, chosenOwner), versioned.version);
+  }
+
+  /** Saves the form's values; an edit on top of `onVersion`. */
+  function save({ ownerId, ownerName: _shown, ...typed }: VehicleValues, onVersion: number) {
+    const { fields: vehicle, unread } = readVehicleDraft(typed, parseId(ownerId), format.locale);
+    const vin = { vin: typed.vin, ...(foreignVin ? { vinCheckDigit: false } : {}) };
     if (id === undefined) {
       const input = check(vehicleCreateInput, { ...vehicle, ...vin }, unread);
       if (input) create.mutate(input);
@@ -88,8 +109,9 @@ export function VehicleForm({
       vehicleUpdateInput,
       {
         id,
+        version: onVersion,
         ...vehicle,
-        ...(vinChanged(draft.vin, initial?.vin) ? vin : {}),
+        ...(vinChanged(typed.vin, initial?.vin) ? vin : {}),
         allowMileageDecrease: offerCorrection && correctsMileage,
       },
       unread,
@@ -116,7 +138,9 @@ export function VehicleForm({
         {formError}
       </p>
       <p className="muted">Fields marked * are required.</p>
+      <ConflictNotice what="vehicle" busy={mutation.isPending} {...versioned.notice} />
       <OwnerPicker value={chosenOwner} onChange={setChosenOwner} error={fields.ownerId} />
+      <Theirs conflict={versioned.conflict} field="ownerId" />
       <TextField
         label="VIN"
         name="vin"
@@ -127,6 +151,7 @@ export function VehicleForm({
         autoComplete="off"
         required
       />
+      <Theirs conflict={versioned.conflict} field="vin" />
       <p className="muted vin-note" role="status">
         {vinFill.note}
       </p>
@@ -146,6 +171,7 @@ export function VehicleForm({
         autoComplete="off"
         required
       />
+      <Theirs conflict={versioned.conflict} field="plate" />
       <TextField
         label="Make"
         name="make"
@@ -154,6 +180,7 @@ export function VehicleForm({
         error={fields.make}
         required
       />
+      <Theirs conflict={versioned.conflict} field="make" />
       <TextField
         label="Model"
         name="model"
@@ -162,6 +189,7 @@ export function VehicleForm({
         error={fields.model}
         required
       />
+      <Theirs conflict={versioned.conflict} field="model" />
       <TextField
         label="Year"
         name="year"
@@ -171,6 +199,7 @@ export function VehicleForm({
         error={fields.year}
         required
       />
+      <Theirs conflict={versioned.conflict} field="year" />
       <TextField
         label="Mileage"
         name="mileage"
@@ -181,6 +210,7 @@ export function VehicleForm({
         hint="Miles on the odometer"
         required
       />
+      <Theirs conflict={versioned.conflict} field="mileage" />
       {offerCorrection ? (
         <CheckboxField
           label="This corrects a wrongly entered mileage"
@@ -197,6 +227,7 @@ export function VehicleForm({
         onChange={set('colour')}
         error={fields.colour}
       />
+      <Theirs conflict={versioned.conflict} field="colour" />
       <TextField
         label="Notes"
         name="notes"
@@ -205,6 +236,7 @@ export function VehicleForm({
         onChange={set('notes')}
         error={fields.notes}
       />
+      <Theirs conflict={versioned.conflict} field="notes" />
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : id === undefined ? 'Create vehicle' : 'Save changes'}

@@ -5,11 +5,14 @@ import { workOrderUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { parseId } from '~/lib/ids';
 import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { fromWallClockInput, toWallClockInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
+import { type DetailsValues, detailsValues, readDetails } from './details-conflict';
 import { TechnicianSelect } from './technician-select';
 import { useWorkOrderWritten } from './use-work-order-written';
 
@@ -32,27 +35,47 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
     workOrder.promisedAt ? toWallClockInput(workOrder.promisedAt, format.timeZone) : '',
   );
   const [saved, setSaved] = useState(false);
+  const values: DetailsValues = { concern, notes, technician, promised };
   const update = useMutation(
     trpc.workOrder.update.mutationOptions({
       onSuccess: async (result) => {
         await written(result);
+        versioned.saved(result.version, values);
         setSaved(true);
       },
     }),
   );
   const { fields, formError, check } = useFormCheck(update, detailsFields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const save = (typed: DetailsValues, onVersion: number) => {
     setSaved(false);
     const input = check(workOrderUpdateInput, {
       id: workOrder.id,
-      concern,
-      notes,
-      technicianId: parseId(technician),
-      promisedAt: fromWallClockInput(promised, format.timeZone),
+      version: onVersion,
+      concern: typed.concern,
+      notes: typed.notes,
+      technicianId: parseId(typed.technician),
+      promisedAt: fromWallClockInput(typed.promised, format.timeZone),
     });
     if (input) update.mutate(input);
+  };
+  const versioned = useVersionConflict({
+    record: { version: workOrder.version, values: detailsValues(workOrder, format.timeZone) },
+    values,
+    error: update.error,
+    read: readDetails(format),
+    apply: (next) => {
+      setConcern(next.concern);
+      setNotes(next.notes);
+      setTechnician(next.technician);
+      setPromised(next.promised);
+    },
+    save,
+    dismiss: update.reset,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save(values, versioned.version);
   }
 
   if (!editable) {
@@ -73,8 +96,9 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
       <h2 id="details-title">Concern and notes</h2>
       <form onSubmit={submit} noValidate aria-labelledby="details-title">
         <p role="alert" className="form-error">
-          {formError}
+          {versioned.conflict ? null : formError}
         </p>
+        <ConflictNotice what="work order" busy={update.isPending} {...versioned.notice} />
         <TextField
           label="Concern"
           name="concern"
@@ -85,6 +109,7 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
           hint="The customer's words"
           required
         />
+        <Theirs conflict={versioned.conflict} field="concern" />
         <TextField
           label="Notes"
           name="notes"
@@ -94,6 +119,7 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
           error={fields.notes}
           hint="For the shop; customers do not see them"
         />
+        <Theirs conflict={versioned.conflict} field="notes" />
         <div className="form-row">
           <TechnicianSelect
             value={technician}
@@ -111,6 +137,8 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
             hint={`Shop time (${format.timeZone})`}
           />
         </div>
+        <Theirs conflict={versioned.conflict} field="technician" label="Technician" />
+        <Theirs conflict={versioned.conflict} field="promised" label="Promised" />
         <div className="actions">
           <button type="submit" disabled={update.isPending}>
             {update.isPending ? 'Saving…' : 'Save details'}

@@ -7,9 +7,13 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { MoneyField } from '~/components/money-field';
 import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
+import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
+import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { useFormCheck } from '~/lib/use-form-check';
+import { useShopFormat } from '~/lib/use-shop-format';
 import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { asLineDraft, readLine } from './line-conflict';
 import { blankLine, type LineDraft, readLineDraft } from './line-draft';
 import { useWorkOrderWritten } from './use-work-order-written';
 
@@ -34,13 +38,15 @@ const kindOptions = lineKinds.map((kind) => ({ value: kind, label: kindLabels[ki
 export function LineForm({
   workOrderId,
   lineId,
+  version = 0,
   initial,
   settings,
   onDone,
 }: {
   workOrderId: number;
-  /** The line being edited; none to add one. */
+  /** The line being edited, and its version as loaded; none to add one. */
   lineId?: number;
+  version?: number;
   initial: LineDraft;
   settings: Settings;
   /** Called after a save (and on Cancel while editing). */
@@ -48,6 +54,7 @@ export function LineForm({
 }) {
   const trpc = useTRPC();
   const written = useWorkOrderWritten();
+  const format = useShopFormat();
   const [draft, setDraft] = useState<LineDraft>(initial);
   const money = { currency: settings.currency, locale: settings.locale };
   const form = useRef<HTMLFormElement>(null);
@@ -64,16 +71,31 @@ export function LineForm({
   const add = useMutation(trpc.workOrder.addLine.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.workOrder.updateLine.mutationOptions({ onSuccess }));
   const mutation = lineId === undefined ? add : update;
-  const { fields, formError, check } = useFormCheck(mutation, lineFieldNames);
+  const { fields, formError: problems, check } = useFormCheck(mutation, lineFieldNames);
+  const versioned = useVersionConflict({
+    record: { version, values: initial },
+    values: draft,
+    error: update.error,
+    read: readLine(format),
+    apply: (next) => setDraft((current) => asLineDraft(next, current.kind)),
+    save: (next, onVersion) => save(asLineDraft(next, draft.kind), onVersion),
+    dismiss: update.reset,
+  });
+  const formError = versioned.conflict ? undefined : problems;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { fields: line, unread } = readLineDraft(draft, money);
+    save(draft, versioned.version);
+  }
+
+  /** Saves the form's values; an edit on top of `onVersion`. */
+  function save(typed: LineDraft, onVersion: number) {
+    const { fields: line, unread } = readLineDraft(typed, money);
     if (lineId === undefined) {
       const input = check(addLineInput, { workOrderId, ...line }, unread);
       if (input) add.mutate(input);
     } else {
-      const input = check(updateLineInput, { id: lineId, ...line }, unread);
+      const input = check(updateLineInput, { id: lineId, version: onVersion, ...line }, unread);
       if (input) update.mutate(input);
     }
   }
@@ -102,6 +124,7 @@ export function LineForm({
       <p role="alert" className="form-error">
         {formError}
       </p>
+      <ConflictNotice what="line" busy={mutation.isPending} {...versioned.notice} />
       <div className="form-row">
         <SelectField
           label="Kind"
@@ -130,6 +153,9 @@ export function LineForm({
           />
         ) : null}
       </div>
+      <Theirs conflict={versioned.conflict} field="kind" label="Kind" />
+      <Theirs conflict={versioned.conflict} field="description" label="Description" />
+      <Theirs conflict={versioned.conflict} field="partNumber" label="Part number" />
       <div className="form-row">
         <TextField
           label={draft.kind === 'labor' ? 'Hours' : 'Quantity'}
@@ -162,6 +188,9 @@ export function LineForm({
           required
         />
       </div>
+      <Theirs conflict={versioned.conflict} field="quantity" label="Quantity" />
+      <Theirs conflict={versioned.conflict} field="unitPrice" label="Unit price" />
+      <Theirs conflict={versioned.conflict} field="taxRate" label="Tax rate" />
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : lineId === undefined ? 'Add line' : 'Save line'}

@@ -190,6 +190,7 @@ export function LinesSection({
             key={`edit-${editing.id}`}
             workOrderId={workOrder.id}
             lineId={editing.id}
+            version={editing.version}
             initial={lineDraftOf(editing, settings)}
             settings={settings}
             onDone={() => setEditing(null)}
@@ -213,7 +214,7 @@ export function LinesSection({
         title={`Remove “${removing?.description ?? ''}”?`}
         confirmLabel="Remove line"
         busy={remove.isPending}
-        onConfirm={() => removing && remove.mutate({ id: removing.id })}
+        onConfirm={() => removing && remove.mutate({ id: removing.id, version: removing.version })}
         onCancel={() => setRemoving(null)}
       >
         <p>The totals are recomputed without it.</p>
