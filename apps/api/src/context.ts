@@ -7,6 +7,7 @@ import type { SessionStore, SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
+import type { Audiences, LiveEvent } from './services/live/audience';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
 /** What the API is built from: one per process, shared by every request. */
@@ -24,6 +25,8 @@ export interface Services {
   cacheReads: boolean;
   /** Make, model and year from a VIN, offline, off the main thread. */
   vinDecoder: VinDecoder;
+  /** Who hears which invalidations: live streams, and the answers of invalidating mutations. */
+  audiences: Audiences;
 }
 
 /** What every procedure sees. */
@@ -42,6 +45,11 @@ export interface Context extends Services {
    * cached query leaves a hole), for the `x-cache-tags` header.
    */
   answeredTags: (readonly string[] | undefined)[];
+  /**
+   * What each invalidating mutation's call invalidated that the caller may hear of, by batch
+   * index (a hole for any other call), for the `x-cache-invalidated` header.
+   */
+  invalidations: (LiveEvent | undefined)[];
 }
 
 export const sessionCookieName = 'garage_session';
@@ -79,6 +87,7 @@ export async function createContext(
     sessionToken,
     ip: services.clientAddress(req),
     answeredTags: [],
+    invalidations: [],
     setSessionCookie(token, maxAgeSeconds = 0) {
       const cookie = stringifySetCookie({
         name: sessionCookieName,

@@ -51,7 +51,7 @@ export function createMetrics(cache: Cache) {
     /** What the live hub reports: streams open, events sent. */
     live: {
       streamsChanged: (open: number) => liveStreams.set(open),
-      eventSent: () => liveEvents.inc(),
+      eventsSent: (count: number) => liveEvents.inc(count),
     },
     /** Records calls answered from the cache's stored bytes without tRPC's HTTP handling. */
     answeredFromCache(procedures: readonly string[]) {

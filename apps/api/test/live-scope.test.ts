@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import * as tags from '../src/cache-tags';
-import { eventScopeFor } from '../src/services/live/event-scope';
+import { appRouter } from '../src/root';
+import { createAudiences } from '../src/services/live/audience';
+import * as tags from '../src/tags/registry';
+import { callersByPath } from '../src/trpc';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { type Listening, listen, liveClientFor, signIn } from './support/live';
 import { versionOf } from './support/versions';
@@ -214,9 +216,13 @@ describe('live.events: what each principal hears', () => {
     expect(heard.alice.events.at(-1)).toEqual({ kind: 'missed' });
   });
 
-  it('staff hear every tag shape cache-tags.ts builds, and never a session tag', async () => {
+  it('staff hear every tag shape the registry builds, and never a session tag', async () => {
     const staffUser = { id: 1, email: 'staff@garage.test', name: 'Staff', role: 'staff' as const };
-    const scope = await eventScopeFor(api.db.prisma, { ...staffUser, customerId: null });
+    const audiences = createAudiences({
+      prisma: api.db.prisma,
+      callersOf: callersByPath(appRouter),
+    });
+    const scope = await audiences.create({ ...staffUser, customerId: null });
     const built = [
       tags.ownerTag(7),
       tags.vehicleTag(7),

@@ -1,7 +1,8 @@
 import { noInput } from '@garage/validators';
-import { customerWorkOrdersTag, ownerTag, ttl, vehicleTag, workOrderTag } from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import { vehiclesOf } from '../services/vehicles';
 import { workOrdersOfCustomer } from '../services/work-orders/portal';
+import { customerWorkOrdersTag, ownerTag, vehicleTag, workOrderTag } from '../tags/registry';
 import { cachedQuery, customerProcedure, router } from '../trpc';
 
 export const portalRouter = router({

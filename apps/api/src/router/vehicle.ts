@@ -7,15 +7,7 @@ import {
   vehicleUpdateInput,
   versionedIdInput,
 } from '@garage/validators';
-import {
-  ownerTag,
-  ownerTagsOf,
-  ttl,
-  vehicleHistoryTag,
-  vehicleTag,
-  workOrderSearchTag,
-  workOrderTag,
-} from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import {
   createVehicle,
   deleteVehicle,
@@ -24,6 +16,14 @@ import {
   updateVehicle,
 } from '../services/vehicles';
 import { vehicleHistory } from '../services/work-orders/history';
+import {
+  ownerTag,
+  ownerTagsOf,
+  vehicleHistoryTag,
+  vehicleTag,
+  workOrderSearchTag,
+  workOrderTag,
+} from '../tags/registry';
 import {
   authedProcedure,
   cachedQuery,

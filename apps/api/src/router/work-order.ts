@@ -12,20 +12,7 @@ import {
   workOrderListInput,
   workOrderUpdateInput,
 } from '@garage/validators';
-import {
-  customerWorkOrdersTag,
-  ownerTag,
-  ownerTagsOf,
-  remindersTag,
-  technicianTag,
-  ttl,
-  vehicleHistoryTag,
-  vehicleTag,
-  workOrderBoardTag,
-  workOrderSearchTag,
-  workOrderStatusTag,
-  workOrderTag,
-} from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import { createWorkOrder } from '../services/work-orders/create';
 import { decideLines } from '../services/work-orders/decisions';
 import { getWorkOrder } from '../services/work-orders/detail';
@@ -38,6 +25,19 @@ import type { WorkOrderSummary } from '../services/work-orders/shape';
 import { setWorkOrderStatus } from '../services/work-orders/status';
 import { listTechnicians } from '../services/work-orders/technicians';
 import { updateWorkOrder } from '../services/work-orders/update';
+import {
+  customerWorkOrdersTag,
+  ownerTag,
+  ownerTagsOf,
+  remindersTag,
+  technicianTag,
+  vehicleHistoryTag,
+  vehicleTag,
+  workOrderBoardTag,
+  workOrderSearchTag,
+  workOrderStatusTag,
+  workOrderTag,
+} from '../tags/registry';
 import {
   authedProcedure,
   cachedQuery,
