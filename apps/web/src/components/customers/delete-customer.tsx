@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
@@ -24,22 +24,11 @@ export function DeleteCustomer({
   vehicleCount: number;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.customer.delete.mutationOptions({
-      onSuccess: async () => {
-        // The page of the deleted customer is marked stale, not refetched: it would 404.
-        await Promise.all([
-          queryClient.invalidateQueries({
-            ...trpc.customer.byId.queryFilter({ id }),
-            refetchType: 'none',
-          }),
-          queryClient.invalidateQueries(trpc.customer.list.pathFilter()),
-        ]);
-        router.push('/staff/customers');
-      },
+      onSuccess: () => router.push('/staff/customers'),
       onSettled: () => setConfirming(false),
     }),
   );
