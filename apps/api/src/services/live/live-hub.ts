@@ -20,6 +20,8 @@ export const defaultLiveReplayEvents = 1_000;
 /** What the hub reports to /metrics. */
 export interface LiveMetrics {
   streamsChanged(open: number): void;
+  /** An event was filtered and serialized for one audience. */
+  frameMade(): void;
   /** `count` streams were sent one event (one frame, made once for its audience). */
   eventsSent(count: number): void;
 }
@@ -64,7 +66,7 @@ class AudienceStreams {
   constructor(
     readonly audience: Promise<Audience>,
     position: string,
-    private readonly sent: (count: number) => void,
+    private readonly metrics: LiveMetrics,
   ) {
     this.#last = position;
     this.#chain = audience;
@@ -87,11 +89,12 @@ class AudienceStreams {
       .catch(() => ({ frame: dataFrame(position, { kind: 'missed' }), position }))
       .then((made) => {
         if (!made) return;
+        this.metrics.frameMade();
         let sent = 0;
         for (const stream of this.streams) {
           if (stream.send(made.frame, made.position, own !== undefined)) sent++;
         }
-        this.sent(sent);
+        this.metrics.eventsSent(sent);
       });
   }
 }
@@ -189,9 +192,7 @@ export class LiveHub {
     if (!group) {
       const audience = this.options.audiences.create(user);
       // A stream whose audience could not be read ends; its client reconnects.
-      group = new AudienceStreams(audience, this.cache.position(), (count) =>
-        this.options.metrics.eventsSent(count),
-      );
+      group = new AudienceStreams(audience, this.cache.position(), this.options.metrics);
       const made = group;
       audience.catch(() => {
         if (this.#audiences.get(key) === made) this.#audiences.delete(key);
