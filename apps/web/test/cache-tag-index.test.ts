@@ -18,14 +18,16 @@ function tab(
   const index = new CacheTagIndex();
   const positions = new BatchPositions();
   const applied: LiveEvent[] = [];
+  const refetches: string[] = [];
   const batches: string[] = [];
   const client = createTRPCUntypedClient<AppRouter>({
     links: [
       cacheLink({
         positions,
         index,
-        apply: (event) => {
+        apply: (event, refetch) => {
           applied.push(event);
+          refetches.push(refetch);
           return refetched;
         },
       }),
@@ -42,7 +44,7 @@ function tab(
       }),
     ],
   });
-  return { client, index, applied, batches };
+  return { client, index, applied, refetches, batches };
 }
 
 const keyOf = (path: string, input?: unknown, type = 'query') => [
@@ -116,5 +118,20 @@ describe('CacheTagIndex, learning through the cache link', () => {
     refetchDone();
     await writes;
     expect(resolved).toEqual(['settings', 'delete']);
+  });
+
+  it('only marks stale what a write that leaves its page reached (its page would 404)', async () => {
+    const invalidated = { kind: 'invalidated', tags: ['vehicle:3'], routes: ['vehicle.list'] };
+    const { client, applied, refetches } = tab(() => ({
+      'x-cache-invalidated': JSON.stringify([invalidated]),
+    }));
+    await client.mutation('vehicle.update', { id: 3, version: 1 });
+    await client.mutation(
+      'vehicle.delete',
+      { id: 3, version: 2 },
+      { context: { leavesPage: true } },
+    );
+    expect(applied).toEqual([invalidated, invalidated]);
+    expect(refetches).toEqual(['active', 'none']);
   });
 });

@@ -62,6 +62,15 @@ function liveEventOf(value: unknown): LiveEvent | undefined {
   return isStrings(tags) && isStrings(routes) ? { kind: 'invalidated', tags, routes } : undefined;
 }
 
+/** What a write says of itself to the cache link (`trpc: { context }` in its options). */
+export interface WriteContext {
+  /**
+   * The page goes away with the write (a delete: its own query would answer NOT_FOUND): what
+   * the write reached is marked stale, and refetched where it shows next, not on this page.
+   */
+  leavesPage?: boolean;
+}
+
 /**
  * The one place the tab learns from the API's cache headers, per operation: a query's answer
  * says which tags it carries (`x-cache-tags`), which the tag index keeps; a mutation's answer
@@ -72,8 +81,8 @@ function liveEventOf(value: unknown): LiveEvent | undefined {
 export function cacheLink(options: {
   positions: BatchPositions;
   index: CacheTagIndex;
-  /** Refetches what `event` reaches (see live.ts); resolves once that is done. */
-  apply: (event: LiveEvent) => Promise<unknown>;
+  /** Refetches what `event` reaches (see refetch.ts); resolves once that is done. */
+  apply: (event: LiveEvent, refetch: 'active' | 'none') => Promise<unknown>;
 }): TRPCLink<AppRouter> {
   const { positions, index, apply } = options;
   return () =>
@@ -90,7 +99,8 @@ export function cacheLink(options: {
             } else if (op.type === 'mutation') {
               const at = positions.take(op);
               const event = liveEventOf(perCall(response, 'x-cache-invalidated', at));
-              if (event) applied = apply(event);
+              const leaving = op.context.leavesPage === true;
+              if (event) applied = apply(event, leaving ? 'none' : 'active');
               applied.then(() => observer.next(envelope));
             } else observer.next(envelope);
           },

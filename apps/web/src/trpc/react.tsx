@@ -63,7 +63,7 @@ export function TRPCReactProvider({
         cacheLink({
           positions,
           index: tagIndex,
-          apply: (event) => applyEvent(queryClient, tagIndex, event),
+          apply: (event, refetch) => applyEvent(queryClient, tagIndex, event, refetch),
         }),
         splitLink({
           condition: (op) => op.type === 'subscription',

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
 import { sentence } from '~/lib/format';
+import type { WriteContext } from '~/trpc/cache-link';
 import { useTRPC } from '~/trpc/react';
 
 /**
@@ -25,6 +26,8 @@ export function DeleteVehicle({
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.vehicle.delete.mutationOptions({
+      // This page goes with the vehicle: what the delete reached is refetched where it shows next.
+      trpc: { context: { leavesPage: true } satisfies WriteContext },
       onSuccess: () => router.push('/staff/vehicles'),
       onSettled: () => setConfirming(false),
     }),
