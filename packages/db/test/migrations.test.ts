@@ -8,11 +8,15 @@ import { embeddedMigrations } from '../src/generated/migrations';
 
 const tables = [
   'CacheInvalidation',
+  'CreditNote',
+  'CreditNoteCounter',
   'Customer',
   'InvoiceCounter',
   'LoginThrottle',
   'OdometerReading',
   'Payment',
+  'PaymentVoid',
+  'Refund',
   'ServiceReminder',
   'Session',
   'ShopSettings',
