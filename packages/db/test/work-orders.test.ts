@@ -173,7 +173,13 @@ describe('money movements', () => {
         ),
       ),
     ).toMatch(/Payment_currency_code/);
-    const note = { workOrderId: workOrder.id, invoice: {}, reason: 'wrong address' };
+    const note = {
+      workOrderId: workOrder.id,
+      totalCents: 100,
+      currency: 'USD',
+      invoice: {},
+      reason: 'wrong address',
+    };
     await db.prisma.creditNote.create({ data: { ...note, number: 900_001, invoiceNumber: 77 } });
     const twice = await rejection(
       db.prisma.creditNote.create({ data: { ...note, number: 900_002, invoiceNumber: 77 } }),

@@ -9,7 +9,7 @@ UPDATE "Payment" AS p SET "currency" = coalesce(
 ALTER TABLE "Payment" ALTER COLUMN "currency" SET NOT NULL;
 
 -- AlterTable
-ALTER TABLE "StatusChange" ADD COLUMN     "reason" TEXT;
+ALTER TABLE "StatusChange" ADD COLUMN     "note" TEXT;
 
 -- AlterTable
 ALTER TABLE "WorkOrder" ADD COLUMN     "invoiceBillTo" JSONB;
@@ -57,6 +57,8 @@ CREATE TABLE "CreditNote" (
     "number" INTEGER NOT NULL,
     "workOrderId" INTEGER NOT NULL,
     "invoiceNumber" INTEGER NOT NULL,
+    "totalCents" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
     "invoice" JSONB NOT NULL,
     "reason" TEXT NOT NULL,
     "issuedById" INTEGER,
@@ -119,5 +121,7 @@ ALTER TABLE "Refund" ADD CONSTRAINT "Refund_amount_positive" CHECK ("amountCents
 ALTER TABLE "Refund" ADD CONSTRAINT "Refund_currency_code" CHECK ("currency" ~ '^[A-Z]{3}$');
 ALTER TABLE "Refund" ADD CONSTRAINT "Refund_reason_given" CHECK (length(btrim("reason")) > 0);
 ALTER TABLE "CreditNote" ADD CONSTRAINT "CreditNote_number_positive" CHECK ("number" > 0);
+ALTER TABLE "CreditNote" ADD CONSTRAINT "CreditNote_total_not_negative" CHECK ("totalCents" >= 0);
+ALTER TABLE "CreditNote" ADD CONSTRAINT "CreditNote_currency_code" CHECK ("currency" ~ '^[A-Z]{3}$');
 ALTER TABLE "CreditNote" ADD CONSTRAINT "CreditNote_reason_given" CHECK (length(btrim("reason")) > 0);
 ALTER TABLE "CreditNoteCounter" ADD CONSTRAINT "CreditNoteCounter_single_row" CHECK ("id" = 1);
