@@ -1,7 +1,11 @@
 import { DbError, UniqueConflictError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
-import { WorkOrderConflictError, WorkOrderInputError } from './work-orders/errors';
+import {
+  MovementConflictError,
+  WorkOrderConflictError,
+  WorkOrderInputError,
+} from './work-orders/errors';
 
 /** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
 export class FieldError extends Error {
@@ -74,7 +78,7 @@ export function toTRPCError(error: unknown): unknown {
   if (error instanceof FieldError || error instanceof WorkOrderInputError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }
-  if (error instanceof WorkOrderConflictError) {
+  if (error instanceof WorkOrderConflictError || error instanceof MovementConflictError) {
     return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   }
   if (error instanceof DbError) {

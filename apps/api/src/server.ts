@@ -9,7 +9,12 @@ import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { admitWithinLimits, type RequestLimits } from './http/limits';
 import type { MetricsAccess } from './http/metrics-access';
 import { assignRequestId } from './http/request-id';
-import { invoicesPrefix, serveInvoicePdf } from './invoices/route';
+import {
+  creditNotesPrefix,
+  invoicesPrefix,
+  serveCreditNotePdf,
+  serveInvoicePdf,
+} from './invoices/route';
 import type { Metrics } from './metrics';
 import { appRouter } from './root';
 
@@ -38,7 +43,10 @@ export interface HttpGuards {
   admitToMetrics: MetricsAccess;
 }
 
-/** The API's HTTP server: tRPC under /trpc, plus /invoices/<id>.pdf, /healthz, /readyz and /metrics. */
+/**
+ * The API's HTTP server: tRPC under /trpc, plus /invoices/<id>.pdf, /credit-notes/<id>.pdf,
+ * /healthz, /readyz and /metrics.
+ */
 export function createApiServer(
   services: Services,
   readiness: Readiness,
@@ -101,6 +109,9 @@ export function createApiServer(
     }
     if (path.startsWith(basePath)) return handleTrpc(req, res, path);
     if (path.startsWith(invoicesPrefix)) return void serveInvoicePdf(services, req, res, path);
+    if (path.startsWith(creditNotesPrefix)) {
+      return void serveCreditNotePdf(services, req, res, path);
+    }
     sendJson(res, 404, { error: 'not found' });
   });
 

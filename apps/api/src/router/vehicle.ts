@@ -7,6 +7,7 @@ import {
   vehicleUpdateInput,
 } from '@garage/validators';
 import {
+  moneyTags,
   ownerTag,
   ownerTagsOf,
   ttl,
@@ -101,6 +102,7 @@ export const vehicleRouter = router({
       ownerTag(result.vehicle.ownerId),
       ...ownerTagsOf(result.workOrders.map((workOrder) => workOrder.customer.id)),
       ...result.workOrders.map((workOrder) => workOrderTag(workOrder.id)),
+      ...moneyTags(result.workOrders.map((workOrder) => workOrder.money)),
     ],
   }),
 
