@@ -209,6 +209,7 @@ const workOrderValue = fc.oneof(
 /** What the database holds when a procedure's run starts: the ids worth aiming at. */
 type Domain = {
   workOrderIds: number[];
+  payments: { id: number; workOrderId: number }[];
   lineIds: number[];
   linesByWorkOrder: [number, number[]][];
   vehicleIds: number[];
@@ -321,6 +322,32 @@ function workOrderShapes(domain: Domain) {
       },
       required: ['workOrderId', 'amountCents', 'method'],
     },
+    'workOrder.voidPayment': {
+      fields: { paymentId: fc.constantFrom(...domain.payments.map((row) => row.id)), reason: text },
+      required: ['paymentId', 'reason'],
+    },
+    'workOrder.refund': {
+      fields: {
+        amountCents: fc.integer({ min: 1, max: 5_000 }),
+        method: fc.constantFrom('cash', 'card', 'transfer', 'other', 'cheque'),
+        reason: text,
+      },
+      required: ['amountCents', 'method', 'reason'],
+      // A work order that was paid, and often one of its payments.
+      base: fc
+        .constantFrom(...domain.payments)
+        .chain((payment) =>
+          fc.record(
+            { workOrderId: fc.constant(payment.workOrderId), paymentId: fc.constant(payment.id) },
+            { requiredKeys: ['workOrderId'] },
+          ),
+        ),
+      baseKeys: ['workOrderId', 'paymentId'],
+    },
+    'workOrder.creditInvoice': {
+      fields: { id: workOrderId, reason: text },
+      required: ['id', 'reason'],
+    },
     'settings.update': {
       fields: {
         name: text,
@@ -339,6 +366,8 @@ function workOrderShapes(domain: Domain) {
       fields: Record<string, fc.Arbitrary<unknown>>;
       required: string[];
       base?: fc.Arbitrary<Record<string, unknown>>;
+      /** The keys `base` fills (decideLines' by default). */
+      baseKeys?: string[];
     }
   >;
 }
@@ -353,6 +382,9 @@ const workOrderProcedures = [
   'workOrder.setStatus',
   'workOrder.invoice',
   'workOrder.addPayment',
+  'workOrder.voidPayment',
+  'workOrder.refund',
+  'workOrder.creditInvoice',
   'settings.update',
 ] as const;
 
@@ -362,6 +394,8 @@ const targetKey: Record<string, string> = {
   'workOrder.setStatus': 'id',
   'workOrder.invoice': 'id',
   'workOrder.addPayment': 'workOrderId',
+  'workOrder.refund': 'workOrderId',
+  'workOrder.creditInvoice': 'id',
   'workOrder.addLine': 'workOrderId',
   'workOrder.decideLines': 'workOrderId',
   'workOrder.updateLine': 'id',
@@ -372,8 +406,10 @@ function workOrderInputFor(shape: {
   fields: Record<string, fc.Arbitrary<unknown>>;
   required: string[];
   base?: fc.Arbitrary<Record<string, unknown>>;
+  baseKeys?: string[];
 }) {
-  const names = [...Object.keys(shape.fields), ...(shape.base ? ['workOrderId', 'decisions'] : [])];
+  const baseKeys = shape.baseKeys ?? ['workOrderId', 'decisions'];
+  const names = [...Object.keys(shape.fields), ...(shape.base ? baseKeys : [])];
   const plausible = fc
     .tuple(shape.base ?? fc.constant({}), fc.record(shape.fields, { requiredKeys: shape.required }))
     .map(([base, fields]) => ({ ...base, ...fields }));
@@ -396,7 +432,16 @@ function workOrderInputFor(shape: {
 }
 
 type WorkOrderSnapshot = Record<
-  'workOrders' | 'lines' | 'statusChanges' | 'readings' | 'payments' | 'vehicles' | 'settings',
+  | 'workOrders'
+  | 'lines'
+  | 'statusChanges'
+  | 'readings'
+  | 'payments'
+  | 'paymentVoids'
+  | 'refunds'
+  | 'creditNotes'
+  | 'vehicles'
+  | 'settings',
   Row[]
 >;
 
@@ -407,16 +452,32 @@ describe('fuzzed work-order mutations', () => {
   async function snapshot(): Promise<WorkOrderSnapshot> {
     const { prisma } = api.db;
     const byId = { orderBy: { id: 'asc' } } as const;
-    const [workOrders, lines, statusChanges, readings, payments, vehicles, settings] =
-      await Promise.all([
-        prisma.workOrder.findMany(byId),
-        prisma.workOrderLine.findMany(byId),
-        prisma.statusChange.findMany(byId),
-        prisma.odometerReading.findMany(byId),
-        prisma.payment.findMany(byId),
-        prisma.vehicle.findMany(byId),
-        prisma.shopSettings.findMany(byId),
-      ]);
+    const [
+      workOrders,
+      lines,
+      statusChanges,
+      readings,
+      payments,
+      paymentVoids,
+      refunds,
+      creditNotes,
+      vehicles,
+      settings,
+    ] = await Promise.all([
+      prisma.workOrder.findMany(byId),
+      prisma.workOrderLine.findMany(byId),
+      prisma.statusChange.findMany(byId),
+      prisma.odometerReading.findMany(byId),
+      prisma.payment.findMany(byId),
+      prisma.paymentVoid.findMany({
+        ...byId,
+        include: { payment: { select: { workOrderId: true } } },
+      }),
+      prisma.refund.findMany(byId),
+      prisma.creditNote.findMany(byId),
+      prisma.vehicle.findMany(byId),
+      prisma.shopSettings.findMany(byId),
+    ]);
     return {
       workOrders,
       // Decimals compare by value.
@@ -424,6 +485,12 @@ describe('fuzzed work-order mutations', () => {
       statusChanges,
       readings,
       payments,
+      paymentVoids: paymentVoids.map(({ payment, ...row }) => ({
+        ...row,
+        workOrderId: payment.workOrderId,
+      })),
+      refunds,
+      creditNotes,
       vehicles,
       settings,
     };
@@ -444,9 +511,16 @@ describe('fuzzed work-order mutations', () => {
     return id;
   }
 
+  /** The work order an accepted void changed: its payment's. */
+  function voidTargetOf(input: Record<string, unknown>, before: WorkOrderSnapshot) {
+    return Number(before.payments.find((row) => row.id === Number(input.paymentId))?.workOrderId);
+  }
+
   /**
-   * Work orders, lines and payments other than the target's are as they were (a payment may
-   * only be added to the target); a creation (no target) adds exactly one work order.
+   * Work orders, lines and money movements other than the target's are as they were (a
+   * payment, void, refund or credit note may only be added to the target), and no payment that
+   * existed, the target's included, was edited or deleted; a creation (no target) adds exactly
+   * one work order.
    */
   function expectOthersUntouched(
     target: number | undefined,
@@ -466,9 +540,14 @@ describe('fuzzed work-order mutations', () => {
     );
     const added = target === undefined ? 1 : 0;
     expect(after.workOrders.length).toBe(before.workOrders.length + added);
-    expect(others(after.payments, (row) => row.workOrderId)).toEqual(
-      others(before.payments, (row) => row.workOrderId),
-    );
+    for (const table of ['payments', 'paymentVoids', 'refunds', 'creditNotes'] as const) {
+      expect(
+        others(after[table], (row) => row.workOrderId),
+        table,
+      ).toEqual(others(before[table], (row) => row.workOrderId));
+    }
+    const kept = new Map(after.payments.map((row) => [row.id, comparable(row)]));
+    for (const payment of before.payments) expect(kept.get(payment.id)).toBe(comparable(payment));
   }
 
   beforeAll(async () => {
@@ -484,8 +563,9 @@ describe('fuzzed work-order mutations', () => {
 
   async function domain(): Promise<Domain> {
     const { prisma } = api.db;
-    const [workOrders, lines, vehicles, users] = await Promise.all([
+    const [workOrders, payments, lines, vehicles, users] = await Promise.all([
       prisma.workOrder.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+      prisma.payment.findMany({ select: { id: true, workOrderId: true }, orderBy: { id: 'asc' } }),
       prisma.workOrderLine.findMany({
         select: { id: true, workOrderId: true },
         orderBy: { id: 'asc' },
@@ -499,6 +579,7 @@ describe('fuzzed work-order mutations', () => {
     }
     return {
       workOrderIds: workOrders.map((row) => row.id),
+      payments,
       lineIds: lines.map((row) => row.id),
       linesByWorkOrder: [...byWorkOrder],
       vehicleIds: vehicles.map((row) => row.id),
@@ -537,6 +618,8 @@ describe('fuzzed work-order mutations', () => {
           if (procedure === 'settings.update') {
             expect(after.workOrders).toEqual(before.workOrders);
             expect(after.lines).toEqual(before.lines);
+          } else if (procedure === 'workOrder.voidPayment') {
+            expectOthersUntouched(voidTargetOf(fields, before), before, after);
           } else {
             expectOthersUntouched(targetOf(procedure, fields, before), before, after);
           }
