@@ -11,6 +11,7 @@ import { ApprovalRecorder } from './approval-recorder';
 import { DetailsForm } from './details-form';
 import { InvoiceSection } from './invoice-section';
 import { LinesSection } from './lines-section';
+import { MoneyAudit } from './money-audit';
 import { OdometerReadings } from './odometer-readings';
 import { PaymentsSection } from './payments-section';
 import { AwaitingApproval, StatusBadge } from './status-badge';
@@ -102,6 +103,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
         </section>
       ) : null}
       <StatusHistory changes={workOrder.statusHistory} />
+      <MoneyAudit workOrder={workOrder} />
     </>
   );
 }
