@@ -117,7 +117,8 @@ export function PaymentsSection({ workOrder }: { workOrder: WorkOrder }) {
         )}
       </dl>
       {workOrder.status === 'invoiced' ? (
-        <PaymentForm workOrder={workOrder} onTaken={setMessage} />
+        // Fresh, from the new balance, when a void or refund moved it.
+        <PaymentForm key={workOrder.balanceCents} workOrder={workOrder} onTaken={setMessage} />
       ) : workOrder.invoiceNumber === null ? null : (
         <p className="muted">
           This work order is {statusLabels[workOrder.status].toLowerCase()}: it takes no more

@@ -88,7 +88,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
       <LinesSection workOrder={workOrder} settings={settings.data} />
       <InvoiceSection workOrder={workOrder} />
       <PaymentsSection workOrder={workOrder} />
-      {editable && workOrder.lines.length > 0 ? (
+      {workOrder.lines.some((line) => line.decidable) ? (
         <ApprovalRecorder
           // Fresh choices when a line comes or goes.
           key={workOrder.lines.map((line) => line.id).join(',')}
