@@ -209,9 +209,11 @@ const workOrderValue = fc.oneof(
 /** What the database holds when a procedure's run starts: the ids worth aiming at. */
 type Domain = {
   workOrderIds: number[];
-  payments: { id: number; workOrderId: number }[];
+  payments: { id: number; workOrderId: number; voided: boolean }[];
   lineIds: number[];
   linesByWorkOrder: [number, number[]][];
+  /** Per work order, its lines still awaiting a decision (those with one). */
+  pendingByWorkOrder: [number, number[]][];
   vehicleIds: number[];
   userIds: number[];
 };
@@ -248,15 +250,21 @@ function workOrderShapes(domain: Domain) {
     taxRateBps: rateBps,
     partNumber: fc.option(text),
   };
-  const decided = fc.constantFrom(...domain.linesByWorkOrder).chain(([id, lines]) =>
-    fc.record({
-      workOrderId: fc.constant(id),
-      decisions: fc.uniqueArray(
-        fc.record({ lineId: fc.constantFrom(...lines), approved: fc.boolean() }),
-        { selector: (decision) => decision.lineId, minLength: 1, maxLength: lines.length },
-      ),
-    }),
-  );
+  const decisionsOn = (byWorkOrder: [number, number[]][]) =>
+    fc.constantFrom(...byWorkOrder).chain(([id, lines]) =>
+      fc.record({
+        workOrderId: fc.constant(id),
+        decisions: fc.uniqueArray(
+          fc.record({ lineId: fc.constantFrom(...lines), approved: fc.boolean() }),
+          { selector: (decision) => decision.lineId, minLength: 1, maxLength: lines.length },
+        ),
+      }),
+    );
+  // Any lines (once work has started, a decided one among them is final: a refusal), or only
+  // lines still pending (which work orders in every open status accept).
+  const decided = domain.pendingByWorkOrder.length
+    ? fc.oneof(decisionsOn(domain.linesByWorkOrder), decisionsOn(domain.pendingByWorkOrder))
+    : decisionsOn(domain.linesByWorkOrder);
   return {
     'workOrder.create': {
       fields: {
@@ -333,9 +341,9 @@ function workOrderShapes(domain: Domain) {
         reason: text,
       },
       required: ['amountCents', 'method', 'reason'],
-      // A work order that was paid, and often one of its payments.
+      // A work order that was paid, and often one of its payments (one still counting).
       base: fc
-        .constantFrom(...domain.payments)
+        .constantFrom(...domain.payments.filter((payment) => !payment.voided))
         .chain((payment) =>
           fc.record(
             { workOrderId: fc.constant(payment.workOrderId), paymentId: fc.constant(payment.id) },
@@ -382,8 +390,9 @@ const workOrderProcedures = [
   'workOrder.setStatus',
   'workOrder.invoice',
   'workOrder.addPayment',
-  'workOrder.voidPayment',
+  // Before voids: a payment voided has nothing left to refund.
   'workOrder.refund',
+  'workOrder.voidPayment',
   'workOrder.creditInvoice',
   'settings.update',
 ] as const;
@@ -565,23 +574,34 @@ describe('fuzzed work-order mutations', () => {
     const { prisma } = api.db;
     const [workOrders, payments, lines, vehicles, users] = await Promise.all([
       prisma.workOrder.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
-      prisma.payment.findMany({ select: { id: true, workOrderId: true }, orderBy: { id: 'asc' } }),
+      prisma.payment.findMany({
+        select: { id: true, workOrderId: true, void: { select: { id: true } } },
+        orderBy: { id: 'asc' },
+      }),
       prisma.workOrderLine.findMany({
-        select: { id: true, workOrderId: true },
+        select: { id: true, workOrderId: true, approval: true },
         orderBy: { id: 'asc' },
       }),
       prisma.vehicle.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
       prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
     ]);
     const byWorkOrder = new Map<number, number[]>();
+    const pendingByWorkOrder = new Map<number, number[]>();
     for (const line of lines) {
       byWorkOrder.set(line.workOrderId, [...(byWorkOrder.get(line.workOrderId) ?? []), line.id]);
+      if (line.approval !== 'pending') continue;
+      const pending = pendingByWorkOrder.get(line.workOrderId) ?? [];
+      pendingByWorkOrder.set(line.workOrderId, [...pending, line.id]);
     }
     return {
       workOrderIds: workOrders.map((row) => row.id),
-      payments,
+      payments: payments.map(({ void: voided, ...payment }) => ({
+        ...payment,
+        voided: voided !== null,
+      })),
       lineIds: lines.map((row) => row.id),
       linesByWorkOrder: [...byWorkOrder],
+      pendingByWorkOrder: [...pendingByWorkOrder],
       vehicleIds: vehicles.map((row) => row.id),
       userIds: users.map((row) => row.id),
     };

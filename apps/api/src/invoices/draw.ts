@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { PaymentMethod } from '../work-orders/status';
 import type { BillTo, InvoiceDocument, InvoiceShop } from './document';
 import { drawable, formatMileage, formatMoney, formatQuantity } from './format';
 
@@ -29,7 +30,7 @@ export const paymentMethodNames = {
   card: 'Card',
   transfer: 'Bank transfer',
   other: 'Other',
-} as const;
+} as const satisfies Record<PaymentMethod, string>;
 
 /** Amounts in `currency`, in the shop's locale when the document was issued with one. */
 export function moneyWriter(shop: InvoiceShop) {

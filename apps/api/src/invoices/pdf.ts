@@ -48,7 +48,7 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
         doc.moveDown(0.5);
         paragraph(
           doc,
-          `Credited in full by credit note no. ${credit.number} on ${day(credit.issuedAt)}: ${credit.reason}. Nothing is due on this invoice. Payments received stay on work order ${document.workOrderNumber} and count toward its next invoice.`,
+          `Credited in full by credit note no. ${credit.number} on ${day(credit.issuedAt)}: ${credit.reason}. Nothing is due on this invoice.${invoice.paidCents > 0 ? ` Payments received stay on work order ${document.workOrderNumber} and count toward its next invoice.` : ''}`,
         );
         return;
       }
