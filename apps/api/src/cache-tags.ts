@@ -44,6 +44,15 @@ export const remindersTag = 'reminders';
 /** The shop's settings. */
 export const settingsTag = 'settings';
 
+/**
+ * An answer showing money in the settings' currency (a work order not invoiced yet) changes
+ * with the settings; one whose work orders are all invoiced keeps their invoices' currency.
+ */
+export function moneyTags(moneys: Iterable<{ from: 'invoice' | 'settings' }>): string[] {
+  for (const money of moneys) if (money.from === 'settings') return [settingsTag];
+  return [];
+}
+
 /** Each distinct owner tag of `rows` (rows holding an `ownerId`, or customers by `id`). */
 export function ownerTagsOf(ownerIds: Iterable<number>): string[] {
   return [...new Set(ownerIds)].map(ownerTag);

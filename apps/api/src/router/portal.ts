@@ -1,5 +1,12 @@
 import { noInput } from '@garage/validators';
-import { customerWorkOrdersTag, ownerTag, ttl, vehicleTag, workOrderTag } from '../cache-tags';
+import {
+  customerWorkOrdersTag,
+  moneyTags,
+  ownerTag,
+  ttl,
+  vehicleTag,
+  workOrderTag,
+} from '../cache-tags';
 import { vehiclesOf } from '../services/vehicles';
 import { workOrdersOfCustomer } from '../services/work-orders/portal';
 import { cachedQuery, customerProcedure, router } from '../trpc';
@@ -35,6 +42,7 @@ export const portalRouter = router({
           : []),
         ...items.map((item) => workOrderTag(item.id)),
         ...new Set(items.map((item) => vehicleTag(item.vehicle.id))),
+        ...moneyTags(items.map((item) => item.money)),
       ];
     },
   }),

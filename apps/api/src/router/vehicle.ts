@@ -8,6 +8,7 @@ import {
   versionedIdInput,
 } from '@garage/validators';
 import {
+  moneyTags,
   ownerTag,
   ownerTagsOf,
   ttl,
@@ -105,6 +106,7 @@ export const vehicleRouter = router({
       ownerTag(result.vehicle.ownerId),
       ...ownerTagsOf(result.workOrders.map((workOrder) => workOrder.customer.id)),
       ...result.workOrders.map((workOrder) => workOrderTag(workOrder.id)),
+      ...moneyTags(result.workOrders.map((workOrder) => workOrder.money)),
     ],
   }),
 
