@@ -145,6 +145,11 @@ describe('fuzzed mutations', () => {
       body: JSON.stringify({ json: { email: 'staff@garage.test', password: 'garage-demo' } }),
     });
     cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // Customers with nothing on record, so that a delete the generator aims at one of the ids
+    // it tries (with their first version) can succeed: the seed's all own vehicles.
+    await api.db.prisma.customer.createMany({
+      data: Array.from({ length: 8 }, (_, n) => ({ name: `Nothing on record ${n + 1}` })),
+    });
   });
   afterAll(() => api.stop());
 
