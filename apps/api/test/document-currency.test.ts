@@ -45,7 +45,7 @@ describe('the currency of documents', () => {
         reason: 'goodwill',
       });
       const invoiced = await staff.workOrder.byId.query({ id: issued.id });
-      expect(invoiced.money).toEqual({ currency: 'USD', locale: null, from: 'invoice' });
+      expect(invoiced.money).toEqual({ currency: 'USD', locale: 'en-US', from: 'invoice' });
       expect(invoiced.payments.map((payment) => payment.currency)).toEqual(['USD']);
       expect(invoiced.refunds.map((refund) => refund.currency)).toEqual(['USD']);
       // A payment taken after the change is in the invoice's currency too.
@@ -70,7 +70,7 @@ describe('the currency of documents', () => {
       }
       expect((await staff.workOrder.byId.query({ id: open.id })).money).toEqual({
         currency: 'EUR',
-        locale: null,
+        locale: 'en-US',
         from: 'settings',
       });
       expect((await alice.workOrder.byId.query({ id: open.id })).money.currency).toBe('EUR');
@@ -85,7 +85,7 @@ describe('the currency of documents', () => {
   it('answers the locale of the invoice when its snapshot has one', async () => {
     const issued = await workOrderWithLine(api, aliceId);
     await staff.workOrder.invoice.mutate({ id: issued.id });
-    // As invoicing will record it once the settings have a locale.
+    // As an invoice issued in a German shop records it.
     const row = await api.db.prisma.workOrder.findUniqueOrThrow({ where: { id: issued.id } });
     await api.db.prisma.workOrder.update({
       where: { id: issued.id },

@@ -1,7 +1,10 @@
 import { loadShopSettings, type PrismaClient } from '@garage/db';
 import { z } from 'zod';
 
-/** What a work order's amounts are in: an ISO 4217 currency, and a locale when one is set. */
+/**
+ * What a work order's amounts are in: an ISO 4217 currency, and the locale to write them in
+ * (null on an invoice issued before shops chose a locale).
+ */
 export type Money = { currency: string; locale: string | null };
 
 const moneyFields = z.object({
@@ -19,7 +22,8 @@ export function moneyIn(settingsOrSnapshot: unknown): Money | null {
 
 /** The currency and locale the shop writes money in now. */
 export async function shopMoney(prisma: PrismaClient): Promise<Money> {
-  return moneyIn(await loadShopSettings(prisma)) ?? { currency: 'USD', locale: null };
+  const { currency, locale } = await loadShopSettings(prisma);
+  return { currency, locale };
 }
 
 /** A work order's money: its currency and locale, and where they come from. */
