@@ -11,7 +11,7 @@ function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test('[STAFF][INVOICES] invoices a ready work order with a next service, refuses an overpayment, takes two payments to paid, and the service shows as due soon', async ({
+test('[STAFF][INVOICES] invoices a ready work order with a next service after confirming what is invoiced, refuses an overpayment, takes two payments to paid, and the service shows as due soon', async ({
   page,
 }, testInfo) => {
   const tag = uniqueTag();
@@ -35,6 +35,13 @@ test('[STAFF][INVOICES] invoices a ready work order with a next service, refuses
     await invoice.getByLabel('Next service mileage', { exact: true }).fill('37,500');
     await invoice.getByLabel('Next service date', { exact: true }).fill(daysFromNow(10));
     await invoice.getByRole('button', { name: 'Invoice', exact: true }).click();
+    // A confirmation first: what is invoiced, the total, what gets locked.
+    const confirm = page.getByRole('dialog', { name: `Invoice ${workOrder.number}?` });
+    await expect(confirm.getByRole('list', { name: 'Lines to invoice' })).toContainText(
+      'Replace front brake pads',
+    );
+    await expect(confirm).toContainText('$227.28');
+    await confirm.getByRole('button', { name: 'Issue the invoice' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Invoiced');
     await expect(detail(invoice, 'Invoice number')).toHaveText(/^\d+$/);
     await expect(invoice.getByRole('link', { name: 'Download PDF' })).toHaveAttribute(

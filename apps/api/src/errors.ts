@@ -2,7 +2,11 @@ import { DbError, UniqueConflictError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { type VersionConflict, VersionConflictError } from './versions/conflict';
-import { WorkOrderConflictError, WorkOrderInputError } from './work-orders/errors';
+import {
+  MovementConflictError,
+  WorkOrderConflictError,
+  WorkOrderInputError,
+} from './work-orders/errors';
 
 /** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
 export class FieldError extends Error {
@@ -89,6 +93,7 @@ export function toTRPCError(error: unknown): unknown {
   }
   if (
     error instanceof WorkOrderConflictError ||
+    error instanceof MovementConflictError ||
     error instanceof VersionConflictError ||
     error instanceof ValueTakenError
   ) {

@@ -12,7 +12,12 @@ import { livePositionHeader } from './http/live-position';
 import type { MetricsAccess } from './http/metrics-access';
 import { procedurePaths } from './http/procedure-paths';
 import { assignRequestId } from './http/request-id';
-import { invoicesPrefix, serveInvoicePdf } from './invoices/route';
+import {
+  creditNotesPrefix,
+  invoicesPrefix,
+  serveCreditNotePdf,
+  serveInvoicePdf,
+} from './invoices/route';
 import type { Metrics } from './metrics';
 import { appRouter } from './root';
 import { isLiveStreamRequest, serveLiveStream } from './serve-live';
@@ -49,7 +54,10 @@ export interface HttpGuards {
   admitToMetrics: MetricsAccess;
 }
 
-/** The API's HTTP server: tRPC under /trpc, plus /invoices/<id>.pdf, /healthz, /readyz and /metrics. */
+/**
+ * The API's HTTP server: tRPC under /trpc, plus /invoices/<id>.pdf, /credit-notes/<id>.pdf,
+ * /healthz, /readyz and /metrics.
+ */
 export function createApiServer(
   services: Services,
   readiness: Readiness,
@@ -115,6 +123,9 @@ export function createApiServer(
     }
     if (path.startsWith(basePath)) return handleTrpc(req, res, path);
     if (path.startsWith(invoicesPrefix)) return void serveInvoicePdf(services, req, res, path);
+    if (path.startsWith(creditNotesPrefix)) {
+      return void serveCreditNotePdf(services, req, res, path);
+    }
     sendJson(res, 404, { error: 'not found' });
   });
 

@@ -145,6 +145,11 @@ describe('fuzzed mutations', () => {
       body: JSON.stringify({ json: { email: 'staff@garage.test', password: 'garage-demo' } }),
     });
     cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // Customers with nothing on record, so that a delete the generator aims at one of the ids
+    // it tries (with their first version) can succeed: the seed's all own vehicles.
+    await api.db.prisma.customer.createMany({
+      data: Array.from({ length: 8 }, (_, n) => ({ name: `Nothing on record ${n + 1}` })),
+    });
   });
   afterAll(() => api.stop());
 
@@ -233,8 +238,11 @@ const workOrderValue = fc.oneof(
 /** What the database holds when a procedure's run starts: the ids worth aiming at. */
 type Domain = {
   workOrderIds: number[];
+  payments: { id: number; workOrderId: number; voided: boolean }[];
   lineIds: number[];
   linesByWorkOrder: [number, number[]][];
+  /** Per work order, its lines still awaiting a decision (those with one). */
+  pendingByWorkOrder: [number, number[]][];
   vehicleIds: number[];
   userIds: number[];
 };
@@ -272,15 +280,21 @@ function workOrderShapes(domain: Domain) {
     taxRateBps: rateBps,
     partNumber: fc.option(text),
   };
-  const decided = fc.constantFrom(...domain.linesByWorkOrder).chain(([id, lines]) =>
-    fc.record({
-      workOrderId: fc.constant(id),
-      decisions: fc.uniqueArray(
-        fc.record({ lineId: fc.constantFrom(...lines), approved: fc.boolean() }),
-        { selector: (decision) => decision.lineId, minLength: 1, maxLength: lines.length },
-      ),
-    }),
-  );
+  const decisionsOn = (byWorkOrder: [number, number[]][]) =>
+    fc.constantFrom(...byWorkOrder).chain(([id, lines]) =>
+      fc.record({
+        workOrderId: fc.constant(id),
+        decisions: fc.uniqueArray(
+          fc.record({ lineId: fc.constantFrom(...lines), approved: fc.boolean() }),
+          { selector: (decision) => decision.lineId, minLength: 1, maxLength: lines.length },
+        ),
+      }),
+    );
+  // Any lines (once work has started, a decided one among them is final: a refusal), or only
+  // lines still pending (which work orders in every open status accept).
+  const decided = domain.pendingByWorkOrder.length
+    ? fc.oneof(decisionsOn(domain.linesByWorkOrder), decisionsOn(domain.pendingByWorkOrder))
+    : decisionsOn(domain.linesByWorkOrder);
   return {
     'workOrder.create': {
       fields: {
@@ -356,6 +370,32 @@ function workOrderShapes(domain: Domain) {
       },
       required: ['workOrderId', 'amountCents', 'method'],
     },
+    'workOrder.voidPayment': {
+      fields: { paymentId: fc.constantFrom(...domain.payments.map((row) => row.id)), reason: text },
+      required: ['paymentId', 'reason'],
+    },
+    'workOrder.refund': {
+      fields: {
+        amountCents: fc.integer({ min: 1, max: 5_000 }),
+        method: fc.constantFrom('cash', 'card', 'transfer', 'other', 'cheque'),
+        reason: text,
+      },
+      required: ['amountCents', 'method', 'reason'],
+      // A work order that was paid, and often one of its payments (one still counting).
+      base: fc
+        .constantFrom(...domain.payments.filter((payment) => !payment.voided))
+        .chain((payment) =>
+          fc.record(
+            { workOrderId: fc.constant(payment.workOrderId), paymentId: fc.constant(payment.id) },
+            { requiredKeys: ['workOrderId'] },
+          ),
+        ),
+      baseKeys: ['workOrderId', 'paymentId'],
+    },
+    'workOrder.creditInvoice': {
+      fields: { id: workOrderId, reason: text },
+      required: ['id', 'reason'],
+    },
     'settings.update': {
       fields: {
         name: text,
@@ -375,6 +415,8 @@ function workOrderShapes(domain: Domain) {
       fields: Record<string, fc.Arbitrary<unknown>>;
       required: string[];
       base?: fc.Arbitrary<Record<string, unknown>>;
+      /** The keys `base` fills (decideLines' by default). */
+      baseKeys?: string[];
     }
   >;
 }
@@ -389,6 +431,10 @@ const workOrderProcedures = [
   'workOrder.setStatus',
   'workOrder.invoice',
   'workOrder.addPayment',
+  // Before voids: a payment voided has nothing left to refund.
+  'workOrder.refund',
+  'workOrder.voidPayment',
+  'workOrder.creditInvoice',
   'settings.update',
 ] as const;
 
@@ -398,6 +444,8 @@ const targetKey: Record<string, string> = {
   'workOrder.setStatus': 'id',
   'workOrder.invoice': 'id',
   'workOrder.addPayment': 'workOrderId',
+  'workOrder.refund': 'workOrderId',
+  'workOrder.creditInvoice': 'id',
   'workOrder.addLine': 'workOrderId',
   'workOrder.decideLines': 'workOrderId',
   'workOrder.updateLine': 'id',
@@ -408,8 +456,10 @@ function workOrderInputFor(shape: {
   fields: Record<string, fc.Arbitrary<unknown>>;
   required: string[];
   base?: fc.Arbitrary<Record<string, unknown>>;
+  baseKeys?: string[];
 }) {
-  const names = [...Object.keys(shape.fields), ...(shape.base ? ['workOrderId', 'decisions'] : [])];
+  const baseKeys = shape.baseKeys ?? ['workOrderId', 'decisions'];
+  const names = [...Object.keys(shape.fields), ...(shape.base ? baseKeys : [])];
   const plausible = fc
     .tuple(shape.base ?? fc.constant({}), fc.record(shape.fields, { requiredKeys: shape.required }))
     .map(([base, fields]) => ({ ...base, ...fields }));
@@ -432,7 +482,16 @@ function workOrderInputFor(shape: {
 }
 
 type WorkOrderSnapshot = Record<
-  'workOrders' | 'lines' | 'statusChanges' | 'readings' | 'payments' | 'vehicles' | 'settings',
+  | 'workOrders'
+  | 'lines'
+  | 'statusChanges'
+  | 'readings'
+  | 'payments'
+  | 'paymentVoids'
+  | 'refunds'
+  | 'creditNotes'
+  | 'vehicles'
+  | 'settings',
   Row[]
 >;
 
@@ -443,16 +502,32 @@ describe('fuzzed work-order mutations', () => {
   async function snapshot(): Promise<WorkOrderSnapshot> {
     const { prisma } = api.db;
     const byId = { orderBy: { id: 'asc' } } as const;
-    const [workOrders, lines, statusChanges, readings, payments, vehicles, settings] =
-      await Promise.all([
-        prisma.workOrder.findMany(byId),
-        prisma.workOrderLine.findMany(byId),
-        prisma.statusChange.findMany(byId),
-        prisma.odometerReading.findMany(byId),
-        prisma.payment.findMany(byId),
-        prisma.vehicle.findMany(byId),
-        prisma.shopSettings.findMany(byId),
-      ]);
+    const [
+      workOrders,
+      lines,
+      statusChanges,
+      readings,
+      payments,
+      paymentVoids,
+      refunds,
+      creditNotes,
+      vehicles,
+      settings,
+    ] = await Promise.all([
+      prisma.workOrder.findMany(byId),
+      prisma.workOrderLine.findMany(byId),
+      prisma.statusChange.findMany(byId),
+      prisma.odometerReading.findMany(byId),
+      prisma.payment.findMany(byId),
+      prisma.paymentVoid.findMany({
+        ...byId,
+        include: { payment: { select: { workOrderId: true } } },
+      }),
+      prisma.refund.findMany(byId),
+      prisma.creditNote.findMany(byId),
+      prisma.vehicle.findMany(byId),
+      prisma.shopSettings.findMany(byId),
+    ]);
     return {
       workOrders,
       // Decimals compare by value.
@@ -460,6 +535,12 @@ describe('fuzzed work-order mutations', () => {
       statusChanges,
       readings,
       payments,
+      paymentVoids: paymentVoids.map(({ payment, ...row }) => ({
+        ...row,
+        workOrderId: payment.workOrderId,
+      })),
+      refunds,
+      creditNotes,
       vehicles,
       settings,
     };
@@ -480,9 +561,16 @@ describe('fuzzed work-order mutations', () => {
     return id;
   }
 
+  /** The work order an accepted void changed: its payment's. */
+  function voidTargetOf(input: Record<string, unknown>, before: WorkOrderSnapshot) {
+    return Number(before.payments.find((row) => row.id === Number(input.paymentId))?.workOrderId);
+  }
+
   /**
-   * Work orders, lines and payments other than the target's are as they were (a payment may
-   * only be added to the target); a creation (no target) adds exactly one work order.
+   * Work orders, lines and money movements other than the target's are as they were (a
+   * payment, void, refund or credit note may only be added to the target), and no payment that
+   * existed, the target's included, was edited or deleted; a creation (no target) adds exactly
+   * one work order.
    */
   function expectOthersUntouched(
     target: number | undefined,
@@ -502,9 +590,14 @@ describe('fuzzed work-order mutations', () => {
     );
     const added = target === undefined ? 1 : 0;
     expect(after.workOrders.length).toBe(before.workOrders.length + added);
-    expect(others(after.payments, (row) => row.workOrderId)).toEqual(
-      others(before.payments, (row) => row.workOrderId),
-    );
+    for (const table of ['payments', 'paymentVoids', 'refunds', 'creditNotes'] as const) {
+      expect(
+        others(after[table], (row) => row.workOrderId),
+        table,
+      ).toEqual(others(before[table], (row) => row.workOrderId));
+    }
+    const kept = new Map(after.payments.map((row) => [row.id, comparable(row)]));
+    for (const payment of before.payments) expect(kept.get(payment.id)).toBe(comparable(payment));
   }
 
   beforeAll(async () => {
@@ -520,23 +613,36 @@ describe('fuzzed work-order mutations', () => {
 
   async function domain(): Promise<Domain> {
     const { prisma } = api.db;
-    const [workOrders, lines, vehicles, users] = await Promise.all([
+    const [workOrders, payments, lines, vehicles, users] = await Promise.all([
       prisma.workOrder.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+      prisma.payment.findMany({
+        select: { id: true, workOrderId: true, void: { select: { id: true } } },
+        orderBy: { id: 'asc' },
+      }),
       prisma.workOrderLine.findMany({
-        select: { id: true, workOrderId: true },
+        select: { id: true, workOrderId: true, approval: true },
         orderBy: { id: 'asc' },
       }),
       prisma.vehicle.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
       prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
     ]);
     const byWorkOrder = new Map<number, number[]>();
+    const pendingByWorkOrder = new Map<number, number[]>();
     for (const line of lines) {
       byWorkOrder.set(line.workOrderId, [...(byWorkOrder.get(line.workOrderId) ?? []), line.id]);
+      if (line.approval !== 'pending') continue;
+      const pending = pendingByWorkOrder.get(line.workOrderId) ?? [];
+      pendingByWorkOrder.set(line.workOrderId, [...pending, line.id]);
     }
     return {
       workOrderIds: workOrders.map((row) => row.id),
+      payments: payments.map(({ void: voided, ...payment }) => ({
+        ...payment,
+        voided: voided !== null,
+      })),
       lineIds: lines.map((row) => row.id),
       linesByWorkOrder: [...byWorkOrder],
+      pendingByWorkOrder: [...pendingByWorkOrder],
       vehicleIds: vehicles.map((row) => row.id),
       userIds: users.map((row) => row.id),
     };
@@ -573,6 +679,8 @@ describe('fuzzed work-order mutations', () => {
           if (procedure === 'settings.update') {
             expect(after.workOrders).toEqual(before.workOrders);
             expect(after.lines).toEqual(before.lines);
+          } else if (procedure === 'workOrder.voidPayment') {
+            expectOthersUntouched(voidTargetOf(fields, before), before, after);
           } else {
             expectOthersUntouched(targetOf(procedure, fields, before), before, after);
           }

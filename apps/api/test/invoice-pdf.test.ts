@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { pdfText } from './support/pdf-text';
 import { callRaw } from './support/raw';
+import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle } from './support/work-orders';
 
 // GET /invoices/<workOrderId>.pdf through the real HTTP server: the PDF parsed back holds the
@@ -176,6 +177,192 @@ describe('GET /invoices/<workOrderId>.pdf', () => {
     expect(text).toContain('Harbour Garage');
     expect(text).not.toContain('Renamed Garage');
     await admin.settings.update.mutate({ name: 'Harbour Garage' });
+  });
+
+  it('keeps the currency it was issued in: a later change of the settings reaches neither it nor its payments', async () => {
+    const workOrder = await invoicedWorkOrder();
+    await staff.workOrder.addPayment.mutate({
+      workOrderId: workOrder.id,
+      amountCents: 3_078,
+      method: 'cash',
+    });
+    await admin.settings.update.mutate({ currency: 'GBP' });
+    try {
+      const text = await textOf(await invoicePdf(workOrder.id, 'alice'));
+      expect(text).toMatch(/Cash\s+€30\.78/);
+      expect(text).toMatch(/Balance due\s+€200\.00/);
+      expect(text).not.toContain('£');
+    } finally {
+      await admin.settings.update.mutate({ currency: 'EUR' });
+    }
+  });
+
+  it('keeps the bill-to it was issued with: a renamed, moved customer and a new plate reach neither the invoice nor its credit note', async () => {
+    const customer = await api.db.prisma.customer.create({
+      data: {
+        name: 'Grace Hopper',
+        address: '1 Navy Yard, Arlington',
+        email: 'grace@example.test',
+      },
+    });
+    const vehicle = await freshVehicle(api, customer.id, 18_000);
+    const ready = await api.db.prisma.workOrder.create({
+      data: {
+        vehicleId: vehicle.id,
+        customerId: customer.id,
+        concern: 'Bug in the engine',
+        odometerIn: 18_000,
+        status: 'ready',
+        lines: {
+          create: {
+            position: 1,
+            kind: 'fee',
+            description: 'Debugging',
+            quantity: '1',
+            unitPriceCents: 5_000,
+            taxRateBps: 0,
+            approval: 'approved',
+          },
+        },
+      },
+    });
+    await staff.workOrder.invoice.mutate({ id: ready.id });
+    await staff.customer.update.mutate({
+      id: customer.id,
+      version: await versionOf(api, 'customer', customer.id),
+      name: 'Grace Brewster Murray',
+      address: '7 Harbor Road, Annapolis',
+      email: 'gbm@example.test',
+    });
+    await staff.vehicle.update.mutate({
+      id: vehicle.id,
+      version: await versionOf(api, 'vehicle', vehicle.id),
+      plate: 'NEW 123',
+    });
+    const invoiceText = await textOf(await invoicePdf(ready.id, 'staff'));
+    for (const kept of ['Grace Hopper', '1 Navy Yard, Arlington', 'grace@example.test']) {
+      expect(invoiceText).toContain(kept);
+    }
+    expect(invoiceText).toContain(`Plate: ${vehicle.plate}`);
+    expect(invoiceText).toContain('Odometer at intake: 18,000');
+    for (const changed of ['Brewster', 'Annapolis', 'gbm@', 'NEW 123']) {
+      expect(invoiceText).not.toContain(changed);
+    }
+    const credited = await staff.workOrder.creditInvoice.mutate({ id: ready.id, reason: 'typo' });
+    const noteText = await textOf(
+      await get(`/credit-notes/${credited.creditNotes[0]?.id}.pdf`, 'staff'),
+    );
+    expect(noteText).toContain('Grace Hopper');
+    expect(noteText).not.toContain('Brewster');
+    // Invoiced again, it bills the customer as they are now.
+    await staff.workOrder.invoice.mutate({ id: ready.id });
+    const reissued = await textOf(await invoicePdf(ready.id, 'staff'));
+    expect(reissued).toContain('Grace Brewster Murray');
+    expect(reissued).toContain('Plate: NEW 123');
+  });
+
+  it('shows a voided payment marked void with its reason, and refunds, in the balance', async () => {
+    const workOrder = await invoicedWorkOrder();
+    const paid = await staff.workOrder.addPayment.mutate({
+      workOrderId: workOrder.id,
+      amountCents: 5_000,
+      method: 'cash',
+    });
+    await staff.workOrder.addPayment.mutate({
+      workOrderId: workOrder.id,
+      amountCents: 10_000,
+      method: 'card',
+    });
+    await staff.workOrder.voidPayment.mutate({
+      paymentId: paid.payments[0]?.id ?? 0,
+      reason: 'typed 50 for 0.50',
+    });
+    await staff.workOrder.refund.mutate({
+      workOrderId: workOrder.id,
+      amountCents: 1_000,
+      method: 'card',
+      reason: 'goodwill on the wait',
+    });
+    const text = await textOf(await invoicePdf(workOrder.id, 'alice'));
+    expect(text).toMatch(/Cash\s+VOID \(\d{4}-\d{2}-\d{2}\): typed 50 for 0\.50\s+€50\.00/);
+    expect(text).toMatch(/Refund, card: goodwill on the wait\s+-€10\.00/);
+    expect(text).toMatch(/Paid\s+€90\.00/);
+    expect(text).toMatch(/Balance due\s+€140\.78/);
+  });
+
+  it('shows a credited invoice with its credit note, the credit note itself, and the next invoice replacing it', async () => {
+    const workOrder = await invoicedWorkOrder();
+    await staff.workOrder.addPayment.mutate({
+      workOrderId: workOrder.id,
+      amountCents: 3_078,
+      method: 'card',
+    });
+    const credited = await staff.workOrder.creditInvoice.mutate({
+      id: workOrder.id,
+      reason: 'wrong labour rate',
+    });
+    const note = credited.creditNotes[0];
+
+    const creditedText = await textOf(await invoicePdf(workOrder.id, 'alice'));
+    expect(creditedText).toContain('INVOICE (CREDITED)');
+    expect(creditedText).toContain(`Invoice no. ${workOrder.invoiceNumber}`);
+    expect(creditedText).toMatch(new RegExp(`Credit note no\\. ${note?.number}\\s+-€230\\.78`));
+    expect(creditedText).toContain(`Credited in full by credit note no. ${note?.number} on`);
+    expect(creditedText).toContain('wrong labour rate');
+    expect(creditedText).not.toContain('Balance due');
+
+    const response = await get(`/credit-notes/${note?.id}.pdf`, 'alice');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="credit-note-${note?.number}.pdf"`,
+    );
+    const noteText = await textOf(response);
+    for (const expected of [
+      'CREDIT NOTE',
+      `Credit note no. ${note?.number}`,
+      `Credits invoice no. ${workOrder.invoiceNumber} of`,
+      workOrder.number,
+      'Harbour Garage',
+      'Alice',
+      `Plate: ${workOrder.vehicle.plate}`,
+      'wrong labour rate',
+      'Replace front pads',
+      '-€180.00',
+      '-€230.78',
+      `Payments of €30.78 received on invoice no. ${workOrder.invoiceNumber} stay on work order ${workOrder.number}`,
+    ]) {
+      expect(noteText).toContain(expected);
+    }
+    expect(noteText).toMatch(/Total credited\s+-€230\.78/);
+
+    const reissued = await staff.workOrder.invoice.mutate({ id: workOrder.id });
+    const reissuedText = await textOf(await invoicePdf(workOrder.id, 'alice'));
+    expect(reissuedText).toContain(`Invoice no. ${reissued.invoiceNumber}`);
+    expect(reissuedText).toContain(
+      `Replaces invoice no. ${workOrder.invoiceNumber} (credit note no. ${note?.number})`,
+    );
+    // The payment taken on the credited invoice counts toward this one.
+    expect(reissuedText).toMatch(/Balance due\s+€200\.00/);
+  });
+
+  it('serves a credit note under the invoice’s rules: its customer, staff and admins; anyone else one 404', async () => {
+    const workOrder = await invoicedWorkOrder();
+    const credited = await staff.workOrder.creditInvoice.mutate({ id: workOrder.id, reason: 'x' });
+    const path = `/credit-notes/${credited.creditNotes[0]?.id}.pdf`;
+    const statuses: Record<string, number> = {};
+    for (const who of ['staff', 'admin', 'alice', 'bob'] as const)
+      statuses[who] = (await get(path, who)).status;
+    statuses.anonymous = (await get(path)).status;
+    expect(statuses).toEqual({ staff: 200, admin: 200, alice: 200, bob: 404, anonymous: 401 });
+    for (const miss of [
+      '/credit-notes/2000000000.pdf',
+      '/credit-notes/abc.pdf',
+      '/credit-notes/1',
+    ]) {
+      const response = await get(miss, 'staff');
+      expect(response.status, miss).toBe(404);
+      expect(await response.json()).toEqual({ error: 'not found' });
+    }
   });
 
   it('lets staff, admins and the work order’s customer have it; another customer gets a 404', async () => {

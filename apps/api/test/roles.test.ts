@@ -291,6 +291,49 @@ describe('role matrix', () => {
           method: 'cash',
         }),
     ],
+    [
+      'workOrder.voidPayment',
+      staffOnly,
+      async (c) => {
+        const invoiced = await spareInvoicedWorkOrder();
+        const paid = await clients.staff.workOrder.addPayment.mutate({
+          workOrderId: invoiced.id,
+          amountCents: 40,
+          method: 'cash',
+        });
+        return c.workOrder.voidPayment.mutate({
+          paymentId: paid.payments[0]?.id ?? 0,
+          reason: 'typed wrong',
+        });
+      },
+    ],
+    [
+      'workOrder.refund',
+      staffOnly,
+      async (c) => {
+        const invoiced = await spareInvoicedWorkOrder();
+        await clients.staff.workOrder.addPayment.mutate({
+          workOrderId: invoiced.id,
+          amountCents: 40,
+          method: 'cash',
+        });
+        return c.workOrder.refund.mutate({
+          workOrderId: invoiced.id,
+          amountCents: 10,
+          method: 'cash',
+          reason: 'goodwill',
+        });
+      },
+    ],
+    [
+      'workOrder.creditInvoice',
+      staffOnly,
+      async (c) =>
+        c.workOrder.creditInvoice.mutate({
+          id: (await spareInvoicedWorkOrder()).id,
+          reason: 'wrong address',
+        }),
+    ],
     ['reminder.dueSoon', staffOnly, (c) => c.reminder.dueSoon.query({})],
     ['settings.shop', customerToo, (c) => c.settings.shop.query()],
     ['settings.get', staffOnly, (c) => c.settings.get.query()],

@@ -426,6 +426,48 @@ describe('work-order invalidation matrix', () => {
     });
   });
 
+  it('voiding a payment of the paid work order: back on the invoiced lists, its views; not the board', async () => {
+    const paid = await staff.workOrder.byId.query({ id: ids.b });
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.voidPayment.mutate({
+          paymentId: paid.payments.at(-1)?.id ?? 0,
+          reason: 'card charge failed',
+        }),
+      ),
+    ).toEqual(expectLoaded(...bViews, 'list invoiced'));
+    expect(await alice.workOrder.byId.query({ id: ids.b })).toMatchObject({
+      status: 'invoiced',
+      balanceCents: 60,
+    });
+  });
+
+  it('a refund: the work order on staff pages and in the portal at once, nothing else', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.refund.mutate({
+          workOrderId: ids.b,
+          amountCents: 10,
+          method: 'cash',
+          reason: 'goodwill',
+        }),
+      ),
+    ).toEqual(expectLoaded(...bViews, 'list invoiced'));
+    expect(await alice.workOrder.byId.query({ id: ids.b })).toMatchObject({ balanceCents: 70 });
+  });
+
+  it('a credit note: the work order leaves the invoiced lists and joins the board', async () => {
+    expect(
+      await reloadedBy(() =>
+        staff.workOrder.creditInvoice.mutate({ id: ids.b, reason: 'wrong price' }),
+      ),
+    ).toEqual(expectLoaded(...bViews, 'list invoiced', 'board'));
+    expect(await alice.workOrder.byId.query({ id: ids.b })).toMatchObject({
+      status: 'ready',
+      invoiceNumber: null,
+    });
+  });
+
   it("invoice with a next service: also the vehicle's histories and the due-soon list", async () => {
     for (const status of ['in_progress', 'ready'] as const)
       await staff.workOrder.setStatus.mutate({ id: ids.a, status });
@@ -476,10 +518,32 @@ describe('work-order invalidation matrix', () => {
     });
   });
 
-  it("settings.update: the settings and the shop's profile, nothing else", async () => {
+  it("settings.update: the settings, the shop's profile, and the views of work orders not invoiced (their money follows the settings)", async () => {
     expect(await reloadedBy(() => admin.settings.update.mutate({ name: 'Matrix Motors' }))).toEqual(
-      expectLoaded('settings', 'alice shop'),
+      expectLoaded(
+        'settings',
+        'alice shop',
+        // B (credited, ready) and C are open; A is invoiced and keeps its invoice's currency.
+        'staff byId B',
+        'staff byId C',
+        'alice byId B',
+        'list all',
+        // The seed's open work orders approved or assigned to rita.
+        'list approved',
+        'list rita',
+        'list search bravo',
+        'list vehicle V3',
+        'board',
+        'staff history V1',
+        'staff history V3',
+        'alice history V1',
+        'bob history V3',
+        'alice work orders',
+        'bob work orders',
+      ),
     );
     expect(await alice.settings.shop.query()).toMatchObject({ name: 'Matrix Motors' });
+    // Nothing of an invoiced work order follows the settings.
+    expect((await alice.workOrder.byId.query({ id: ids.a })).money.from).toBe('invoice');
   });
 });

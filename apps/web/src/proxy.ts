@@ -20,8 +20,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Pages only: not the /api/trpc proxy (JSON), the invoice PDFs, nor static files, which carry
+// Pages only: not the /api/trpc proxy (JSON), the invoice and credit note PDFs, nor static files, which carry
 // no inline script.
 export const config = {
-  matcher: ['/((?!api/|invoices/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)'],
+  matcher: [
+    '/((?!api/|invoices/|credit-notes/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)',
+  ],
 };

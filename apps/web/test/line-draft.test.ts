@@ -110,7 +110,7 @@ describe('a line form submitted', () => {
   it('checks an edit with the update schema', () => {
     const draft = { ...lineDraftOf(sampleLine, usd), quantity: '1.555' };
     const { fields, unread } = readLineDraft(draft, usd);
-    expect(checkInput(updateLineInput, { id: 1, ...fields }, unread)).toEqual({
+    expect(checkInput(updateLineInput, { id: 1, version: 1, ...fields }, unread)).toEqual({
       problems: { quantity: 'must have at most two decimal places' },
     });
   });

@@ -5,6 +5,7 @@ export {
   type OpenDatabaseOptions,
   openDatabase,
 } from './client';
+export { takeCreditNoteNumber } from './credit-note-number';
 export { deleteCustomer } from './customers';
 export {
   CustomerHasVehiclesError,
@@ -17,9 +18,12 @@ export {
   UniqueConflictError,
 } from './errors';
 export type {
+  CreditNote,
   Customer,
   OdometerReading,
   Payment,
+  PaymentVoid,
+  Refund,
   ServiceReminder,
   Session,
   ShopSettings,

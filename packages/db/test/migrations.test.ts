@@ -8,12 +8,16 @@ import { embeddedMigrations } from '../src/generated/migrations';
 
 const tables = [
   'CacheInvalidation',
+  'CreditNote',
+  'CreditNoteCounter',
   'Customer',
   'InvoiceCounter',
   'LoginThrottle',
   'OdometerReading',
   'Payment',
+  'PaymentVoid',
   'RecordEdit',
+  'Refund',
   'ServiceReminder',
   'Session',
   'ShopSettings',

@@ -70,17 +70,33 @@ describe('the seeded work orders', () => {
     expect(amounts.get(brakes.id)?.total).toBe(23_078);
   });
 
-  it('number invoices 1..n without gaps, only on invoiced and paid ones, with the shop snapshot', async () => {
+  it('number invoices 1..n without gaps, only on invoiced and paid ones, with the shop and bill-to snapshots', async () => {
     const invoiced = await db.prisma.workOrder.findMany({
       where: { invoiceNumber: { not: null } },
-      select: { invoiceNumber: true, status: true, invoiceSettings: true, invoicedAt: true },
+      select: {
+        invoiceNumber: true,
+        status: true,
+        invoiceSettings: true,
+        invoiceBillTo: true,
+        invoicedAt: true,
+        odometerIn: true,
+        customer: { select: { name: true } },
+        vehicle: { select: { plate: true } },
+        payments: { select: { currency: true } },
+      },
       orderBy: { invoiceNumber: 'asc' },
     });
     expect(invoiced.map((row) => row.invoiceNumber)).toEqual(invoiced.map((_, k) => k + 1));
     for (const row of invoiced) {
       expect(['invoiced', 'paid']).toContain(row.status);
       expect(row.invoiceSettings).toMatchObject({ defaultTaxRateBps: 825, currency: 'USD' });
+      expect(row.invoiceBillTo).toMatchObject({
+        customer: { name: row.customer.name },
+        vehicle: { plate: row.vehicle.plate },
+        odometerIn: row.odometerIn,
+      });
       expect(row.invoicedAt).not.toBeNull();
+      for (const payment of row.payments) expect(payment.currency).toBe('USD');
     }
     const counter = await db.prisma.invoiceCounter.findUniqueOrThrow({ where: { id: 1 } });
     expect(counter.last).toBe(invoiced.length);

@@ -1,6 +1,7 @@
 import { createDatabase } from '@garage/test-services';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/client';
+import { takeCreditNoteNumber } from '../src/credit-note-number';
 import { deleteCustomer } from '../src/customers';
 import { CustomerHasWorkOrdersError, mapPrismaError, RecordInUseError } from '../src/errors';
 import { takeInvoiceNumber } from '../src/invoice-number';
@@ -98,6 +99,95 @@ describe('invoice numbers', () => {
   });
 });
 
+describe('credit note numbers', () => {
+  it('are a series of their own, consecutive under concurrency, rolled-back ones given back', async () => {
+    const invoiceBefore = await db.prisma.$transaction((tx) => takeInvoiceNumber(tx));
+    const before = await db.prisma.$transaction((tx) => takeCreditNoteNumber(tx));
+    const attempts = Array.from({ length: 9 }, (_, index) =>
+      db.prisma
+        .$transaction(async (tx) => {
+          const taken = await takeCreditNoteNumber(tx);
+          if (index % 3 === 1) throw new Error('credit note failed');
+          return taken;
+        })
+        .catch(() => null),
+    );
+    const committed = (await Promise.all(attempts)).filter((taken) => taken !== null);
+    expect(committed.toSorted((a, b) => a - b)).toEqual(
+      Array.from({ length: 6 }, (_, k) => before + 1 + k),
+    );
+    // Invoices kept their own count.
+    expect(await db.prisma.$transaction((tx) => takeInvoiceNumber(tx))).toBe(invoiceBefore + 1);
+  });
+});
+
+describe('money movements', () => {
+  async function paymentOn(workOrderId: number) {
+    return db.prisma.payment.create({
+      data: { workOrderId, amountCents: 500, currency: 'USD', method: 'cash' },
+    });
+  }
+
+  it('a payment is voided at most once, with a reason', async () => {
+    const payment = await paymentOn((await openWorkOrder()).id);
+    expect(
+      String(
+        await rejection(
+          db.prisma.paymentVoid.create({ data: { paymentId: payment.id, reason: ' ' } }),
+        ),
+      ),
+    ).toMatch(/PaymentVoid_reason_given/);
+    await db.prisma.paymentVoid.create({ data: { paymentId: payment.id, reason: 'typed 500' } });
+    const second = await rejection(
+      db.prisma.paymentVoid.create({ data: { paymentId: payment.id, reason: 'again' } }),
+    );
+    expect((second as { code?: string }).code).toBe('P2002');
+  });
+
+  it('a refund of 0, a currency that is not a code, a credit note credited twice', async () => {
+    const workOrder = await openWorkOrder();
+    const refund = {
+      workOrderId: workOrder.id,
+      amountCents: 100,
+      currency: 'USD',
+      method: 'cash' as const,
+      reason: 'goodwill',
+    };
+    expect(
+      String(await rejection(db.prisma.refund.create({ data: { ...refund, amountCents: 0 } }))),
+    ).toMatch(/Refund_amount_positive/);
+    expect(
+      String(await rejection(db.prisma.refund.create({ data: { ...refund, currency: 'usd' } }))),
+    ).toMatch(/Refund_currency_code/);
+    expect(
+      String(
+        await rejection(
+          db.prisma.payment.create({
+            data: {
+              workOrderId: workOrder.id,
+              amountCents: 1,
+              currency: 'dollars',
+              method: 'cash',
+            },
+          }),
+        ),
+      ),
+    ).toMatch(/Payment_currency_code/);
+    const note = {
+      workOrderId: workOrder.id,
+      totalCents: 100,
+      currency: 'USD',
+      invoice: {},
+      reason: 'wrong address',
+    };
+    await db.prisma.creditNote.create({ data: { ...note, number: 900_001, invoiceNumber: 77 } });
+    const twice = await rejection(
+      db.prisma.creditNote.create({ data: { ...note, number: 900_002, invoiceNumber: 77 } }),
+    );
+    expect((twice as { code?: string }).code).toBe('P2002');
+  });
+});
+
 describe('the database refuses what the rules refuse', () => {
   it('a customer account marked as a technician', async () => {
     const error = await rejection(
@@ -141,7 +231,7 @@ describe('the database refuses what the rules refuse', () => {
       String(
         await rejection(
           db.prisma.payment.create({
-            data: { workOrderId: workOrder.id, amountCents: 0, method: 'cash' },
+            data: { workOrderId: workOrder.id, amountCents: 0, currency: 'USD', method: 'cash' },
           }),
         ),
       ),

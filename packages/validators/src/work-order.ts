@@ -173,9 +173,32 @@ export const invoiceInput = z.strictObject({
     .optional(),
 });
 
+const paymentMethod = z.enum(paymentMethods, {
+  error: typeError('must be cash, card, transfer or other'),
+});
+
 export const addPaymentInput = z.strictObject({
   workOrderId: id,
   // More than 0; at most the balance due is checked against the work order (balance.ts).
   amountCents: cents.min(1, 'must be more than 0'),
-  method: z.enum(paymentMethods, { error: typeError('must be cash, card, transfer or other') }),
+  method: paymentMethod,
 });
+
+/** Why money moved back or an invoice was credited: kept with it, shown in the audit and PDFs. */
+export const movementReason = text(300);
+
+/** Voids a payment taken by mistake: it stays on record, struck through, and no longer counts. */
+export const voidPaymentInput = z.strictObject({ paymentId: id, reason: movementReason });
+
+export const refundInput = z.strictObject({
+  workOrderId: id,
+  /** The payment given back (part of); omitted, the work order as a whole. */
+  paymentId: id.optional(),
+  // At most what is left to refund is checked against the payments (movements.ts).
+  amountCents: cents.min(1, 'must be more than 0'),
+  method: paymentMethod,
+  reason: movementReason,
+});
+
+/** Credits a work order's invoice in full with a credit note. */
+export const creditInvoiceInput = z.strictObject({ id, reason: movementReason });

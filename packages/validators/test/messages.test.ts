@@ -59,14 +59,22 @@ describe('messages describe what was sent', () => {
 
   it('names the instants no shop would mean', () => {
     expect(
-      problems(workOrderUpdateInput, { id: 1, promisedAt: new Date(Date.UTC(20_000, 0, 1)) }),
+      problems(workOrderUpdateInput, {
+        id: 1,
+        version: 1,
+        promisedAt: new Date(Date.UTC(20_000, 0, 1)),
+      }),
     ).toEqual({ promisedAt: ['must be in the years 2000 to 2099'] });
-    expect(problems(workOrderUpdateInput, { id: 1, promisedAt: new Date(Number.NaN) })).toEqual({
+    expect(
+      problems(workOrderUpdateInput, { id: 1, version: 1, promisedAt: new Date(Number.NaN) }),
+    ).toEqual({
       promisedAt: ['must be a date and time'],
     });
-    expect(problems(workOrderUpdateInput, { id: 1, promisedAt: '2026-01-01' })).toEqual({
-      promisedAt: ['must be a date and time'],
-    });
+    expect(problems(workOrderUpdateInput, { id: 1, version: 1, promisedAt: '2026-01-01' })).toEqual(
+      {
+        promisedAt: ['must be a date and time'],
+      },
+    );
   });
 
   it('reads the shop locale, canonically, among those offered', () => {

@@ -1,12 +1,12 @@
 // How the invoice writes money, dates and text: in one fixed locale ('en-US', as the web app
-// does), money from integer minor units without a float division, dates on the shop's clock,
-// and text in what the PDF's built-in fonts can draw.
+// does) unless the invoice was issued with one, money from integer minor units without a float
+// division, dates on the shop's clock, and text in what the PDF's built-in fonts can draw.
 
 const locale = 'en-US';
 
-/** "$230.78": integer minor units ("cents") in `currency`, exactly. */
-export function formatMoney(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+/** "$230.78": integer minor units ("cents") in `currency`, exactly, in `moneyLocale` when given. */
+export function formatMoney(amount: number, currency: string, moneyLocale?: string | null): string {
+  const format = new Intl.NumberFormat(moneyLocale ?? locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const magnitude = String(Math.abs(amount)).padStart(digits + 1, '0');
   const whole = digits === 0 ? magnitude : magnitude.slice(0, -digits);

@@ -1,42 +1,118 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import { z } from 'zod';
 import type { SessionUser } from '../auth/sessions';
-import { workOrderDetailSelect } from '../services/work-orders/selects';
-import { toDetail } from '../services/work-orders/shape';
-
-/** The shop as it was when the invoice was made: the settings snapshot invoicing recorded. */
-const invoiceShop = z.object({
-  name: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  currency: z.string(),
-  timeZone: z.string(),
-});
+import { paymentSelect, refundSelect } from '../services/work-orders/selects';
+import { movementsOf, pricedLine } from '../services/work-orders/shape';
+import { netPaid } from '../work-orders/movements';
+import { countsTowardTotals, lineAmounts, workOrderTotals } from '../work-orders/totals';
+import { billTo, type InvoiceDocument, invoiceDocument, invoiceShop } from './document';
 
 const invoiceSelect = {
-  ...workOrderDetailSelect,
+  id: true,
+  number: true,
+  customerId: true,
+  invoiceNumber: true,
+  invoicedAt: true,
   invoiceSettings: true,
-  customer: { select: { ...workOrderDetailSelect.customer.select, address: true } },
+  invoiceBillTo: true,
+  lines: {
+    select: {
+      kind: true,
+      description: true,
+      partNumber: true,
+      quantity: true,
+      unitPriceCents: true,
+      taxRateBps: true,
+      approval: true,
+    },
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+  },
+  payments: { select: paymentSelect, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  refunds: { select: refundSelect, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  creditNotes: {
+    select: {
+      id: true,
+      number: true,
+      invoiceNumber: true,
+      reason: true,
+      issuedAt: true,
+      invoice: true,
+    },
+    orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
+  },
 } satisfies Prisma.WorkOrderSelect;
 
+type InvoiceRow = Prisma.WorkOrderGetPayload<{ select: typeof invoiceSelect }>;
+
 /**
- * The invoice of work order `id` for `viewer`: staff and admins get any; a customer only the
- * invoices of work orders where they are the customer. Null when there is none to give, for
- * whichever reason (no such work order, not invoiced yet, not theirs): the caller answers
- * them all alike, so nothing tells which.
+ * The invoice the work order has now, as it was issued: its lines have not changed since (an
+ * invoiced work order is read-only), the shop and the bill-to come from their snapshots.
+ */
+function currentInvoice(row: InvoiceRow, number: number, issuedAt: Date): InvoiceDocument {
+  const lines = row.lines.map(pricedLine);
+  return {
+    number,
+    issuedAt,
+    workOrderNumber: row.number,
+    // Invoicing always records both snapshots: a row without them is broken, not "not found".
+    shop: invoiceShop.parse(row.invoiceSettings),
+    billTo: billTo.parse(row.invoiceBillTo),
+    lines: lines
+      .filter(countsTowardTotals)
+      .map(({ approval: _charged, ...line }) => ({ ...line, ...lineAmounts(line) })),
+    totals: workOrderTotals(lines),
+  };
+}
+
+/** Payments (voided ones marked) and refunds up to `until`, and what they leave paid. */
+function movementsUntil(row: InvoiceRow, until: Date | null) {
+  const upTo = <T extends { at: Date }>(rows: readonly T[]) =>
+    until === null ? [...rows] : rows.filter((each) => each.at <= until);
+  const payments = upTo(row.payments).map(({ void: voided, ...payment }) => ({
+    ...payment,
+    voided: voided !== null && (until === null || voided.at <= until) ? voided : null,
+  }));
+  const refunds = upTo(row.refunds);
+  const paidCents = netPaid(
+    movementsOf({ payments: payments.map((p) => ({ ...p, void: p.voided })), refunds }),
+  );
+  return { payments, refunds, paidCents };
+}
+
+/**
+ * The invoice of work order `id` for `viewer`, as its PDF shows it: staff and admins get any; a
+ * customer only the invoices of work orders where they are the customer. It is the invoice
+ * the work order has now, with every payment, void and refund and the invoices it replaces;
+ * or, once that was credited and none issued since, the credited invoice as it was issued,
+ * with its credit note. Null when there is none to give, for whichever reason (no such work
+ * order, never invoiced, not theirs): the caller answers them all alike, so nothing tells which.
  */
 export async function invoiceFor(prisma: PrismaClient, id: number, viewer: SessionUser) {
   const row = await prisma.workOrder.findUnique({ where: { id }, select: invoiceSelect });
-  if (!row || row.invoiceNumber === null || row.invoicedAt === null) return null;
-  if (viewer.role === 'customer' && row.customer.id !== viewer.customerId) return null;
-  const { invoiceSettings, invoiceNumber, invoicedAt, customer, ...rest } = row;
+  if (!row) return null;
+  if (viewer.role === 'customer' && row.customerId !== viewer.customerId) return null;
+  const credits = row.creditNotes.map(({ invoice, ...note }) => ({
+    ...note,
+    document: invoice,
+  }));
+  const replaced = (notes: typeof credits) =>
+    notes.map((note) => ({ invoiceNumber: note.invoiceNumber, creditNoteNumber: note.number }));
+  if (row.invoiceNumber !== null && row.invoicedAt !== null) {
+    return {
+      workOrderId: row.id,
+      document: currentInvoice(row, row.invoiceNumber, row.invoicedAt),
+      ...movementsUntil(row, null),
+      credit: null,
+      replaces: replaced(credits),
+    };
+  }
+  const last = credits.at(-1);
+  if (!last) return null;
   return {
-    ...toDetail({ ...rest, customer, invoiceNumber, invoicedAt }),
-    invoiceNumber,
-    invoicedAt,
-    customer,
-    // Invoicing always records the snapshot: a row without one is broken, not "not found".
-    shop: invoiceShop.parse(invoiceSettings),
+    workOrderId: row.id,
+    document: invoiceDocument.parse(last.document),
+    ...movementsUntil(row, last.issuedAt),
+    credit: { number: last.number, issuedAt: last.issuedAt, reason: last.reason },
+    replaces: replaced(credits.slice(0, -1)),
   };
 }
 

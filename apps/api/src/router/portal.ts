@@ -2,7 +2,13 @@ import { noInput } from '@garage/validators';
 import { ttl } from '../cache-ttl';
 import { vehiclesOf } from '../services/vehicles';
 import { workOrdersOfCustomer } from '../services/work-orders/portal';
-import { customerWorkOrdersTag, ownerTag, vehicleTag, workOrderTag } from '../tags/registry';
+import {
+  customerWorkOrdersTag,
+  moneyTags,
+  ownerTag,
+  vehicleTag,
+  workOrderTag,
+} from '../tags/registry';
 import { cachedQuery, customerProcedure, router } from '../trpc';
 
 export const portalRouter = router({
@@ -36,6 +42,7 @@ export const portalRouter = router({
           : []),
         ...items.map((item) => workOrderTag(item.id)),
         ...new Set(items.map((item) => vehicleTag(item.vehicle.id))),
+        ...moneyTags(items.map((item) => item.money)),
       ];
     },
   }),

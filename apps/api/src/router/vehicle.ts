@@ -17,6 +17,7 @@ import {
 } from '../services/vehicles';
 import { vehicleHistory } from '../services/work-orders/history';
 import {
+  moneyTags,
   ownerTag,
   ownerTagsOf,
   vehicleHistoryTag,
@@ -105,6 +106,7 @@ export const vehicleRouter = router({
       ownerTag(result.vehicle.ownerId),
       ...ownerTagsOf(result.workOrders.map((workOrder) => workOrder.customer.id)),
       ...result.workOrders.map((workOrder) => workOrderTag(workOrder.id)),
+      ...moneyTags(result.workOrders.map((workOrder) => workOrder.money)),
     ],
   }),
 

@@ -1,32 +1,39 @@
 import {
   addLineInput,
   addPaymentInput,
+  creditInvoiceInput,
   decideLinesInput,
   idInput,
   invoiceInput,
   noInput,
+  refundInput,
   setStatusInput,
   updateLineInput,
   versionedIdInput,
+  voidPaymentInput,
   workOrderCreateInput,
   workOrderListInput,
   workOrderUpdateInput,
 } from '@garage/validators';
 import { ttl } from '../cache-ttl';
 import { createWorkOrder } from '../services/work-orders/create';
+import { creditInvoice } from '../services/work-orders/credit';
 import { decideLines } from '../services/work-orders/decisions';
 import { getWorkOrder } from '../services/work-orders/detail';
 import { invoiceWorkOrder } from '../services/work-orders/invoice';
 import { addLine, removeLine, updateLine } from '../services/work-orders/lines';
 import { listWorkOrders, workOrderBoard } from '../services/work-orders/list';
 import type { RecordedReading } from '../services/work-orders/odometer';
+import { voidPayment } from '../services/work-orders/payment-void';
 import { addPayment } from '../services/work-orders/payments';
+import { recordRefund } from '../services/work-orders/refunds';
 import type { WorkOrderSummary } from '../services/work-orders/shape';
 import { setWorkOrderStatus } from '../services/work-orders/status';
 import { listTechnicians } from '../services/work-orders/technicians';
 import { updateWorkOrder } from '../services/work-orders/update';
 import {
   customerWorkOrdersTag,
+  moneyTags,
   ownerTag,
   ownerTagsOf,
   remindersTag,
@@ -52,6 +59,7 @@ const rowTags = (rows: readonly WorkOrderSummary[]) => [
   ...rows.map((row) => workOrderTag(row.id)),
   ...new Set(rows.map((row) => vehicleTag(row.vehicle.id))),
   ...ownerTagsOf(rows.map((row) => row.customer.id)),
+  ...moneyTags(rows.map((row) => row.money)),
 ];
 
 /**
@@ -110,6 +118,7 @@ export const workOrderRouter = router({
       workOrderTag(result.id),
       vehicleTag(result.vehicle.id),
       ownerTag(result.customer.id),
+      ...moneyTags([result.money]),
     ],
   }),
 
@@ -188,6 +197,27 @@ export const workOrderRouter = router({
 
   addPayment: invalidatingMutation(staffProcedure.input(addPaymentInput), {
     mutation: ({ ctx, input }) => addPayment(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
+  }),
+
+  /** Voids a payment taken by mistake (it stays, struck through); paid may go back to invoiced. */
+  voidPayment: invalidatingMutation(staffProcedure.input(voidPaymentInput), {
+    mutation: ({ ctx, input }) => voidPayment(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
+  }),
+
+  /** Gives money back, against a payment or the work order; paid may go back to invoiced. */
+  refund: invalidatingMutation(staffProcedure.input(refundInput), {
+    mutation: ({ ctx, input }) => recordRefund(ctx.prisma, input, ctx.user),
+    tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
+  }),
+
+  /**
+   * Credits the invoice in full with a credit note; the work order goes back to ready, to be
+   * corrected and invoiced again. It leaves the invoiced (or paid) lists and joins the board.
+   */
+  creditInvoice: invalidatingMutation(staffProcedure.input(creditInvoiceInput), {
+    mutation: ({ ctx, input }) => creditInvoice(ctx.prisma, input, ctx.user),
     tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
   }),
 });

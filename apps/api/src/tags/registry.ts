@@ -185,6 +185,17 @@ export const remindersTag = tagKinds.reminders.tag;
 export const settingsTag = tagKinds.settings.tag;
 export const sessionTag = tagKinds.session.build;
 
+/**
+ * An answer showing money in the settings' currency (a work order not invoiced yet) changes
+ * with the settings; one whose work orders are all invoiced keeps their invoices' currency.
+ */
+export function moneyTags(
+  moneys: Iterable<{ from: 'invoice' | 'settings' }>,
+): (typeof settingsTag)[] {
+  for (const money of moneys) if (money.from === 'settings') return [settingsTag];
+  return [];
+}
+
 /** Each distinct owner tag of these customers. */
 export function ownerTagsOf(ownerIds: Iterable<number>): ReturnType<typeof ownerTag>[] {
   return [...new Set(ownerIds)].map(ownerTag);

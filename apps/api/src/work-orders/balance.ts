@@ -1,11 +1,8 @@
 import { WorkOrderInputError } from './errors';
 
-/** What is still owed: the total minus every payment made against it. */
-export function balanceDue(
-  totalCents: number,
-  payments: ReadonlyArray<{ amountCents: number }>,
-): number {
-  return payments.reduce((balance, payment) => balance - payment.amountCents, totalCents);
+/** What is still owed: the total minus what was paid (net of voided payments and refunds). */
+export function balanceDue(totalCents: number, paidCents: number): number {
+  return totalCents - paidCents;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { WorkOrderConflictError } from './errors';
-import { isOpen, type WorkOrderStatus } from './status';
+import { isOpen, type LineApproval, type WorkOrderStatus } from './status';
 
 /**
  * Refuses a change to a work order that has left the shop: once invoiced (or paid, or
@@ -20,6 +20,38 @@ export function assertAcceptsPayment(status: WorkOrderStatus): void {
     throw new WorkOrderConflictError(
       status,
       `work order is ${status}: payments are taken once it is invoiced and until it is paid`,
+    );
+  }
+}
+
+// Once work has started the customer's decisions are final: the work approved is being (or has
+// been) done, and a declined line may have been left undone on that understanding. Until then
+// (an estimate, or approved but not started) a decision can still be changed.
+const workStarted: ReadonlySet<WorkOrderStatus> = new Set([
+  'in_progress',
+  'waiting_parts',
+  'ready',
+]);
+
+/** Whether a line in `approval` may be decided (or decided again) on a work order in `status`. */
+export function isDecidable(status: WorkOrderStatus, approval: LineApproval): boolean {
+  if (!isOpen(status)) return false;
+  return approval === 'pending' || !workStarted.has(status);
+}
+
+/**
+ * Refuses a decision on a line already decided once work has started (CONFLICT naming the
+ * status); a line still pending (added after approval) can be decided whatever the status.
+ */
+export function assertDecidable(
+  status: WorkOrderStatus,
+  line: { id: number; approval: LineApproval },
+): void {
+  assertEditable(status);
+  if (!isDecidable(status, line.approval)) {
+    throw new WorkOrderConflictError(
+      status,
+      `work order is ${status}: line ${line.id} is already ${line.approval}, and decisions are final once work has started`,
     );
   }
 }

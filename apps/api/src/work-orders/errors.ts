@@ -15,6 +15,18 @@ export class WorkOrderConflictError extends Error {
   }
 }
 
+/**
+ * A money movement the work order's payments and refunds do not allow (the API answers
+ * CONFLICT): a payment voided twice, a void that would undo a refund.
+ */
+export class MovementConflictError extends Error {
+  readonly code = 'MOVEMENT_CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MovementConflictError';
+  }
+}
+
 /** Input the rules refuse (the API answers BAD_REQUEST), naming the field it concerns. */
 export class WorkOrderInputError extends Error {
   readonly code = 'WORK_ORDER_INPUT';

@@ -81,9 +81,13 @@ export function countsTowardTotals(line: { approval: LineApproval }): boolean {
   return line.approval !== 'declined';
 }
 
-/** Subtotal, tax and total of a work order: the sums over its lines not declined. */
+/**
+ * Subtotal, tax and total of a work order: the sums over its lines not declined. Totals too large
+ * to hold in cents are refused naming `field`: the field of the write that would make them so.
+ */
 export function workOrderTotals(
   lines: ReadonlyArray<PricedLine & { approval: LineApproval }>,
+  field = 'lines',
 ): WorkOrderTotals {
   let subtotal = 0n;
   let tax = 0n;
@@ -94,8 +98,70 @@ export function workOrderTotals(
     tax += amounts.tax;
   }
   return {
-    subtotalCents: toCents(subtotal, 'lines'),
-    taxCents: toCents(tax, 'lines'),
-    totalCents: toCents(subtotal + tax, 'lines'),
+    subtotalCents: toCents(subtotal, field),
+    taxCents: toCents(tax, field),
+    totalCents: toCents(subtotal + tax, field),
+  };
+}
+
+// Reads show what is stored, whatever it is: a line or total too large to hold exactly in cents
+// (refused by every write since, but possibly stored before, or outside the API) is shown as
+// null, "cannot be shown", instead of failing the whole read or showing a rounded amount.
+
+/** An amount as a read shows it: whole cents, or null when too large to hold exactly. */
+export type ShownCents = number | null;
+export type ShownLineAmounts = {
+  netCents: ShownCents;
+  taxCents: ShownCents;
+  totalCents: ShownCents;
+};
+export type ShownTotals = {
+  subtotalCents: ShownCents;
+  taxCents: ShownCents;
+  totalCents: ShownCents;
+};
+
+const shown = (amount: bigint | null): ShownCents => {
+  if (amount === null) return null;
+  const cents = Number(amount);
+  return Number.isSafeInteger(cents) ? cents : null;
+};
+
+/** The exact amounts of a stored line, or null when the rules could not price it. */
+function storedAmounts(line: PricedLine): { net: bigint; tax: bigint } | null {
+  try {
+    return exactAmounts(line);
+  } catch (error) {
+    if (error instanceof WorkOrderInputError) return null;
+    throw error;
+  }
+}
+
+/** A stored line's amounts for a read: never throws; null where they cannot be shown. */
+export function shownLineAmounts(line: PricedLine): ShownLineAmounts {
+  const amounts = storedAmounts(line);
+  return {
+    netCents: shown(amounts?.net ?? null),
+    taxCents: shown(amounts?.tax ?? null),
+    totalCents: shown(amounts ? amounts.net + amounts.tax : null),
+  };
+}
+
+/** A stored work order's totals for a read: never throws; null where they cannot be shown. */
+export function shownTotals(
+  lines: ReadonlyArray<PricedLine & { approval: LineApproval }>,
+): ShownTotals {
+  let subtotal: bigint | null = 0n;
+  let tax: bigint | null = 0n;
+  for (const line of lines) {
+    if (!countsTowardTotals(line)) continue;
+    const amounts = storedAmounts(line);
+    subtotal = subtotal === null || amounts === null ? null : subtotal + amounts.net;
+    tax = tax === null || amounts === null ? null : tax + amounts.tax;
+  }
+  return {
+    subtotalCents: shown(subtotal),
+    taxCents: shown(tax),
+    totalCents: shown(subtotal === null || tax === null ? null : subtotal + tax),
   };
 }

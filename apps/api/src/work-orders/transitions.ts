@@ -3,21 +3,30 @@ import { isOpen, type LineApproval, type WorkOrderStatus, workOrderStatuses } fr
 
 /**
  * What asks for a move: staff pressing a status button (`workOrder.setStatus`), the customer's
- * (or staff's recorded) line decisions, invoicing, or a payment.
+ * (or staff's recorded) line decisions, invoicing, a payment, a reversal of money (a voided
+ * payment or a refund), or a credit note.
  */
-export type Trigger = 'staff' | 'decision' | 'invoice' | 'payment';
+export type Trigger = 'staff' | 'decision' | 'invoice' | 'payment' | 'reversal' | 'credit';
 
 /** What the rules need to know of a work order to decide a move. */
 export type TransitionState = {
   status: WorkOrderStatus;
   lines: ReadonlyArray<{ approval: LineApproval }>;
-  /** Total minus payments; only the move to `paid` reads it. */
+  /** Total minus what was paid (net of voids and refunds); the moves to and from `paid` read it. */
   balanceDueCents?: number;
+  /** What was paid and not given back; cancelling reads it. */
+  paidCents?: number;
 };
 
 // The one transition table: for each status, the statuses it may move to and what may ask.
 // `ready -> in_progress` goes beyond DESIGN.md's arrows on purpose: work the customer approves
 // after the car was ready has to be done before it is invoiced.
+// `paid -> invoiced`: a voided payment or a refund leaves a balance to pay again.
+// `invoiced | paid -> ready`: a credit note cancels the invoice, in full. The work was done and
+// the car is ready (often already collected); what was wrong is the invoice (a price, a line,
+// the bill-to), so the work order goes back to where invoicing starts from: its lines can be
+// corrected there and it is invoiced again under a new number, or staff move it on to
+// in_progress when more work turns out to be needed.
 const transitionTable: Record<
   WorkOrderStatus,
   Partial<Record<WorkOrderStatus, ReadonlyArray<Trigger>>>
@@ -27,8 +36,8 @@ const transitionTable: Record<
   in_progress: { waiting_parts: ['staff'], ready: ['staff'], cancelled: ['staff'] },
   waiting_parts: { in_progress: ['staff'], ready: ['staff'], cancelled: ['staff'] },
   ready: { in_progress: ['staff'], invoiced: ['invoice'], cancelled: ['staff'] },
-  invoiced: { paid: ['payment'] },
-  paid: {},
+  invoiced: { paid: ['payment'], ready: ['credit'] },
+  paid: { invoiced: ['reversal'], ready: ['credit'] },
   cancelled: {},
 };
 
@@ -39,8 +48,15 @@ const guards: Partial<Record<WorkOrderStatus, (state: TransitionState) => string
     return pendingProblem(state) ?? approvedLineProblem(state);
   },
   ready: (state) => pendingProblem(state),
-  invoiced: (state) => pendingProblem(state) ?? approvedLineProblem(state),
+  invoiced: (state) =>
+    state.status === 'paid'
+      ? owedProblem(state)
+      : (pendingProblem(state) ?? approvedLineProblem(state)),
   paid: (state) => (state.balanceDueCents === 0 ? null : 'its balance is not paid in full'),
+  cancelled: (state) =>
+    (state.paidCents ?? 0) > 0
+      ? `${state.paidCents} cents were paid on it: refund them first`
+      : null,
 };
 
 function pendingProblem(state: TransitionState): string | null {
@@ -55,9 +71,15 @@ function approvedLineProblem(state: TransitionState): string | null {
     : 'no line is approved (cancel it instead)';
 }
 
+function owedProblem(state: TransitionState): string | null {
+  return (state.balanceDueCents ?? 0) > 0 ? null : 'its balance is still paid in full';
+}
+
 function triggerProblem(allowed: ReadonlyArray<Trigger>): string {
   if (allowed.includes('invoice')) return 'invoicing makes this move';
   if (allowed.includes('payment')) return 'payments covering the total make this move';
+  if (allowed.includes('reversal')) return 'a voided payment or a refund makes this move';
+  if (allowed.includes('credit')) return 'a credit note makes this move';
   return 'only staff make this move';
 }
 
@@ -115,6 +137,11 @@ export function statusAfterDecisions(state: TransitionState): WorkOrderStatus {
 /** The status after a payment: invoiced becomes paid once the balance reaches 0. */
 export function statusAfterPayment(state: TransitionState): WorkOrderStatus {
   return transitionProblem(state, 'paid', 'payment') === null ? 'paid' : state.status;
+}
+
+/** The status after a voided payment or a refund: paid becomes invoiced again once something is owed. */
+export function statusAfterReversal(state: TransitionState): WorkOrderStatus {
+  return transitionProblem(state, 'invoiced', 'reversal') === null ? 'invoiced' : state.status;
 }
 
 /**

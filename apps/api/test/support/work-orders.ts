@@ -38,3 +38,36 @@ export async function freshVehicle(api: TestApi, ownerId: number, mileage = 50_0
     },
   });
 }
+
+/**
+ * A work order of `customerId` on a new vehicle, in `status`, with one approved labour line of
+ * `unitPriceCents` and no tax (total = the price), written straight to the database.
+ */
+export async function workOrderWithLine(
+  api: TestApi,
+  customerId: number,
+  options: { status?: 'ready' | 'in_progress'; unitPriceCents?: number } = {},
+) {
+  const vehicle = await freshVehicle(api, customerId, 40_000);
+  return api.db.prisma.workOrder.create({
+    data: {
+      vehicleId: vehicle.id,
+      customerId,
+      concern: 'Service',
+      odometerIn: 40_000,
+      status: options.status ?? 'ready',
+      lines: {
+        create: {
+          position: 1,
+          kind: 'labor',
+          description: 'Oil change',
+          quantity: '1',
+          unitPriceCents: options.unitPriceCents ?? 10_000,
+          taxRateBps: 0,
+          approval: 'approved',
+        },
+      },
+    },
+    include: { lines: true, vehicle: true },
+  });
+}

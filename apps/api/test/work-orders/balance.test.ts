@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { applyPayment, balanceDue } from '../../src/work-orders/balance';
-import { assertAcceptsPayment, assertEditable } from '../../src/work-orders/editing';
+import {
+  assertAcceptsPayment,
+  assertDecidable,
+  assertEditable,
+  isDecidable,
+} from '../../src/work-orders/editing';
 import { WorkOrderConflictError, WorkOrderInputError } from '../../src/work-orders/errors';
 import { workOrderStatuses } from '../../src/work-orders/status';
 
 describe('balance and payments', () => {
-  it('the balance is the total less the payments', () => {
-    expect(balanceDue(23_078, [])).toBe(23_078);
-    expect(balanceDue(23_078, [{ amountCents: 10_000 }, { amountCents: 3_078 }])).toBe(10_000);
+  it('the balance is the total less what was paid', () => {
+    expect(balanceDue(23_078, 0)).toBe(23_078);
+    expect(balanceDue(23_078, 13_078)).toBe(10_000);
   });
 
   it('a payment up to the balance is taken; above it is refused, naming amountCents', () => {
@@ -48,5 +53,19 @@ describe('what may change', () => {
     for (const status of workOrderStatuses.filter((each) => each !== 'invoiced')) {
       expect(() => assertAcceptsPayment(status)).toThrow(WorkOrderConflictError);
     }
+  });
+
+  it('decisions are final once work has started, except on lines still pending', () => {
+    const decidable = workOrderStatuses.filter((status) => isDecidable(status, 'approved'));
+    expect(decidable).toEqual(['estimate', 'approved']);
+    const pending = workOrderStatuses.filter((status) => isDecidable(status, 'pending'));
+    expect(pending).toEqual(['estimate', 'approved', 'in_progress', 'waiting_parts', 'ready']);
+    expect(() => assertDecidable('ready', { id: 7, approval: 'approved' })).toThrow(
+      'work order is ready: line 7 is already approved, and decisions are final once work has started',
+    );
+    expect(() => assertDecidable('ready', { id: 7, approval: 'pending' })).not.toThrow();
+    expect(() => assertDecidable('paid', { id: 7, approval: 'pending' })).toThrow(
+      WorkOrderConflictError,
+    );
   });
 });

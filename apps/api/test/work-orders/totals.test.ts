@@ -6,6 +6,8 @@ import {
   divideRoundingHalfAwayFromZero,
   lineAmounts,
   parseQuantity,
+  shownLineAmounts,
+  shownTotals,
   workOrderTotals,
 } from '../../src/work-orders/totals';
 
@@ -125,6 +127,52 @@ describe('work order totals', () => {
         const net = BigInt(lineAmounts({ quantity, unitPriceCents, taxRateBps: 0 }).netCents);
         const error = net * 100n - exactHundredthsOfCents;
         expect(error >= -50n && error <= 50n).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('amounts as reads show them', () => {
+  // Two lines each within a line's limits whose sum is not: the attack of issue 22.
+  const big = { quantity: '50000000', unitPriceCents: 100_000_000, taxRateBps: 0 };
+
+  it('a write refuses totals too large to hold in cents, naming the field it is told', () => {
+    const lines = [big, big].map((line) => ({ ...line, approval: 'approved' as const }));
+    expect(() => workOrderTotals(lines, 'unitPriceCents')).toThrow(
+      'unitPriceCents: makes an amount too large to hold in cents',
+    );
+  });
+
+  it('a read never throws: what cannot be held exactly is null, the rest as a write computes it', () => {
+    const lines = [big, big].map((line) => ({ ...line, approval: 'approved' as const }));
+    expect(shownTotals(lines)).toEqual({ subtotalCents: null, taxCents: 0, totalCents: null });
+    expect(shownLineAmounts(big)).toEqual(lineAmounts(big));
+    const huge = { quantity: '99999999.99', unitPriceCents: 2_147_483_647, taxRateBps: 10_000 };
+    expect(shownLineAmounts(huge)).toEqual({ netCents: null, taxCents: null, totalCents: null });
+    // A declined line does not count, so it cannot spoil the totals.
+    expect(shownTotals([{ ...huge, approval: 'declined' }])).toEqual({
+      subtotalCents: 0,
+      taxCents: 0,
+      totalCents: 0,
+    });
+  });
+
+  it('agree with the write-side amounts wherever those exist (property)', () => {
+    const anyLine = fc.record({
+      quantity: fc.constantFrom('1', '0.5', '2.75', '99999999.99', '50000000'),
+      unitPriceCents: fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }),
+      taxRateBps: fc.integer({ min: 0, max: 10_000 }),
+      approval: fc.constantFrom<LineApproval>('pending', 'approved', 'declined'),
+    });
+    fc.assert(
+      fc.property(fc.array(anyLine, { maxLength: 6 }), (lines) => {
+        const shown = shownTotals(lines);
+        try {
+          expect(shown).toEqual(workOrderTotals(lines));
+        } catch (error) {
+          if (!(error instanceof WorkOrderInputError)) throw error;
+          expect(Object.values(shown)).toContain(null);
+        }
       }),
     );
   });

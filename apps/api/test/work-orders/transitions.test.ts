@@ -7,11 +7,12 @@ import {
   nextStatuses,
   statusAfterDecisions,
   statusAfterPayment,
+  statusAfterReversal,
   type TransitionState,
   type Trigger,
 } from '../../src/work-orders/transitions';
 
-const triggers: Trigger[] = ['staff', 'decision', 'invoice', 'payment'];
+const triggers: Trigger[] = ['staff', 'decision', 'invoice', 'payment', 'reversal', 'credit'];
 
 // Every move the workflow has, with what may ask for it. Anything else is refused.
 const allowed = new Set([
@@ -30,15 +31,22 @@ const allowed = new Set([
   'ready>invoiced:invoice',
   'ready>cancelled:staff',
   'invoiced>paid:payment',
+  'invoiced>ready:credit',
+  'paid>invoiced:reversal',
+  'paid>ready:credit',
 ]);
 
 const lines = (...approvals: LineApproval[]) => approvals.map((approval) => ({ approval }));
 
-/** A work order whose guards all pass: its one line approved, nothing left to pay. */
-const settled = (status: TransitionState['status']): TransitionState => ({
+/**
+ * A work order whose guards all pass for a move to `to`: its one line approved, nothing paid,
+ * nothing left to pay, except for a paid one going back to invoiced, which owes again.
+ */
+const settled = (status: TransitionState['status'], to?: TransitionState['status']) => ({
   status,
   lines: lines('approved'),
-  balanceDueCents: 0,
+  balanceDueCents: status === 'paid' && to === 'invoiced' ? 500 : 0,
+  paidCents: 0,
 });
 
 function outcome(state: TransitionState, to: TransitionState['status'], trigger: Trigger) {
@@ -56,11 +64,11 @@ describe('the transition table', () => {
         const key = `${from}>${to}:${trigger}`;
         if (allowed.has(key)) {
           it(`allows ${key}`, () => {
-            expect(outcome(settled(from), to, trigger)).toEqual({ from, to });
+            expect(outcome(settled(from, to), to, trigger)).toEqual({ from, to });
           });
         } else {
           it(`refuses ${key} with a CONFLICT naming ${from}`, () => {
-            const error = outcome(settled(from), to, trigger);
+            const error = outcome(settled(from, to), to, trigger);
             expect(error).toBeInstanceOf(WorkOrderConflictError);
             expect((error as WorkOrderConflictError).status).toBe(from);
             expect((error as Error).message).toMatch(
@@ -127,6 +135,36 @@ describe('the guards', () => {
       /invoicing makes this move/,
     );
   });
+
+  it('send a paid work order back to invoiced only when it owes again', () => {
+    const paid = (balanceDueCents: number) => ({
+      status: 'paid' as const,
+      lines: lines('approved'),
+      balanceDueCents,
+    });
+    expect(() => decideTransition(paid(0), 'invoiced', 'reversal')).toThrow(
+      'work order is paid: cannot move to invoiced, its balance is still paid in full',
+    );
+    expect(decideTransition(paid(1), 'invoiced', 'reversal')).toEqual({
+      from: 'paid',
+      to: 'invoiced',
+    });
+    expect(() => decideTransition(paid(1), 'invoiced', 'staff')).toThrow(
+      /a voided payment or a refund makes this move/,
+    );
+    expect(() => decideTransition(settled('invoiced'), 'ready', 'staff')).toThrow(
+      /a credit note makes this move/,
+    );
+  });
+
+  it('keep a work order with money paid on it from being cancelled', () => {
+    const ready = { status: 'ready' as const, lines: lines('approved') };
+    expect(() => decideTransition({ ...ready, paidCents: 2_500 }, 'cancelled', 'staff')).toThrow(
+      'work order is ready: cannot move to cancelled, 2500 cents were paid on it: refund them first',
+    );
+    expect(nextStatuses({ ...ready, paidCents: 2_500 })).toEqual(['in_progress']);
+    expect(nextStatuses({ ...ready, paidCents: 0 })).toEqual(['in_progress', 'cancelled']);
+  });
 });
 
 describe('the legal next statuses (the board buttons)', () => {
@@ -162,6 +200,15 @@ describe('moves made by decisions and payments', () => {
     const invoiced = { status: 'invoiced' as const, lines: lines('approved') };
     expect(statusAfterPayment({ ...invoiced, balanceDueCents: 0 })).toBe('paid');
     expect(statusAfterPayment({ ...invoiced, balanceDueCents: 500 })).toBe('invoiced');
+  });
+
+  it('a void or refund that leaves a balance makes a paid work order invoiced again', () => {
+    const paid = { status: 'paid' as const, lines: lines('approved') };
+    expect(statusAfterReversal({ ...paid, balanceDueCents: 500 })).toBe('invoiced');
+    expect(statusAfterReversal({ ...paid, balanceDueCents: 0 })).toBe('paid');
+    expect(
+      statusAfterReversal({ status: 'invoiced', lines: lines('approved'), balanceDueCents: 900 }),
+    ).toBe('invoiced');
   });
 });
 

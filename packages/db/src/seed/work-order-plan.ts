@@ -130,7 +130,15 @@ export function planWorkOrder(scenario: Scenario, context: PlanContext): WorkOrd
   );
   for (const to of path) {
     at = new Date(at.getTime() + 75 * minute);
-    if (to === 'paid') at = paymentsUntilPaid(scenario, total, at, staffId, payments);
+    if (to === 'paid') {
+      at = paymentsUntilPaid(
+        scenario,
+        total,
+        at,
+        { staffId, currency: settings.currency },
+        payments,
+      );
+    }
     changes.push({ from, to, at });
     from = to;
   }
@@ -139,6 +147,7 @@ export function planWorkOrder(scenario: Scenario, context: PlanContext): WorkOrd
   if (scenario.status === 'invoiced' && scenario.payments === 'partial' && invoicedAt) {
     payments.push({
       amountCents: Math.round(total * 0.4),
+      currency: settings.currency,
       method: 'card',
       recordedById: staffId,
       at: new Date(invoicedAt.getTime() + 10 * minute),
@@ -225,19 +234,20 @@ function paymentsUntilPaid(
   scenario: Scenario,
   total: number,
   invoicedAt: Date,
-  staffId: number,
+  taken: { staffId: number; currency: string },
   payments: Prisma.PaymentUncheckedCreateWithoutWorkOrderInput[],
 ): Date {
+  const { staffId: recordedById, currency } = taken;
   const first = new Date(invoicedAt.getTime() + 15 * minute);
   if (scenario.payments !== 'two' || total < 2) {
-    payments.push({ amountCents: total, method: 'card', recordedById: staffId, at: first });
+    payments.push({ amountCents: total, currency, method: 'card', recordedById, at: first });
     return first;
   }
   const deposit = Math.floor(total / 2);
   const rest = new Date(invoicedAt.getTime() + 3 * day);
   payments.push(
-    { amountCents: deposit, method: 'cash', recordedById: staffId, at: first },
-    { amountCents: total - deposit, method: 'card', recordedById: staffId, at: rest },
+    { amountCents: deposit, currency, method: 'cash', recordedById, at: first },
+    { amountCents: total - deposit, currency, method: 'card', recordedById, at: rest },
   );
   return rest;
 }

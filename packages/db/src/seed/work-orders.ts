@@ -1,7 +1,12 @@
 // Seeds work orders: alice's and bob's demo set once, then generated ones on the generated
 // customers' vehicles up to a count. Afterwards every vehicle's mileage follows its latest
 // odometer reading and each vehicle keeps one open service reminder, the newest.
-import type { PrismaClient, ShopSettings, WorkOrderStatus } from '../generated/prisma/client';
+import type {
+  Prisma,
+  PrismaClient,
+  ShopSettings,
+  WorkOrderStatus,
+} from '../generated/prisma/client';
 import { takeInvoiceNumber } from '../invoice-number';
 import { between, pick, rowRandom } from './random';
 import { demoScenarios, everyJob, type JobName, type Scenario } from './work-order-data';
@@ -81,9 +86,28 @@ async function createPlanned(
         const invoiceNumber = plan.invoiced ? await takeInvoiceNumber(tx) : null;
         await tx.workOrder.create({ data: { ...plan.data, invoiceNumber }, select: { id: true } });
       }
+      await recordBillTo(tx);
     },
     { timeout: 120_000 },
   );
+}
+
+/**
+ * Gives each seeded invoice the bill-to invoicing records (the customer and vehicle as they are
+ * when it is issued, the odometer), in the shape apps/api's invoicing writes.
+ */
+async function recordBillTo(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "WorkOrder" AS w SET "invoiceBillTo" = jsonb_build_object(
+      'customer', jsonb_build_object(
+        'name', c."name", 'address', c."address", 'email', c."email", 'phone', c."phone"),
+      'vehicle', jsonb_build_object(
+        'plate', v."plate", 'vin', v."vin", 'make', v."make", 'model', v."model", 'year', v."year"),
+      'odometerIn', w."odometerIn",
+      'odometerOut', w."odometerOut"
+    ) FROM "Customer" AS c, "Vehicle" AS v
+    WHERE c."id" = w."customerId" AND v."id" = w."vehicleId"
+      AND w."invoiceNumber" IS NOT NULL AND w."invoiceBillTo" IS NULL`;
 }
 
 /** alice's and bob's work orders, unless either already has one. Returns how many were made. */

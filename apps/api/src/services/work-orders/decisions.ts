@@ -1,18 +1,25 @@
 import type { DecisionChannel, PrismaClient } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
-import { assertEditable } from '../../work-orders/editing';
+import { assertDecidable, assertEditable } from '../../work-orders/editing';
 import { WorkOrderInputError } from '../../work-orders/errors';
+import { workOrderTotals } from '../../work-orders/totals';
 import { decideTransition, statusAfterDecisions } from '../../work-orders/transitions';
 import { getWorkOrder } from './detail';
 import { lockWorkOrder } from './locks';
+import { pricedLineSelect } from './selects';
+import { pricedLine } from './shape';
 
 export type LineDecision = { lineId: number; approved: boolean };
 
 /**
  * Records the customer's decision on lines of an open work order, with who, when and how:
  * the customer in the portal, or staff on their behalf (by phone unless said otherwise). An
- * estimate whose lines are then all decided, one at least approved, moves to `approved`.
+ * estimate whose lines are then all decided, one at least approved, moves to `approved`. Once
+ * work has started (in progress, waiting for parts, ready) only lines still pending may be
+ * decided: changing a decision then is a CONFLICT, for the customer and for staff alike, and
+ * changes nothing. A decision that brings back a declined line is refused (BAD_REQUEST naming
+ * `decisions`, nothing written) if it would make the totals too large to hold in cents.
  * A customer may decide only on their own work orders (FORBIDDEN otherwise, whether it
  * exists or not) and does not name a channel: theirs is the portal.
  */
@@ -44,12 +51,13 @@ export async function decideLines(
     assertEditable(workOrder.status);
     const lines = await tx.workOrderLine.findMany({
       where: { workOrderId },
-      select: { id: true },
+      select: { id: true, approval: true },
     });
-    const known = new Set(lines.map((line) => line.id));
+    const known = new Map(lines.map((line) => [line.id, line]));
     const seen = new Set<number>();
     decisions.forEach((decision, index) => {
-      if (!known.has(decision.lineId)) {
+      const line = known.get(decision.lineId);
+      if (!line) {
         throw new WorkOrderInputError(
           `decisions.${index}.lineId`,
           'is not a line of this work order',
@@ -59,6 +67,7 @@ export async function decideLines(
         throw new WorkOrderInputError(`decisions.${index}.lineId`, 'is decided twice');
       }
       seen.add(decision.lineId);
+      assertDecidable(workOrder.status, line);
     });
     const decidedAt = new Date();
     for (const approved of [true, false]) {
@@ -74,13 +83,11 @@ export async function decideLines(
         },
       });
     }
-    const state = {
-      status: workOrder.status,
-      lines: await tx.workOrderLine.findMany({
-        where: { workOrderId },
-        select: { approval: true },
-      }),
-    };
+    const decided = (
+      await tx.workOrderLine.findMany({ where: { workOrderId }, select: pricedLineSelect })
+    ).map(pricedLine);
+    workOrderTotals(decided, 'decisions');
+    const state = { status: workOrder.status, lines: decided };
     const next = statusAfterDecisions(state);
     if (next === workOrder.status) return null;
     const move = decideTransition(state, next, 'decision');

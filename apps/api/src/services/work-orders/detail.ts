@@ -2,6 +2,7 @@ import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
 import type { WorkOrderStatus } from '../../work-orders/status';
+import { shopMoney } from './money';
 import { workOrderDetailSelect } from './selects';
 import { toDetail } from './shape';
 
@@ -11,16 +12,19 @@ import { toDetail } from './shape';
  * it exists or not. Customers do not see the shop's internal notes, nor status buttons.
  */
 export async function getWorkOrder(prisma: PrismaClient, id: number, viewer: SessionUser) {
-  const row = await prisma.workOrder.findUnique({ where: { id }, select: workOrderDetailSelect });
+  const [row, shop] = await Promise.all([
+    prisma.workOrder.findUnique({ where: { id }, select: workOrderDetailSelect }),
+    shopMoney(prisma),
+  ]);
   if (viewer.role === 'customer') {
     if (!row || row.customer.id !== viewer.customerId) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'this work order is not yours' });
     }
     const noButtons: WorkOrderStatus[] = [];
-    return { ...toDetail(row), notes: null, nextStatuses: noButtons };
+    return { ...toDetail(row, shop), notes: null, nextStatuses: noButtons };
   }
   if (!row) throw new RecordNotFoundError('work order');
-  return toDetail(row);
+  return toDetail(row, shop);
 }
 
 /**
@@ -29,7 +33,9 @@ export async function getWorkOrder(prisma: PrismaClient, id: number, viewer: Ses
  * nested relations in parallel, which one transaction's connection cannot.
  */
 export async function writtenDetail(prisma: PrismaClient, id: number) {
-  return toDetail(
-    await prisma.workOrder.findUniqueOrThrow({ where: { id }, select: workOrderDetailSelect }),
-  );
+  const [row, shop] = await Promise.all([
+    prisma.workOrder.findUniqueOrThrow({ where: { id }, select: workOrderDetailSelect }),
+    shopMoney(prisma),
+  ]);
+  return toDetail(row, shop);
 }

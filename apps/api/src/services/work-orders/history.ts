@@ -1,8 +1,9 @@
 import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
-import { lineAmounts, workOrderTotals } from '../../work-orders/totals';
+import { shownLineAmounts, shownTotals } from '../../work-orders/totals';
 import { nextServiceOf } from '../reminders/next-service';
+import { moneyOfWorkOrder, shopMoney } from './money';
 import { pricedLineSelect, readingSelect, workOrderVehicleSelect } from './selects';
 import { pricedLine } from './shape';
 
@@ -24,7 +25,7 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
   if (!vehicle) throw new RecordNotFoundError('vehicle');
   // The owner's own work orders: those of earlier owners stay theirs.
   const visible = ownersView ? { customerId: vehicle.ownerId } : {};
-  const [workOrders, readings, nextService] = await Promise.all([
+  const [workOrders, readings, nextService, shop] = await Promise.all([
     prisma.workOrder.findMany({
       where: { vehicleId, ...visible },
       orderBy: { id: 'desc' },
@@ -37,6 +38,7 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
         odometerOut: true,
         createdAt: true,
         invoicedAt: true,
+        invoiceSettings: true,
         customer: { select: { id: true, name: true } },
         lines: {
           select: {
@@ -62,12 +64,14 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
       select: { ...readingSelect, workOrder: { select: { id: true, number: true } } },
     }),
     nextServiceOf(prisma, vehicleId),
+    shopMoney(prisma),
   ]);
   return {
     vehicle,
-    workOrders: workOrders.map(({ lines, ...workOrder }) => ({
+    workOrders: workOrders.map(({ lines, invoiceSettings, ...workOrder }) => ({
       ...workOrder,
-      totalCents: workOrderTotals(lines.map(pricedLine)).totalCents,
+      money: moneyOfWorkOrder({ invoiceSettings }, shop),
+      totalCents: shownTotals(lines.map(pricedLine)).totalCents,
     })),
     odometerLog: readings,
     recommendations: workOrders.flatMap((workOrder) =>
@@ -77,7 +81,9 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
           const priced = pricedLine(line);
           return {
             ...priced,
-            ...lineAmounts(priced),
+            ...shownLineAmounts(priced),
+            // Quoted on its work order: in that work order's currency.
+            money: moneyOfWorkOrder(workOrder, shop),
             declinedAt: decidedAt,
             workOrder: { id: workOrder.id, number: workOrder.number },
           };

@@ -1,11 +1,15 @@
 import { loadShopSettings, type PrismaClient, takeInvoiceNumber } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
+import { balanceDue } from '../../work-orders/balance';
+import { WorkOrderConflictError } from '../../work-orders/errors';
+import type { WorkOrderStatus } from '../../work-orders/status';
 import { workOrderTotals } from '../../work-orders/totals';
 import { decideTransition, statusAfterPayment } from '../../work-orders/transitions';
 import { type NextServiceRequest, setNextService } from '../reminders/set-next-service';
+import { billToOf } from './bill-to';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
-import { pricedLine } from './shape';
+import { currenciesPaidIn, type MoneyState, moneyState } from './money-state';
 
 export type InvoiceRequest = {
   id: number;
@@ -14,10 +18,37 @@ export type InvoiceRequest = {
 };
 
 /**
+ * Payments still on a work order whose invoice was credited count toward its next invoice (the
+ * customer's money does not bounce for a paperwork correction). They must fit it: paid in the
+ * currency it is issued in, and no more than its total; anything beyond is refunded first.
+ */
+function checkCarriedPayments(
+  status: WorkOrderStatus,
+  state: MoneyState,
+  invoice: { totalCents: number; currency: string },
+): void {
+  if (state.paidCents <= 0) return;
+  const others = [...currenciesPaidIn(state)].filter((code) => code !== invoice.currency);
+  if (others.length > 0) {
+    throw new WorkOrderConflictError(
+      status,
+      `work order is ${status}: ${state.paidCents} cents paid in ${others.join(', ')} stay on it, and the shop now invoices in ${invoice.currency}: refund them first`,
+    );
+  }
+  if (state.paidCents > invoice.totalCents) {
+    throw new WorkOrderConflictError(
+      status,
+      `work order is ${status}: ${state.paidCents} cents already paid on it are more than its total of ${invoice.totalCents} cents: refund the difference first`,
+    );
+  }
+}
+
+/**
  * Invoices a ready work order in one transaction under its row lock: the next invoice number,
- * a snapshot of the shop's settings (the invoice shows them as they were), the status change
- * and, when given, the vehicle's next service (a newer reminder completes the open one). A
- * work order whose total is 0 owes nothing, so it goes straight on to paid.
+ * snapshots of the shop's settings and of the bill-to (the invoice shows them as they were),
+ * the status change and, when given, the vehicle's next service (a newer reminder completes
+ * the open one). Payments kept from a credited invoice count toward this one; a work order
+ * that then owes nothing (a total of 0, or paid already) goes straight on to paid.
  */
 export async function invoiceWorkOrder(
   prisma: PrismaClient,
@@ -27,26 +58,32 @@ export async function invoiceWorkOrder(
   const settings = await loadShopSettings(prisma);
   const result = await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, request.id);
-    const lines = (
-      await tx.workOrderLine.findMany({
-        where: { workOrderId: workOrder.id },
-        select: { quantity: true, unitPriceCents: true, taxRateBps: true, approval: true },
-      })
-    ).map(pricedLine);
+    const state = await moneyState(tx, workOrder.id);
+    const { lines } = state;
     const invoiced = decideTransition({ status: workOrder.status, lines }, 'invoiced', 'invoice');
     const { totalCents } = workOrderTotals(lines);
-    const paid = statusAfterPayment({ status: 'invoiced', lines, balanceDueCents: totalCents });
-    const moves = paid === 'paid' ? [invoiced, { from: invoiced.to, to: paid }] : [invoiced];
+    checkCarriedPayments(workOrder.status, state, { totalCents, currency: settings.currency });
+    const paid = statusAfterPayment({
+      status: 'invoiced',
+      lines,
+      balanceDueCents: balanceDue(totalCents, state.paidCents),
+    });
+    const invoiceNumber = await takeInvoiceNumber(tx);
+    const moves = [
+      { ...invoiced, note: `Invoice ${invoiceNumber}` },
+      ...(paid === 'paid' ? [{ from: invoiced.to, to: paid }] : []),
+    ];
     const at = new Date();
     const { updatedAt: _updatedAt, ...snapshot } = settings;
     await tx.workOrder.update({
       where: { id: workOrder.id },
       data: {
         status: paid,
-        invoiceNumber: await takeInvoiceNumber(tx),
+        invoiceNumber,
         invoicedAt: at,
         ...(paid === 'paid' ? { paidAt: at } : {}),
         invoiceSettings: snapshot,
+        invoiceBillTo: await billToOf(tx, workOrder.id),
         statusChanges: { create: moves.map((move) => ({ ...move, byId: by.id, at })) },
       },
     });

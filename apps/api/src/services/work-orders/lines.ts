@@ -1,12 +1,14 @@
 import { loadShopSettings, type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { assertEditable } from '../../work-orders/editing';
 import { WorkOrderInputError } from '../../work-orders/errors';
-import type { LineKind } from '../../work-orders/status';
-import { lineAmounts, parseQuantity } from '../../work-orders/totals';
+import type { LineApproval, LineKind } from '../../work-orders/status';
+import { lineAmounts, parseQuantity, workOrderTotals } from '../../work-orders/totals';
 import { applyEdit, applyRemoval } from '../versions';
 import { writtenDetail } from './detail';
 import { canonicalQuantity, versionedLine } from './line-versions';
 import { lockWorkOrder } from './locks';
+import { pricedLineSelect } from './selects';
+import { pricedLine } from './shape';
 
 export type NewLine = {
   kind: LineKind;
@@ -22,6 +24,31 @@ export type NewLine = {
 
 /** The named fields of a line to change; undefined ones are left as they are. */
 export type LineChanges = Partial<NewLine>;
+
+/**
+ * Refuses a line whose amount would make its work order's totals too large to hold in cents,
+ * checked over every line as they would be after the write, inside its transaction (so nothing
+ * is written): BAD_REQUEST naming the price when the request gave one, else the quantity.
+ */
+async function checkTotalsWith(
+  tx: Prisma.TransactionClient,
+  workOrderId: number,
+  line: {
+    id?: number;
+    quantity: string;
+    unitPriceCents: number;
+    taxRateBps: number;
+    approval: LineApproval;
+  },
+  request: { unitPriceCents?: number | undefined },
+): Promise<void> {
+  const others = await tx.workOrderLine.findMany({
+    where: { workOrderId, ...(line.id === undefined ? {} : { id: { not: line.id } }) },
+    select: pricedLineSelect,
+  });
+  const field = request.unitPriceCents === undefined ? 'quantity' : 'unitPriceCents';
+  workOrderTotals([...others.map(pricedLine), line], field);
+}
 
 /**
  * Adds a line at the end of an open work order, `pending` the customer's decision (after
@@ -45,6 +72,7 @@ export async function addLine(prisma: PrismaClient, workOrderId: number, line: N
   await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, workOrderId);
     assertEditable(workOrder.status);
+    await checkTotalsWith(tx, workOrderId, { ...priced, approval: 'pending' }, line);
     const last = await tx.workOrderLine.aggregate({
       where: { workOrderId },
       _max: { position: true },
@@ -106,6 +134,8 @@ export async function updateLine(
       parseQuantity(priced.quantity) !== parseQuantity(currentQuantity) ||
       priced.unitPriceCents !== line.unitPriceCents ||
       priced.taxRateBps !== line.taxRateBps;
+    const approval = repriced ? 'pending' : line.approval;
+    await checkTotalsWith(tx, workOrder.id, { id: line.id, ...priced, approval }, changes);
     await applyEdit(tx, {
       ...versionedLine(tx, lineId, version),
       changes: {

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '@garage/db';
 import { openStatuses, type WorkOrderStatus } from '../../work-orders/status';
 import { type Page, toPage } from '../page';
 import { containsLiterally } from '../search';
+import { shopMoney } from './money';
 import { workOrderSummarySelect } from './selects';
 import { toSummary, type WorkOrderSummary } from './shape';
 
@@ -39,15 +40,18 @@ export async function listWorkOrders(
   query: WorkOrderFilter & { cursor?: number | null | undefined; limit: number },
 ): Promise<Page<WorkOrderSummary>> {
   const { cursor, limit, ...filter } = query;
-  const rows = await prisma.workOrder.findMany({
-    where: whereOf(filter),
-    orderBy: { id: 'desc' },
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    select: workOrderSummarySelect,
-  });
+  const [rows, shop] = await Promise.all([
+    prisma.workOrder.findMany({
+      where: whereOf(filter),
+      orderBy: { id: 'desc' },
+      take: limit + 1,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: workOrderSummarySelect,
+    }),
+    shopMoney(prisma),
+  ]);
   const page = toPage(rows, limit);
-  return { ...page, items: page.items.map(toSummary) };
+  return { ...page, items: page.items.map((row) => toSummary(row, shop)) };
 }
 
 /** The most cards a board column shows; `count` says how many the status holds. */
@@ -59,7 +63,7 @@ export const boardColumnLimit = 50;
  * `boardColumnLimit` cards a column with the column's full count beside them.
  */
 export async function workOrderBoard(prisma: PrismaClient) {
-  const [columns, counts] = await Promise.all([
+  const [columns, counts, shop] = await Promise.all([
     Promise.all(
       openStatuses.map((status) =>
         prisma.workOrder.findMany({
@@ -75,12 +79,13 @@ export async function workOrderBoard(prisma: PrismaClient) {
       where: { status: { in: [...openStatuses] } },
       _count: { _all: true },
     }),
+    shopMoney(prisma),
   ]);
   const countOf = new Map(counts.map((row) => [row.status, row._count._all]));
   return {
     columns: openStatuses.map((status, index) => ({
       status,
-      cards: (columns[index] ?? []).map(toSummary),
+      cards: (columns[index] ?? []).map((row) => toSummary(row, shop)),
       count: countOf.get(status) ?? 0,
     })),
   };

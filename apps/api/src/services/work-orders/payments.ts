@@ -7,34 +7,34 @@ import { workOrderTotals } from '../../work-orders/totals';
 import { decideTransition } from '../../work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
-import { pricedLine } from './shape';
+import { moneyIn, shopMoney } from './money';
+import { moneyState } from './money-state';
 
 export type PaymentRequest = { workOrderId: number; amountCents: number; method: PaymentMethod };
 
 /**
- * Records a payment against an invoiced work order under its row lock, refusing one above the
- * balance due (BAD_REQUEST naming `amountCents`, nothing written). The payment that brings the
- * balance to 0 moves the work order to paid.
+ * Records a payment against an invoiced work order under its row lock, in the invoice's
+ * currency, refusing one above the balance due (BAD_REQUEST naming `amountCents`, nothing
+ * written). The payment that brings the balance to 0 moves the work order to paid.
  */
 export async function addPayment(prisma: PrismaClient, request: PaymentRequest, by: SessionUser) {
+  const shop = await shopMoney(prisma);
   const statusMove = await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, request.workOrderId);
     assertAcceptsPayment(workOrder.status);
-    const [lines, payments] = await Promise.all([
-      tx.workOrderLine.findMany({
-        where: { workOrderId: workOrder.id },
-        select: { quantity: true, unitPriceCents: true, taxRateBps: true, approval: true },
-      }),
-      tx.payment.findMany({ where: { workOrderId: workOrder.id }, select: { amountCents: true } }),
-    ]);
-    const priced = lines.map(pricedLine);
-    const due = balanceDue(workOrderTotals(priced).totalCents, payments);
+    const { invoiceSettings } = await tx.workOrder.findUniqueOrThrow({
+      where: { id: workOrder.id },
+      select: { invoiceSettings: true },
+    });
+    const state = await moneyState(tx, workOrder.id);
+    const due = balanceDue(workOrderTotals(state.lines).totalCents, state.paidCents);
     const after = applyPayment(due, request.amountCents);
     const at = new Date();
     await tx.payment.create({
       data: {
         workOrderId: workOrder.id,
         amountCents: request.amountCents,
+        currency: (moneyIn(invoiceSettings) ?? shop).currency,
         method: request.method,
         recordedById: by.id,
         at,
@@ -42,7 +42,7 @@ export async function addPayment(prisma: PrismaClient, request: PaymentRequest, 
     });
     if (after !== 0) return null;
     const move: { from: WorkOrderStatus; to: WorkOrderStatus } = decideTransition(
-      { status: workOrder.status, lines: priced, balanceDueCents: after },
+      { status: workOrder.status, lines: state.lines, balanceDueCents: after },
       'paid',
       'payment',
     );

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@garage/db';
 import { isOpen } from '../../work-orders/status';
+import { shopMoney } from './money';
 import { workOrderSummarySelect } from './selects';
 import { toSummary } from './shape';
 
@@ -9,13 +10,16 @@ import { toSummary } from './shape';
  * with its old owner's history and never reaches the new owner's. Without the staff's buttons.
  */
 export async function workOrdersOfCustomer(prisma: PrismaClient, customerId: number) {
-  const rows = await prisma.workOrder.findMany({
-    where: { customerId },
-    orderBy: { id: 'desc' },
-    select: workOrderSummarySelect,
-  });
+  const [rows, shop] = await Promise.all([
+    prisma.workOrder.findMany({
+      where: { customerId },
+      orderBy: { id: 'desc' },
+      select: workOrderSummarySelect,
+    }),
+    shopMoney(prisma),
+  ]);
   const items = rows.map((row) => {
-    const { nextStatuses: _staffButtons, ...summary } = toSummary(row);
+    const { nextStatuses: _staffButtons, ...summary } = toSummary(row, shop);
     return summary;
   });
   return {

@@ -45,6 +45,40 @@ export const readingSelect = {
   implausible: true,
 } satisfies Prisma.OdometerReadingSelect;
 
+/** A payment, whether and why it was voided, and who took it. */
+export const paymentSelect = {
+  id: true,
+  amountCents: true,
+  currency: true,
+  method: true,
+  at: true,
+  recordedBy: { select: personSelect },
+  void: { select: { reason: true, at: true, voidedBy: { select: personSelect } } },
+} satisfies Prisma.PaymentSelect;
+
+export const refundSelect = {
+  id: true,
+  paymentId: true,
+  amountCents: true,
+  currency: true,
+  method: true,
+  reason: true,
+  at: true,
+  recordedBy: { select: personSelect },
+} satisfies Prisma.RefundSelect;
+
+/** A credit note as the work order lists it (its document is for the PDF). */
+export const creditNoteSelect = {
+  id: true,
+  number: true,
+  invoiceNumber: true,
+  totalCents: true,
+  currency: true,
+  reason: true,
+  issuedAt: true,
+  issuedBy: { select: personSelect },
+} satisfies Prisma.CreditNoteSelect;
+
 /** A work order as a row of a list or a card of the board. */
 export const workOrderSummarySelect = {
   id: true,
@@ -54,6 +88,8 @@ export const workOrderSummarySelect = {
   promisedAt: true,
   createdAt: true,
   updatedAt: true,
+  // Only its currency and locale are answered (shape.ts): the snapshot holds the shop's rates.
+  invoiceSettings: true,
   vehicle: { select: workOrderVehicleSelect },
   customer: { select: { id: true, name: true } },
   technician: { select: personSelect },
@@ -79,22 +115,23 @@ export const workOrderDetailSelect = {
   invoiceNumber: true,
   // The version an edit of the details is based on (optimistic concurrency).
   version: true,
+  invoiceSettings: true,
   vehicle: { select: workOrderVehicleSelect },
   customer: { select: { id: true, name: true, email: true, phone: true } },
   technician: { select: personSelect },
   lines: { select: lineSelect, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
-  payments: {
+  payments: { select: paymentSelect, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  refunds: { select: refundSelect, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  creditNotes: { select: creditNoteSelect, orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }] },
+  statusChanges: {
     select: {
       id: true,
-      amountCents: true,
-      method: true,
+      from: true,
+      to: true,
       at: true,
-      recordedBy: { select: personSelect },
+      note: true,
+      by: { select: personSelect },
     },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-  },
-  statusChanges: {
-    select: { id: true, from: true, to: true, at: true, by: { select: personSelect } },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   },
   odometerReadings: { select: readingSelect, orderBy: [{ at: 'asc' }, { id: 'asc' }] },

@@ -4,6 +4,7 @@ import type { WorkOrderStatus } from '../../work-orders/status';
 import { decideTransition } from '../../work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockVehicle, lockWorkOrder } from './locks';
+import { moneyState } from './money-state';
 import { type RecordedReading, recordReading } from './odometer';
 
 export type StatusRequest = {
@@ -17,7 +18,7 @@ export type StatusRequest = {
 
 /**
  * Moves a work order as staff ask, through the one transition function (CONFLICT naming the
- * current status for a move it refuses), writing the status change and, when given, the
+ * current status for a move it refuses; a cancellation while money is paid on it among them), writing the status change and, when given, the
  * odometer-out reading, in one transaction under the work order's row lock.
  */
 export async function setWorkOrderStatus(
@@ -27,12 +28,9 @@ export async function setWorkOrderStatus(
 ) {
   const { statusMove, recordedReading } = await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, request.id);
-    const lines = await tx.workOrderLine.findMany({
-      where: { workOrderId: workOrder.id },
-      select: { approval: true },
-    });
+    const { lines, paidCents } = await moneyState(tx, workOrder.id);
     const statusMove = decideTransition(
-      { status: workOrder.status, lines },
+      { status: workOrder.status, lines, paidCents },
       request.status,
       'staff',
     );

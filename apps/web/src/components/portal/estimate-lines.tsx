@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Timestamp } from '~/components/timestamp';
 import { formatQuantity, sentence } from '~/lib/format';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import { approvalLabels, channelLabels, inShop, kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 
@@ -31,15 +31,16 @@ function DecidedHow({ line }: { line: Line }) {
 }
 
 /**
- * The estimate line by line as the customer sees it, with Approve and Decline on each line while
- * the car is in the shop (a decision can be changed until then). Each choice is sent at once
+ * The estimate line by line as the customer sees it, with Approve and Decline on each line the
+ * customer may still decide (`decidable`): every line until work starts, then only lines added
+ * since and still pending (what was approved is being done, so a decision is final then). Each choice is sent at once
  * (workOrder.decideLines); the answer is the work order with the server's new totals, which
  * the page shows straight away, and the move to approved once every line is decided.
  */
 export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const format = useShopFormat();
+  const money = moneyIn(workOrder.money);
   const [saved, setSaved] = useState<string | null>(null);
   const decide = useMutation(
     trpc.workOrder.decideLines.mutationOptions({
@@ -48,7 +49,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
         const line = result.lines.find((each) => each.id === input.decisions[0]?.lineId);
         const what = line ? `${approvalLabels[line.approval]}: ${line.description}.` : 'Saved.';
         const moved = result.statusMove?.to === 'approved' ? ' Your estimate is approved.' : '';
-        setSaved(`${what}${moved} New total: ${format.money(result.totals.totalCents)}.`);
+        setSaved(`${what}${moved} New total: ${money(result.totals.totalCents)}.`);
       },
     }),
   );
@@ -95,7 +96,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
                   {formatQuantity(line.quantity)}
                 </td>
                 <td className="num" data-label="Price">
-                  {format.money(line.totalCents)}
+                  {money(line.totalCents)}
                 </td>
                 <td data-label="Your decision">
                   <span
@@ -104,7 +105,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
                     {approvalLabels[line.approval]}
                   </span>
                   <DecidedHow line={line} />
-                  {deciding ? (
+                  {line.decidable ? (
                     <div className="actions decide">
                       {line.approval !== 'approved' ? (
                         <button
@@ -137,19 +138,19 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
       </div>
       <dl className="details totals" aria-label="Totals">
         <dt>Subtotal</dt>
-        <dd className="num">{format.money(totals.subtotalCents)}</dd>
+        <dd className="num">{money(totals.subtotalCents)}</dd>
         <dt>Tax</dt>
-        <dd className="num">{format.money(totals.taxCents)}</dd>
+        <dd className="num">{money(totals.taxCents)}</dd>
         <dt>Total</dt>
         <dd className="num">
-          <strong>{format.money(totals.totalCents)}</strong>
+          <strong>{money(totals.totalCents)}</strong>
         </dd>
         {workOrder.invoiceNumber !== null ? (
           <>
             <dt>Paid</dt>
-            <dd className="num">{format.money(workOrder.paidCents)}</dd>
+            <dd className="num">{money(workOrder.paidCents)}</dd>
             <dt>Balance due</dt>
-            <dd className="num">{format.money(workOrder.balanceCents)}</dd>
+            <dd className="num">{money(workOrder.balanceCents)}</dd>
           </>
         ) : null}
       </dl>

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import { useTRPC } from '~/trpc/react';
 import { CustomerStatus } from './customer-status';
 
@@ -46,7 +46,6 @@ function useMyWorkOrders() {
 
 /** The customer's work orders still in the shop: what is happening, in plain words, and when. */
 export function OpenWorkOrders() {
-  const format = useShopFormat();
   const { query, owned } = useMyWorkOrders();
   if (query.isPending) return <Loading what="your work orders" />;
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
@@ -94,7 +93,7 @@ export function OpenWorkOrders() {
                     )}
                   </td>
                   <td className="num" data-label="Total">
-                    {format.money(workOrder.totalCents)}
+                    {moneyIn(workOrder.money)(workOrder.totalCents)}
                   </td>
                 </tr>
               ))}
@@ -108,7 +107,6 @@ export function OpenWorkOrders() {
 
 /** The customer's past work orders (invoiced, paid or cancelled), with their invoices as PDFs. */
 export function PastWorkOrders() {
-  const format = useShopFormat();
   const { query, owned } = useMyWorkOrders();
   if (query.isPending) return <Loading what="your past work orders" />;
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
@@ -149,7 +147,7 @@ export function PastWorkOrders() {
                     <CustomerStatus status={workOrder.status} />
                   </td>
                   <td className="num" data-label="Total">
-                    {format.money(workOrder.totalCents)}
+                    {moneyIn(workOrder.money)(workOrder.totalCents)}
                   </td>
                   <td data-label="Invoice">
                     {workOrder.status === 'cancelled' ? (

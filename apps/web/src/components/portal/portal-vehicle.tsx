@@ -7,7 +7,7 @@ import { Timestamp } from '~/components/timestamp';
 import { NextServiceCard } from '~/components/vehicles/next-service-card';
 import { OdometerReadings } from '~/components/work-orders/odometer-readings';
 import { formatMileage } from '~/lib/format';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { CustomerStatus } from './customer-status';
@@ -19,7 +19,6 @@ import { CustomerStatus } from './customer-status';
  */
 export function PortalVehicle({ id }: { id: number }) {
   const trpc = useTRPC();
-  const format = useShopFormat();
   const history = useQuery(trpc.vehicle.history.queryOptions({ vehicleId: id }));
   if (history.isPending) return <Loading what="vehicle" />;
   if (history.isError) return <Failed error={history.error} retry={() => history.refetch()} />;
@@ -72,7 +71,7 @@ export function PortalVehicle({ id }: { id: number }) {
                       {line.description} <span className="muted">({kindLabels[line.kind]})</span>
                     </td>
                     <td className="num" data-label="Price">
-                      {format.money(line.totalCents)}
+                      {moneyIn(line.money)(line.totalCents)}
                     </td>
                     <td data-label="Work order">
                       <Link href={`/portal/work-orders/${line.workOrder.id}`}>
@@ -123,7 +122,7 @@ export function PortalVehicle({ id }: { id: number }) {
                       {formatMileage(workOrder.odometerIn)}
                     </td>
                     <td className="num" data-label="Total">
-                      {format.money(workOrder.totalCents)}
+                      {moneyIn(workOrder.money)(workOrder.totalCents)}
                     </td>
                   </tr>
                 ))}

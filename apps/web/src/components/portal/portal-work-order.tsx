@@ -2,15 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
-import { invoicePdfPath } from '~/lib/invoice-pdf';
-import { useShopFormat } from '~/lib/use-shop-format';
-import { paymentMethodLabels } from '~/lib/work-order-words';
+import { creditNotePdfPath, invoicePdfPath } from '~/lib/invoice-pdf';
 import { useTRPC } from '~/trpc/react';
 import { CustomerStatus } from './customer-status';
 import { EstimateLines } from './estimate-lines';
+import { PortalPayments } from './portal-payments';
 
 /**
  * One of the customer's work orders: what is happening to the car and when it is promised, the
@@ -18,7 +18,6 @@ import { EstimateLines } from './estimate-lines';
  */
 export function PortalWorkOrder({ id }: { id: number }) {
   const trpc = useTRPC();
-  const format = useShopFormat();
   const query = useQuery(trpc.workOrder.byId.queryOptions({ id }));
   if (query.isPending) return <Loading what="work order" />;
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
@@ -75,21 +74,24 @@ export function PortalWorkOrder({ id }: { id: number }) {
             </dd>
           </>
         ) : null}
+        {workOrder.creditNotes.map((note) => (
+          <Fragment key={note.id}>
+            <dt>Credit note</dt>
+            <dd>
+              No. {note.number}, crediting invoice {note.invoiceNumber}{' '}
+              <span className="muted">
+                of <Timestamp at={note.issuedAt} dateOnly />: {note.reason}
+              </span>{' '}
+              ·{' '}
+              <a href={creditNotePdfPath(note.id)} download>
+                Download credit note (PDF)
+              </a>
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       <EstimateLines workOrder={workOrder} />
-      {workOrder.payments.length > 0 ? (
-        <section className="card" aria-labelledby="payments-title">
-          <h2 id="payments-title">Payments</h2>
-          <ul className="plain">
-            {workOrder.payments.map((payment) => (
-              <li key={payment.id}>
-                <Timestamp at={payment.at} />: {format.money(payment.amountCents)} (
-                {paymentMethodLabels[payment.method].toLowerCase()})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <PortalPayments workOrder={workOrder} />
     </>
   );
 }

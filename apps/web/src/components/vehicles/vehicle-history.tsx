@@ -7,7 +7,7 @@ import { Timestamp } from '~/components/timestamp';
 import { OdometerReadings } from '~/components/work-orders/odometer-readings';
 import { StatusBadge } from '~/components/work-orders/status-badge';
 import { formatMileage, formatQuantity } from '~/lib/format';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { NextServiceCard } from './next-service-card';
@@ -18,7 +18,6 @@ import { NextServiceCard } from './next-service-card';
  */
 export function VehicleHistory({ vehicleId }: { vehicleId: number }) {
   const trpc = useTRPC();
-  const format = useShopFormat();
   const history = useQuery(trpc.vehicle.history.queryOptions({ vehicleId }));
   if (history.isPending) return <Loading what="service history" />;
   if (history.isError) return <Failed error={history.error} retry={() => history.refetch()} />;
@@ -69,7 +68,7 @@ export function VehicleHistory({ vehicleId }: { vehicleId: number }) {
                       </Link>
                     </td>
                     <td className="num hide-narrow">{formatMileage(workOrder.odometerIn)}</td>
-                    <td className="num">{format.money(workOrder.totalCents)}</td>
+                    <td className="num">{moneyIn(workOrder.money)(workOrder.totalCents)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -105,7 +104,7 @@ export function VehicleHistory({ vehicleId }: { vehicleId: number }) {
                       {line.description} <span className="muted">({kindLabels[line.kind]})</span>
                     </td>
                     <td className="num">{formatQuantity(line.quantity)}</td>
-                    <td className="num">{format.money(line.totalCents)}</td>
+                    <td className="num">{moneyIn(line.money)(line.totalCents)}</td>
                     <td>
                       <Link href={`/staff/work-orders/${line.workOrder.id}`}>
                         {line.workOrder.number}

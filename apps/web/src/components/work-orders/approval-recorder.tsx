@@ -5,8 +5,8 @@ import { decideLinesInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { SelectField } from '~/components/select-field';
+import { moneyIn } from '~/lib/money-of';
 import { useFormCheck } from '~/lib/use-form-check';
-import { useShopFormat } from '~/lib/use-shop-format';
 import {
   channelLabels,
   isStaffChannel,
@@ -34,11 +34,13 @@ const choices: { value: LineApproval; label: string }[] = [
 /**
  * Records the customer's decision on each line on their behalf ("approved by phone"): per line
  * approve or decline, and how we heard it. Only the lines whose choice changed are sent; the API
- * records who and when, and approves an estimate once every line is decided.
+ * records who and when, and approves an estimate once every line is decided. Once work has
+ * started a decided line is final (the API says which: `decidable`), so only lines still
+ * pending can be chosen.
  */
 export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
-  const format = useShopFormat();
+  const money = moneyIn(workOrder.money);
   const written = useWorkOrderWritten();
   // Only the choices staff changed; every other line shows its recorded decision.
   const [choice, setChoice] = useState<Record<number, LineApproval>>({});
@@ -95,7 +97,10 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
         {workOrder.lines.map((line) => (
           <fieldset key={line.id} className="field decision">
             <legend>
-              {line.description} <span className="muted">({format.money(line.totalCents)})</span>
+              {line.description} <span className="muted">({money(line.totalCents)})</span>
+              {line.decidable ? null : (
+                <span className="muted"> · final now that work has started</span>
+              )}
             </legend>
             {choices.map((option) => (
               <label key={option.value}>
@@ -104,7 +109,9 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
                   name={`decision-${line.id}`}
                   value={option.value}
                   checked={(choice[line.id] ?? line.approval) === option.value}
-                  disabled={option.value === 'pending' && line.approval !== 'pending'}
+                  disabled={
+                    !line.decidable || (option.value === 'pending' && line.approval !== 'pending')
+                  }
                   onChange={() => setChoice((current) => ({ ...current, [line.id]: option.value }))}
                 />{' '}
                 {option.label}

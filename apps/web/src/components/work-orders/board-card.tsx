@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { Timestamp } from '~/components/timestamp';
 import { sentence } from '~/lib/format';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
 import { AwaitingApproval } from './status-badge';
 
@@ -35,7 +35,6 @@ export function BoardCard({
   /** Whether the card just moved here: its link takes the focus. */
   focused: boolean;
 }) {
-  const format = useShopFormat();
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     if (focused) link.current?.focus();
@@ -88,7 +87,7 @@ export function BoardCard({
         <div>
           <dt>Total</dt>
           <dd>
-            <strong>{format.money(card.totalCents)}</strong>
+            <strong>{moneyIn(card.money)(card.totalCents)}</strong>
           </dd>
         </div>
       </dl>

@@ -1,28 +1,21 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
-import { invoiceInput, isCalendarDate } from '@garage/validators';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { TextField } from '~/components/text-field';
 import { Timestamp } from '~/components/timestamp';
-import { parseWholeInput } from '~/lib/amount-input';
-import type { FieldErrors } from '~/lib/field-errors';
-import { formatMileage } from '~/lib/format';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
-import { useFormCheck } from '~/lib/use-form-check';
-import { useShopFormat } from '~/lib/use-shop-format';
-import { statusLabels } from '~/lib/work-order-words';
-import { useTRPC } from '~/trpc/react';
-import { useWorkOrderWritten } from './use-work-order-written';
+import { CreditInvoice } from './credit-invoice';
+import { CreditNotes } from './credit-notes';
+import { InvoiceForm } from './invoice-form';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 
 /**
- * Staff: invoicing a ready work order (it locks the lines and takes the next invoice number),
- * optionally with the vehicle's next service; once invoiced, the number and the PDF.
+ * Staff: the work order's invoice. Once invoiced, its number, date and PDF, and crediting it;
+ * a ready work order, the invoicing form (with its confirmation); and the credit notes of any
+ * invoice credited before.
  */
 export function InvoiceSection({ workOrder }: { workOrder: WorkOrder }) {
+  const { creditNotes } = workOrder;
   if (workOrder.invoiceNumber !== null) {
     return (
       <section className="card" aria-labelledby="invoice-title">
@@ -38,94 +31,35 @@ export function InvoiceSection({ workOrder }: { workOrder: WorkOrder }) {
             Download PDF
           </a>
         </div>
+        <CreditInvoice key={workOrder.invoiceNumber} workOrder={workOrder} />
+        <CreditNotes notes={creditNotes} />
       </section>
     );
   }
-  if (workOrder.status !== 'ready') return null;
-  return <InvoiceForm workOrder={workOrder} />;
+  if (workOrder.status === 'ready') {
+    return (
+      <>
+        <InvoiceForm workOrder={workOrder} />
+        {creditNotes.length > 0 ? <CreditedInvoices workOrder={workOrder} /> : null}
+      </>
+    );
+  }
+  return creditNotes.length > 0 ? <CreditedInvoices workOrder={workOrder} /> : null;
 }
 
-function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
-  const trpc = useTRPC();
-  const format = useShopFormat();
-  const written = useWorkOrderWritten();
-  const [mileage, setMileage] = useState('');
-  const [date, setDate] = useState('');
-  const invoice = useMutation(
-    trpc.workOrder.invoice.mutationOptions({ onSuccess: (result) => written(result) }),
-  );
-  // Both fields are checked here first, by their paths; what the API still refuses of them it
-  // names as `nextService`, spelled out above the form.
-  const { fields, formError, check } = useFormCheck(invoice, [
-    'nextService.mileage',
-    'nextService.date',
-  ]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const nextService: { mileage?: number; date?: string } = {};
-    const unread: FieldErrors = {};
-    if (mileage.trim() !== '') {
-      const reading = parseWholeInput(mileage, format.locale);
-      if ('problem' in reading) unread['nextService.mileage'] = reading.problem;
-      else nextService.mileage = reading.value;
-    }
-    // A calendar day, sent as the field holds it ("2026-12-28"): no time zone can move it.
-    const day = date.trim();
-    if (day !== '') {
-      if (isCalendarDate(day)) nextService.date = day;
-      else unread['nextService.date'] = 'must be a date';
-    }
-    const given = nextService.mileage !== undefined || nextService.date !== undefined;
-    const input = check(
-      invoiceInput,
-      { id: workOrder.id, ...(given ? { nextService } : {}) },
-      unread,
-    );
-    if (input) invoice.mutate(input);
-  }
-
+/** The invoices credited on a work order not invoiced again (yet): the last one's PDF, the notes. */
+function CreditedInvoices({ workOrder }: { workOrder: WorkOrder }) {
+  const last = workOrder.creditNotes.at(-1);
   return (
-    <section className="card" aria-labelledby="invoice-title">
-      <h2 id="invoice-title">Invoice</h2>
-      <form onSubmit={submit} noValidate aria-labelledby="invoice-title">
-        <p className="muted">
-          The work order is {statusLabels[workOrder.status].toLowerCase()}. Invoicing locks its
-          lines and gives it the next invoice number; the total due is{' '}
-          {format.money(workOrder.totals.totalCents)}.
-        </p>
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-        <fieldset className="field">
-          <legend>Next service (optional): whichever comes first</legend>
-          <div className="form-row">
-            <TextField
-              label="Next service mileage"
-              name="nextServiceMileage"
-              inputMode="numeric"
-              value={mileage}
-              onChange={setMileage}
-              error={fields['nextService.mileage']}
-              hint={`Miles on the odometer (now ${formatMileage(workOrder.odometerOut ?? workOrder.odometerIn)})`}
-            />
-            <TextField
-              label="Next service date"
-              name="nextServiceDate"
-              type="date"
-              value={date}
-              onChange={setDate}
-              error={fields['nextService.date']}
-              hint="The day it is due by"
-            />
-          </div>
-        </fieldset>
-        <div className="actions">
-          <button type="submit" disabled={invoice.isPending}>
-            {invoice.isPending ? 'Invoicing…' : 'Invoice'}
-          </button>
-        </div>
-      </form>
+    <section className="card" aria-labelledby="credited-title">
+      <h2 id="credited-title">Credited invoices</h2>
+      <p>
+        Invoice {last?.invoiceNumber} was credited in full; the work order is to be invoiced again.{' '}
+        <a href={invoicePdfPath(workOrder.id)} download>
+          Download the credited invoice (PDF)
+        </a>
+      </p>
+      <CreditNotes notes={workOrder.creditNotes} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '~/components/confirm-dialog';
 import { Empty } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatQuantity, formatTaxRate, sentence } from '~/lib/format';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import {
   approvalLabels,
   channelLabels,
@@ -57,7 +57,7 @@ export function LinesSection({
   settings: Settings;
 }) {
   const trpc = useTRPC();
-  const format = useShopFormat();
+  const money = moneyIn(workOrder.money);
   const written = useWorkOrderWritten();
   const [editing, setEditing] = useState<Line | null>(null);
   const [removing, setRemoving] = useState<Line | null>(null);
@@ -127,11 +127,11 @@ export function LinesSection({
                     ) : null}
                   </td>
                   <td className="num">{formatQuantity(line.quantity)}</td>
-                  <td className="num">{format.money(line.unitPriceCents)}</td>
+                  <td className="num">{money(line.unitPriceCents)}</td>
                   <td className="num">{formatTaxRate(line.taxRateBps)}</td>
-                  <td className="num">{format.money(line.netCents)}</td>
-                  <td className="num">{format.money(line.taxCents)}</td>
-                  <td className="num">{format.money(line.totalCents)}</td>
+                  <td className="num">{money(line.netCents)}</td>
+                  <td className="num">{money(line.taxCents)}</td>
+                  <td className="num">{money(line.totalCents)}</td>
                   <td>
                     <Decision line={line} />
                   </td>
@@ -165,19 +165,19 @@ export function LinesSection({
       )}
       <dl className="details totals" aria-label="Totals">
         <dt>Subtotal</dt>
-        <dd className="num">{format.money(totals.subtotalCents)}</dd>
+        <dd className="num">{money(totals.subtotalCents)}</dd>
         <dt>Tax</dt>
-        <dd className="num">{format.money(totals.taxCents)}</dd>
+        <dd className="num">{money(totals.taxCents)}</dd>
         <dt>Total</dt>
         <dd className="num">
-          <strong>{format.money(totals.totalCents)}</strong>
+          <strong>{money(totals.totalCents)}</strong>
         </dd>
         {workOrder.paidCents > 0 ? (
           <>
             <dt>Paid</dt>
-            <dd className="num">{format.money(workOrder.paidCents)}</dd>
+            <dd className="num">{money(workOrder.paidCents)}</dd>
             <dt>Balance</dt>
-            <dd className="num">{format.money(workOrder.balanceCents)}</dd>
+            <dd className="num">{money(workOrder.balanceCents)}</dd>
           </>
         ) : null}
       </dl>

@@ -4,7 +4,7 @@ import { statusLabels } from '~/lib/work-order-words';
 
 type StatusChange = RouterOutputs['workOrder']['byId']['statusHistory'][number];
 
-/** Every move of the work order, oldest first: from, to, who and when. */
+/** Every move of the work order, oldest first: from, to, who, when, and what made it. */
 export function StatusHistory({ changes }: { changes: readonly StatusChange[] }) {
   return (
     <section className="card" aria-labelledby="history-title">
@@ -16,6 +16,7 @@ export function StatusHistory({ changes }: { changes: readonly StatusChange[] })
             {change.from ? `${statusLabels[change.from]} → ` : 'Opened as '}
             <strong>{statusLabels[change.to]}</strong>
             {change.by ? ` by ${change.by.name}` : null}
+            {change.note ? <span className="muted"> ({change.note})</span> : null}
           </li>
         ))}
       </ol>

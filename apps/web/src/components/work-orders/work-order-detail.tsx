@@ -12,6 +12,7 @@ import { ApprovalRecorder } from './approval-recorder';
 import { DetailsForm } from './details-form';
 import { InvoiceSection } from './invoice-section';
 import { LinesSection } from './lines-section';
+import { MoneyAudit } from './money-audit';
 import { OdometerReadings } from './odometer-readings';
 import { PaymentsSection } from './payments-section';
 import { AwaitingApproval, StatusBadge } from './status-badge';
@@ -105,7 +106,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
       <LinesSection workOrder={workOrder} settings={settings.data} />
       <InvoiceSection workOrder={workOrder} />
       <PaymentsSection workOrder={workOrder} />
-      {editable && workOrder.lines.length > 0 ? (
+      {workOrder.lines.some((line) => line.decidable) ? (
         <ApprovalRecorder
           // Fresh choices when a line comes or goes.
           key={workOrder.lines.map((line) => line.id).join(',')}
@@ -120,6 +121,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
         </section>
       ) : null}
       <StatusHistory changes={workOrder.statusHistory} />
+      <MoneyAudit workOrder={workOrder} />
     </>
   );
 }

@@ -3,14 +3,13 @@
 import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
 import { Timestamp } from '~/components/timestamp';
-import { useShopFormat } from '~/lib/use-shop-format';
+import { moneyIn } from '~/lib/money-of';
 import { AwaitingApproval, StatusBadge } from './status-badge';
 
 type ListedWorkOrder = RouterOutputs['workOrder']['list']['items'][number];
 
 /** Work orders as rows linking to their pages, their vehicles and their customers. */
 export function WorkOrderTable({ workOrders }: { workOrders: readonly ListedWorkOrder[] }) {
-  const format = useShopFormat();
   return (
     <div className="table-wrap">
       <table>
@@ -64,7 +63,7 @@ export function WorkOrderTable({ workOrders }: { workOrders: readonly ListedWork
               <td className="hide-narrow">
                 {workOrder.promisedAt ? <Timestamp at={workOrder.promisedAt} /> : '–'}
               </td>
-              <td className="num">{format.money(workOrder.totalCents)}</td>
+              <td className="num">{moneyIn(workOrder.money)(workOrder.totalCents)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,59 +1,14 @@
-import { apiUrl } from '~/env';
-import { forwardedForUpstream } from '~/lib/client-hop';
-import { parseId } from '~/lib/ids';
-
-// What the browser needs of the API's answer to show or save the PDF, and to cache it as the
-// API says (private, per signed-in user). Nothing else passes: hop-by-hop and encoding headers
-// belong to the API's connection, and fetch has already decoded the body.
-const passedOn = [
-  'content-type',
-  'content-disposition',
-  'cache-control',
-  'etag',
-  'last-modified',
-  'vary',
-  'www-authenticate',
-];
-
-const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+import { proxyPdf } from '~/lib/pdf-proxy';
 
 /**
- * GET /invoices/<workOrderId>.pdf: the invoice, from the API's route of the same name. The
- * session cookie lives on this origin, so the browser asks here and this passes the request on
- * with the cookie and the client address we vouch for (see client-hop), then streams the PDF
- * back with the API's status: 401 signed out, 404 for a work order the user may not see.
+ * GET /invoices/<workOrderId>.pdf: the work order's invoice, from the API's route of the same
+ * name, with the session cookie (see proxyPdf): 401 signed out, 404 for a work order the user
+ * may not see.
  */
 export async function GET(
   request: Request,
   context: { params: Promise<{ file: string }> },
 ): Promise<Response> {
   const { file } = await context.params;
-  const id = parseId(/^(.+)\.pdf$/.exec(file)?.[1]);
-  // Only well-formed names reach the API: anything else is no invoice.
-  if (id === null) return plain(404, 'No such invoice');
-
-  const headers = new Headers();
-  const cookie = request.headers.get('cookie');
-  if (cookie) headers.set('cookie', cookie);
-  const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch) headers.set('if-none-match', ifNoneMatch);
-  const forwardedFor = forwardedForUpstream();
-  if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
-
-  try {
-    const upstream = await fetch(`${apiUrl}/invoices/${id}.pdf`, {
-      headers,
-      redirect: 'manual',
-      signal: request.signal,
-    });
-    const answer = new Headers();
-    for (const name of passedOn) {
-      const value = upstream.headers.get(name);
-      if (value !== null) answer.set(name, value);
-    }
-    return new Response(upstream.body, { status: upstream.status, headers: answer });
-  } catch {
-    return plain(502, 'The API is unreachable');
-  }
+  return proxyPdf(request, file, { prefix: '/invoices/', missing: 'No such invoice' });
 }

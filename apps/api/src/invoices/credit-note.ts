@@ -1,0 +1,55 @@
+import type { PrismaClient } from '@garage/db';
+import type { SessionUser } from '../auth/sessions';
+import { movementsOf } from '../services/work-orders/shape';
+import { netPaid } from '../work-orders/movements';
+import { invoiceDocument } from './document';
+
+/**
+ * Credit note `id` for `viewer`, as its PDF shows it: the invoice it credits as that was issued
+ * (shop, currency, bill-to, lines, totals), who issued it and why, and what had been paid on the
+ * work order by then. Staff and admins get any; a customer those of work orders where they are
+ * the customer; null otherwise, and for a missing one, alike.
+ */
+export async function creditNoteFor(prisma: PrismaClient, id: number, viewer: SessionUser) {
+  const row = await prisma.creditNote.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      number: true,
+      reason: true,
+      issuedAt: true,
+      invoice: true,
+      workOrderId: true,
+      workOrder: { select: { customerId: true } },
+    },
+  });
+  if (!row) return null;
+  if (viewer.role === 'customer' && row.workOrder.customerId !== viewer.customerId) return null;
+  const until = { workOrderId: row.workOrderId, at: { lte: row.issuedAt } };
+  const [payments, refunds] = await Promise.all([
+    prisma.payment.findMany({
+      where: until,
+      select: { id: true, amountCents: true, void: { select: { at: true } } },
+    }),
+    prisma.refund.findMany({ where: until, select: { paymentId: true, amountCents: true } }),
+  ]);
+  const paid = movementsOf({
+    payments: payments.map((payment) => ({
+      ...payment,
+      void: payment.void && payment.void.at <= row.issuedAt ? payment.void : null,
+    })),
+    refunds,
+  });
+  return {
+    id: row.id,
+    number: row.number,
+    reason: row.reason,
+    issuedAt: row.issuedAt,
+    invoice: invoiceDocument.parse(row.invoice),
+    /** Paid on the work order when the invoice was credited (net of voids and refunds). */
+    paidCents: netPaid(paid),
+  };
+}
+
+/** A credit note as the PDF shows it. */
+export type CreditNote = NonNullable<Awaited<ReturnType<typeof creditNoteFor>>>;
