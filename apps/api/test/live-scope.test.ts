@@ -252,10 +252,22 @@ describe('live.events: what each principal hears', () => {
       prisma: api.db.prisma,
       callersOf: callersByPath(appRouter),
     });
+    // A car bob sold to alice: his work order on it stays his, the car is hers now.
+    const sold = await freshVehicle(api, people.bob.customerId, 10_000);
+    const bobsOrder = await staff.workOrder.create.mutate({
+      vehicleId: sold.id,
+      concern: 'Before the sale',
+      odometerIn: 10_000,
+    });
+    await staff.vehicle.update.mutate({
+      id: sold.id,
+      version: sold.version,
+      ownerId: people.alice.customerId,
+    });
     const ids = {
       customers: [people.alice.customerId, people.bob.customerId, 999_999],
-      vehicles: [...people.alice.vehicles, ...people.bob.vehicles, 999_999],
-      workOrders: [...people.alice.workOrders, ...people.bob.workOrders, 999_999],
+      vehicles: [...people.alice.vehicles, ...people.bob.vehicles, sold.id, 999_999],
+      workOrders: [...people.alice.workOrders, ...people.bob.workOrders, bobsOrder.id, 999_999],
     };
     // Every kind the registry declares, with tags of alice's, of bob's and of nobody's: a new
     // kind does not compile here until it is given some.
