@@ -136,15 +136,15 @@ export const invalidatingMutation = cacheProcedures.invalidatingMutation;
 /** The roles that may call each procedure of `router`, by path; none for a path it lacks. */
 export function callersByPath(router: AnyRouter): (path: string) => readonly Role[] {
   const procedures: Record<string, { _def: { meta?: unknown } }> = router._def.procedures;
-  return (path) => {
-    if (!Object.hasOwn(procedures, path)) return [];
-    const meta = procedures[path]?._def.meta;
-    return isProcedureMeta(meta) && meta.roles ? meta.roles : roles;
-  };
+  return (path) => (Object.hasOwn(procedures, path) ? rolesIn(procedures[path]?._def.meta) : []);
 }
 
-function isProcedureMeta(meta: unknown): meta is ProcedureMeta {
-  return typeof meta === 'object' && meta !== null;
+const isRole = (value: unknown): value is Role => roles.some((role) => role === value);
+
+/** The roles a procedure's meta names (see `ProcedureMeta`): every role when it names none. */
+function rolesIn(meta: unknown): readonly Role[] {
+  if (typeof meta !== 'object' || meta === null || !('roles' in meta)) return roles;
+  return Array.isArray(meta.roles) ? meta.roles.filter(isRole) : roles;
 }
 
 /** Compiles the fast path over a router's cached queries, once (answer-from-cache.ts). */

@@ -10,7 +10,7 @@ import type { CustomerReach } from './customer-reach';
  * Who may hear of a tag: staff (and admins), with the customers `customer` names from their
  * reach; or, for a session's own tag, nobody outside that session.
  */
-export type Hearers<TKey> =
+type Hearers<TKey> =
   | { staff: true; customer: (reach: CustomerReach, key: TKey) => boolean }
   | { session: true };
 
@@ -37,7 +37,7 @@ interface KindSpec<TKey> {
 }
 
 /** What every kind offers the live filter: its verdict on a tag, undefined when not of it. */
-export interface TagKind {
+interface TagKind {
   hearing(tag: string): Hearing | undefined;
 }
 

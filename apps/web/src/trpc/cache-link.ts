@@ -105,13 +105,16 @@ export function cacheLink(options: {
             } else observer.next(envelope);
           },
           error(error) {
-            if (op.type !== 'subscription') positions.take(op);
             observer.error(error);
           },
           complete() {
             applied.then(() => observer.complete());
           },
         });
-        return () => subscription.unsubscribe();
+        return () => {
+          // An operation that failed or was cancelled forgets its place too.
+          positions.take(op);
+          subscription.unsubscribe();
+        };
       });
 }

@@ -156,12 +156,15 @@ export class LiveHub {
       openedAt: this.cache.position(),
       frameOf: (event, position) => group.frameOf(event, position),
       stillSignedIn: request.stillSignedIn,
+      sent: () => this.options.metrics.eventsSent(1),
       closed: () => {
         this.#open.delete(stream);
         group.streams.delete(stream);
         ofSession.delete(stream);
-        if (group.streams.size === 0)
-          this.#audiences.delete(this.options.audiences.keyOf(request.user));
+        const key = this.options.audiences.keyOf(request.user);
+        if (group.streams.size === 0 && this.#audiences.get(key) === group) {
+          this.#audiences.delete(key);
+        }
         if (ofSession.size === 0) this.#sessions.delete(request.session);
         this.options.metrics.streamsChanged(this.#open.size);
       },

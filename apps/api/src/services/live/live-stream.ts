@@ -52,6 +52,8 @@ export interface LiveStreamSetup {
     position: string,
   ): Promise<{ frame: Buffer; position: string } | undefined>;
   stillSignedIn: () => Promise<boolean>;
+  /** Told of each event the stream sent of its own (replayed, or `missed`). */
+  sent(): void;
   /** Told once when the stream has ended, for whatever reason. */
   closed(): void;
 }
@@ -87,8 +89,9 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
     this.#sink = sink;
     const replayedThrough = await this.#replay();
     if (this.#ended !== undefined) return;
-    if (this.#overflowAt !== undefined)
-      this.#write(dataFrame(this.#overflowAt, missed), this.#overflowAt);
+    if (this.#overflowAt !== undefined) {
+      this.#sendOwn(dataFrame(this.#overflowAt, missed), this.#overflowAt);
+    }
     for (const frame of this.#kept) {
       const held = frame.own && replayedThrough && reaches(replayedThrough, frame.position);
       if (!held) this.#write(frame.bytes, frame.position);
@@ -148,7 +151,7 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
     if (!from) return undefined;
     const replay = await cache.eventsSince(from).catch(() => undefined);
     if (!replay) {
-      this.#write(dataFrame(openedAt, missed), openedAt);
+      this.#sendOwn(dataFrame(openedAt, missed), openedAt);
       return undefined;
     }
     let last = from;
@@ -156,9 +159,15 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
       last = positionOf(event) ?? last;
       const made = await this.setup.frameOf(event, last);
       if (this.#ended !== undefined) return undefined;
-      if (made) this.#write(made.frame, made.position);
+      if (made) this.#sendOwn(made.frame, made.position);
     }
     return last;
+  }
+
+  /** A frame the stream made itself (not one its audience was sent), counted as sent. */
+  #sendOwn(bytes: Buffer, position: string): void {
+    this.#write(bytes, position);
+    this.setup.sent();
   }
 
   #write(bytes: Buffer, position: string): void {
@@ -176,7 +185,9 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
     sink.drained(() => {
       const at = this.#behindAt;
       this.#behindAt = undefined;
-      if (at !== undefined && this.#ended === undefined) sink.write(dataFrame(at, missed));
+      if (at === undefined || this.#ended !== undefined) return;
+      sink.write(dataFrame(at, missed));
+      this.setup.sent();
     });
   }
 }
