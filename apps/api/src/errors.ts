@@ -1,12 +1,12 @@
 import { DbError, UniqueConflictError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
-import { type VersionConflict, VersionConflictError } from './versions/conflict';
 import {
   MovementConflictError,
   WorkOrderConflictError,
   WorkOrderInputError,
-} from './work-orders/errors';
+} from './domain/work-orders/errors';
+import { type VersionConflict, VersionConflictError } from './versions/conflict';
 
 /** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
 export class FieldError extends Error {

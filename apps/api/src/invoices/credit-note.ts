@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@garage/db';
 import type { SessionUser } from '../auth/sessions';
+import { netPaid } from '../domain/work-orders/movements';
 import { movementsOf } from '../services/work-orders/shape';
-import { netPaid } from '../work-orders/movements';
 import { invoiceDocument } from './document';
 
 /**

@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '@garage/db';
 import type { SessionUser } from '../auth/sessions';
+import { netPaid } from '../domain/work-orders/movements';
+import { countsTowardTotals, lineAmounts, workOrderTotals } from '../domain/work-orders/totals';
 import { paymentSelect, refundSelect } from '../services/work-orders/selects';
 import { movementsOf, pricedLine } from '../services/work-orders/shape';
-import { netPaid } from '../work-orders/movements';
-import { countsTowardTotals, lineAmounts, workOrderTotals } from '../work-orders/totals';
 import { billTo, type InvoiceDocument, invoiceDocument, invoiceShop } from './document';
 
 const invoiceSelect = {

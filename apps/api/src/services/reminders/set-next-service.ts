@@ -1,6 +1,6 @@
 import type { Prisma } from '@garage/db';
-import { toDateColumn } from '../../work-orders/calendar-days';
-import { WorkOrderInputError } from '../../work-orders/errors';
+import { toDateColumn } from '../../domain/work-orders/calendar-days';
+import { WorkOrderInputError } from '../../domain/work-orders/errors';
 
 /** A vehicle's next service as invoicing sets it: at a mileage, by a calendar date, or both. */
 export type NextServiceRequest = { mileage?: number | undefined; date?: string | undefined };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
-import { WorkOrderInputError } from '../../work-orders/errors';
+import { WorkOrderInputError } from '../../domain/work-orders/errors';
 import { writtenDetail } from './detail';
 import { lockVehicle } from './locks';
 import { recordReading } from './odometer';

@@ -1,10 +1,10 @@
 import { Prisma, type PrismaClient, takeCreditNoteNumber } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
+import { WorkOrderConflictError } from '../../domain/work-orders/errors';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { countsTowardTotals, lineAmounts, workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition } from '../../domain/work-orders/transitions';
 import { billTo, invoiceShop, type StoredInvoiceDocument } from '../../invoices/document';
-import { WorkOrderConflictError } from '../../work-orders/errors';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { countsTowardTotals, lineAmounts, workOrderTotals } from '../../work-orders/totals';
-import { decideTransition } from '../../work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { pricedLine } from './shape';

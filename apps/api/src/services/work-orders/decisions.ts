@@ -1,10 +1,10 @@
 import type { DecisionChannel, PrismaClient } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
-import { assertDecidable, assertEditable } from '../../work-orders/editing';
-import { WorkOrderInputError } from '../../work-orders/errors';
-import { workOrderTotals } from '../../work-orders/totals';
-import { decideTransition, statusAfterDecisions } from '../../work-orders/transitions';
+import { assertDecidable, assertEditable } from '../../domain/work-orders/editing';
+import { WorkOrderInputError } from '../../domain/work-orders/errors';
+import { workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition, statusAfterDecisions } from '../../domain/work-orders/transitions';
 import { getWorkOrder } from './detail';
 import { lockWorkOrder } from './locks';
 import { pricedLineSelect } from './selects';

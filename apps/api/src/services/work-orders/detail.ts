@@ -1,7 +1,7 @@
 import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
-import type { WorkOrderStatus } from '../../work-orders/status';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
 import { shopMoney } from './money';
 import { workOrderDetailSelect } from './selects';
 import { toDetail } from './shape';

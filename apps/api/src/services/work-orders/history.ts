@@ -1,7 +1,7 @@
 import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../auth/sessions';
-import { shownLineAmounts, shownTotals } from '../../work-orders/totals';
+import { shownLineAmounts, shownTotals } from '../../domain/work-orders/totals';
 import { nextServiceOf } from '../reminders/next-service';
 import { moneyOfWorkOrder, shopMoney } from './money';
 import { pricedLineSelect, readingSelect, workOrderVehicleSelect } from './selects';

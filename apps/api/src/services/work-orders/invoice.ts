@@ -1,10 +1,10 @@
 import { loadShopSettings, type PrismaClient, takeInvoiceNumber } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
-import { balanceDue } from '../../work-orders/balance';
-import { WorkOrderConflictError } from '../../work-orders/errors';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { workOrderTotals } from '../../work-orders/totals';
-import { decideTransition, statusAfterPayment } from '../../work-orders/transitions';
+import { balanceDue } from '../../domain/work-orders/balance';
+import { WorkOrderConflictError } from '../../domain/work-orders/errors';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition, statusAfterPayment } from '../../domain/work-orders/transitions';
 import { type NextServiceRequest, setNextService } from '../reminders/set-next-service';
 import { billToOf } from './bill-to';
 import { writtenDetail } from './detail';

@@ -1,8 +1,8 @@
 import { loadShopSettings, type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
-import { assertEditable } from '../../work-orders/editing';
-import { WorkOrderInputError } from '../../work-orders/errors';
-import type { LineApproval, LineKind } from '../../work-orders/status';
-import { lineAmounts, parseQuantity, workOrderTotals } from '../../work-orders/totals';
+import { assertEditable } from '../../domain/work-orders/editing';
+import { WorkOrderInputError } from '../../domain/work-orders/errors';
+import type { LineApproval, LineKind } from '../../domain/work-orders/status';
+import { lineAmounts, parseQuantity, workOrderTotals } from '../../domain/work-orders/totals';
 import { applyEdit, applyRemoval } from '../versions';
 import { writtenDetail } from './detail';
 import { canonicalQuantity, versionedLine } from './line-versions';

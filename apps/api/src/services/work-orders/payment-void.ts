@@ -1,6 +1,6 @@
 import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
-import { checkVoid } from '../../work-orders/movements';
+import { checkVoid } from '../../domain/work-orders/movements';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { moneyState } from './money-state';

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@garage/db';
-import { isOpen } from '../../work-orders/status';
+import { isOpen } from '../../domain/work-orders/status';
 import { shopMoney } from './money';
 import { workOrderSummarySelect } from './selects';
 import { toSummary } from './shape';

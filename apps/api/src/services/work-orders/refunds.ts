@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
-import { WorkOrderInputError } from '../../work-orders/errors';
-import { checkRefund } from '../../work-orders/movements';
-import type { PaymentMethod } from '../../work-orders/status';
+import { WorkOrderInputError } from '../../domain/work-orders/errors';
+import { checkRefund } from '../../domain/work-orders/movements';
+import type { PaymentMethod } from '../../domain/work-orders/status';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { currenciesPaidIn, type MoneyState, moneyState } from './money-state';

@@ -1,7 +1,7 @@
 import { type PrismaClient, RecordNotFoundError } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { decideTransition } from '../../work-orders/transitions';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { decideTransition } from '../../domain/work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockVehicle, lockWorkOrder } from './locks';
 import { moneyState } from './money-state';

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import { WorkOrderInputError } from '../../work-orders/errors';
+import { WorkOrderInputError } from '../../domain/work-orders/errors';
 import { personSelect } from './selects';
 
 const technicianWhere = {

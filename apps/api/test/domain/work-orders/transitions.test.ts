@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkOrderConflictError } from '../../src/work-orders/errors';
-import { type LineApproval, workOrderStatuses } from '../../src/work-orders/status';
+import { WorkOrderConflictError } from '../../../src/domain/work-orders/errors';
+import { type LineApproval, workOrderStatuses } from '../../../src/domain/work-orders/status';
 import {
   decideTransition,
   isAwaitingApproval,
@@ -10,7 +10,7 @@ import {
   statusAfterReversal,
   type TransitionState,
   type Trigger,
-} from '../../src/work-orders/transitions';
+} from '../../../src/domain/work-orders/transitions';
 
 const triggers: Trigger[] = ['staff', 'decision', 'invoice', 'payment', 'reversal', 'credit'];
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WorkOrderInputError } from '../../src/work-orders/errors';
-import type { LineApproval } from '../../src/work-orders/status';
+import { WorkOrderInputError } from '../../../src/domain/work-orders/errors';
+import type { LineApproval } from '../../../src/domain/work-orders/status';
 import {
   divideRoundingHalfAwayFromZero,
   lineAmounts,
@@ -9,7 +9,7 @@ import {
   shownLineAmounts,
   shownTotals,
   workOrderTotals,
-} from '../../src/work-orders/totals';
+} from '../../../src/domain/work-orders/totals';
 
 describe('line amounts', () => {
   it("DESIGN.md's example: 1.5 h x 120.00, 4 x 7.49 at 8.25 %, a 3.50 fee at 0 %", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MovementConflictError, WorkOrderInputError } from '../../src/work-orders/errors';
+import { MovementConflictError, WorkOrderInputError } from '../../../src/domain/work-orders/errors';
 import {
   checkRefund,
   checkVoid,
   type Movements,
   netPaid,
   refundable,
-} from '../../src/work-orders/movements';
+} from '../../../src/domain/work-orders/movements';
 
 // What counts of a work order's payments and refunds, and what may still move (pure).
 

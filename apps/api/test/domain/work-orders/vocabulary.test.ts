@@ -6,14 +6,17 @@ import {
 } from '@garage/db';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf, toTRPCError } from '../../src/errors';
-import { WorkOrderConflictError, WorkOrderInputError } from '../../src/work-orders/errors';
+import {
+  WorkOrderConflictError,
+  WorkOrderInputError,
+} from '../../../src/domain/work-orders/errors';
 import {
   lineApprovals,
   lineKinds,
   paymentMethods,
   workOrderStatuses,
-} from '../../src/work-orders/status';
+} from '../../../src/domain/work-orders/status';
+import { fieldErrorsOf, toTRPCError } from '../../../src/errors';
 
 describe('the rules speak the database vocabulary', () => {
   it('statuses, line kinds, approvals and payment methods match the Prisma enums', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { WorkOrderInputError } from '../../src/work-orders/errors';
+import { WorkOrderInputError } from '../../../src/domain/work-orders/errors';
 import {
   checkOdometerReading,
   latestReading,
   mileageFromLog,
-} from '../../src/work-orders/odometer';
+} from '../../../src/domain/work-orders/odometer';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 

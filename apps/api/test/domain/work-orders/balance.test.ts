@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applyPayment, balanceDue } from '../../src/work-orders/balance';
+import { applyPayment, balanceDue } from '../../../src/domain/work-orders/balance';
 import {
   assertAcceptsPayment,
   assertDecidable,
   assertEditable,
   isDecidable,
-} from '../../src/work-orders/editing';
-import { WorkOrderConflictError, WorkOrderInputError } from '../../src/work-orders/errors';
-import { workOrderStatuses } from '../../src/work-orders/status';
+} from '../../../src/domain/work-orders/editing';
+import {
+  WorkOrderConflictError,
+  WorkOrderInputError,
+} from '../../../src/domain/work-orders/errors';
+import { workOrderStatuses } from '../../../src/domain/work-orders/status';
 
 describe('balance and payments', () => {
   it('the balance is the total less what was paid', () => {
