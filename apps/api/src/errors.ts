@@ -6,7 +6,7 @@ import {
   WorkOrderConflictError,
   WorkOrderInputError,
 } from './domain/work-orders/errors';
-import { type VersionConflict, VersionConflictError } from './versions/conflict';
+import { type VersionConflict, VersionConflictError } from './domain/versions/conflict';
 
 /** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
 export class FieldError extends Error {

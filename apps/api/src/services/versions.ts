@@ -1,6 +1,6 @@
 import { type EditedRecord, type Prisma, RecordNotFoundError } from '@garage/db';
-import { type Changes, changedFields, type FieldValue, pick } from '../versions/changes';
-import { VersionConflictError, type VersionedAction } from '../versions/conflict';
+import { type Changes, changedFields, type FieldValue, pick } from '../domain/versions/changes';
+import { VersionConflictError, type VersionedAction } from '../domain/versions/conflict';
 
 // Optimistic concurrency for customers, vehicles, work orders' details and work-order lines
 // (see RecordEdit in the Prisma schema): a write names the version it was based on, and goes
