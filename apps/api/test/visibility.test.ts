@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../src/root';
+import { visibleIdsOfCustomer } from '../src/visibility/customer-ids';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { callRaw } from './support/raw';
 import { versionOf } from './support/versions';
@@ -470,6 +471,34 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
       }
     },
   );
+
+  it("a customer's visible ids (what the live filter may tell them of) are what they may open and what their portal lists", async () => {
+    // A car Alice had work done on, sold to Bob since: her work order stays hers, the car not.
+    const sold = await workOrderWithLine(api, rows.aliceId);
+    await api.db.prisma.vehicle.update({
+      where: { id: sold.vehicleId },
+      data: { ownerId: rows.bobId },
+    });
+    const alice = await api.as('alice');
+    const ids = await visibleIdsOfCustomer(api.db.prisma, rows.aliceId);
+    const byNumber = (a: number, b: number) => a - b;
+
+    const vehicles = await alice.portal.myVehicles.query();
+    expect([...ids.vehicles].sort(byNumber)).toEqual(
+      vehicles.map((each) => each.id).sort(byNumber),
+    );
+    expect(ids.vehicles.has(sold.vehicleId)).toBe(false);
+    for (const id of ids.vehicles) expect((await alice.vehicle.byId.query({ id })).id).toBe(id);
+
+    const orders = await alice.portal.myWorkOrders.query();
+    expect([...ids.workOrders.keys()].sort(byNumber)).toEqual(
+      [...orders.open, ...orders.past].map((each) => each.id).sort(byNumber),
+    );
+    expect(ids.workOrders.get(sold.id)).toBe(sold.vehicleId);
+    for (const [id, vehicleId] of ids.workOrders) {
+      expect((await alice.workOrder.byId.query({ id })).vehicle.id).toBe(vehicleId);
+    }
+  });
 
   it('refused every call a customer made with a foreign id: nothing of theirs changed', async () => {
     const bob = await api.db.prisma.workOrder.findMany({

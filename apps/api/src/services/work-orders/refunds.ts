@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { WorkOrderInputError } from '../../domain/work-orders/errors';
 import { checkRefund } from '../../domain/work-orders/movements';
 import type { PaymentMethod } from '../../domain/work-orders/status';
 import { writtenDetail } from './detail';
@@ -23,7 +23,7 @@ function refundCurrency(state: MoneyState, paymentId: number | undefined): strin
   if (payment) return payment.currency;
   const [only, ...others] = currenciesPaidIn(state);
   if (only === undefined || others.length > 0) {
-    throw new WorkOrderInputError(
+    throw AppError.badInput(
       'paymentId',
       'is required: the payments on this work order are in several currencies, refund one of them',
     );

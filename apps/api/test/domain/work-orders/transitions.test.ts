@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkOrderConflictError } from '../../../src/domain/work-orders/errors';
+import { AppError } from '../../../src/app-error';
 import { type LineApproval, workOrderStatuses } from '../../../src/domain/work-orders/status';
 import {
   decideTransition,
@@ -69,8 +69,8 @@ describe('the transition table', () => {
         } else {
           it(`refuses ${key} with a CONFLICT naming ${from}`, () => {
             const error = outcome(settled(from, to), to, trigger);
-            expect(error).toBeInstanceOf(WorkOrderConflictError);
-            expect((error as WorkOrderConflictError).status).toBe(from);
+            expect(error).toBeInstanceOf(AppError);
+            expect(error).toMatchObject({ code: 'CONFLICT', data: { status: from } });
             expect((error as Error).message).toMatch(
               new RegExp(`^work order is (already )?${from}`),
             );
