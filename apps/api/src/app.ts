@@ -71,6 +71,8 @@ export function createApp(options: AppOptions): App {
   });
 
   const clientAddress = clientAddressFrom(options.trustProxy);
+  const metrics = createMetrics(cache);
+  const live = createLiveHub(cache, options.liveLimits ?? defaultLiveLimits, metrics.live);
   const services: Services = {
     prisma: db.prisma,
     cache,
@@ -81,9 +83,8 @@ export function createApp(options: AppOptions): App {
     secureCookies: options.secureCookies,
     cacheReads: options.cacheTiers !== 'off',
     vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
+    live,
   };
-  const metrics = createMetrics(cache);
-  const live = createLiveHub(cache, options.liveLimits ?? defaultLiveLimits, metrics.live);
   const server = createApiServer(
     services,
     { databaseUp: () => db.ping(), cacheMode: async () => (await cache.stats()).mode },

@@ -1,4 +1,4 @@
-import type { WorkOrderStatus } from './work-orders/status';
+import type { WorkOrderStatus } from './domain/work-orders/status';
 
 // The cache tags the API attaches to responses and invalidates on writes. The admin panel's
 // "clear one owner" is an invalidation of `owner:<customer id>`.

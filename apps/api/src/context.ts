@@ -7,6 +7,7 @@ import type { SessionStore, SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
+import type { LiveHub } from './services/live/live-hub';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
 /** What the API is built from: one per process, shared by every request. */
@@ -24,6 +25,8 @@ export interface Services {
   cacheReads: boolean;
   /** Make, model and year from a VIN, offline, off the main thread. */
   vinDecoder: VinDecoder;
+  /** This instance's live streams: the cache's invalidations fanned out to signed-in pages. */
+  live: LiveHub;
 }
 
 /** What every procedure sees. */

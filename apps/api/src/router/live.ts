@@ -1,7 +1,6 @@
 import { liveEventsInput } from '@garage/validators';
 import { TRPCError, type TrackedEnvelope, tracked } from '@trpc/server';
 import { eventScopeFor, type LiveEvent } from '../services/live/event-scope';
-import { liveHubOf } from '../services/live/live-hub';
 import { resumed } from '../services/live/resume';
 import { authedProcedure, router } from '../trpc';
 
@@ -23,7 +22,7 @@ export const liveRouter = router({
     input,
     signal,
   }): AsyncGenerator<TrackedEnvelope<LiveEvent>> {
-    const hub = liveHubOf(ctx.cache);
+    const hub = ctx.live;
     const stream = hub.openStream(ctx.sessionToken ?? `user:${ctx.user.id}`, signal);
     try {
       const scope = await eventScopeFor(ctx.prisma, ctx.user);

@@ -116,20 +116,10 @@ export class LiveHub {
 const restarting = () =>
   new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the API is restarting; reconnect' });
 
-// Each app's hub, found from its cache: procedures are built once at import and reach the
-// running app's services through the context, whose shape this feature leaves alone.
-const hubs = new WeakMap<Cache, LiveHub>();
-
-/** Creates the live hub of the app whose cache is `cache`. */
+/**
+ * Creates the live hub of the app whose cache is `cache`; procedures find it in their context's
+ * services (`ctx.live`).
+ */
 export function createLiveHub(cache: Cache, limits: LiveLimits, metrics: LiveMetrics): LiveHub {
-  const hub = new LiveHub(cache, limits, metrics);
-  hubs.set(cache, hub);
-  return hub;
-}
-
-/** The live hub of the app whose cache is `cache`. */
-export function liveHubOf(cache: Cache): LiveHub {
-  const hub = hubs.get(cache);
-  if (!hub) throw new Error('no live hub was created for this cache (see createApp)');
-  return hub;
+  return new LiveHub(cache, limits, metrics);
 }
