@@ -39,6 +39,10 @@ for (const timeZone of ['America/Chicago', 'Pacific/Auckland']) {
         const invoice = page.getByRole('region', { name: 'Invoice' });
         await invoice.getByLabel('Next service date', { exact: true }).fill(due);
         await invoice.getByRole('button', { name: 'Invoice', exact: true }).click();
+        // The confirmation repeats the day, as typed.
+        const confirm = page.getByRole('dialog', { name: `Invoice ${workOrder.number}?` });
+        await expect(confirm).toContainText(`on ${due}`);
+        await confirm.getByRole('button', { name: 'Issue the invoice' }).click();
         await expect(page.getByRole('heading', { level: 1 })).toContainText('Invoiced');
       });
 

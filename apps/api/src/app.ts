@@ -74,6 +74,14 @@ export function createApp(options: AppOptions): App {
   });
 
   const clientAddress = clientAddressFrom(options.trustProxy);
+  const metrics = createMetrics(cache);
+  const audiences = createAudiences({ prisma: db.prisma, callersOf: callersByPath(appRouter) });
+  const live = createLiveHub(cache, {
+    limits: options.liveLimits ?? defaultLiveLimits,
+    metrics: metrics.live,
+    audiences,
+    pingIntervalMs: liveSse.ping.intervalMs,
+  });
   const services: Services = {
     prisma: db.prisma,
     cache,
@@ -84,15 +92,9 @@ export function createApp(options: AppOptions): App {
     secureCookies: options.secureCookies,
     cacheReads: options.cacheTiers !== 'off',
     vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
-    audiences: createAudiences({ prisma: db.prisma, callersOf: callersByPath(appRouter) }),
+    audiences,
+    live,
   };
-  const metrics = createMetrics(cache);
-  const live = createLiveHub(cache, {
-    limits: options.liveLimits ?? defaultLiveLimits,
-    metrics: metrics.live,
-    audiences: services.audiences,
-    pingIntervalMs: liveSse.ping.intervalMs,
-  });
   const server = createApiServer(
     services,
     { databaseUp: () => db.ping(), cacheMode: async () => (await cache.stats()).mode },

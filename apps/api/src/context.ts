@@ -8,6 +8,7 @@ import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
 import type { Audiences, LiveEvent } from './services/live/audience';
+import type { LiveHub } from './services/live/live-hub';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
 /** What the API is built from: one per process, shared by every request. */
@@ -27,6 +28,8 @@ export interface Services {
   vinDecoder: VinDecoder;
   /** Who hears which invalidations: live streams, and the answers of invalidating mutations. */
   audiences: Audiences;
+  /** This instance's live streams: the cache's invalidations fanned out to signed-in pages. */
+  live: LiveHub;
 }
 
 /** What every procedure sees. */

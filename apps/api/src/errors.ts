@@ -1,43 +1,30 @@
-import { DbError, UniqueConflictError } from '@garage/db';
-import { TRPCError } from '@trpc/server';
+import { CacheError, type CacheErrorCode } from '@garage/cache';
+import { DbError } from '@garage/db';
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
-import { type VersionConflict, VersionConflictError } from './versions/conflict';
-import {
-  MovementConflictError,
-  WorkOrderConflictError,
-  WorkOrderInputError,
-} from './work-orders/errors';
+import { AppError, type AppErrorCode, type Holder } from './app-error';
+import { appErrorOf } from './database-errors';
+import type { VersionConflict } from './domain/versions/conflict';
 
-/** Bad input that only the service can see (e.g. a mileage lower than recorded): names the field. */
-export class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${field}: ${problem}`);
-    this.name = 'FieldError';
-  }
-}
+// The edge: the one place where the API's errors become tRPC's. Rules and services throw
+// AppError; the database's and the cache's own errors are translated here as well.
 
-/** Another record (who holds it) already has this value of a unique field, e.g. a customer's email. */
-export class ValueTakenError extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-    readonly holder: { id: number; name: string },
-  ) {
-    super(`${field}: ${problem}`);
-    this.name = 'ValueTakenError';
-  }
-}
-
-const dbCodes = {
-  UNIQUE_CONFLICT: 'CONFLICT',
-  CUSTOMER_HAS_VEHICLES: 'CONFLICT',
-  CUSTOMER_HAS_WORK_ORDERS: 'CONFLICT',
-  IN_USE: 'CONFLICT',
+const trpcCodes: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_INPUT: 'BAD_REQUEST',
+  FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
-} as const;
+  CONFLICT: 'CONFLICT',
+  LIMIT_EXCEEDED: 'TOO_MANY_REQUESTS',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+// The cache's failures that mean "Redis (or the cache) is away for now", not a bug.
+const cacheAway: ReadonlySet<CacheErrorCode> = new Set([
+  'REDIS_UNAVAILABLE',
+  'REDIS_TIMEOUT',
+  'CIRCUIT_OPEN',
+  'CLOSED',
+]);
 
 // Prisma's codes for "cannot reach / lost the database", driver-level connection failures,
 // and PostgreSQL's SQLSTATE classes 08 (connection exception) and 57P (server shutting down,
@@ -84,30 +71,34 @@ export function databaseUnavailable(cause: unknown): TRPCError {
   });
 }
 
-/** Turns our typed errors into TRPCErrors with the right code; others pass through. */
+/** The API's error for `error` when it has one: an AppError, or the database's or cache's own. */
+function appErrorFor(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof DbError) return appErrorOf(error);
+  if (error instanceof CacheError && cacheAway.has(error.code)) {
+    return new AppError('UNAVAILABLE', 'the cache is unavailable; try again in a moment', {
+      cause: error,
+    });
+  }
+  return undefined;
+}
+
+/** Turns the API's errors into TRPCErrors with the right code; others pass through. */
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
-  if (error instanceof FieldError || error instanceof WorkOrderInputError) {
-    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
-  }
-  if (
-    error instanceof WorkOrderConflictError ||
-    error instanceof MovementConflictError ||
-    error instanceof VersionConflictError ||
-    error instanceof ValueTakenError
-  ) {
-    return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
-  }
-  if (error instanceof DbError) {
-    return new TRPCError({ code: dbCodes[error.code], message: error.message, cause: error });
-  }
-  return error;
+  const appError = appErrorFor(error);
+  if (!appError) return error;
+  return new TRPCError({
+    code: trpcCodes[appError.code],
+    message: appError.message,
+    cause: appError,
+  });
 }
 
 /**
- * The field errors a form can show next to its inputs: zod's per-field messages, a FieldError,
- * or the fields of a unique conflict (e.g. a VIN already registered).
+ * The field errors a form can show next to its inputs: zod's per-field messages, or the fields
+ * an AppError names (a refused mileage, a VIN already registered, an email another has).
  */
 export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
   if (cause instanceof ZodError) {
@@ -120,27 +111,22 @@ export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
       .map((key) => [key, [unknownKeyProblem]]);
     return Object.fromEntries([...known, ...unknown]);
   }
-  if (
-    cause instanceof FieldError ||
-    cause instanceof WorkOrderInputError ||
-    cause instanceof ValueTakenError
-  ) {
-    return { [cause.field]: [cause.problem] };
-  }
-  if (cause instanceof UniqueConflictError) {
-    return Object.fromEntries(cause.fields.map((field) => [field, ['is already registered']]));
+  if (cause instanceof AppError && Object.keys(cause.fields).length > 0) {
+    return Object.fromEntries(
+      Object.entries(cause.fields).map(([field, problem]) => [field, [problem]]),
+    );
   }
   return null;
 }
 
 /** What changed since the version a refused save was based on, for the form to show. */
 export function versionConflictOf(cause: unknown): VersionConflict | null {
-  return cause instanceof VersionConflictError ? cause.conflict : null;
+  return (cause instanceof AppError && cause.data.conflict) || null;
 }
 
 /** Per field, the record that already holds the value a save was refused for (name and id). */
-export function takenByOf(cause: unknown): Record<string, { id: number; name: string }> | null {
-  return cause instanceof ValueTakenError ? { [cause.field]: cause.holder } : null;
+export function takenByOf(cause: unknown): Record<string, Holder> | null {
+  return (cause instanceof AppError && cause.data.takenBy) || null;
 }
 
 const unknownKeyProblem = 'is not a known field';

@@ -1,8 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
+export type { VersionConflict } from './domain/versions/conflict';
 export type { AppRouter } from './root';
-export type { VersionConflict } from './versions/conflict';
 
 /** What each procedure takes, e.g. `RouterInputs['vehicle']['create']` (the web's forms). */
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,4 +1,5 @@
-import { openDatabase, seedIfEmpty } from '@garage/db';
+import { openDatabase } from '@garage/db';
+import { seedIfEmpty } from '@garage/db/seed';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { parseEnv } from './env';

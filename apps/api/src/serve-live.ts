@@ -1,12 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  callTRPCProcedure,
-  getTRPCErrorFromUnknown,
-  getTRPCErrorShape,
-  type TRPCError,
-} from '@trpc/server';
+import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape } from '@trpc/server';
 import superjson, { type SuperJSONResult } from 'superjson';
 import type { Context } from './context';
+import { toTRPCError } from './errors';
 import { appRouter } from './root';
 import type { LiveSink } from './services/live/live-stream';
 import { LiveStream } from './services/live/live-stream';
@@ -68,7 +64,8 @@ export async function serveLiveStream(
   res.writeHead(200, sseHeaders);
   res.write(connectedFrame(liveSse.client));
   const failure = (cause: unknown) => {
-    const error = getTRPCErrorFromUnknown(cause);
+    // The edge's one map of the API's errors to tRPC's (errors.ts).
+    const error = getTRPCErrorFromUnknown(toTRPCError(cause));
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.log.error(
         { err: error.cause ?? error, path: livePath, requestId: ctx.requestId },
@@ -107,12 +104,12 @@ export async function serveLiveStream(
   else res.once('close', () => stream.close());
   await stream
     .attach(sinkOf(res, failure))
-    .catch((cause: unknown) => stream.end(getTRPCErrorFromUnknown(cause)));
+    .catch((cause: unknown) => stream.end(cause instanceof Error ? cause : undefined));
   return true;
 }
 
 /** A stream's frames to `res`. */
-function sinkOf(res: ServerResponse, failure: (error: TRPCError) => Buffer): LiveSink {
+function sinkOf(res: ServerResponse, failure: (error: unknown) => Buffer): LiveSink {
   return {
     write: (frame) => void res.write(frame),
     get unsent() {

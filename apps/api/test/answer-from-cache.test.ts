@@ -1,4 +1,4 @@
-import { demoPassword } from '@garage/db';
+import { demoPassword } from '@garage/db/seed';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 

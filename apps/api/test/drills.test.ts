@@ -1,4 +1,5 @@
-import { openDatabase, seed } from '@garage/db';
+import { openDatabase } from '@garage/db';
+import { seed } from '@garage/db/seed';
 import {
   createDatabase,
   type PostgresServer,

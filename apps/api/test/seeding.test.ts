@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { demoAccounts, openDatabase } from '@garage/db';
+import { openDatabase } from '@garage/db';
+import { demoAccounts } from '@garage/db/seed';
 import { createDatabase, freePort, waitFor } from '@garage/test-services';
 import { describe, expect, inject, it } from 'vitest';
 

@@ -1,6 +1,7 @@
 import { vinCheckDigit } from '@garage/validators';
 import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { toTRPCError } from '../src/errors';
 import { createVinDecoder, type VinDecoder } from '../src/services/vin-decoder/decoder';
 import { createVinDecoding, openVpicDatabase } from '../src/services/vin-decoder/vpic';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
@@ -24,13 +25,12 @@ function accordVins(count: number, from = 0): string[] {
   });
 }
 
-/** The tRPC code a decode was refused with, or `OK`. */
-const codeOf = (outcome: PromiseSettledResult<unknown>) =>
-  outcome.status === 'fulfilled'
-    ? 'OK'
-    : outcome.reason instanceof TRPCError
-      ? outcome.reason.code
-      : String(outcome.reason);
+/** The tRPC code a decode's refusal is answered with (errors.ts maps it), or `OK`. */
+const codeOf = (outcome: PromiseSettledResult<unknown>) => {
+  if (outcome.status === 'fulfilled') return 'OK';
+  const answered = toTRPCError(outcome.reason);
+  return answered instanceof TRPCError ? answered.code : String(outcome.reason);
+};
 
 describe('VIN decoding over the vPIC data shipped in the package (in one thread)', () => {
   it('decodes known VINs to make, model and year, with no network at all', async () => {

@@ -47,13 +47,4 @@ export {
 } from './generated/prisma/client';
 export { takeInvoiceNumber } from './invoice-number';
 export { hashPassword, verifyPassword } from './password';
-export {
-  demoAccounts,
-  demoPassword,
-  type SeedOptions,
-  SeedRefusedError,
-  type SeedReport,
-  seed,
-  seedIfEmpty,
-} from './seed/seed';
 export { loadShopSettings } from './shop-settings';

@@ -1,5 +1,5 @@
 // The work-order vocabulary the rules and the forms speak, kept free of Prisma so the web app
-// uses it too; apps/api/test/work-orders/vocabulary.test.ts checks it against the database enums.
+// uses it too; apps/api/test/domain/work-orders/vocabulary.test.ts checks it against the database enums.
 
 export const workOrderStatuses = [
   'estimate',

@@ -17,7 +17,7 @@ import { version } from './version';
 import { lineKinds, paymentMethods, workOrderStatuses } from './work-order-vocabulary';
 
 // The inputs of the work-order procedures. Money is whole cents, quantities decimal text (up to
-// two places), tax rates basis points; the rules recheck what only they can (work-orders/).
+// two places), tax rates basis points; the rules recheck what only they can (apps/api/src/domain/work-orders/).
 
 export const workOrderStatus = z.enum(workOrderStatuses, {
   error: typeError('is not a work-order status'),

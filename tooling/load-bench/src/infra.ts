@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { type Database, openDatabase, seed } from '@garage/db';
+import { type Database, openDatabase } from '@garage/db';
+import { seed } from '@garage/db/seed';
 import { createDatabase, findBinary, startPostgres, startRedis } from '@garage/test-services';
 import { type CacheMode, startApi, stopApis } from './api';
 import { closeConnections } from './http';

@@ -1,18 +1,18 @@
 import type { PrismaClient } from '@garage/db';
-import type { SessionUser } from '../auth/sessions';
+import { netPaid } from '../domain/work-orders/movements';
 import { movementsOf } from '../services/work-orders/shape';
-import { netPaid } from '../work-orders/movements';
+import { type Viewer, visibleTo } from '../visibility/rules';
 import { invoiceDocument } from './document';
 
 /**
  * Credit note `id` for `viewer`, as its PDF shows it: the invoice it credits as that was issued
  * (shop, currency, bill-to, lines, totals), who issued it and why, and what had been paid on the
- * work order by then. Staff and admins get any; a customer those of work orders where they are
- * the customer; null otherwise, and for a missing one, alike.
+ * work order by then, if `viewer` may see it (the visibility rule: through its work order);
+ * null otherwise, and for a missing one, alike.
  */
-export async function creditNoteFor(prisma: PrismaClient, id: number, viewer: SessionUser) {
+export async function creditNoteFor(prisma: PrismaClient, id: number, viewer: Viewer) {
   const row = await prisma.creditNote.findUnique({
-    where: { id },
+    where: { id, AND: visibleTo(viewer).creditNote },
     select: {
       id: true,
       number: true,
@@ -20,11 +20,9 @@ export async function creditNoteFor(prisma: PrismaClient, id: number, viewer: Se
       issuedAt: true,
       invoice: true,
       workOrderId: true,
-      workOrder: { select: { customerId: true } },
     },
   });
   if (!row) return null;
-  if (viewer.role === 'customer' && row.workOrder.customerId !== viewer.customerId) return null;
   const until = { workOrderId: row.workOrderId, at: { lte: row.issuedAt } };
   const [payments, refunds] = await Promise.all([
     prisma.payment.findMany({

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { PaymentMethod } from '../work-orders/status';
+import type { PaymentMethod } from '../domain/work-orders/status';
 import type { BillTo, InvoiceDocument, InvoiceShop } from './document';
 import { drawable, formatMileage, formatMoney, formatQuantity } from './format';
 

@@ -1,15 +1,14 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import type { SessionUser } from '../auth/sessions';
+import { netPaid } from '../domain/work-orders/movements';
+import { countsTowardTotals, lineAmounts, workOrderTotals } from '../domain/work-orders/totals';
 import { paymentSelect, refundSelect } from '../services/work-orders/selects';
 import { movementsOf, pricedLine } from '../services/work-orders/shape';
-import { netPaid } from '../work-orders/movements';
-import { countsTowardTotals, lineAmounts, workOrderTotals } from '../work-orders/totals';
+import { type Viewer, visibleTo } from '../visibility/rules';
 import { billTo, type InvoiceDocument, invoiceDocument, invoiceShop } from './document';
 
 const invoiceSelect = {
   id: true,
   number: true,
-  customerId: true,
   invoiceNumber: true,
   invoicedAt: true,
   invoiceSettings: true,
@@ -79,17 +78,19 @@ function movementsUntil(row: InvoiceRow, until: Date | null) {
 }
 
 /**
- * The invoice of work order `id` for `viewer`, as its PDF shows it: staff and admins get any; a
- * customer only the invoices of work orders where they are the customer. It is the invoice
+ * The invoice of work order `id` for `viewer`, as its PDF shows it, if the viewer may see the
+ * work order (the visibility rule: staff any, a customer their own). It is the invoice
  * the work order has now, with every payment, void and refund and the invoices it replaces;
  * or, once that was credited and none issued since, the credited invoice as it was issued,
  * with its credit note. Null when there is none to give, for whichever reason (no such work
  * order, never invoiced, not theirs): the caller answers them all alike, so nothing tells which.
  */
-export async function invoiceFor(prisma: PrismaClient, id: number, viewer: SessionUser) {
-  const row = await prisma.workOrder.findUnique({ where: { id }, select: invoiceSelect });
+export async function invoiceFor(prisma: PrismaClient, id: number, viewer: Viewer) {
+  const row = await prisma.workOrder.findUnique({
+    where: { id, AND: visibleTo(viewer).workOrder },
+    select: invoiceSelect,
+  });
   if (!row) return null;
-  if (viewer.role === 'customer' && row.customerId !== viewer.customerId) return null;
   const credits = row.creditNotes.map(({ invoice, ...note }) => ({
     ...note,
     document: invoice,

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@garage/db';
 import { id as idSchema } from '@garage/validators';
-import type { SessionUser } from '../auth/sessions';
 import { createContext, type Services } from '../context';
 import { isDatabaseUnavailable } from '../errors';
 import { uncacheable } from '../http/cache-control';
 import { assignRequestId } from '../http/request-id';
+import type { Viewer } from '../visibility/rules';
 import { type CreditNote, creditNoteFor } from './credit-note';
 import { renderCreditNotePdf } from './credit-note-pdf';
 import { type Invoice, invoiceFor } from './invoice';
@@ -20,7 +20,7 @@ export const creditNotesPrefix = '/credit-notes/';
 type PdfRoute<Document> = {
   path: RegExp;
   what: string;
-  load(prisma: PrismaClient, id: number, viewer: SessionUser): Promise<Document | null>;
+  load(prisma: PrismaClient, id: number, viewer: Viewer): Promise<Document | null>;
   render(document: Document): Promise<Buffer>;
   fileName(document: Document): string;
 };

@@ -1,5 +1,5 @@
 import { liveEventsInput } from '@garage/validators';
-import { liveHubOf } from '../services/live/live-hub';
+import { TRPCError } from '@trpc/server';
 import { authedProcedure, router } from '../trpc';
 
 export const liveRouter = router({
@@ -14,7 +14,7 @@ export const liveRouter = router({
    */
   events: authedProcedure.input(liveEventsInput).subscription(({ ctx, input }) => {
     const { sessionToken, sessions, user } = ctx;
-    return liveHubOf(ctx.cache).openStream({
+    return ctx.live.openStream({
       user,
       session: (sessionToken && sessions.tagOf(sessionToken)) ?? `user:${user.id}`,
       from: input?.lastEventId,
@@ -23,6 +23,7 @@ export const liveRouter = router({
         const now = sessionToken ? await sessions.resolve(sessionToken) : null;
         return now?.id === user.id && now.role === user.role;
       },
+      signedOut: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' }),
     });
   }),
 });

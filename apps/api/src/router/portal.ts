@@ -16,7 +16,7 @@ export const portalRouter = router({
   myVehicles: cachedQuery(customerProcedure.input(noInput), {
     ttlMs: ttl.portal,
     scope: 'principal',
-    query: ({ ctx }) => (ctx.user.customerId ? vehiclesOf(ctx.prisma, ctx.user.customerId) : []),
+    query: ({ ctx }) => vehiclesOf(ctx.prisma, ctx.user),
     tags: ({ ctx, result }) => [
       ...(ctx.user.customerId ? [ownerTag(ctx.user.customerId)] : []),
       ...result.map((vehicle) => vehicleTag(vehicle.id)),
@@ -30,10 +30,7 @@ export const portalRouter = router({
   myWorkOrders: cachedQuery(customerProcedure.input(noInput), {
     ttlMs: ttl.portal,
     scope: 'principal',
-    query: ({ ctx }) =>
-      ctx.user.customerId
-        ? workOrdersOfCustomer(ctx.prisma, ctx.user.customerId)
-        : { open: [], past: [] },
+    query: ({ ctx }) => workOrdersOfCustomer(ctx.prisma, ctx.user),
     tags: ({ ctx, result }) => {
       const items = [...result.open, ...result.past];
       return [

@@ -16,6 +16,7 @@ import {
   workOrderUpdateInput,
 } from '@garage/validators';
 import { ttl } from '../cache-ttl';
+import { isOpen, type WorkOrderStatus } from '../domain/work-orders/status';
 import { createWorkOrder } from '../services/work-orders/create';
 import { creditInvoice } from '../services/work-orders/credit';
 import { decideLines } from '../services/work-orders/decisions';
@@ -52,7 +53,6 @@ import {
   router,
   staffProcedure,
 } from '../trpc';
-import { isOpen, type WorkOrderStatus } from '../work-orders/status';
 
 /** What a list row or board card shows of others: its work order, vehicle and customer. */
 const rowTags = (rows: readonly WorkOrderSummary[]) => [

@@ -1,6 +1,6 @@
 import { type Cache, CacheError, type CacheStats } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
-import { TRPCError } from '@trpc/server';
+import { AppError } from '../app-error';
 import type { SessionUser } from '../auth/sessions';
 
 /** What the admin panel clears: one tag (e.g. an owner), one route, or the whole namespace. */
@@ -58,11 +58,11 @@ export async function listEntries(cache: Cache, query: Parameters<Cache['entries
     return await cache.entries(query);
   } catch (error) {
     if (!isRedisUnavailable(error)) throw error;
-    throw new TRPCError({
-      code: 'SERVICE_UNAVAILABLE',
-      message: 'Redis is unreachable, so its entries cannot be listed; try again in a moment',
-      cause: error,
-    });
+    throw new AppError(
+      'UNAVAILABLE',
+      'Redis is unreachable, so its entries cannot be listed; try again in a moment',
+      { cause: error },
+    );
   }
 }
 

@@ -3,10 +3,10 @@ import {
   mapPrismaError,
   type Prisma,
   type PrismaClient,
-  RecordNotFoundError,
   UniqueConflictError,
 } from '@garage/db';
-import { ValueTakenError } from '../errors';
+import { AppError } from '../app-error';
+import { fromDatabase } from '../database-errors';
 import { type Page, toPage } from './page';
 import { containsLiterally } from './search';
 import { customerListSelect, customerSelect } from './selects';
@@ -55,7 +55,7 @@ export async function listCustomers(
 /** One customer with their vehicles. */
 export async function getCustomer(prisma: PrismaClient, id: number) {
   const customer = await prisma.customer.findUnique({ where: { id }, select: customerSelect });
-  if (!customer) throw new RecordNotFoundError('customer');
+  if (!customer) throw AppError.notFound('customer');
   return customer;
 }
 
@@ -64,7 +64,7 @@ export async function createCustomer(prisma: PrismaClient, fields: CustomerField
   try {
     return await prisma.customer.create({ data: fields, select: customerSelect });
   } catch (error) {
-    throw await namingEmailHolder(prisma, mapPrismaError(error, 'customer'), fields.email);
+    throw await namingEmailHolder(prisma, error, fields.email);
   }
 }
 
@@ -90,7 +90,7 @@ export async function updateCustomer(
       }),
     );
   } catch (error) {
-    throw await namingEmailHolder(prisma, mapPrismaError(error, 'customer'), fields.email);
+    throw await namingEmailHolder(prisma, error, fields.email);
   }
   return getCustomer(prisma, id);
 }
@@ -103,9 +103,10 @@ export async function removeCustomer(prisma: PrismaClient, id: number, version: 
       deleteCustomer(prisma, id, { version }).then(
         () => true,
         (error: unknown) => {
+          const refused = fromDatabase(error, 'customer');
           // Not at `version` any more (or gone): the removal tells which.
-          if (error instanceof RecordNotFoundError) return false;
-          throw error;
+          if (refused instanceof AppError && refused.code === 'NOT_FOUND') return false;
+          throw refused;
         },
       ),
   });
@@ -132,21 +133,25 @@ function versioned(tx: Prisma.TransactionClient, id: number, basedOn: number) {
 }
 
 /**
- * A unique conflict on the email, as the field error naming the customer who has it (staff may
- * open them); any other error as it is.
+ * A failed save as the API says it: a unique conflict on the email as the field error naming
+ * the customer who has it (staff may open them, `takenBy`); any other error as fromDatabase
+ * gives it.
  */
 async function namingEmailHolder(
   prisma: PrismaClient,
   error: unknown,
   email: string | null | undefined,
 ): Promise<unknown> {
-  if (!(error instanceof UniqueConflictError) || !error.fields.includes('email') || !email) {
-    return error;
+  const known = mapPrismaError(error, 'customer');
+  if (!(known instanceof UniqueConflictError) || !known.fields.includes('email') || !email) {
+    return fromDatabase(known, 'customer');
   }
   const holder = await prisma.customer.findUnique({
     where: { email },
     select: { id: true, name: true },
   });
-  if (!holder) return error;
-  return new ValueTakenError('email', `is already the email of ${holder.name}`, holder);
+  if (!holder) return fromDatabase(known, 'customer');
+  return AppError.onField('CONFLICT', 'email', `is already the email of ${holder.name}`, {
+    takenBy: { email: holder },
+  });
 }

@@ -1,7 +1,8 @@
-import { mapPrismaError, type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
-import { TRPCError } from '@trpc/server';
-import type { SessionUser } from '../auth/sessions';
-import { FieldError } from '../errors';
+import type { Prisma, PrismaClient } from '@garage/db';
+import { AppError } from '../app-error';
+import { fromDatabase } from '../database-errors';
+import { requireVisible } from '../visibility/assert';
+import { type Viewer, visibleTo } from '../visibility/rules';
 import { type Page, toPage } from './page';
 import { containsLiterally } from './search';
 import { vehicleSelect } from './selects';
@@ -56,21 +57,22 @@ export async function listVehicles(
   return toPage(rows, limit) satisfies Page<unknown>;
 }
 
-/** One vehicle; a customer may only load their own (FORBIDDEN otherwise, cached or not). */
-export async function getVehicle(prisma: PrismaClient, id: number, viewer: SessionUser) {
-  const vehicle = await prisma.vehicle.findUnique({ where: { id }, select: vehicleSelect });
-  if (viewer.role === 'customer' && (!vehicle || vehicle.ownerId !== viewer.customerId)) {
-    // The same answer whether the vehicle exists or not: a customer learns nothing of others.
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'this vehicle is not yours' });
-  }
-  if (!vehicle) throw new RecordNotFoundError('vehicle');
-  return vehicle;
+/**
+ * One vehicle, if `viewer` may see it; the one answer of the visibility rule otherwise, whether
+ * it exists or not (a customer learns nothing of others), cached or not.
+ */
+export async function getVehicle(prisma: PrismaClient, id: number, viewer: Viewer) {
+  const vehicle = await prisma.vehicle.findUnique({
+    where: { id, AND: visibleTo(viewer).vehicle },
+    select: vehicleSelect,
+  });
+  return requireVisible(vehicle, viewer, 'vehicle');
 }
 
-/** The vehicles of one customer, for the portal. */
-export function vehiclesOf(prisma: PrismaClient, customerId: number) {
+/** The vehicles `viewer` may see: a customer's own, for the portal. */
+export function vehiclesOf(prisma: PrismaClient, viewer: Viewer) {
   return prisma.vehicle.findMany({
-    where: { ownerId: customerId },
+    where: visibleTo(viewer).vehicle,
     orderBy: { id: 'asc' },
     select: vehicleSelect,
   });
@@ -78,7 +80,7 @@ export function vehiclesOf(prisma: PrismaClient, customerId: number) {
 
 async function ensureOwnerExists(prisma: PrismaClient | Prisma.TransactionClient, ownerId: number) {
   const owner = await prisma.customer.findUnique({ where: { id: ownerId }, select: { id: true } });
-  if (!owner) throw new FieldError('ownerId', 'no customer with this id');
+  if (!owner) throw AppError.badInput('ownerId', 'no customer with this id');
 }
 
 /** Registers a vehicle; the mileage it comes with is the first reading of its odometer log. */
@@ -93,7 +95,7 @@ export async function createVehicle(prisma: PrismaClient, fields: VehicleFields)
       select: vehicleSelect,
     });
   } catch (error) {
-    throw mapPrismaError(error, 'vehicle');
+    throw fromDatabase(error, 'vehicle');
   }
 }
 
@@ -116,7 +118,7 @@ export async function updateVehicle(
   const { previousOwnerId, readingRecorded } = await prisma
     .$transaction(async (tx) => {
       const current = await lockVehicle(tx, id);
-      if (!current) throw new RecordNotFoundError('vehicle');
+      if (!current) throw AppError.notFound('vehicle');
       const changed = await applyEdit(tx, {
         ...versioned(tx, id, version),
         changes: fields,
@@ -130,7 +132,7 @@ export async function updateVehicle(
             data.mileage < current.mileage &&
             !options.allowMileageDecrease
           ) {
-            throw new FieldError(
+            throw AppError.badInput(
               'mileage',
               `is lower than the recorded ${current.mileage.toLocaleString('en')}; confirm the correction to lower it`,
             );
@@ -154,7 +156,7 @@ export async function updateVehicle(
       return { previousOwnerId: current.ownerId, readingRecorded };
     })
     .catch((error: unknown) => {
-      throw mapPrismaError(error, 'vehicle');
+      throw fromDatabase(error, 'vehicle');
     });
   const vehicle = await prisma.vehicle.findUniqueOrThrow({ where: { id }, select: vehicleSelect });
   return { ...vehicle, previousOwnerId, readingRecorded };
@@ -168,10 +170,10 @@ export async function deleteVehicle(prisma: PrismaClient, id: number, version: n
       prisma.vehicle.delete({ where: { id, version }, select: { id: true } }).then(
         () => true,
         (error: unknown) => {
-          const mapped = mapPrismaError(error, 'vehicle');
+          const refused = fromDatabase(error, 'vehicle');
           // Not at `version` any more (or gone): the removal tells which.
-          if (mapped instanceof RecordNotFoundError) return false;
-          throw mapped;
+          if (refused instanceof AppError && refused.code === 'NOT_FOUND') return false;
+          throw refused;
         },
       ),
   });

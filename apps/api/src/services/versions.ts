@@ -1,6 +1,7 @@
-import { type EditedRecord, type Prisma, RecordNotFoundError } from '@garage/db';
-import { type Changes, changedFields, type FieldValue, pick } from '../versions/changes';
-import { VersionConflictError, type VersionedAction } from '../versions/conflict';
+import type { EditedRecord, Prisma } from '@garage/db';
+import { AppError } from '../app-error';
+import { type Changes, changedFields, type FieldValue, pick } from '../domain/versions/changes';
+import { type VersionedAction, versionConflict } from '../domain/versions/conflict';
 
 // Optimistic concurrency for customers, vehicles, work orders' details and work-order lines
 // (see RecordEdit in the Prisma schema): a write names the version it was based on, and goes
@@ -27,7 +28,7 @@ type Versioned<Fields> = {
 
 /**
  * One edit of a versioned record, inside the caller's transaction (`tx`). A save based on
- * another version than the stored one is refused (VersionConflictError naming what changed
+ * another version than the stored one is refused (a CONFLICT naming what changed
  * since, who and when); otherwise the fields whose value changes are written with the next
  * version by `write`, an UPDATE … WHERE id AND version = `basedOn` (so of two saves racing from
  * one version only one writes), and the edit is logged. A save that changes nothing writes
@@ -42,7 +43,7 @@ export async function applyEdit<Fields extends Record<string, FieldValue>>(
   },
 ): Promise<string[]> {
   const current = await edit.load();
-  if (!current) throw new RecordNotFoundError(edit.noun);
+  if (!current) throw AppError.notFound(edit.noun);
   if (current.version !== edit.basedOn) throw await conflictOf(tx, edit, current, 'save');
   const fields = changedFields(current.values, edit.changes);
   if (fields.length === 0) return fields;
@@ -64,7 +65,7 @@ export async function applyRemoval<Fields extends Record<string, FieldValue>>(
   removal: Versioned<Fields> & { remove: () => Promise<boolean> },
 ): Promise<Stored<Fields>> {
   const current = await removal.load();
-  if (!current) throw new RecordNotFoundError(removal.noun);
+  if (!current) throw AppError.notFound(removal.noun);
   if (current.version !== removal.basedOn) {
     throw await conflictOf(tx, removal, current, 'removal');
   }
@@ -93,7 +94,7 @@ async function conflictNow<Fields extends Record<string, FieldValue>>(
   action: VersionedAction,
 ) {
   const current = await versioned.load();
-  if (!current) return new RecordNotFoundError(versioned.noun);
+  if (!current) return AppError.notFound(versioned.noun);
   return conflictOf(tx, versioned, current, action);
 }
 
@@ -103,7 +104,7 @@ async function conflictOf<Fields extends Record<string, FieldValue>>(
   versioned: Versioned<Fields>,
   current: Stored<Fields>,
   action: VersionedAction,
-): Promise<VersionConflictError> {
+): Promise<AppError> {
   const edits = await tx.recordEdit.findMany({
     where: { record: versioned.record, recordId: versioned.id, version: { gt: versioned.basedOn } },
     orderBy: { version: 'asc' },
@@ -113,7 +114,7 @@ async function conflictOf<Fields extends Record<string, FieldValue>>(
   const entries = <Value>(values: Record<string, Value>) =>
     Object.fromEntries(Object.entries(values).filter(([field]) => changed.has(field)));
   const latest = edits.at(-1);
-  return new VersionConflictError(versioned.noun, versioned.basedOn, action, {
+  return versionConflict(versioned.noun, versioned.basedOn, action, {
     version: current.version,
     changedBy: latest?.by ?? null,
     changedAt: latest?.at ?? null,

@@ -1,16 +1,18 @@
 import type { PrismaClient } from '@garage/db';
+import { visibleIdsOfCustomer } from '../visibility/customer-ids';
 
 /**
- * What of the shop a customer could have loaded, by id: the keys of the tags they may hear of
- * (see registry.ts). A sold car stays in the reach of the customer who ordered work on it.
+ * What of the shop a customer could have loaded, by id, as the one visibility rule has it: the
+ * keys of the tags they may hear of (see registry.ts). A sold car stays in the reach of the
+ * customer who ordered work on it, through that work order.
  */
 export interface CustomerReach {
   customerId: number;
-  /** Vehicles they own now. */
+  /** Vehicles they may open: those they own now. */
   ownedVehicles: ReadonlySet<number>;
-  /** Vehicles they own, and those of their work orders. */
+  /** Vehicles they own, and those their work orders show. */
   vehicles: ReadonlySet<number>;
-  /** Work orders where they are the customer. */
+  /** Work orders they may open: those where they are the customer. */
   workOrders: ReadonlySet<number>;
 }
 
@@ -19,15 +21,11 @@ export async function customerReach(
   prisma: PrismaClient,
   customerId: number,
 ): Promise<CustomerReach> {
-  const [vehicles, workOrders] = await Promise.all([
-    prisma.vehicle.findMany({ where: { ownerId: customerId }, select: { id: true } }),
-    prisma.workOrder.findMany({ where: { customerId }, select: { id: true, vehicleId: true } }),
-  ]);
-  const ownedVehicles = new Set(vehicles.map((vehicle) => vehicle.id));
+  const visible = await visibleIdsOfCustomer(prisma, customerId);
   return {
     customerId,
-    ownedVehicles,
-    vehicles: new Set([...ownedVehicles, ...workOrders.map((workOrder) => workOrder.vehicleId)]),
-    workOrders: new Set(workOrders.map((workOrder) => workOrder.id)),
+    ownedVehicles: visible.vehicles,
+    vehicles: new Set([...visible.vehicles, ...visible.workOrders.values()]),
+    workOrders: new Set(visible.workOrders.keys()),
   };
 }

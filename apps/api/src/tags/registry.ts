@@ -1,4 +1,4 @@
-import { type WorkOrderStatus, workOrderStatuses } from '../work-orders/status';
+import { type WorkOrderStatus, workOrderStatuses } from '../domain/work-orders/status';
 import type { CustomerReach } from './customer-reach';
 
 // Every kind of cache tag the API attaches to answers and invalidates on writes, each declared

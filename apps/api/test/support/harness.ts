@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { type Database, demoPassword, openDatabase, seed } from '@garage/db';
+import { type Database, openDatabase } from '@garage/db';
+import { demoPassword, seed } from '@garage/db/seed';
 import { createDatabase } from '@garage/test-services';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { type Logger, pino } from 'pino';

@@ -1,4 +1,4 @@
-import { demoPassword } from '@garage/db';
+import { demoPassword } from '@garage/db/seed';
 import {
   createTRPCClient,
   httpLink,

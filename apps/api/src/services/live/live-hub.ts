@@ -1,5 +1,5 @@
 import type { Cache, InvalidationEvent } from '@garage/cache';
-import { TRPCError } from '@trpc/server';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
 import { hearingOf } from '../../tags/registry';
 import type { Audience, Audiences } from './audience';
@@ -47,6 +47,8 @@ export interface StreamRequest {
   from: string | null | undefined;
   /** Whether the stream's session still stands (checked when its tag is invalidated). */
   stillSignedIn: () => Promise<boolean>;
+  /** What the stream ends with when its session no longer stands. */
+  signedOut: () => Error;
 }
 
 const positionOf = (event: InvalidationEvent) =>
@@ -138,16 +140,16 @@ export class LiveHub {
     const { perSession, perInstance } = this.options.limits;
     const ofSession = this.#sessions.get(request.session) ?? new Set();
     if (ofSession.size >= perSession) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `a session may hold at most ${perSession} live streams (LIVE_MAX_STREAMS_PER_SESSION); close another tab first`,
-      });
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        `a session may hold at most ${perSession} live streams (LIVE_MAX_STREAMS_PER_SESSION); close another tab first`,
+      );
     }
     if (this.#open.size >= perInstance) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `this API instance holds its maximum of ${perInstance} live streams (LIVE_MAX_STREAMS); try again later`,
-      });
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        `this API instance holds its maximum of ${perInstance} live streams (LIVE_MAX_STREAMS); try again later`,
+      );
     }
     const group = this.#audienceOf(request.user);
     const stream = new LiveStream({
@@ -156,6 +158,7 @@ export class LiveHub {
       openedAt: this.cache.position(),
       frameOf: (event, position) => group.frameOf(event, position),
       stillSignedIn: request.stillSignedIn,
+      signedOut: request.signedOut,
       sent: () => this.options.metrics.eventsSent(1),
       closed: () => {
         this.#open.delete(stream);
@@ -221,7 +224,7 @@ export class LiveHub {
       const [first] = streams ?? [];
       first?.stillSignedIn().then(
         (standing) => {
-          if (!standing) for (const stream of [...(streams ?? [])]) stream.end(sessionEnded());
+          if (!standing) for (const stream of [...(streams ?? [])]) stream.end(first.signedOut());
         },
         // Not known now: the next request of the session will tell.
         () => undefined,
@@ -230,27 +233,13 @@ export class LiveHub {
   }
 }
 
-/** A retryable code: tRPC's client reconnects on it. */
-const restarting = () =>
-  new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the API is restarting; reconnect' });
+/** A retryable code (SERVICE_UNAVAILABLE): tRPC's client reconnects on it. */
+const restarting = () => new AppError('UNAVAILABLE', 'the API is restarting; reconnect');
 
-const sessionEnded = () =>
-  new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' });
-
-// Each app's hub, found from its cache: procedures are built once at import and reach the
-// running app's services through the context, whose shape this feature leaves alone.
-const hubs = new WeakMap<Cache, LiveHub>();
-
-/** Creates the live hub of the app whose cache is `cache`. */
+/**
+ * Creates the live hub of the app whose cache is `cache`; procedures find it in their context's
+ * services (`ctx.live`).
+ */
 export function createLiveHub(cache: Cache, options: LiveHubOptions): LiveHub {
-  const hub = new LiveHub(cache, options);
-  hubs.set(cache, hub);
-  return hub;
-}
-
-/** The live hub of the app whose cache is `cache`. */
-export function liveHubOf(cache: Cache): LiveHub {
-  const hub = hubs.get(cache);
-  if (!hub) throw new Error('no live hub was created for this cache (see createApp)');
-  return hub;
+  return new LiveHub(cache, options);
 }

@@ -1,5 +1,6 @@
 import { type Cache, type InvalidationEvent, parsePosition } from '@garage/cache';
-import { TRPCError, type TrackedEnvelope } from '@trpc/server';
+import type { TrackedEnvelope } from '@trpc/server';
+import { AppError } from '../../app-error';
 import type { LiveEvent } from './audience';
 import { dataFrame } from './sse-frames';
 
@@ -11,7 +12,7 @@ export interface LiveSink {
   /** Calls `then` once the client has taken what was written. */
   drained(then: () => void): void;
   /** Ends the stream, after a frame naming `error` when given. */
-  end(error?: TRPCError): void;
+  end(error?: Error): void;
 }
 
 /** A frame made for the stream's audience, at its position. */
@@ -52,6 +53,8 @@ export interface LiveStreamSetup {
     position: string,
   ): Promise<{ frame: Buffer; position: string } | undefined>;
   stillSignedIn: () => Promise<boolean>;
+  /** What the stream ends with when its session no longer stands. */
+  signedOut: () => Error;
   /** Told of each event the stream sent of its own (replayed, or `missed`). */
   sent(): void;
   /** Told once when the stream has ended, for whatever reason. */
@@ -66,6 +69,7 @@ export interface LiveStreamSetup {
  */
 export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
   readonly stillSignedIn: () => Promise<boolean>;
+  readonly signedOut: () => Error;
   #sink: LiveSink | undefined;
   #kept: Frame[] = [];
   /** Frames were dropped while kept: a `missed` at this position goes first. */
@@ -74,10 +78,11 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
   /** The client fell behind: frames are dropped, and a `missed` at this position follows. */
   #behindAt: string | undefined;
   /** Why it ended (null: quietly); undefined while open. */
-  #ended: TRPCError | null | undefined;
+  #ended: Error | null | undefined;
 
   constructor(private readonly setup: LiveStreamSetup) {
     this.stillSignedIn = setup.stillSignedIn;
+    this.signedOut = setup.signedOut;
   }
 
   /** Starts sending to `sink`: the replay, what was kept, then each frame as it comes. */
@@ -120,7 +125,7 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
   }
 
   /** Ends the stream, with `error` sent to the client when given. */
-  end(error?: TRPCError): void {
+  end(error?: Error): void {
     if (this.#ended !== undefined) return;
     this.#ended = error ?? null;
     this.#sink?.end(error);
@@ -138,10 +143,10 @@ export class LiveStream implements AsyncIterable<TrackedEnvelope<LiveEvent>> {
    */
   [Symbol.asyncIterator](): AsyncIterator<TrackedEnvelope<LiveEvent>> {
     this.close();
-    const refusal = new TRPCError({
-      code: 'SERVICE_UNAVAILABLE',
-      message: 'live streams are served on GET /trpc/live.events; reconnect',
-    });
+    const refusal = new AppError(
+      'UNAVAILABLE',
+      'live streams are served on GET /trpc/live.events; reconnect',
+    );
     return { next: () => Promise.reject(refusal) };
   }
 

@@ -1,6 +1,6 @@
 import { loadShopSettings, type PrismaClient } from '@garage/db';
-import { fromDateColumn } from '../../work-orders/calendar-days';
-import { type ReminderStatus, reminderStatus } from '../../work-orders/reminders';
+import { fromDateColumn } from '../../domain/work-orders/calendar-days';
+import { type ReminderStatus, reminderStatus } from '../../domain/work-orders/reminders';
 import { type Page, toPage } from '../page';
 import { trendReadingSelect } from './next-service';
 

@@ -1,6 +1,6 @@
 import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
-import { fromDateColumn } from '../../work-orders/calendar-days';
-import { reminderStatus } from '../../work-orders/reminders';
+import { fromDateColumn } from '../../domain/work-orders/calendar-days';
+import { reminderStatus } from '../../domain/work-orders/reminders';
 
 /** What the mileage prediction reads of a vehicle's odometer log. */
 export const trendReadingSelect = {

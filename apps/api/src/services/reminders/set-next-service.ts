@@ -1,6 +1,6 @@
 import type { Prisma } from '@garage/db';
-import { toDateColumn } from '../../work-orders/calendar-days';
-import { WorkOrderInputError } from '../../work-orders/errors';
+import { AppError } from '../../app-error';
+import { toDateColumn } from '../../domain/work-orders/calendar-days';
 
 /** A vehicle's next service as invoicing sets it: at a mileage, by a calendar date, or both. */
 export type NextServiceRequest = { mileage?: number | undefined; date?: string | undefined };
@@ -23,7 +23,7 @@ export async function setNextService(
       select: { mileage: true },
     });
     if (next.mileage <= mileage) {
-      throw new WorkOrderInputError(
+      throw AppError.badInput(
         'nextService.mileage',
         `must be more than the vehicle's current reading (${mileage.toLocaleString('en')})`,
       );

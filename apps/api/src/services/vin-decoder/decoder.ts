@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { normalizeVin } from '@garage/validators';
-import { TRPCError } from '@trpc/server';
+import { AppError } from '../../app-error';
 import { LruMap } from './lru';
 import { type DecodeReply, type DecodeRequest, isDecodeReply } from './messages';
 import type { DecodedVin } from './vpic';
@@ -47,16 +47,13 @@ function startWorker(): Worker {
 }
 
 const busy = (limit: number) =>
-  new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message: `the VIN decoder already has ${limit} VINs to look up; try again in a moment`,
-  });
+  new AppError(
+    'LIMIT_EXCEEDED',
+    `the VIN decoder already has ${limit} VINs to look up; try again in a moment`,
+  );
 
 const failed = (why: string) =>
-  new TRPCError({
-    code: 'SERVICE_UNAVAILABLE',
-    message: `VIN decoding failed (${why}); try again`,
-  });
+  new AppError('UNAVAILABLE', `VIN decoding failed (${why}); try again`);
 
 /**
  * Decodes VINs off the main thread: sql.js is synchronous and a decode takes milliseconds to
@@ -75,7 +72,7 @@ export function createVinDecoder(
   let worker: Worker | null = null;
   let nextId = 0;
 
-  const failAll = (error: TRPCError) => {
+  const failAll = (error: AppError) => {
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
   };

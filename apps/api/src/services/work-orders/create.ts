@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { WorkOrderInputError } from '../../work-orders/errors';
 import { writtenDetail } from './detail';
 import { lockVehicle } from './locks';
 import { recordReading } from './odometer';
@@ -24,7 +24,7 @@ export type NewWorkOrder = {
 export async function createWorkOrder(prisma: PrismaClient, fields: NewWorkOrder, by: SessionUser) {
   const { id, recordedReading } = await prisma.$transaction(async (tx) => {
     const vehicle = await lockVehicle(tx, fields.vehicleId);
-    if (!vehicle) throw new WorkOrderInputError('vehicleId', 'no vehicle with this id');
+    if (!vehicle) throw AppError.badInput('vehicleId', 'no vehicle with this id');
     if (fields.technicianId !== undefined) await ensureTechnician(tx, fields.technicianId);
     const created = await tx.workOrder.create({
       data: {

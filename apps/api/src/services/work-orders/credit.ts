@@ -1,10 +1,10 @@
 import { Prisma, type PrismaClient, takeCreditNoteNumber } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { countsTowardTotals, lineAmounts, workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition } from '../../domain/work-orders/transitions';
 import { billTo, invoiceShop, type StoredInvoiceDocument } from '../../invoices/document';
-import { WorkOrderConflictError } from '../../work-orders/errors';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { countsTowardTotals, lineAmounts, workOrderTotals } from '../../work-orders/totals';
-import { decideTransition } from '../../work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { pricedLine } from './shape';
@@ -45,9 +45,10 @@ async function issuedInvoice(
   const shop = invoiceShop.safeParse(row.invoiceSettings);
   const billed = billTo.safeParse(row.invoiceBillTo);
   if (row.invoiceNumber === null || row.invoicedAt === null || !shop.success || !billed.success) {
-    throw new WorkOrderConflictError(
-      workOrder.status,
+    throw new AppError(
+      'CONFLICT',
       `work order is ${workOrder.status}: its invoice has no record of the shop or bill-to it was issued with, so it cannot be credited`,
+      { data: { status: workOrder.status } },
     );
   }
   const lines = row.lines.map(pricedLine);

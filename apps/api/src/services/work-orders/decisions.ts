@@ -1,10 +1,11 @@
 import type { DecisionChannel, PrismaClient } from '@garage/db';
-import { TRPCError } from '@trpc/server';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { assertDecidable, assertEditable } from '../../work-orders/editing';
-import { WorkOrderInputError } from '../../work-orders/errors';
-import { workOrderTotals } from '../../work-orders/totals';
-import { decideTransition, statusAfterDecisions } from '../../work-orders/transitions';
+import { assertDecidable, assertEditable } from '../../domain/work-orders/editing';
+import { workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition, statusAfterDecisions } from '../../domain/work-orders/transitions';
+import { requireVisible } from '../../visibility/assert';
+import { visibleTo } from '../../visibility/rules';
 import { getWorkOrder } from './detail';
 import { lockWorkOrder } from './locks';
 import { pricedLineSelect } from './selects';
@@ -20,8 +21,9 @@ export type LineDecision = { lineId: number; approved: boolean };
  * decided: changing a decision then is a CONFLICT, for the customer and for staff alike, and
  * changes nothing. A decision that brings back a declined line is refused (BAD_REQUEST naming
  * `decisions`, nothing written) if it would make the totals too large to hold in cents.
- * A customer may decide only on their own work orders (FORBIDDEN otherwise, whether it
- * exists or not) and does not name a channel: theirs is the portal.
+ * The decider must see the work order (the visibility rule's one answer otherwise, whether it
+ * exists or not: a customer decides only on their own). A customer does not name a channel:
+ * theirs is the portal.
  */
 export async function decideLines(
   prisma: PrismaClient,
@@ -33,17 +35,16 @@ export async function decideLines(
   by: SessionUser,
 ) {
   const { workOrderId, decisions } = request;
-  if (by.role === 'customer') {
-    const owner = await prisma.workOrder.findUnique({
-      where: { id: workOrderId },
-      select: { customerId: true },
-    });
-    if (!owner || owner.customerId !== by.customerId) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'this work order is not yours' });
-    }
-    if (request.channel !== undefined) {
-      throw new WorkOrderInputError('channel', 'is the portal for a customer; leave it out');
-    }
+  requireVisible(
+    await prisma.workOrder.findUnique({
+      where: { id: workOrderId, AND: visibleTo(by).workOrder },
+      select: { id: true },
+    }),
+    by,
+    'work order',
+  );
+  if (by.role === 'customer' && request.channel !== undefined) {
+    throw AppError.badInput('channel', 'is the portal for a customer; leave it out');
   }
   const channel: DecisionChannel = by.role === 'customer' ? 'portal' : (request.channel ?? 'phone');
   const statusMove = await prisma.$transaction(async (tx) => {
@@ -58,13 +59,10 @@ export async function decideLines(
     decisions.forEach((decision, index) => {
       const line = known.get(decision.lineId);
       if (!line) {
-        throw new WorkOrderInputError(
-          `decisions.${index}.lineId`,
-          'is not a line of this work order',
-        );
+        throw AppError.badInput(`decisions.${index}.lineId`, 'is not a line of this work order');
       }
       if (seen.has(decision.lineId)) {
-        throw new WorkOrderInputError(`decisions.${index}.lineId`, 'is decided twice');
+        throw AppError.badInput(`decisions.${index}.lineId`, 'is decided twice');
       }
       seen.add(decision.lineId);
       assertDecidable(workOrder.status, line);

@@ -1,30 +1,29 @@
-import { type PrismaClient, RecordNotFoundError } from '@garage/db';
-import { TRPCError } from '@trpc/server';
-import type { SessionUser } from '../../auth/sessions';
-import type { WorkOrderStatus } from '../../work-orders/status';
+import type { PrismaClient } from '@garage/db';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { requireVisible } from '../../visibility/assert';
+import { type Viewer, visibleTo } from '../../visibility/rules';
 import { shopMoney } from './money';
 import { workOrderDetailSelect } from './selects';
 import { toDetail } from './shape';
 
 /**
- * One work order's page. Staff see any; a customer only those where they are the customer
- * (the owner when it was opened, whoever owns the vehicle now), FORBIDDEN otherwise, whether
- * it exists or not. Customers do not see the shop's internal notes, nor status buttons.
+ * One work order's page, if `viewer` may see it (staff any; a customer those where they are the
+ * customer: the owner when it was opened, whoever owns the vehicle now); the visibility rule's
+ * one answer otherwise, whether it exists or not. Customers do not see the shop's internal
+ * notes, nor status buttons.
  */
-export async function getWorkOrder(prisma: PrismaClient, id: number, viewer: SessionUser) {
+export async function getWorkOrder(prisma: PrismaClient, id: number, viewer: Viewer) {
   const [row, shop] = await Promise.all([
-    prisma.workOrder.findUnique({ where: { id }, select: workOrderDetailSelect }),
+    prisma.workOrder.findUnique({
+      where: { id, AND: visibleTo(viewer).workOrder },
+      select: workOrderDetailSelect,
+    }),
     shopMoney(prisma),
   ]);
-  if (viewer.role === 'customer') {
-    if (!row || row.customer.id !== viewer.customerId) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'this work order is not yours' });
-    }
-    const noButtons: WorkOrderStatus[] = [];
-    return { ...toDetail(row, shop), notes: null, nextStatuses: noButtons };
-  }
-  if (!row) throw new RecordNotFoundError('work order');
-  return toDetail(row, shop);
+  const detail = toDetail(requireVisible(row, viewer, 'work order'), shop);
+  if (viewer.role !== 'customer') return detail;
+  const noButtons: WorkOrderStatus[] = [];
+  return { ...detail, notes: null, nextStatuses: noButtons };
 }
 
 /**

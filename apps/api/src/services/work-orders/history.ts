@@ -1,7 +1,7 @@
-import { type PrismaClient, RecordNotFoundError } from '@garage/db';
-import { TRPCError } from '@trpc/server';
-import type { SessionUser } from '../../auth/sessions';
-import { shownLineAmounts, shownTotals } from '../../work-orders/totals';
+import type { PrismaClient } from '@garage/db';
+import { shownLineAmounts, shownTotals } from '../../domain/work-orders/totals';
+import { requireVisible } from '../../visibility/assert';
+import { type Viewer, visibleTo } from '../../visibility/rules';
 import { nextServiceOf } from '../reminders/next-service';
 import { moneyOfWorkOrder, shopMoney } from './money';
 import { pricedLineSelect, readingSelect, workOrderVehicleSelect } from './selects';
@@ -9,25 +9,24 @@ import { pricedLine } from './shape';
 
 /**
  * A vehicle's service history: its work orders (newest first), its odometer log, its
- * recommendations (declined lines, newest first) and its next service (or null). Staff see it all; the vehicle's owner sees
- * only the work orders where they were the customer, and the readings not taken on anyone
- * else's; anyone else is FORBIDDEN, whether the vehicle exists or not.
+ * recommendations (declined lines, newest first) and its next service (or null), each as far as
+ * `viewer` may see it (the visibility rule): staff see it all; the vehicle's owner only the work
+ * orders where they were the customer, and the readings not taken on anyone else's. A vehicle
+ * the viewer may not see gets the rule's one answer, whether it exists or not.
  */
-export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, viewer: SessionUser) {
-  const vehicle = await prisma.vehicle.findUnique({
-    where: { id: vehicleId },
-    select: { ...workOrderVehicleSelect, mileage: true, ownerId: true },
-  });
-  const ownersView = viewer.role === 'customer';
-  if (ownersView && (!vehicle || vehicle.ownerId !== viewer.customerId)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'this vehicle is not yours' });
-  }
-  if (!vehicle) throw new RecordNotFoundError('vehicle');
-  // The owner's own work orders: those of earlier owners stay theirs.
-  const visible = ownersView ? { customerId: vehicle.ownerId } : {};
+export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, viewer: Viewer) {
+  const visible = visibleTo(viewer);
+  const vehicle = requireVisible(
+    await prisma.vehicle.findUnique({
+      where: { id: vehicleId, AND: visible.vehicle },
+      select: { ...workOrderVehicleSelect, mileage: true, ownerId: true },
+    }),
+    viewer,
+    'vehicle',
+  );
   const [workOrders, readings, nextService, shop] = await Promise.all([
     prisma.workOrder.findMany({
-      where: { vehicleId, ...visible },
+      where: { vehicleId, AND: visible.workOrder },
       orderBy: { id: 'desc' },
       select: {
         id: true,
@@ -54,12 +53,7 @@ export async function vehicleHistory(prisma: PrismaClient, vehicleId: number, vi
       },
     }),
     prisma.odometerReading.findMany({
-      where: {
-        vehicleId,
-        ...(ownersView
-          ? { OR: [{ workOrderId: null }, { workOrder: { customerId: vehicle.ownerId } }] }
-          : {}),
-      },
+      where: { vehicleId, AND: visible.odometerReading },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       select: { ...readingSelect, workOrder: { select: { id: true, number: true } } },
     }),

@@ -1,10 +1,10 @@
 import { loadShopSettings, type PrismaClient, takeInvoiceNumber } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { balanceDue } from '../../work-orders/balance';
-import { WorkOrderConflictError } from '../../work-orders/errors';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { workOrderTotals } from '../../work-orders/totals';
-import { decideTransition, statusAfterPayment } from '../../work-orders/transitions';
+import { balanceDue } from '../../domain/work-orders/balance';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition, statusAfterPayment } from '../../domain/work-orders/transitions';
 import { type NextServiceRequest, setNextService } from '../reminders/set-next-service';
 import { billToOf } from './bill-to';
 import { writtenDetail } from './detail';
@@ -30,15 +30,17 @@ function checkCarriedPayments(
   if (state.paidCents <= 0) return;
   const others = [...currenciesPaidIn(state)].filter((code) => code !== invoice.currency);
   if (others.length > 0) {
-    throw new WorkOrderConflictError(
-      status,
+    throw new AppError(
+      'CONFLICT',
       `work order is ${status}: ${state.paidCents} cents paid in ${others.join(', ')} stay on it, and the shop now invoices in ${invoice.currency}: refund them first`,
+      { data: { status } },
     );
   }
   if (state.paidCents > invoice.totalCents) {
-    throw new WorkOrderConflictError(
-      status,
+    throw new AppError(
+      'CONFLICT',
       `work order is ${status}: ${state.paidCents} cents already paid on it are more than its total of ${invoice.totalCents} cents: refund the difference first`,
+      { data: { status } },
     );
   }
 }

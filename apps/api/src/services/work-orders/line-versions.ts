@@ -1,6 +1,6 @@
 import type { Prisma } from '@garage/db';
-import type { LineKind } from '../../work-orders/status';
-import { parseQuantity } from '../../work-orders/totals';
+import type { LineKind } from '../../domain/work-orders/status';
+import { parseQuantity } from '../../domain/work-orders/totals';
 import type { Stored } from '../versions';
 
 /** What staff edit of a line, as an edit compares it (its decision is not among them). */

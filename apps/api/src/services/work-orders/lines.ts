@@ -1,8 +1,8 @@
-import { loadShopSettings, type Prisma, type PrismaClient, RecordNotFoundError } from '@garage/db';
-import { assertEditable } from '../../work-orders/editing';
-import { WorkOrderInputError } from '../../work-orders/errors';
-import type { LineApproval, LineKind } from '../../work-orders/status';
-import { lineAmounts, parseQuantity, workOrderTotals } from '../../work-orders/totals';
+import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
+import { AppError } from '../../app-error';
+import { assertEditable } from '../../domain/work-orders/editing';
+import type { LineApproval, LineKind } from '../../domain/work-orders/status';
+import { lineAmounts, parseQuantity, workOrderTotals } from '../../domain/work-orders/totals';
 import { applyEdit, applyRemoval } from '../versions';
 import { writtenDetail } from './detail';
 import { canonicalQuantity, versionedLine } from './line-versions';
@@ -60,7 +60,7 @@ export async function addLine(prisma: PrismaClient, workOrderId: number, line: N
   const unitPriceCents =
     line.unitPriceCents ?? (line.kind === 'labor' ? settings.defaultLaborRateCents : undefined);
   if (unitPriceCents === undefined) {
-    throw new WorkOrderInputError('unitPriceCents', 'is required for a part or a fee');
+    throw AppError.badInput('unitPriceCents', 'is required for a part or a fee');
   }
   const priced = {
     quantity: line.quantity,
@@ -98,11 +98,11 @@ async function lockLine(tx: Prisma.TransactionClient, lineId: number) {
     where: { id: lineId },
     select: { workOrderId: true },
   });
-  if (!owner) throw new RecordNotFoundError('work order line');
+  if (!owner) throw AppError.notFound('work order line');
   const workOrder = await lockWorkOrder(tx, owner.workOrderId);
   // Read again under the lock: a concurrent removal may have come first.
   const line = await tx.workOrderLine.findUnique({ where: { id: lineId } });
-  if (!line) throw new RecordNotFoundError('work order line');
+  if (!line) throw AppError.notFound('work order line');
   return { workOrder, line };
 }
 

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import { openStatuses, type WorkOrderStatus } from '../../work-orders/status';
+import { openStatuses, type WorkOrderStatus } from '../../domain/work-orders/status';
 import { type Page, toPage } from '../page';
 import { containsLiterally } from '../search';
 import { shopMoney } from './money';

@@ -1,4 +1,5 @@
-import { type Prisma, RecordNotFoundError } from '@garage/db';
+import type { Prisma } from '@garage/db';
+import { AppError } from '../../app-error';
 
 // Writes to one work order (or one vehicle's odometer) take its row lock first, inside their
 // transaction, so concurrent edits queue instead of deciding on what the other is changing.
@@ -7,7 +8,7 @@ import { type Prisma, RecordNotFoundError } from '@garage/db';
 export async function lockWorkOrder(tx: Prisma.TransactionClient, id: number) {
   const locked = await tx.$queryRaw<{ id: number }[]>`
     SELECT "id" FROM "WorkOrder" WHERE "id" = ${id} FOR UPDATE`;
-  if (locked.length === 0) throw new RecordNotFoundError('work order');
+  if (locked.length === 0) throw AppError.notFound('work order');
   return tx.workOrder.findUniqueOrThrow({
     where: { id },
     select: { id: true, status: true, vehicleId: true, customerId: true },

@@ -1,5 +1,5 @@
 import type { Prisma } from '@garage/db';
-import { netPaid } from '../../work-orders/movements';
+import { netPaid } from '../../domain/work-orders/movements';
 import { movementsOf, pricedLine } from './shape';
 
 /**

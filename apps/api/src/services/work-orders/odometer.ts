@@ -1,5 +1,5 @@
 import type { OdometerSource, Prisma } from '@garage/db';
-import { checkOdometerReading } from '../../work-orders/odometer';
+import { checkOdometerReading } from '../../domain/work-orders/odometer';
 import { logEdit } from '../versions';
 import type { lockVehicle } from './locks';
 

@@ -1,6 +1,7 @@
-import { type PrismaClient, RecordNotFoundError } from '@garage/db';
+import type { PrismaClient } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { checkVoid } from '../../work-orders/movements';
+import { checkVoid } from '../../domain/work-orders/movements';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { moneyState } from './money-state';
@@ -20,7 +21,7 @@ export async function voidPayment(prisma: PrismaClient, request: VoidRequest, by
       where: { id: request.paymentId },
       select: { workOrderId: true, amountCents: true },
     });
-    if (!payment) throw new RecordNotFoundError('payment');
+    if (!payment) throw AppError.notFound('payment');
     const workOrder = await lockWorkOrder(tx, payment.workOrderId);
     const state = await moneyState(tx, workOrder.id);
     checkVoid(state.movements, request.paymentId);

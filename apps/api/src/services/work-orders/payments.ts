@@ -1,10 +1,10 @@
 import type { PrismaClient } from '@garage/db';
 import type { SessionUser } from '../../auth/sessions';
-import { applyPayment, balanceDue } from '../../work-orders/balance';
-import { assertAcceptsPayment } from '../../work-orders/editing';
-import type { PaymentMethod, WorkOrderStatus } from '../../work-orders/status';
-import { workOrderTotals } from '../../work-orders/totals';
-import { decideTransition } from '../../work-orders/transitions';
+import { applyPayment, balanceDue } from '../../domain/work-orders/balance';
+import { assertAcceptsPayment } from '../../domain/work-orders/editing';
+import type { PaymentMethod, WorkOrderStatus } from '../../domain/work-orders/status';
+import { workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition } from '../../domain/work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { moneyIn, shopMoney } from './money';

@@ -1,18 +1,19 @@
 import type { PrismaClient } from '@garage/db';
-import { isOpen } from '../../work-orders/status';
+import { isOpen } from '../../domain/work-orders/status';
+import { type Viewer, visibleTo } from '../../visibility/rules';
 import { shopMoney } from './money';
 import { workOrderSummarySelect } from './selects';
 import { toSummary } from './shape';
 
 /**
- * A customer's own work orders, newest first, split into those still in the shop and past ones:
- * those where they are the customer (the owner when it was opened), so a car sold since stays
- * with its old owner's history and never reaches the new owner's. Without the staff's buttons.
+ * The work orders `viewer` may see (a customer's own: where they are the customer, so a car
+ * sold since stays with its old owner's history and never reaches the new owner's), newest
+ * first, split into those still in the shop and past ones. Without the staff's buttons.
  */
-export async function workOrdersOfCustomer(prisma: PrismaClient, customerId: number) {
+export async function workOrdersOfCustomer(prisma: PrismaClient, viewer: Viewer) {
   const [rows, shop] = await Promise.all([
     prisma.workOrder.findMany({
-      where: { customerId },
+      where: visibleTo(viewer).workOrder,
       orderBy: { id: 'desc' },
       select: workOrderSummarySelect,
     }),

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { WorkOrderInputError } from '../../work-orders/errors';
-import { checkRefund } from '../../work-orders/movements';
-import type { PaymentMethod } from '../../work-orders/status';
+import { checkRefund } from '../../domain/work-orders/movements';
+import type { PaymentMethod } from '../../domain/work-orders/status';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { currenciesPaidIn, type MoneyState, moneyState } from './money-state';
@@ -23,7 +23,7 @@ function refundCurrency(state: MoneyState, paymentId: number | undefined): strin
   if (payment) return payment.currency;
   const [only, ...others] = currenciesPaidIn(state);
   if (only === undefined || others.length > 0) {
-    throw new WorkOrderInputError(
+    throw AppError.badInput(
       'paymentId',
       'is required: the payments on this work order are in several currencies, refund one of them',
     );

@@ -1,8 +1,8 @@
 import type { Prisma } from '@garage/db';
-import { balanceDue } from '../../work-orders/balance';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { workOrderTotals } from '../../work-orders/totals';
-import { decideTransition, statusAfterReversal } from '../../work-orders/transitions';
+import { balanceDue } from '../../domain/work-orders/balance';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { workOrderTotals } from '../../domain/work-orders/totals';
+import { decideTransition, statusAfterReversal } from '../../domain/work-orders/transitions';
 import type { MoneyState } from './money-state';
 
 /**

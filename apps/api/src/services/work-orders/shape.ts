@@ -1,9 +1,9 @@
 import type { Prisma } from '@garage/db';
-import { balanceDue } from '../../work-orders/balance';
-import { isDecidable } from '../../work-orders/editing';
-import { type Movements, netPaid, refundable } from '../../work-orders/movements';
-import { shownLineAmounts, shownTotals } from '../../work-orders/totals';
-import { isAwaitingApproval, nextStatuses } from '../../work-orders/transitions';
+import { balanceDue } from '../../domain/work-orders/balance';
+import { isDecidable } from '../../domain/work-orders/editing';
+import { type Movements, netPaid, refundable } from '../../domain/work-orders/movements';
+import { shownLineAmounts, shownTotals } from '../../domain/work-orders/totals';
+import { isAwaitingApproval, nextStatuses } from '../../domain/work-orders/transitions';
 import { auditOf } from './audit';
 import { type Money, moneyOfWorkOrder } from './money';
 import type { paymentSelect, workOrderDetailSelect, workOrderSummarySelect } from './selects';

@@ -1,7 +1,8 @@
-import { type PrismaClient, RecordNotFoundError } from '@garage/db';
+import type { PrismaClient } from '@garage/db';
+import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import type { WorkOrderStatus } from '../../work-orders/status';
-import { decideTransition } from '../../work-orders/transitions';
+import type { WorkOrderStatus } from '../../domain/work-orders/status';
+import { decideTransition } from '../../domain/work-orders/transitions';
 import { writtenDetail } from './detail';
 import { lockVehicle, lockWorkOrder } from './locks';
 import { moneyState } from './money-state';
@@ -38,7 +39,7 @@ export async function setWorkOrderStatus(
     if (request.odometerOut !== undefined) {
       const vehicle = await lockVehicle(tx, workOrder.vehicleId);
       // A work order's vehicle cannot be deleted (the foreign key restricts it).
-      if (!vehicle) throw new RecordNotFoundError('vehicle');
+      if (!vehicle) throw AppError.notFound('vehicle');
       recordedReading = await recordReading(tx, {
         vehicle,
         reading: request.odometerOut,

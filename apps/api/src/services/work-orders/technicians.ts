@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import { WorkOrderInputError } from '../../work-orders/errors';
+import { AppError } from '../../app-error';
 import { personSelect } from './selects';
 
 const technicianWhere = {
@@ -22,5 +22,5 @@ export async function ensureTechnician(tx: Prisma.TransactionClient, userId: num
     where: { id: userId, ...technicianWhere },
     select: { id: true },
   });
-  if (!technician) throw new WorkOrderInputError('technicianId', 'is not a technician of the shop');
+  if (!technician) throw AppError.badInput('technicianId', 'is not a technician of the shop');
 }

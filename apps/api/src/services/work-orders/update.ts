@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import { assertEditable } from '../../work-orders/editing';
+import { assertEditable } from '../../domain/work-orders/editing';
 import { applyEdit, type Stored } from '../versions';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';

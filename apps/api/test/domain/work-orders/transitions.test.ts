@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkOrderConflictError } from '../../src/work-orders/errors';
-import { type LineApproval, workOrderStatuses } from '../../src/work-orders/status';
+import { AppError } from '../../../src/app-error';
+import { type LineApproval, workOrderStatuses } from '../../../src/domain/work-orders/status';
 import {
   decideTransition,
   isAwaitingApproval,
@@ -10,7 +10,7 @@ import {
   statusAfterReversal,
   type TransitionState,
   type Trigger,
-} from '../../src/work-orders/transitions';
+} from '../../../src/domain/work-orders/transitions';
 
 const triggers: Trigger[] = ['staff', 'decision', 'invoice', 'payment', 'reversal', 'credit'];
 
@@ -69,8 +69,8 @@ describe('the transition table', () => {
         } else {
           it(`refuses ${key} with a CONFLICT naming ${from}`, () => {
             const error = outcome(settled(from, to), to, trigger);
-            expect(error).toBeInstanceOf(WorkOrderConflictError);
-            expect((error as WorkOrderConflictError).status).toBe(from);
+            expect(error).toBeInstanceOf(AppError);
+            expect(error).toMatchObject({ code: 'CONFLICT', data: { status: from } });
             expect((error as Error).message).toMatch(
               new RegExp(`^work order is (already )?${from}`),
             );

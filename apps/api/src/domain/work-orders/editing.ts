@@ -1,4 +1,4 @@
-import { WorkOrderConflictError } from './errors';
+import { AppError } from '../../app-error';
 import { isOpen, type LineApproval, type WorkOrderStatus } from './status';
 
 /**
@@ -7,19 +7,19 @@ import { isOpen, type LineApproval, type WorkOrderStatus } from './status';
  */
 export function assertEditable(status: WorkOrderStatus): void {
   if (!isOpen(status)) {
-    throw new WorkOrderConflictError(
-      status,
-      `work order is ${status}: it can no longer be changed`,
-    );
+    throw new AppError('CONFLICT', `work order is ${status}: it can no longer be changed`, {
+      data: { status },
+    });
   }
 }
 
 /** Payments are taken against an invoice: only an invoiced work order accepts one. */
 export function assertAcceptsPayment(status: WorkOrderStatus): void {
   if (status !== 'invoiced') {
-    throw new WorkOrderConflictError(
-      status,
+    throw new AppError(
+      'CONFLICT',
       `work order is ${status}: payments are taken once it is invoiced and until it is paid`,
+      { data: { status } },
     );
   }
 }
@@ -49,9 +49,10 @@ export function assertDecidable(
 ): void {
   assertEditable(status);
   if (!isDecidable(status, line.approval)) {
-    throw new WorkOrderConflictError(
-      status,
+    throw new AppError(
+      'CONFLICT',
       `work order is ${status}: line ${line.id} is already ${line.approval}, and decisions are final once work has started`,
+      { data: { status } },
     );
   }
 }

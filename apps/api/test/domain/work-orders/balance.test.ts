@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyPayment, balanceDue } from '../../src/work-orders/balance';
+import { AppError } from '../../../src/app-error';
+import { applyPayment, balanceDue } from '../../../src/domain/work-orders/balance';
 import {
   assertAcceptsPayment,
   assertDecidable,
   assertEditable,
   isDecidable,
-} from '../../src/work-orders/editing';
-import { WorkOrderConflictError, WorkOrderInputError } from '../../src/work-orders/errors';
-import { workOrderStatuses } from '../../src/work-orders/status';
+} from '../../../src/domain/work-orders/editing';
+import { workOrderStatuses } from '../../../src/domain/work-orders/status';
 
 describe('balance and payments', () => {
   it('the balance is the total less what was paid', () => {
@@ -26,21 +26,25 @@ describe('balance and payments', () => {
           return caught;
         }
       })();
-      expect(error, String(amount)).toBeInstanceOf(WorkOrderInputError);
-      expect((error as WorkOrderInputError).field).toBe('amountCents');
+      expect(error, String(amount)).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'BAD_INPUT' });
+      expect(Object.keys((error as AppError).fields)).toEqual(['amountCents']);
     }
     expect(() => applyPayment(6_000, 6_001)).toThrow(/overpayment is refused/);
   });
 });
 
 describe('what may change', () => {
+  const conflict = expect.objectContaining({ name: 'AppError', code: 'CONFLICT' });
+
   it('an open work order is editable; an invoiced, paid or cancelled one is a CONFLICT', () => {
     const locked = workOrderStatuses.filter((status) => {
       try {
         assertEditable(status);
         return false;
       } catch (error) {
-        expect(error).toBeInstanceOf(WorkOrderConflictError);
+        expect(error).toBeInstanceOf(AppError);
+        expect(error).toMatchObject({ code: 'CONFLICT', data: { status } });
         expect((error as Error).message).toMatch(new RegExp(`^work order is ${status}`));
         return true;
       }
@@ -51,7 +55,7 @@ describe('what may change', () => {
   it('only an invoiced work order takes payments', () => {
     expect(() => assertAcceptsPayment('invoiced')).not.toThrow();
     for (const status of workOrderStatuses.filter((each) => each !== 'invoiced')) {
-      expect(() => assertAcceptsPayment(status)).toThrow(WorkOrderConflictError);
+      expect(() => assertAcceptsPayment(status)).toThrow(conflict);
     }
   });
 
@@ -64,8 +68,6 @@ describe('what may change', () => {
       'work order is ready: line 7 is already approved, and decisions are final once work has started',
     );
     expect(() => assertDecidable('ready', { id: 7, approval: 'pending' })).not.toThrow();
-    expect(() => assertDecidable('paid', { id: 7, approval: 'pending' })).toThrow(
-      WorkOrderConflictError,
-    );
+    expect(() => assertDecidable('paid', { id: 7, approval: 'pending' })).toThrow(conflict);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MovementConflictError, WorkOrderInputError } from '../../src/work-orders/errors';
+import { AppError } from '../../../src/app-error';
 import {
   checkRefund,
   checkVoid,
   type Movements,
   netPaid,
   refundable,
-} from '../../src/work-orders/movements';
+} from '../../../src/domain/work-orders/movements';
 
 // What counts of a work order's payments and refunds, and what may still move (pure).
 
@@ -54,7 +54,9 @@ describe('a refund', () => {
   };
   const fieldOf = (request: { paymentId?: number; amountCents: number }) => {
     const error = thrown(() => checkRefund(movements, request));
-    return error instanceof WorkOrderInputError ? error.field : error;
+    return error instanceof AppError && error.code === 'BAD_INPUT'
+      ? Object.keys(error.fields)[0]
+      : error;
   };
 
   it('up to what is left passes; more, nothing, a voided or foreign payment name the field', () => {
@@ -82,7 +84,7 @@ describe('a void', () => {
     };
     const conflict = (id: number) => {
       const error = thrown(() => checkVoid(movements, id));
-      return error instanceof MovementConflictError ? error.message : error;
+      return error instanceof AppError && error.code === 'CONFLICT' ? error.message : error;
     };
     expect(conflict(2)).toMatch(/already voided/);
     expect(conflict(1)).toMatch(/has refunds against it/);

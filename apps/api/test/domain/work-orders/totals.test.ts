@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WorkOrderInputError } from '../../src/work-orders/errors';
-import type { LineApproval } from '../../src/work-orders/status';
+import { AppError } from '../../../src/app-error';
+import type { LineApproval } from '../../../src/domain/work-orders/status';
 import {
   divideRoundingHalfAwayFromZero,
   lineAmounts,
@@ -9,7 +9,7 @@ import {
   shownLineAmounts,
   shownTotals,
   workOrderTotals,
-} from '../../src/work-orders/totals';
+} from '../../../src/domain/work-orders/totals';
 
 describe('line amounts', () => {
   it("DESIGN.md's example: 1.5 h x 120.00, 4 x 7.49 at 8.25 %, a 3.50 fee at 0 %", () => {
@@ -44,7 +44,9 @@ describe('line amounts', () => {
 
   it('refuses quantities that are not positive decimals with at most two places', () => {
     for (const quantity of ['', '1.234', '-1', '0', '0.00', '1e3', '1,5', 'abc', '123456789']) {
-      expect(() => parseQuantity(quantity), quantity).toThrow(WorkOrderInputError);
+      expect(() => parseQuantity(quantity), quantity).toThrow(
+        expect.objectContaining({ name: 'AppError', code: 'BAD_INPUT' }),
+      );
     }
     expect(parseQuantity(' 12.5 ')).toBe(1_250n);
     expect(parseQuantity('99999999.99')).toBe(9_999_999_999n);
@@ -56,7 +58,9 @@ describe('line amounts', () => {
         lineAmounts(line);
         return null;
       } catch (error) {
-        return error instanceof WorkOrderInputError ? error.field : 'other';
+        return error instanceof AppError && error.code === 'BAD_INPUT'
+          ? Object.keys(error.fields)[0]
+          : 'other';
       }
     };
     expect(fieldOf({ quantity: '1', unitPriceCents: 1.5, taxRateBps: 0 })).toBe('unitPriceCents');
@@ -170,7 +174,7 @@ describe('amounts as reads show them', () => {
         try {
           expect(shown).toEqual(workOrderTotals(lines));
         } catch (error) {
-          if (!(error instanceof WorkOrderInputError)) throw error;
+          if (!(error instanceof AppError && error.code === 'BAD_INPUT')) throw error;
           expect(Object.values(shown)).toContain(null);
         }
       }),

@@ -1,4 +1,4 @@
-import { WorkOrderConflictError } from './errors';
+import { AppError } from '../../app-error';
 import { isOpen, type LineApproval, type WorkOrderStatus, workOrderStatuses } from './status';
 
 /**
@@ -98,7 +98,7 @@ export function transitionProblem(
 
 /**
  * The one function that decides every move: returns it when the table allows it for `trigger`
- * and its guard passes, and throws WorkOrderConflictError naming the current status otherwise.
+ * and its guard passes, and throws a CONFLICT naming the current status otherwise.
  */
 export function decideTransition(
   state: TransitionState,
@@ -108,10 +108,9 @@ export function decideTransition(
   const from = state.status;
   const problem = transitionProblem(state, to, trigger);
   if (problem) {
-    throw new WorkOrderConflictError(
-      from,
-      `work order is ${from}: cannot move to ${to}, ${problem}`,
-    );
+    throw new AppError('CONFLICT', `work order is ${from}: cannot move to ${to}, ${problem}`, {
+      data: { status: from },
+    });
   }
   return { from, to };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictMileage, reminderStatus } from '../../src/work-orders/reminders';
+import { predictMileage, reminderStatus } from '../../../src/domain/work-orders/reminders';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 /** The calendar date of `day(n)`. */

@@ -1,4 +1,4 @@
-import { WorkOrderInputError } from './errors';
+import { AppError } from '../../app-error';
 
 /** One entry of a vehicle's odometer log, as the rules see it. */
 export type OdometerEntry = {
@@ -29,10 +29,10 @@ export function checkOdometerReading(input: {
 }): { implausible: boolean } {
   const { field, reading, correction, vehicleMileage, previous } = input;
   if (!Number.isSafeInteger(reading) || reading < 0) {
-    throw new WorkOrderInputError(field, 'must be a whole number, 0 or more');
+    throw AppError.badInput(field, 'must be a whole number, 0 or more');
   }
   if (reading < vehicleMileage && !correction) {
-    throw new WorkOrderInputError(
+    throw AppError.badInput(
       field,
       `is below the vehicle's mileage (${vehicleMileage}); mark it as a correction if it is right`,
     );

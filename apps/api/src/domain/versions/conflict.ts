@@ -1,3 +1,5 @@
+import { AppError } from '../../app-error';
+
 /** Someone who edited a record. */
 export type Editor = { id: number; name: string };
 
@@ -29,17 +31,15 @@ export type VersionedAction = 'save' | 'removal';
  * A save (or removal) based on an older version of a record than the stored one: refused,
  * nothing written. The API answers CONFLICT with `conflict` in the error's data.
  */
-export class VersionConflictError extends Error {
-  readonly code = 'VERSION_CONFLICT';
-  constructor(
-    readonly record: string,
-    readonly basedOn: number,
-    readonly action: VersionedAction,
-    readonly conflict: VersionConflict,
-  ) {
-    super(conflictMessage(record, basedOn, action, conflict));
-    this.name = 'VersionConflictError';
-  }
+export function versionConflict(
+  record: string,
+  basedOn: number,
+  action: VersionedAction,
+  conflict: VersionConflict,
+): AppError {
+  return new AppError('CONFLICT', conflictMessage(record, basedOn, action, conflict), {
+    data: { conflict },
+  });
 }
 
 function conflictMessage(

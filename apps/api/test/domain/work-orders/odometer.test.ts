@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { WorkOrderInputError } from '../../src/work-orders/errors';
+import { AppError } from '../../../src/app-error';
 import {
   checkOdometerReading,
   latestReading,
   mileageFromLog,
-} from '../../src/work-orders/odometer';
+} from '../../../src/domain/work-orders/odometer';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 
@@ -33,8 +33,9 @@ describe('a new odometer reading', () => {
         return caught;
       }
     })();
-    expect(error).toBeInstanceOf(WorkOrderInputError);
-    expect((error as WorkOrderInputError).field).toBe('odometerOut');
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'BAD_INPUT' });
+    expect(Object.keys((error as AppError).fields)).toEqual(['odometerOut']);
     expect((error as Error).message).toMatch(/below the vehicle's mileage \(50000\)/);
     expect(check({ reading: 49_999, correction: true })).toEqual({ implausible: false });
   });
@@ -51,7 +52,9 @@ describe('a new odometer reading', () => {
   });
 
   it('must be a whole number, 0 or more', () => {
-    expect(() => check({ reading: -1, correction: true })).toThrow(WorkOrderInputError);
+    expect(() => check({ reading: -1, correction: true })).toThrow(
+      expect.objectContaining({ name: 'AppError', code: 'BAD_INPUT' }),
+    );
     expect(() => check({ reading: 50_000.5 })).toThrow(/whole number/);
   });
 });

@@ -1,4 +1,4 @@
-import { WorkOrderInputError } from './errors';
+import { AppError } from '../../app-error';
 
 /** What is still owed: the total minus what was paid (net of voided payments and refunds). */
 export function balanceDue(totalCents: number, paidCents: number): number {
@@ -11,10 +11,10 @@ export function balanceDue(totalCents: number, paidCents: number): number {
  */
 export function applyPayment(balanceDueCents: number, amountCents: number): number {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
-    throw new WorkOrderInputError('amountCents', 'must be a whole number of cents, more than 0');
+    throw AppError.badInput('amountCents', 'must be a whole number of cents, more than 0');
   }
   if (amountCents > balanceDueCents) {
-    throw new WorkOrderInputError(
+    throw AppError.badInput(
       'amountCents',
       `is more than the balance due (${balanceDueCents} cents): overpayment is refused`,
     );

@@ -1,4 +1,4 @@
-import { MovementConflictError, WorkOrderInputError } from './errors';
+import { AppError } from '../../app-error';
 
 // Money that moved on a work order: payments (some voided) and refunds (against one payment or
 // the work order as a whole). Rows are never edited or deleted; these rules decide what counts
@@ -52,18 +52,18 @@ export function checkRefund(
   const { paymentId, amountCents } = request;
   if (paymentId !== undefined) {
     const payment = movements.payments.find((each) => each.id === paymentId);
-    if (!payment) throw new WorkOrderInputError('paymentId', 'is not a payment of this work order');
+    if (!payment) throw AppError.badInput('paymentId', 'is not a payment of this work order');
     if (payment.voided) {
-      throw new WorkOrderInputError('paymentId', 'is voided: nothing of it was kept to refund');
+      throw AppError.badInput('paymentId', 'is voided: nothing of it was kept to refund');
     }
   }
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
-    throw new WorkOrderInputError('amountCents', 'must be a whole number of cents, more than 0');
+    throw AppError.badInput('amountCents', 'must be a whole number of cents, more than 0');
   }
   const limit = refundable(movements, paymentId);
   if (amountCents > limit) {
     const of = paymentId === undefined ? 'on this work order' : 'of this payment';
-    throw new WorkOrderInputError(
+    throw AppError.badInput(
       'amountCents',
       `is more than what is left to refund ${of} (${limit} cents): a refund never exceeds what was paid`,
     );
@@ -77,15 +77,17 @@ export function checkRefund(
  */
 export function checkVoid(movements: Movements, paymentId: number): void {
   const payment = movements.payments.find((each) => each.id === paymentId);
-  if (!payment) throw new MovementConflictError(`payment ${paymentId} is not on this work order`);
-  if (payment.voided) throw new MovementConflictError(`payment ${paymentId} is already voided`);
+  if (!payment) throw new AppError('CONFLICT', `payment ${paymentId} is not on this work order`);
+  if (payment.voided) throw new AppError('CONFLICT', `payment ${paymentId} is already voided`);
   if (movements.refunds.some((refund) => refund.paymentId === paymentId)) {
-    throw new MovementConflictError(
+    throw new AppError(
+      'CONFLICT',
       `payment ${paymentId} has refunds against it: money was given back, so it cannot be voided as if it had never been paid`,
     );
   }
   if (netPaid(movements) - payment.amountCents < 0) {
-    throw new MovementConflictError(
+    throw new AppError(
+      'CONFLICT',
       `payment ${paymentId} cannot be voided: the refunds already given would then be more than was paid`,
     );
   }

@@ -1,4 +1,4 @@
-import { WorkOrderInputError } from './errors';
+import { AppError } from '../../app-error';
 import type { LineApproval } from './status';
 
 // Money is integer cents and quantities are exact decimals with up to two places, carried here
@@ -22,14 +22,14 @@ const quantityPattern = /^\d{1,8}(\.\d{1,2})?$/;
 export function parseQuantity(text: string): bigint {
   const trimmed = text.trim();
   if (!quantityPattern.test(trimmed)) {
-    throw new WorkOrderInputError(
+    throw AppError.badInput(
       'quantity',
       'must be a number with at most two decimal places (e.g. 1.5)',
     );
   }
   const [whole = '0', fraction = ''] = trimmed.split('.');
   const hundredths = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  if (hundredths <= 0n) throw new WorkOrderInputError('quantity', 'must be more than 0');
+  if (hundredths <= 0n) throw AppError.badInput('quantity', 'must be more than 0');
   return hundredths;
 }
 
@@ -44,20 +44,20 @@ export function divideRoundingHalfAwayFromZero(numerator: bigint, denominator: b
 function toCents(amount: bigint, field: string): number {
   const cents = Number(amount);
   if (!Number.isSafeInteger(cents)) {
-    throw new WorkOrderInputError(field, 'makes an amount too large to hold in cents');
+    throw AppError.badInput(field, 'makes an amount too large to hold in cents');
   }
   return cents;
 }
 
 function checkWholeNumber(value: number, field: string): void {
-  if (!Number.isSafeInteger(value)) throw new WorkOrderInputError(field, 'must be a whole number');
+  if (!Number.isSafeInteger(value)) throw AppError.badInput(field, 'must be a whole number');
 }
 
 function exactAmounts(line: PricedLine): { net: bigint; tax: bigint } {
   checkWholeNumber(line.unitPriceCents, 'unitPriceCents');
   checkWholeNumber(line.taxRateBps, 'taxRateBps');
   if (line.taxRateBps < 0 || line.taxRateBps > 10_000) {
-    throw new WorkOrderInputError('taxRateBps', 'must be between 0 and 10000 (100 %)');
+    throw AppError.badInput('taxRateBps', 'must be between 0 and 10000 (100 %)');
   }
   const net = divideRoundingHalfAwayFromZero(
     parseQuantity(line.quantity) * BigInt(line.unitPriceCents),
@@ -132,7 +132,7 @@ function storedAmounts(line: PricedLine): { net: bigint; tax: bigint } | null {
   try {
     return exactAmounts(line);
   } catch (error) {
-    if (error instanceof WorkOrderInputError) return null;
+    if (error instanceof AppError) return null;
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import {
   daysBetween,
   fromDateColumn,
   toDateColumn,
-} from '../../src/work-orders/calendar-days';
+} from '../../../src/domain/work-orders/calendar-days';
 
 describe('calendar days', () => {
   it("reads the day it is on the shop's clock, whichever side of UTC", () => {
