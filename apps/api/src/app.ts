@@ -9,7 +9,9 @@ import { clientAddressFrom } from './http/client-address';
 import { defaultRequestLimits, type RequestLimits } from './http/limits';
 import { createMetricsAccess } from './http/metrics-access';
 import { createMetrics } from './metrics';
+import { appRouter } from './root';
 import { createApiServer } from './server';
+import { createAudiences } from './services/live/audience';
 import {
   createLiveHub,
   defaultLiveLimits,
@@ -22,6 +24,7 @@ import {
   defaultVinDecoderLimits,
   type VinDecoderLimits,
 } from './services/vin-decoder/decoder';
+import { callersByPath, liveSse } from './trpc';
 
 export interface AppOptions {
   db: Database;
@@ -72,7 +75,13 @@ export function createApp(options: AppOptions): App {
 
   const clientAddress = clientAddressFrom(options.trustProxy);
   const metrics = createMetrics(cache);
-  const live = createLiveHub(cache, options.liveLimits ?? defaultLiveLimits, metrics.live);
+  const audiences = createAudiences({ prisma: db.prisma, callersOf: callersByPath(appRouter) });
+  const live = createLiveHub(cache, {
+    limits: options.liveLimits ?? defaultLiveLimits,
+    metrics: metrics.live,
+    audiences,
+    pingIntervalMs: liveSse.ping.intervalMs,
+  });
   const services: Services = {
     prisma: db.prisma,
     cache,
@@ -83,6 +92,7 @@ export function createApp(options: AppOptions): App {
     secureCookies: options.secureCookies,
     cacheReads: options.cacheTiers !== 'off',
     vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
+    audiences,
     live,
   };
   const server = createApiServer(

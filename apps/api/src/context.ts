@@ -7,6 +7,7 @@ import type { SessionStore, SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
+import type { Audiences, LiveEvent } from './services/live/audience';
 import type { LiveHub } from './services/live/live-hub';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
@@ -25,6 +26,8 @@ export interface Services {
   cacheReads: boolean;
   /** Make, model and year from a VIN, offline, off the main thread. */
   vinDecoder: VinDecoder;
+  /** Who hears which invalidations: live streams, and the answers of invalidating mutations. */
+  audiences: Audiences;
   /** This instance's live streams: the cache's invalidations fanned out to signed-in pages. */
   live: LiveHub;
 }
@@ -45,6 +48,11 @@ export interface Context extends Services {
    * cached query leaves a hole), for the `x-cache-tags` header.
    */
   answeredTags: (readonly string[] | undefined)[];
+  /**
+   * What each invalidating mutation's call invalidated that the caller may hear of, by batch
+   * index (a hole for any other call), for the `x-cache-invalidated` header.
+   */
+  invalidations: (LiveEvent | undefined)[];
 }
 
 export const sessionCookieName = 'garage_session';
@@ -82,6 +90,7 @@ export async function createContext(
     sessionToken,
     ip: services.clientAddress(req),
     answeredTags: [],
+    invalidations: [],
     setSessionCookie(token, maxAgeSeconds = 0) {
       const cookie = stringifySetCookie({
         name: sessionCookieName,

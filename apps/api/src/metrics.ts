@@ -37,6 +37,11 @@ export function createMetrics(cache: Cache) {
     help: 'Invalidation events sent to live streams (after each principal’s filter)',
     registers: [registry],
   });
+  const liveFrames = new Counter({
+    name: 'garage_api_live_frames_made_total',
+    help: 'Invalidation events filtered and serialized for live streams: once per audience (all staff, one customer) that hears one, whatever its number of streams',
+    registers: [registry],
+  });
 
   // prom-client hashes a label set on every call; these few (procedures are known, unknown
   // names are grouped) are hashed once each.
@@ -48,10 +53,11 @@ export function createMetrics(cache: Cache) {
   const durationOf = childrenOf((procedure) => duration.labels({ procedure }));
 
   return {
-    /** What the live hub reports: streams open, events sent. */
+    /** What the live hub reports: streams open, frames made, events sent. */
     live: {
       streamsChanged: (open: number) => liveStreams.set(open),
-      eventSent: () => liveEvents.inc(),
+      frameMade: () => liveFrames.inc(),
+      eventsSent: (count: number) => liveEvents.inc(count),
     },
     /** Records calls answered from the cache's stored bytes without tRPC's HTTP handling. */
     answeredFromCache(procedures: readonly string[]) {

@@ -1,3 +1,4 @@
+import type { MisnamedRoutes } from '@garage/cache/trpc';
 import { noInput } from '@garage/validators';
 import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
@@ -28,3 +29,8 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+
+// Every route a mutation invalidates is a cached query of this router: a misspelt route, or one
+// that caches nothing, does not compile, and the error names the mutation and the route.
+type MisnamedRoute = MisnamedRoutes<AppRouter['_def']['record']>;
+true satisfies [MisnamedRoute] extends [never] ? true : MisnamedRoute;

@@ -5,6 +5,7 @@ import { answerFromCache } from './answer-from-cache';
 import { type Context, createContext, type Services } from './context';
 import { databaseUnavailable, isDatabaseUnavailable } from './errors';
 import { uncacheable } from './http/cache-control';
+import { cacheInvalidatedHeader, cacheInvalidatedValue } from './http/cache-invalidated-header';
 import { cacheTagsHeader, cacheTagsValue } from './http/cache-tags-header';
 import { admitWithinLimits, type RequestLimits } from './http/limits';
 import { livePositionHeader } from './http/live-position';
@@ -19,6 +20,7 @@ import {
 } from './invoices/route';
 import type { Metrics } from './metrics';
 import { appRouter } from './root';
+import { isLiveStreamRequest, serveLiveStream } from './serve-live';
 
 /** How the server reports its dependencies on /readyz. */
 export interface Readiness {
@@ -84,7 +86,10 @@ export function createApiServer(
         type === 'query' && ctx
           ? cacheTagsValue(calls, (i) => tagsJson(ctx.answeredTags[i]))
           : undefined;
-      return tags ? { headers: { [cacheTagsHeader]: tags } } : {};
+      if (tags) return { headers: { [cacheTagsHeader]: tags } };
+      const invalidated =
+        type === 'mutation' && ctx ? cacheInvalidatedValue(calls, ctx.invalidations) : undefined;
+      return invalidated ? { headers: { [cacheInvalidatedHeader]: invalidated } } : {};
     },
     onError: ({ error, path, ctx }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -140,6 +145,16 @@ export function createApiServer(
         'request',
       );
     });
+    if (isLiveStreamRequest(req.method, path)) {
+      const context = createContext(services, req, res, requestId);
+      early.set(req, context);
+      context
+        .then((ctx) => serveLiveStream(ctx, req, res))
+        // The context could not be made (the database away): tRPC says so.
+        .catch(() => false)
+        .then((served) => served || trpc(req, res));
+      return;
+    }
     const query = services.cacheReads
       ? parseQueryRequest({ method: req.method, url: req.url, headers: req.headers, basePath })
       : undefined;

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { customerWorkOrdersTag, workOrderTag } from '../src/cache-tags';
+import { customerWorkOrdersTag, workOrderTag } from '../src/tags/registry';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { type Listening, listen, liveClientFor, signIn } from './support/live';
 import { customerIdOf, freshVehicle } from './support/work-orders';

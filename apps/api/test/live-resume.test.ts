@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { customerWorkOrdersTag, ownerTag, vehicleTag, workOrderTag } from '../src/cache-tags';
+import { customerWorkOrdersTag, ownerTag, vehicleTag, workOrderTag } from '../src/tags/registry';
 import { seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { type Listening, listen, liveClientFor, renderedPosition, signIn } from './support/live';
 import { customerIdOf, freshVehicle } from './support/work-orders';
@@ -155,7 +155,7 @@ describe('live.events resumes from what the page was rendered from', () => {
     streams.push(page);
     await page.until((heard) => heard.tags().includes(workOrderTag(alices.workOrder.id)));
     // Both lines were added before the stream connected: all it heard came from the log.
-    const bobsTags = [
+    const bobsTags: string[] = [
       ownerTag(bobId),
       customerWorkOrdersTag(bobId),
       vehicleTag(bobs.vehicle.id),

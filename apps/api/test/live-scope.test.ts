@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import * as tags from '../src/cache-tags';
-import { eventScopeFor } from '../src/services/live/event-scope';
+import { appRouter } from '../src/root';
+import { createAudiences } from '../src/services/live/audience';
+import { customerReach } from '../src/tags/customer-reach';
+import * as tags from '../src/tags/registry';
+import { hearingOf, type tagKinds } from '../src/tags/registry';
+import { callersByPath } from '../src/trpc';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { type Listening, listen, liveClientFor, signIn } from './support/live';
 import { versionOf } from './support/versions';
@@ -214,9 +218,13 @@ describe('live.events: what each principal hears', () => {
     expect(heard.alice.events.at(-1)).toEqual({ kind: 'missed' });
   });
 
-  it('staff hear every tag shape cache-tags.ts builds, and never a session tag', async () => {
+  it('staff hear every tag shape the registry builds, and never a session tag', async () => {
     const staffUser = { id: 1, email: 'staff@garage.test', name: 'Staff', role: 'staff' as const };
-    const scope = await eventScopeFor(api.db.prisma, { ...staffUser, customerId: null });
+    const audiences = createAudiences({
+      prisma: api.db.prisma,
+      callersOf: callersByPath(appRouter),
+    });
+    const scope = await audiences.create({ ...staffUser, customerId: null });
     const built = [
       tags.ownerTag(7),
       tags.vehicleTag(7),
@@ -237,5 +245,69 @@ describe('live.events: what each principal hears', () => {
       routes: [],
     });
     expect(await scope.filter({ ...event, tags: ['session:abc'] })).toBeUndefined();
+  });
+
+  it("for each tag kind, a customer's live filter hears exactly what the registry's rule says", async () => {
+    const audiences = createAudiences({
+      prisma: api.db.prisma,
+      callersOf: callersByPath(appRouter),
+    });
+    // A car bob sold to alice: his work order on it stays his, the car is hers now.
+    const sold = await freshVehicle(api, people.bob.customerId, 10_000);
+    const bobsOrder = await staff.workOrder.create.mutate({
+      vehicleId: sold.id,
+      concern: 'Before the sale',
+      odometerIn: 10_000,
+    });
+    await staff.vehicle.update.mutate({
+      id: sold.id,
+      version: sold.version,
+      ownerId: people.alice.customerId,
+    });
+    const ids = {
+      customers: [people.alice.customerId, people.bob.customerId, 999_999],
+      vehicles: [...people.alice.vehicles, ...people.bob.vehicles, sold.id, 999_999],
+      workOrders: [...people.alice.workOrders, ...people.bob.workOrders, bobsOrder.id, 999_999],
+    };
+    // Every kind the registry declares, with tags of alice's, of bob's and of nobody's: a new
+    // kind does not compile here until it is given some.
+    const samples: { [Kind in keyof typeof tagKinds]: string[] } = {
+      owner: ids.customers.map(tags.ownerTag),
+      vehicle: ids.vehicles.map(tags.vehicleTag),
+      workOrder: ids.workOrders.map(tags.workOrderTag),
+      vehicleHistory: ids.vehicles.map(tags.vehicleHistoryTag),
+      customerWorkOrders: ids.customers.map(tags.customerWorkOrdersTag),
+      workOrderStatus: [tags.workOrderStatusTag('approved'), tags.workOrderStatusTag('paid')],
+      technician: [tags.technicianTag(1)],
+      workOrderSearch: [tags.workOrderSearchTag],
+      workOrderBoard: [tags.workOrderBoardTag],
+      reminders: [tags.remindersTag],
+      settings: [tags.settingsTag],
+      session: [tags.sessionTag('abc')],
+    };
+    for (const who of ['alice', 'bob'] as const) {
+      const user = await api.db.prisma.user.findUniqueOrThrow({
+        where: { email: `${who}@garage.test` },
+        select: { id: true, email: true, name: true, role: true, customerId: true },
+      });
+      const audience = await audiences.create(user);
+      const rule = await customerReach(api.db.prisma, people[who].customerId);
+      const theirs = await reachOf(api, people[who].customerId);
+      for (const [kind, sampled] of Object.entries(samples)) {
+        for (const tag of sampled) {
+          const event = { kind: 'invalidated' as const, soft: false, tags: [tag], routes: [] };
+          const heard = (await audience.filter(event)) !== undefined;
+          const ruled = hearingOf(tag)?.customer(rule) ?? false;
+          expect({ who, kind, tag, heard }).toEqual({ who, kind, tag, heard: ruled });
+          // The rule gives a customer their own rows (from the database), and the shop's settings.
+          expect({ who, kind, tag, ruled }).toEqual({
+            who,
+            kind,
+            tag,
+            ruled: theirs.has(tag) || tag === tags.settingsTag,
+          });
+        }
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { customerWorkOrdersTag } from '../src/cache-tags';
+import { customerWorkOrdersTag } from '../src/tags/registry';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle } from './support/work-orders';

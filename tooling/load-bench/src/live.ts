@@ -216,11 +216,25 @@ async function revalidation(infra: Infra) {
   return { whole, unchanged };
 }
 
+/**
+ * BENCH_ONLY=fan-out measures the fan-out alone and prints its figures, writing nothing (a quick
+ * look at one change; the docs' block needs the whole run).
+ */
+const fanOutOnly = process.env.BENCH_ONLY === 'fan-out';
+
 await guarded('live bench', 10, async (defer) => {
   const runTable = startRun();
   const infra = await startInfra({ customers: 200, vehicles: 400, workOrders: 20 }, defer);
   console.log(`live: ${config.subscribers} streams on one instance`);
   const fan = await fanOut(infra);
+  if (fanOutOnly) {
+    console.log(
+      `invalidation sent → last of ${config.subscribers} streams' event (ms, p50 | p99): ${q(fan.last)}`,
+    );
+    console.log(`invalidation sent → each stream's event (ms, p50 | p99): ${q(fan.every)}`);
+    console.log(`memory per open stream: ${fmt(fan.perStream / 1024, 1)} KiB`);
+    return;
+  }
   console.log(`live: ${config.browserSamples} samples A → page through B in Chromium`);
   const browser = await browserAToB(infra);
   console.log(`live: ${config.revalidations} revalidations of vehicle.list`);

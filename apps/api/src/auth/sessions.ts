@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cache } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
+import { sessionTag } from '../tags/registry';
 
 /** The signed-in user as procedures see it. */
 export interface SessionUser {
@@ -24,6 +25,8 @@ export interface SessionStore {
   resolve(token: string): Promise<SessionUser | null>;
   /** Ends the session of this token, on every API instance, before it returns. */
   destroy(token: string): Promise<void>;
+  /** The cache tag `destroy` invalidates for this token (undefined when we did not issue it). */
+  tagOf(token: string): string | undefined;
 }
 
 const sessionLifetimeSeconds = 7 * 24 * 3600;
@@ -52,7 +55,6 @@ export function createSessionStore(deps: {
     createHmac('sha256', key).update(`${purpose}:${value}`).digest();
   const tokenHash = (token: string) => hmac('stored', token).toString('base64url');
   const macOf = (random: string) => hmac('issued', random);
-  const sessionTag = (hash: string) => `session:${hash}`;
   const verified = new Map<string, string>();
 
   /** The stored hash of a token we issued, or undefined for anything else. */
@@ -107,6 +109,11 @@ export function createSessionStore(deps: {
       );
       if (!found || found.expiresAt.getTime() <= Date.now()) return null;
       return { ...found.user };
+    },
+
+    tagOf(token) {
+      const hash = hashOfIssued(token);
+      return hash && sessionTag(hash);
     },
 
     async destroy(token) {

@@ -1,7 +1,9 @@
+import type { InvalidationEvent } from '@garage/cache';
 import { infiniteDirection, noInput } from '@garage/validators';
 import { z } from 'zod';
 import {
   auditLog,
+  type ClearTarget,
   clearCache,
   countEntries,
   listEntries,
@@ -16,6 +18,14 @@ const target = z.union([
   z.object({ route }).strict(),
   z.object({ all: z.literal(true) }).strict(),
 ]);
+
+/** The invalidation a clear of `target` makes, as the cache tells its listeners of it. */
+function eventOf(target: ClearTarget): InvalidationEvent {
+  if ('all' in target) return { kind: 'cleared' };
+  return 'tag' in target
+    ? { kind: 'invalidated', tags: [target.tag], routes: [], soft: false }
+    : { kind: 'invalidated', tags: [], routes: [target.route], soft: false };
+}
 
 /** The admin cache panel: never cached itself, never touches keys outside our namespace. */
 export const cacheRouter = router({
@@ -59,9 +69,12 @@ export const cacheRouter = router({
     .input(target)
     .query(async ({ ctx, input }) => ({ entries: await countEntries(ctx.cache, input) })),
 
-  invalidate: adminProcedure
-    .input(target)
-    .mutation(({ ctx, input }) => clearCache(ctx.cache, ctx.prisma, ctx.user, input)),
+  /** Clears `target`; the answer says what was invalidated, as invalidating mutations do. */
+  invalidate: adminProcedure.input(target).mutation(async ({ ctx, input, batchIndex = 0 }) => {
+    const cleared = await clearCache(ctx.cache, ctx.prisma, ctx.user, input);
+    ctx.invalidations[batchIndex] = await ctx.audiences.filterFor(ctx.user, eventOf(input));
+    return cleared;
+  }),
 
   audit: adminProcedure
     .input(z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).prefault({}))

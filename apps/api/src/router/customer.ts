@@ -5,7 +5,7 @@ import {
   idInput,
   versionedIdInput,
 } from '@garage/validators';
-import { ownerTag, ownerTagsOf, ttl, vehicleTag, workOrderSearchTag } from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import {
   createCustomer,
   getCustomer,
@@ -13,6 +13,7 @@ import {
   removeCustomer,
   updateCustomer,
 } from '../services/customers';
+import { ownerTag, ownerTagsOf, vehicleTag, workOrderSearchTag } from '../tags/registry';
 import { cachedQuery, invalidatingMutation, router, staffProcedure } from '../trpc';
 
 export const customerRouter = router({

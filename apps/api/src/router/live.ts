@@ -1,12 +1,6 @@
 import { liveEventsInput } from '@garage/validators';
-import { TRPCError, type TrackedEnvelope, tracked } from '@trpc/server';
-import { eventScopeFor, type LiveEvent } from '../services/live/event-scope';
-import { resumed } from '../services/live/resume';
+import { TRPCError } from '@trpc/server';
 import { authedProcedure, router } from '../trpc';
-
-// Logging out invalidates the session's tag (auth/sessions.ts): a stream hearing of any
-// session's invalidation checks that its own session still stands.
-const isSessionTag = (tag: string) => tag.startsWith('session:');
 
 export const liveRouter = router({
   /**
@@ -15,31 +9,21 @@ export const liveRouter = router({
    * (the page then refetches all it shows). Each event's id is a position in the cache's
    * history: given back as `lastEventId` (the page's render position at first, see
    * http/live-position.ts), the stream first replays what this principal may hear of what came
-   * after it. Limited per session and per instance.
+   * after it. Limited per session and per instance; served by serve-live.ts, which writes each
+   * event's frame once per audience.
    */
-  events: authedProcedure.input(liveEventsInput).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }): AsyncGenerator<TrackedEnvelope<LiveEvent>> {
-    const hub = ctx.live;
-    const stream = hub.openStream(ctx.sessionToken ?? `user:${ctx.user.id}`, signal);
-    try {
-      const scope = await eventScopeFor(ctx.prisma, ctx.user);
-      for await (const { position, event } of resumed(ctx.cache, stream, input?.lastEventId)) {
-        if (event.kind === 'invalidated' && event.tags.some(isSessionTag)) {
-          const user = ctx.sessionToken ? await ctx.sessions.resolve(ctx.sessionToken) : null;
-          if (user?.id !== ctx.user.id || user.role !== ctx.user.role) {
-            throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' });
-          }
-        }
-        const visible = await scope.filter(event);
-        if (!visible) continue;
-        yield tracked(position, visible);
-        hub.sent();
-      }
-    } finally {
-      stream.close();
-    }
+  events: authedProcedure.input(liveEventsInput).subscription(({ ctx, input }) => {
+    const { sessionToken, sessions, user } = ctx;
+    return ctx.live.openStream({
+      user,
+      session: (sessionToken && sessions.tagOf(sessionToken)) ?? `user:${user.id}`,
+      from: input?.lastEventId,
+      // Signing out invalidates the session's tag (auth/sessions.ts).
+      stillSignedIn: async () => {
+        const now = sessionToken ? await sessions.resolve(sessionToken) : null;
+        return now?.id === user.id && now.role === user.role;
+      },
+      signedOut: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' }),
+    });
   }),
 });

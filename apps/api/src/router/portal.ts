@@ -1,14 +1,14 @@
 import { noInput } from '@garage/validators';
+import { ttl } from '../cache-ttl';
+import { vehiclesOf } from '../services/vehicles';
+import { workOrdersOfCustomer } from '../services/work-orders/portal';
 import {
   customerWorkOrdersTag,
   moneyTags,
   ownerTag,
-  ttl,
   vehicleTag,
   workOrderTag,
-} from '../cache-tags';
-import { vehiclesOf } from '../services/vehicles';
-import { workOrdersOfCustomer } from '../services/work-orders/portal';
+} from '../tags/registry';
 import { cachedQuery, customerProcedure, router } from '../trpc';
 
 export const portalRouter = router({

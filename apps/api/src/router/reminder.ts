@@ -1,6 +1,7 @@
 import { dueSoonInput } from '@garage/validators';
-import { ownerTagsOf, remindersTag, ttl, vehicleHistoryTag, vehicleTag } from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import { dueSoonReminders } from '../services/reminders/due-soon';
+import { ownerTagsOf, remindersTag, vehicleHistoryTag, vehicleTag } from '../tags/registry';
 import { cachedQuery, router, staffProcedure } from '../trpc';
 
 export const reminderRouter = router({

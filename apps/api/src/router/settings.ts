@@ -1,6 +1,7 @@
 import { noInput, settingsInput } from '@garage/validators';
-import { settingsTag, ttl } from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import { getShopProfile, getShopSettings, updateShopSettings } from '../services/settings';
+import { settingsTag } from '../tags/registry';
 import {
   adminProcedure,
   authedProcedure,

@@ -7,16 +7,7 @@ import {
   vehicleUpdateInput,
   versionedIdInput,
 } from '@garage/validators';
-import {
-  moneyTags,
-  ownerTag,
-  ownerTagsOf,
-  ttl,
-  vehicleHistoryTag,
-  vehicleTag,
-  workOrderSearchTag,
-  workOrderTag,
-} from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import {
   createVehicle,
   deleteVehicle,
@@ -25,6 +16,15 @@ import {
   updateVehicle,
 } from '../services/vehicles';
 import { vehicleHistory } from '../services/work-orders/history';
+import {
+  moneyTags,
+  ownerTag,
+  ownerTagsOf,
+  vehicleHistoryTag,
+  vehicleTag,
+  workOrderSearchTag,
+  workOrderTag,
+} from '../tags/registry';
 import {
   authedProcedure,
   cachedQuery,

@@ -15,21 +15,7 @@ import {
   workOrderListInput,
   workOrderUpdateInput,
 } from '@garage/validators';
-import {
-  customerWorkOrdersTag,
-  moneyTags,
-  ownerTag,
-  ownerTagsOf,
-  remindersTag,
-  technicianTag,
-  ttl,
-  vehicleHistoryTag,
-  vehicleTag,
-  workOrderBoardTag,
-  workOrderSearchTag,
-  workOrderStatusTag,
-  workOrderTag,
-} from '../cache-tags';
+import { ttl } from '../cache-ttl';
 import { isOpen, type WorkOrderStatus } from '../domain/work-orders/status';
 import { createWorkOrder } from '../services/work-orders/create';
 import { creditInvoice } from '../services/work-orders/credit';
@@ -46,6 +32,20 @@ import type { WorkOrderSummary } from '../services/work-orders/shape';
 import { setWorkOrderStatus } from '../services/work-orders/status';
 import { listTechnicians } from '../services/work-orders/technicians';
 import { updateWorkOrder } from '../services/work-orders/update';
+import {
+  customerWorkOrdersTag,
+  moneyTags,
+  ownerTag,
+  ownerTagsOf,
+  remindersTag,
+  technicianTag,
+  vehicleHistoryTag,
+  vehicleTag,
+  workOrderBoardTag,
+  workOrderSearchTag,
+  workOrderStatusTag,
+  workOrderTag,
+} from '../tags/registry';
 import {
   authedProcedure,
   cachedQuery,

@@ -9,7 +9,7 @@ import {
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
 import type { AppRouter } from '../../src/index';
-import type { LiveEvent } from '../../src/services/live/event-scope';
+import type { LiveEvent } from '../../src/services/live/audience';
 import { callRaw } from './raw';
 
 /** A signed-in session's cookie (`session=token`), from a real login over HTTP. */

@@ -2,8 +2,8 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { applyCatchUp } from '~/trpc/live';
 import { useCacheTagIndex, useLiveResume } from '~/trpc/react';
+import { applyCatchUp } from '~/trpc/refetch';
 
 /**
  * Tells the page's live stream where the data just hydrated beside it was read (the server

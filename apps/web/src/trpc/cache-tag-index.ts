@@ -1,7 +1,6 @@
-import type { QueryKey } from '@tanstack/react-query';
-import superjson from 'superjson';
+import { hashKey, type QueryKey } from '@tanstack/react-query';
 
-/** What a live event names: invalidated cache tags, and routes (procedure paths). */
+/** What a live event or a mutation's answer names: invalidated cache tags, and routes (procedure paths). */
 export interface Invalidation {
   tags: readonly string[];
   routes: readonly string[];
@@ -11,69 +10,35 @@ export interface Invalidation {
 // a list's pages share one entry holding the tags of all of them.
 const pageKeys = new Set(['cursor', 'direction']);
 
-/** `{json}` of superjson, without page keys, as stable JSON (keys sorted at every level). */
-function canonical(serialized: unknown): string {
-  const json =
-    typeof serialized === 'object' && serialized !== null && 'json' in serialized
-      ? serialized.json
-      : undefined;
-  const withoutPage =
-    typeof json === 'object' && json !== null && !Array.isArray(json)
-      ? Object.fromEntries(Object.entries(json).filter(([key]) => !pageKeys.has(key)))
-      : json;
-  return JSON.stringify(withoutPage ?? null, (_key, value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : value,
-  );
+function withoutPage(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !pageKeys.has(key)));
 }
-
-const entryOf = (path: string, serializedInput: unknown) => `${path} ${canonical(serializedInput)}`;
 
 /** Whether a call asks for a later page of a list (its input has a cursor). */
-function isLaterPage(serializedInput: unknown): boolean {
-  const json =
-    typeof serializedInput === 'object' && serializedInput !== null && 'json' in serializedInput
-      ? serializedInput.json
-      : undefined;
-  return typeof json === 'object' && json !== null && 'cursor' in json && json.cursor != null;
-}
+const isLaterPage = (input: unknown) =>
+  typeof input === 'object' && input !== null && 'cursor' in input && input.cursor != null;
 
-function parseJson(text: string | null): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+/** React Query's own hash of a key (object keys sorted, Dates as ISO text). */
+const entryOf = (path: string, input: unknown) => hashKey([path, withoutPage(input)]);
 
 /**
  * Which cache tags each query of this tab carries, learnt from the API's `x-cache-tags` header
- * (one array per call of a batch, null for a call that is not cached), so that a live event
- * refetches exactly the queries it reaches.
+ * of each answer (see cache-link.ts), so that a live event, or a write's answer, refetches
+ * exactly the queries it reaches.
  */
 export class CacheTagIndex {
   readonly #tags = new Map<string, Set<string>>();
 
-  /** Records the tags of each call of one batched GET to `url` (/api/trpc/a.b,c.d?batch=1&input=…). */
-  record(url: string, header: string | null): void {
-    const parsed = new URL(url, 'http://same-origin');
-    const paths = decodeURIComponent(parsed.pathname.split('/').pop() ?? '').split(',');
-    const inputs = parseJson(parsed.searchParams.get('input'));
-    const tagLists = parseJson(header);
-    paths.forEach((path, index) => {
-      const input =
-        typeof inputs === 'object' && inputs !== null
-          ? Object.entries(inputs).find(([key]) => key === String(index))?.[1]
-          : undefined;
-      const listed = Array.isArray(tagLists) ? tagLists[index] : undefined;
-      const tags = Array.isArray(listed) ? listed.filter((tag) => typeof tag === 'string') : [];
-      const entry = entryOf(path, input);
-      const known = this.#tags.get(entry);
-      if (known && isLaterPage(input)) for (const tag of tags) known.add(tag);
-      else this.#tags.set(entry, new Set(tags));
-    });
+  /**
+   * Records the tags of the answer to one call of `path` with `input` (none: not a cached
+   * query). A later page of a list adds to the tags of the pages before it.
+   */
+  learn(path: string, input: unknown, tags: readonly string[]): void {
+    const entry = entryOf(path, input);
+    const known = this.#tags.get(entry);
+    if (known && isLaterPage(input)) for (const tag of tags) known.add(tag);
+    else this.#tags.set(entry, new Set(tags));
   }
 
   /**
@@ -90,7 +55,7 @@ export class CacheTagIndex {
       typeof options === 'object' && options !== null && 'input' in options
         ? options.input
         : undefined;
-    const tags = this.#tags.get(entryOf(path, superjson.serialize(input)));
+    const tags = this.#tags.get(entryOf(path, input));
     return tags === undefined || event.tags.some((tag) => tags.has(tag));
   }
 }

@@ -1,37 +1,15 @@
 'use client';
 
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { CacheTagIndex } from './cache-tag-index';
-import type { CatchUp, LiveEvent } from './live-resume';
 import { useCacheTagIndex, useLiveResume, useTRPCClient } from './react';
+import { applyEvent } from './refetch';
 
 /** How the page's live stream is doing, for the indicator in the header. */
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'off';
 
 // Waits before subscribing again after the stream failed (the API or its proxy was away).
 const retryDelaysMs = [1_000, 2_000, 5_000, 10_000];
-
-/**
- * Refetches what an event reaches: the active queries carrying an invalidated tag or route, or
- * every active query when events may have been missed.
- */
-function applyEvent(queryClient: QueryClient, tagIndex: CacheTagIndex, event: LiveEvent): void {
-  if (event.kind === 'missed') void queryClient.invalidateQueries();
-  else {
-    void queryClient.invalidateQueries({
-      predicate: (query) => tagIndex.reaches(query.queryKey, event),
-    });
-  }
-}
-
-/** Applies what data rendered at some position needs to catch up (see LiveResume). */
-export function applyCatchUp(queryClient: QueryClient, tagIndex: CacheTagIndex, catchUp: CatchUp) {
-  if (catchUp.kind === 'all') void queryClient.invalidateQueries();
-  if (catchUp.kind === 'events') {
-    for (const event of catchUp.events) applyEvent(queryClient, tagIndex, event);
-  }
-}
 
 /**
  * Holds the page's one live stream (`live.events`, server-sent events through the proxy) and
@@ -67,7 +45,7 @@ export function useLiveUpdates(): LiveState {
         },
         onData: ({ id, data }) => {
           resume.heard(id, data);
-          applyEvent(queryClient, tagIndex, data);
+          void applyEvent(queryClient, tagIndex, data);
         },
         onError: (error) => {
           const code = error.data?.code;

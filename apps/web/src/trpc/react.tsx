@@ -6,9 +6,11 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import superjson from 'superjson';
+import { BatchPositions, cacheLink } from './cache-link';
 import { CacheTagIndex } from './cache-tag-index';
 import { LiveResume } from './live-resume';
 import { makeQueryClient } from './query-client';
+import { applyEvent } from './refetch';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -41,8 +43,8 @@ function getQueryClient(): QueryClient {
 /**
  * Provides React Query and the typed tRPC client; the browser talks to our same-origin proxy,
  * in batches of at most `maxBatch` calls (the proxy refuses larger ones whole), and holds
- * subscriptions open as server-sent events through the same proxy. Each batched read's
- * `x-cache-tags` header goes to the tag index live updates consult.
+ * subscriptions open as server-sent events through the same proxy. The cache link keeps each
+ * read's tags in the tag index live updates consult, and refetches what each write reached.
  */
 export function TRPCReactProvider({
   children,
@@ -54,9 +56,15 @@ export function TRPCReactProvider({
   const queryClient = getQueryClient();
   const [tagIndex] = useState(() => new CacheTagIndex());
   const [liveResume] = useState(() => new LiveResume());
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
+  const [trpcClient] = useState(() => {
+    const positions = new BatchPositions();
+    return createTRPCClient<AppRouter>({
       links: [
+        cacheLink({
+          positions,
+          index: tagIndex,
+          apply: (event, refetch) => applyEvent(queryClient, tagIndex, event, refetch),
+        }),
         splitLink({
           condition: (op) => op.type === 'subscription',
           // Same origin: EventSource sends the session cookie.
@@ -65,20 +73,15 @@ export function TRPCReactProvider({
             url: '/api/trpc',
             transformer: superjson,
             maxItems: maxBatch,
-            fetch: async (url, options) => {
-              // The browser's HTTP cache revalidates with If-None-Match (answers are private,
-              // no-cache): an unchanged answer comes back as a 304 and is read from it.
-              const response = await fetch(url, { ...options, credentials: 'same-origin' });
-              if ((options?.method ?? 'GET') === 'GET' && response.ok) {
-                tagIndex.record(String(url), response.headers.get('x-cache-tags'));
-              }
-              return response;
-            },
+            headers: positions.note,
+            // The browser's HTTP cache revalidates with If-None-Match (answers are private,
+            // no-cache): an unchanged answer comes back as a 304 and is read from it.
+            fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
           }),
         }),
       ],
-    }),
-  );
+    });
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

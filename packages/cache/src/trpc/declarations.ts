@@ -1,3 +1,4 @@
+import type { AnyProcedure } from '@trpc/server';
 import type { Cache, CacheKey, GetOrSetOptions } from '../types';
 import { type CachedRoute, FastPath } from './fast-path';
 import { Gates } from './gates';
@@ -14,8 +15,8 @@ import {
 
 export type { ResolverOptions } from './trpc-internals';
 
-/** A cached query: its resolver, and how its answers are cached. */
-export interface CachedQuery<TCtx, TInput, TOutput> {
+/** A cached query: its resolver, and how its answers are cached (tags of type `TTag`). */
+export interface CachedQuery<TCtx, TInput, TOutput, TTag extends string = string> {
   ttlMs: number;
   /**
    * Who shares an entry (default `principal`: nobody); a function picks per caller (e.g.
@@ -26,23 +27,87 @@ export interface CachedQuery<TCtx, TInput, TOutput> {
   graceMs?: number;
   query: (opts: ResolverOptions<TCtx, TInput>) => Promise<TOutput> | TOutput;
   /** The tags the answer carries, from the parsed input, the context and the answer itself. */
-  tags?: (opts: { ctx: TCtx; input: TInput; result: TOutput }) => readonly string[];
+  tags?: (opts: { ctx: TCtx; input: TInput; result: TOutput }) => readonly TTag[];
 }
 
 /** A mutation that invalidates what it changed, before it returns. */
-export interface InvalidatingMutation<TCtx, TInput, TOutput> {
+export interface InvalidatingMutation<
+  TCtx,
+  TInput,
+  TOutput,
+  TTag extends string = string,
+  TRoute extends string = string,
+> {
   mutation: (opts: ResolverOptions<TCtx, TInput>) => Promise<TOutput> | TOutput;
   /** Tags to invalidate, from the parsed input and the result (a move: old and new owner). */
-  tags?: (opts: { ctx: TCtx; input: TInput; result: TOutput }) => readonly string[];
-  /** Routes (procedure paths) to invalidate whole. */
-  routes?: readonly string[];
+  tags?: (opts: { ctx: TCtx; input: TInput; result: TOutput }) => readonly TTag[];
+  /** Routes (cached queries' paths) to invalidate whole. */
+  routes?: readonly TRoute[];
 }
+
+/** What one call of an invalidating mutation invalidated, once it has. */
+export interface Invalidated {
+  batchIndex: number;
+  tags: readonly string[];
+  routes: readonly string[];
+}
+
+// Marks in the types of the procedures built here (never set at run time): a router's type
+// then says which of its procedures are cached queries, and which routes each mutation
+// invalidates, so route names can be checked against the router (see `MisnamedRoutes`).
+declare const cachedMark: unique symbol;
+declare const invalidatesMark: unique symbol;
+
+/** In the type of a procedure `cachedQuery` built. */
+export interface CachedQueryMark {
+  readonly [cachedMark]?: true;
+}
+
+/** In the type of a procedure `invalidatingMutation` built: the routes it invalidates. */
+export interface InvalidatesMark<TRoute extends string> {
+  readonly [invalidatesMark]?: TRoute;
+}
+
+/** `[path, procedure]` of each procedure of a router record whose type holds `TMark`. */
+type Marked<TRecord, TMark extends PropertyKey, TPrefix extends string = ''> = {
+  [K in keyof TRecord & string]: TRecord[K] extends AnyProcedure
+    ? TMark extends keyof TRecord[K]
+      ? [`${TPrefix}${K}`, TRecord[K]]
+      : never
+    : Marked<TRecord[K], TMark, `${TPrefix}${K}.`>;
+}[keyof TRecord & string];
+
+/** The dotted paths of the cached queries in a router's record (`router._def.record`). */
+export type CachedRoutePath<TRecord> =
+  Marked<TRecord, typeof cachedMark> extends infer Found
+    ? Found extends [infer Path, unknown]
+      ? Path
+      : never
+    : never;
+
+/**
+ * Each route a mutation of this router record invalidates that is not one of its cached
+ * queries, as `"<mutation> invalidates <route>, …"`; never when every one is.
+ */
+export type MisnamedRoutes<TRecord> =
+  Marked<TRecord, typeof invalidatesMark> extends infer Found
+    ? Found extends [infer Path extends string, infer Mutation extends InvalidatesMark<string>]
+      ? Exclude<
+          Mutation[typeof invalidatesMark],
+          CachedRoutePath<TRecord> | undefined
+        > extends infer Misnamed
+        ? Misnamed extends string
+          ? `${Path} invalidates ${Misnamed}, which is not a cached query`
+          : never
+        : never
+      : never
+    : never;
 
 /**
  * Builds `gate`, `failureMap`, `cachedQuery` and `invalidatingMutation` around one cache, and
  * the fast path that answers GETs of cached queries without tRPC's middleware chain.
  */
-export function createCacheProcedures<TCtx extends object>(setup: {
+export function createCacheProcedures<TCtx extends object, TTag extends string = string>(setup: {
   /** The cache, or how to find it in the context (procedures are built before the cache exists). */
   cache: Cache | ((ctx: TCtx) => Cache);
   principal: (ctx: TCtx) => Principal;
@@ -53,6 +118,11 @@ export function createCacheProcedures<TCtx extends object>(setup: {
    * with the stored bytes), so the response can say which tags each call's answer carries.
    */
   answered?: (ctx: TCtx, call: { batchIndex: number; tags: readonly string[] }) => void;
+  /**
+   * Told what each call of an invalidating mutation invalidated, once it has (before the call
+   * returns), so the response can say it to the caller.
+   */
+  invalidated?: (ctx: TCtx, call: Invalidated) => Promise<void> | void;
 }) {
   const cacheOf = (ctx: TCtx): Cache =>
     typeof setup.cache === 'function' ? setup.cache(ctx) : setup.cache;
@@ -63,7 +133,7 @@ export function createCacheProcedures<TCtx extends object>(setup: {
   /** The cache key and options of one call of a cached query, its caller and input known. */
   function entryOf<TResolved, TInput, TOutput>(
     opts: ResolverOptions<TCtx & TResolved, TInput>,
-    declaration: CachedQuery<TResolved, TInput, TOutput>,
+    declaration: CachedQuery<TResolved, TInput, TOutput, TTag>,
   ): { key: CacheKey | undefined; options: GetOrSetOptions<TOutput> } {
     const { ctx, input } = opts;
     const chosen =
@@ -85,7 +155,7 @@ export function createCacheProcedures<TCtx extends object>(setup: {
   /** A cached query on tRPC's path (batches with other calls, and whatever the fast path passes on). */
   async function answerCached<TResolved, TInput, TOutput>(
     opts: ResolverOptions<TCtx & TResolved, TInput>,
-    declaration: CachedQuery<TResolved, TInput, TOutput>,
+    declaration: CachedQuery<TResolved, TInput, TOutput, TTag>,
   ): Promise<TOutput> {
     const { key, options } = entryOf(opts, declaration);
     const load = async () => declaration.query(opts);
@@ -103,8 +173,8 @@ export function createCacheProcedures<TCtx extends object>(setup: {
    */
   function cachedQuery<TBuilder extends AnyProcedureBuilder, TOutput>(
     procedure: TBuilder,
-    declaration: CachedQuery<Parts<TBuilder>['ctx'], Parts<TBuilder>['input'], TOutput>,
-  ): QueryProcedure<ProcedureDef<TBuilder, TOutput>> {
+    declaration: CachedQuery<Parts<TBuilder>['ctx'], Parts<TBuilder>['input'], TOutput, TTag>,
+  ): QueryProcedure<ProcedureDef<TBuilder, TOutput>> & CachedQueryMark {
     const steps = gates.compile(procedure);
     const built = procedure.query((opts) => answerCached(opts, declaration));
     // A builder with `experimental_caller` would give a plain function; ours never do.
@@ -128,12 +198,23 @@ export function createCacheProcedures<TCtx extends object>(setup: {
 
   /**
    * A mutation that hard-invalidates the tags and routes it declares once it succeeded, before
-   * it returns (read-your-writes), with tags from its parsed input and its result.
+   * it returns (read-your-writes), with tags from its parsed input and its result. Its type
+   * keeps the routes it names, for `MisnamedRoutes` to check against the router.
    */
-  function invalidatingMutation<TBuilder extends AnyProcedureBuilder, TOutput>(
+  function invalidatingMutation<
+    TBuilder extends AnyProcedureBuilder,
+    TOutput,
+    const TRoute extends string = never,
+  >(
     procedure: TBuilder,
-    declaration: InvalidatingMutation<Parts<TBuilder>['ctx'], Parts<TBuilder>['input'], TOutput>,
-  ): MutationProcedure<ProcedureDef<TBuilder, TOutput>> {
+    declaration: InvalidatingMutation<
+      Parts<TBuilder>['ctx'],
+      Parts<TBuilder>['input'],
+      TOutput,
+      TTag,
+      TRoute
+    >,
+  ): MutationProcedure<ProcedureDef<TBuilder, TOutput>> & InvalidatesMark<TRoute> {
     const built = procedure.mutation((opts) => mutateAndInvalidate(opts, declaration));
     if (!('_def' in built)) throw new TypeError('invalidatingMutation needs a procedure builder');
     return built;
@@ -141,15 +222,17 @@ export function createCacheProcedures<TCtx extends object>(setup: {
 
   async function mutateAndInvalidate<TResolved, TInput, TOutput>(
     opts: ResolverOptions<TCtx & TResolved, TInput>,
-    declaration: InvalidatingMutation<TResolved, TInput, TOutput>,
+    declaration: InvalidatingMutation<TResolved, TInput, TOutput, TTag>,
   ): Promise<TOutput> {
     const result = await declaration.mutation(opts);
     const tags = declaration.tags?.({ ctx: opts.ctx, input: opts.input, result }) ?? [];
+    const routes = declaration.routes ?? [];
     const cache = cacheOf(opts.ctx);
     await Promise.all([
       tags.length > 0 ? cache.invalidateTags(tags) : undefined,
-      ...(declaration.routes ?? []).map((route) => cache.invalidateRoute(route)),
+      ...routes.map((route) => cache.invalidateRoute(route)),
     ]);
+    await setup.invalidated?.(opts.ctx, { batchIndex: opts.batchIndex ?? 0, tags, routes });
     return result;
   }
 

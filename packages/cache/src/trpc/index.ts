@@ -3,8 +3,13 @@
 
 export {
   type CachedQuery,
+  type CachedQueryMark,
+  type CachedRoutePath,
   createCacheProcedures,
+  type Invalidated,
+  type InvalidatesMark,
   type InvalidatingMutation,
+  type MisnamedRoutes,
   type ResolverOptions,
 } from './declarations';
 export type { FastAnswer, FastPath } from './fast-path';

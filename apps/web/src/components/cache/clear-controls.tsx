@@ -32,7 +32,8 @@ export function ClearControls({ routes }: { routes: readonly string[] }) {
   });
   const clear = useMutation(
     trpc.cache.invalidate.mutationOptions({
-      // Stats, entries, counts and the audit list all change.
+      // Not a cache invalidation: the panel's own reads (stats, entries, counts, the audit list)
+      // are not cached, so no tag reaches them, and a clear changes every one.
       onSuccess: () => queryClient.invalidateQueries(trpc.cache.pathFilter()),
       onSettled: () => setTarget(null),
     }),

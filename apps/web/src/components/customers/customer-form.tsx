@@ -1,7 +1,7 @@
 'use client';
 
 import { customerCreateInput, customerUpdateInput } from '@garage/validators';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '~/components/text-field';
@@ -40,17 +40,9 @@ export function CustomerForm({
   version?: number;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [draft, setDraft] = useState<CustomerDraft>(initial ?? blank);
-  const onSuccess = async (saved: { id: number }) => {
-    // Vehicle rows show the owner's name, so vehicle queries go stale with the customer's.
-    await Promise.all([
-      queryClient.invalidateQueries(trpc.customer.pathFilter()),
-      queryClient.invalidateQueries(trpc.vehicle.pathFilter()),
-    ]);
-    router.push(`/staff/customers/${saved.id}`);
-  };
+  const onSuccess = (saved: { id: number }) => router.push(`/staff/customers/${saved.id}`);
   const create = useMutation(trpc.customer.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.customer.update.mutationOptions({ onSuccess }));
   const mutation = id === undefined ? create : update;

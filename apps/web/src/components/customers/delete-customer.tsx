@@ -1,10 +1,11 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
 import { sentence } from '~/lib/format';
+import type { WriteContext } from '~/trpc/cache-link';
 import { useTRPC } from '~/trpc/react';
 
 /**
@@ -24,22 +25,13 @@ export function DeleteCustomer({
   vehicleCount: number;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.customer.delete.mutationOptions({
-      onSuccess: async () => {
-        // The page of the deleted customer is marked stale, not refetched: it would 404.
-        await Promise.all([
-          queryClient.invalidateQueries({
-            ...trpc.customer.byId.queryFilter({ id }),
-            refetchType: 'none',
-          }),
-          queryClient.invalidateQueries(trpc.customer.list.pathFilter()),
-        ]);
-        router.push('/staff/customers');
-      },
+      // This page goes with the customer: what the delete reached is refetched where it shows next.
+      trpc: { context: { leavesPage: true } satisfies WriteContext },
+      onSuccess: () => router.push('/staff/customers'),
       onSettled: () => setConfirming(false),
     }),
   );

@@ -44,18 +44,12 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
   const [saved, setSaved] = useState<string | null>(null);
   const decide = useMutation(
     trpc.workOrder.decideLines.mutationOptions({
-      onSuccess: async (result, input) => {
+      onSuccess: (result, input) => {
         queryClient.setQueryData(trpc.workOrder.byId.queryKey({ id: result.id }), result);
         const line = result.lines.find((each) => each.id === input.decisions[0]?.lineId);
         const what = line ? `${approvalLabels[line.approval]}: ${line.description}.` : 'Saved.';
         const moved = result.statusMove?.to === 'approved' ? ' Your estimate is approved.' : '';
         setSaved(`${what}${moved} New total: ${money(result.totals.totalCents)}.`);
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.portal.myWorkOrders.queryFilter()),
-          queryClient.invalidateQueries(
-            trpc.vehicle.history.queryFilter({ vehicleId: result.vehicle.id }),
-          ),
-        ]);
       },
     }),
   );

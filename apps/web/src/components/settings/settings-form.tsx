@@ -9,7 +9,7 @@ import {
   settingsInput,
   shopLocales,
 } from '@garage/validators';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { MoneyField } from '~/components/money-field';
 import { Failed, Loading } from '~/components/query-state';
@@ -80,7 +80,6 @@ function sampleOf(money: MoneyFormat | null, timeZone: string): string | null {
  */
 function SettingsForm({ settings }: { settings: Settings }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(settings.name);
   const [address, setAddress] = useState(settings.address);
   const [phone, setPhone] = useState(settings.phone);
@@ -96,11 +95,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [saved, setSaved] = useState(false);
   const update = useMutation(
     trpc.settings.update.mutationOptions({
-      onSuccess: async () => {
-        // Every amount and time is formatted with these: settings.get and settings.shop both.
-        await queryClient.invalidateQueries(trpc.settings.pathFilter());
-        setSaved(true);
-      },
+      onSuccess: () => setSaved(true),
     }),
   );
   const { fields, formError, check } = useFormCheck(update, settingsFields);

@@ -1,10 +1,11 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
 import { sentence } from '~/lib/format';
+import type { WriteContext } from '~/trpc/cache-link';
 import { useTRPC } from '~/trpc/react';
 
 /**
@@ -14,33 +15,20 @@ import { useTRPC } from '~/trpc/react';
 export function DeleteVehicle({
   id,
   version,
-  ownerId,
   label,
 }: {
   id: number;
   version: number;
-  ownerId: number;
   label: string;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.vehicle.delete.mutationOptions({
-      onSuccess: async () => {
-        // This page's own query is marked stale, not refetched: it would 404.
-        await Promise.all([
-          queryClient.invalidateQueries({
-            ...trpc.vehicle.byId.queryFilter({ id }),
-            refetchType: 'none',
-          }),
-          queryClient.invalidateQueries(trpc.vehicle.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.customer.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.customer.byId.queryFilter({ id: ownerId })),
-        ]);
-        router.push('/staff/vehicles');
-      },
+      // This page goes with the vehicle: what the delete reached is refetched where it shows next.
+      trpc: { context: { leavesPage: true } satisfies WriteContext },
+      onSuccess: () => router.push('/staff/vehicles'),
       onSettled: () => setConfirming(false),
     }),
   );

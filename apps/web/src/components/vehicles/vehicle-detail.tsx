@@ -54,12 +54,7 @@ export function VehicleDetail({ id }: { id: number }) {
         <Link href={`/staff/vehicles/${id}/edit`} className="button-link">
           Edit or move to another owner
         </Link>
-        <DeleteVehicle
-          id={id}
-          version={v.version}
-          ownerId={v.owner.id}
-          label={`${title} (${v.plate})`}
-        />
+        <DeleteVehicle id={id} version={v.version} label={`${title} (${v.plate})`} />
       </div>
       <VehicleHistory vehicleId={id} />
     </>

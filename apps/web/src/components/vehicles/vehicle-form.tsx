@@ -1,7 +1,7 @@
 'use client';
 
 import { vehicleCreateInput, vehicleUpdateInput } from '@garage/validators';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
@@ -47,7 +47,6 @@ export function VehicleForm({
   version?: number;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const format = useShopFormat();
   const [draft, setDraft] = useState<VehicleDraft>(initial ?? blankVehicle);
@@ -56,14 +55,7 @@ export function VehicleForm({
   const [offerCorrection, setOfferCorrection] = useState(false);
   const [correctsMileage, setCorrectsMileage] = useState(false);
   const vinFill = useVinFill({ initialVin: initial?.vin, setDraft });
-  const onSuccess = async (saved: { id: number }) => {
-    // A move changes two owners' pages; counts and lists change with any write.
-    await Promise.all([
-      queryClient.invalidateQueries(trpc.vehicle.pathFilter()),
-      queryClient.invalidateQueries(trpc.customer.pathFilter()),
-    ]);
-    router.push(`/staff/vehicles/${saved.id}`);
-  };
+  const onSuccess = (saved: { id: number }) => router.push(`/staff/vehicles/${saved.id}`);
   const create = useMutation(trpc.vehicle.create.mutationOptions({ onSuccess }));
   const update = useMutation(
     trpc.vehicle.update.mutationOptions({

@@ -48,8 +48,8 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
   const [recorded, setRecorded] = useState<string | null>(null);
   const decide = useMutation(
     trpc.workOrder.decideLines.mutationOptions({
-      onSuccess: async (result) => {
-        await written(result);
+      onSuccess: (result) => {
+        written(result);
         setChoice({});
         setRecorded(
           result.statusMove

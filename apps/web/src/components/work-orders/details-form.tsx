@@ -38,8 +38,8 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
   const values: DetailsValues = { concern, notes, technician, promised };
   const update = useMutation(
     trpc.workOrder.update.mutationOptions({
-      onSuccess: async (result) => {
-        await written(result);
+      onSuccess: (result) => {
+        written(result);
         versioned.saved(result.version, values);
         setSaved(true);
       },

@@ -63,8 +63,8 @@ export function LineForm({
     const first = form.current?.elements[0];
     if (lineId !== undefined && first instanceof HTMLElement) first.focus();
   }, [lineId]);
-  const onSuccess = async (workOrder: RouterOutputs['workOrder']['byId']) => {
-    await written(workOrder);
+  const onSuccess = (workOrder: RouterOutputs['workOrder']['byId']) => {
+    written(workOrder);
     if (lineId === undefined) setDraft(blankLine(draft.kind, settings));
     onDone?.();
   };

@@ -63,8 +63,8 @@ export function LinesSection({
   const [removing, setRemoving] = useState<Line | null>(null);
   const remove = useMutation(
     trpc.workOrder.removeLine.mutationOptions({
-      onSuccess: async (result) => {
-        await written(result);
+      onSuccess: (result) => {
+        written(result);
         if (editing?.id === removing?.id) setEditing(null);
         setRemoving(null);
       },

@@ -54,8 +54,8 @@ function NewWorkOrderForm({
   const [promised, setPromised] = useState('');
   const create = useMutation(
     trpc.workOrder.create.mutationOptions({
-      onSuccess: async (workOrder) => {
-        await written(workOrder, { odometer: true });
+      onSuccess: (workOrder) => {
+        written(workOrder);
         router.push(`/staff/work-orders/${workOrder.id}`);
       },
     }),

@@ -10,8 +10,7 @@ export function useSetStatus() {
   const written = useWorkOrderWritten();
   return useMutation(
     trpc.workOrder.setStatus.mutationOptions({
-      onSuccess: (workOrder) =>
-        written(workOrder, { odometer: workOrder.recordedReading !== null }),
+      onSuccess: (workOrder) => written(workOrder),
     }),
   );
 }
