@@ -108,18 +108,3 @@ export const odometerSourceLabels: Record<OdometerSource, string> = {
   manual: 'Entered by hand',
   vehicle_form: 'Vehicle form',
 };
-
-/**
- * Whether a work order in the status is still in the shop, so its lines, details and decisions
- * may change (the API refuses any change after, with a CONFLICT): the editors show only then.
- */
-export const inShop: Record<WorkOrderStatus, boolean> = {
-  estimate: true,
-  approved: true,
-  in_progress: true,
-  waiting_parts: true,
-  ready: true,
-  invoiced: false,
-  paid: false,
-  cancelled: false,
-};

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Timestamp } from '~/components/timestamp';
 import { formatQuantity, sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { approvalLabels, channelLabels, inShop, kindLabels } from '~/lib/work-order-words';
+import { approvalLabels, channelLabels, kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -53,7 +53,6 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
       },
     }),
   );
-  const deciding = inShop[workOrder.status];
   const { lines, totals } = workOrder;
   const choose = (line: Line, approved: boolean) => {
     setSaved(null);
@@ -62,7 +61,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
   return (
     <section className="card" aria-labelledby="estimate-title">
       <h2 id="estimate-title">{workOrder.invoiceNumber === null ? 'Estimate' : 'Invoiced work'}</h2>
-      {deciding && workOrder.awaitingApproval ? (
+      {workOrder.editable && workOrder.awaitingApproval ? (
         <p>Approve or decline each line. Declined work is not done and not charged.</p>
       ) : null}
       <div className="table-wrap">

@@ -22,7 +22,7 @@ type WorkOrder = RouterOutputs['workOrder']['byId'];
 const detailsFields = ['concern', 'notes', 'technicianId', 'promisedAt'];
 
 /** The concern (the customer's words), the shop's notes, the technician and the promised time. */
-export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; editable: boolean }) {
+export function DetailsForm({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
@@ -78,7 +78,7 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
     save(values, versioned.version);
   }
 
-  if (!editable) {
+  if (!workOrder.editable) {
     return (
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">Concern and notes</h2>

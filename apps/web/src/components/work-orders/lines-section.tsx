@@ -8,13 +8,7 @@ import { Empty } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatQuantity, formatTaxRate, sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import {
-  approvalLabels,
-  channelLabels,
-  inShop,
-  kindLabels,
-  statusLabels,
-} from '~/lib/work-order-words';
+import { approvalLabels, channelLabels, kindLabels, statusLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { blankLine, lineDraftOf } from './line-draft';
 import { LineForm } from './line-form';
@@ -70,8 +64,7 @@ export function LinesSection({
       },
     }),
   );
-  const editable = inShop[workOrder.status];
-  const { lines, totals } = workOrder;
+  const { lines, totals, editable } = workOrder;
   return (
     <section className="card" aria-labelledby="lines-title">
       <h2 id="lines-title">Lines</h2>

@@ -6,7 +6,6 @@ import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
-import { inShop } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { ApprovalRecorder } from './approval-recorder';
 import { DetailsForm } from './details-form';
@@ -32,8 +31,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
   if (settings.isError) return <Failed error={settings.error} retry={() => settings.refetch()} />;
   const workOrder = query.data;
-  const { vehicle, customer } = workOrder;
-  const editable = inShop[workOrder.status];
+  const { vehicle, customer, editable } = workOrder;
   return (
     <>
       <div className="page-tools screen-only">
@@ -113,7 +111,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
           workOrder={workOrder}
         />
       ) : null}
-      <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} editable={editable} />
+      <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} />
       {workOrder.odometerReadings.length > 0 ? (
         <section className="card" aria-labelledby="odometer-title">
           <h2 id="odometer-title">Odometer readings</h2>
