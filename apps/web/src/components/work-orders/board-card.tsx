@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { FormError } from '~/components/form-error';
 import { Timestamp } from '~/components/timestamp';
 import { sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
@@ -108,9 +109,7 @@ export function BoardCard({
           ))}
         </div>
       ) : null}
-      <p role="alert" className="form-error">
-        {error ? `Not moved. ${sentence(error)}.` : null}
-      </p>
+      <FormError>{error ? `Not moved. ${sentence(error)}.` : null}</FormError>
     </li>
   );
 }
