@@ -108,3 +108,17 @@ export const odometerSourceLabels: Record<OdometerSource, string> = {
   manual: 'Entered by hand',
   vehicle_form: 'Vehicle form',
 };
+
+/**
+ * What a write that may move the work order says once done: "Payment recorded." and, when it
+ * moved, to what: "The work order is now paid.", or with `back` "… is invoiced again.".
+ */
+export function doneSaying(
+  done: string,
+  move: { to: WorkOrderStatus } | null | undefined,
+  back = false,
+): string {
+  if (!move) return `${done}.`;
+  const status = statusLabels[move.to].toLowerCase();
+  return `${done}. The work order is ${back ? `${status} again` : `now ${status}`}.`;
+}

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type Column, DataTable } from '~/components/data-table';
 import { Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
 import { moneyIn } from '~/lib/money-of';
 import { useTRPC } from '~/trpc/react';
@@ -69,12 +69,7 @@ function openColumns(owned: ReadonlySet<number>): Column<WorkOrder>[] {
     },
     {
       header: 'Promised',
-      cell: (workOrder) =>
-        workOrder.promisedAt ? (
-          <Timestamp at={workOrder.promisedAt} />
-        ) : (
-          <span className="muted">not set yet</span>
-        ),
+      cell: (workOrder) => <TimestampOr at={workOrder.promisedAt} none="not set yet" />,
     },
     total,
   ];

@@ -11,11 +11,11 @@ import { moneyIn } from '~/lib/money-of';
 import { useFormMutation } from '~/lib/use-form-mutation';
 import {
   channelLabels,
+  doneSaying,
   isStaffChannel,
   type LineApproval,
   type StaffChannel,
   staffChannels,
-  statusLabels,
 } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { useWorkOrderWritten } from './use-work-order-written';
@@ -49,11 +49,7 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
     trpc.workOrder.decideLines.mutationOptions({
       onSuccess: (result) => {
         written(result);
-        setRecorded(
-          result.statusMove
-            ? `Recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`
-            : 'Recorded.',
-        );
+        setRecorded(doneSaying('Recorded', result.statusMove));
       },
     }),
   );

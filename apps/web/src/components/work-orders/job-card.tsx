@@ -6,10 +6,11 @@ import Link from 'next/link';
 import { type Column, DataTable } from '~/components/data-table';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { formatMileage, formatQuantity } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { LineWork } from './line-work';
+import { TechnicianName } from './technician-name';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 type Line = WorkOrder['lines'][number];
@@ -116,16 +117,14 @@ export function JobCard({ id }: { id: number }) {
           </div>
           <div>
             <dt>Technician</dt>
-            <dd>{workOrder.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+            <dd>
+              <TechnicianName technician={workOrder.technician} />
+            </dd>
           </div>
           <div>
             <dt>Promised</dt>
             <dd>
-              {workOrder.promisedAt ? (
-                <Timestamp at={workOrder.promisedAt} />
-              ) : (
-                <span className="muted">not promised</span>
-              )}
+              <TimestampOr at={workOrder.promisedAt} none="not promised" />
             </dd>
           </div>
         </dl>

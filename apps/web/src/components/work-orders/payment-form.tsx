@@ -10,7 +10,7 @@ import type { FieldErrors } from '~/lib/field-errors';
 import { moneyIn } from '~/lib/money-of';
 import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
-import { type PaymentMethod, statusLabels } from '~/lib/work-order-words';
+import { doneSaying, type PaymentMethod } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { MethodSelect } from './method-select';
 import { useWorkOrderWritten } from './use-work-order-written';
@@ -39,11 +39,7 @@ export function PaymentForm({
     trpc.workOrder.addPayment.mutationOptions({
       onSuccess: (result) => {
         written(result);
-        onTaken(
-          result.statusMove
-            ? `Payment recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`
-            : 'Payment recorded.',
-        );
+        onTaken(doneSaying('Payment recorded', result.statusMove));
       },
     }),
   );

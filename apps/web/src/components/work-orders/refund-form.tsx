@@ -14,7 +14,7 @@ import { formatDate } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
 import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
-import { type PaymentMethod, paymentMethodLabels, statusLabels } from '~/lib/work-order-words';
+import { doneSaying, type PaymentMethod, paymentMethodLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { MethodSelect } from './method-select';
 import { useWorkOrderWritten } from './use-work-order-written';
@@ -53,11 +53,7 @@ export function RefundForm({
     trpc.workOrder.refund.mutationOptions({
       onSuccess: (result) => {
         written(result);
-        onDone(
-          result.statusMove
-            ? `Refund recorded. The work order is ${statusLabels[result.statusMove.to].toLowerCase()} again.`
-            : 'Refund recorded.',
-        );
+        onDone(doneSaying('Refund recorded', result.statusMove, true));
       },
       onSettled: () => setConfirming(null),
     }),

@@ -5,7 +5,7 @@ import { voidPaymentInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { moneyIn } from '~/lib/money-of';
 import { useFormMutation } from '~/lib/use-form-mutation';
-import { paymentMethodLabels, statusLabels } from '~/lib/work-order-words';
+import { doneSaying, paymentMethodLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkOrderWritten } from './use-work-order-written';
@@ -34,11 +34,7 @@ export function VoidPayment({
     trpc.workOrder.voidPayment.mutationOptions({
       onSuccess: (result) => {
         written(result);
-        onClose(
-          result.statusMove
-            ? `Payment voided. The work order is ${statusLabels[result.statusMove.to].toLowerCase()} again.`
-            : 'Payment voided.',
-        );
+        onClose(doneSaying('Payment voided', result.statusMove, true));
       },
     }),
   );

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApprovalRecorder } from './approval-recorder';
@@ -17,6 +17,7 @@ import { PaymentsSection } from './payments-section';
 import { AwaitingApproval, StatusBadge } from './status-badge';
 import { StatusControls } from './status-controls';
 import { StatusHistory } from './status-history';
+import { TechnicianName } from './technician-name';
 
 /**
  * A work order's page: who and what, status moves, the lines with the server's totals, the
@@ -67,14 +68,12 @@ export function WorkOrderDetail({ id }: { id: number }) {
           {customer.email ? <span className="muted"> · {customer.email}</span> : null}
         </dd>
         <dt>Technician</dt>
-        <dd>{workOrder.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+        <dd>
+          <TechnicianName technician={workOrder.technician} />
+        </dd>
         <dt>Promised</dt>
         <dd>
-          {workOrder.promisedAt ? (
-            <Timestamp at={workOrder.promisedAt} />
-          ) : (
-            <span className="muted">not promised</span>
-          )}
+          <TimestampOr at={workOrder.promisedAt} none="not promised" />
         </dd>
         <dt>Opened</dt>
         <dd>

@@ -6,6 +6,7 @@ import { type Column, DataTable } from '~/components/data-table';
 import { Timestamp } from '~/components/timestamp';
 import { moneyIn } from '~/lib/money-of';
 import { AwaitingApproval, StatusBadge } from './status-badge';
+import { TechnicianName } from './technician-name';
 
 type ListedWorkOrder = RouterOutputs['workOrder']['list']['items'][number];
 
@@ -43,7 +44,7 @@ const columns: Column<ListedWorkOrder>[] = [
   { header: 'Concern', cell: (workOrder) => workOrder.concern, wideOnly: true, className: 'clip' },
   {
     header: 'Technician',
-    cell: (workOrder) => workOrder.technician?.name ?? <span className="muted">unassigned</span>,
+    cell: (workOrder) => <TechnicianName technician={workOrder.technician} />,
     wideOnly: true,
   },
   {
