@@ -7,6 +7,7 @@ import { type Column, DataTable } from '~/components/data-table';
 import { FormError } from '~/components/form-error';
 import { Timestamp } from '~/components/timestamp';
 import { Amounts, totalsOf } from '~/components/work-orders/amounts';
+import { lineRows } from '~/components/work-orders/line-rows';
 import { LineWork } from '~/components/work-orders/line-work';
 import { useWorkOrderWritten } from '~/components/work-orders/use-work-order-written';
 import { formatQuantity, notDone } from '~/lib/format';
@@ -137,9 +138,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
       <DataTable
         columns={columns}
         rows={lines}
-        rowKey={(line) => line.id}
-        rowLabel={(line) => line.description}
-        rowClass={(line) => (line.approval === 'declined' ? 'declined' : undefined)}
+        {...lineRows}
         className="lines customer-lines"
         stack
         caption="Prices include tax. Declined lines do not count in the total."

@@ -14,6 +14,7 @@ import { useTRPC } from '~/trpc/react';
 import { Amounts, totalsOf } from './amounts';
 import { blankLine, lineDraftOf } from './line-draft';
 import { LineForm } from './line-form';
+import { lineRows } from './line-rows';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -95,26 +96,25 @@ export function LinesSection({
     }),
   );
   const { lines, totals, editable } = workOrder;
+  const lineActions = [
+    { label: 'Edit', act: setEditing },
+    { label: 'Remove', act: setRemoving },
+  ];
   const actions: Column<Line> = {
     header: 'Actions',
     cell: (line) => (
       <div className="actions">
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`Edit ${line.description}`}
-          onClick={() => setEditing(line)}
-        >
-          Edit
-        </button>
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`Remove ${line.description}`}
-          onClick={() => setRemoving(line)}
-        >
-          Remove
-        </button>
+        {lineActions.map(({ label, act }) => (
+          <button
+            key={label}
+            type="button"
+            className="link-button"
+            aria-label={`${label} ${line.description}`}
+            onClick={() => act(line)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
     ),
   };
@@ -124,9 +124,7 @@ export function LinesSection({
       <DataTable
         columns={editable ? [...lineColumns(money), actions] : lineColumns(money)}
         rows={lines}
-        rowKey={(line) => line.id}
-        rowLabel={(line) => line.description}
-        rowClass={(line) => (line.approval === 'declined' ? 'declined' : undefined)}
+        {...lineRows}
         className="lines"
         caption="Amounts are computed by the server; declined lines do not count."
         empty="No lines yet: add the labour, parts and fees of the job below."
