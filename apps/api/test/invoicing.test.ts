@@ -109,9 +109,12 @@ describe('invoicing and payments', () => {
     expect(invoiced.invoiceNumber).toBe(before + 1);
   });
 
-  it('makes an invoiced work order read-only', async () => {
+  it('makes an invoiced work order read-only, and says so in its answer', async () => {
     const workOrder = await workOrderIn('ready');
-    await staff.workOrder.invoice.mutate({ id: workOrder.id });
+    expect((await staff.workOrder.byId.query({ id: workOrder.id })).editable).toBe(true);
+    const invoiced = await staff.workOrder.invoice.mutate({ id: workOrder.id });
+    expect(invoiced.editable).toBe(false);
+    expect((await alice.workOrder.byId.query({ id: workOrder.id })).editable).toBe(false);
     const lineId = workOrder.lines[0]?.id ?? 0;
     expect(
       await outcome(staff.workOrder.updateLine.mutate({ id: lineId, version: 1, quantity: '2' })),

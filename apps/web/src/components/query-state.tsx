@@ -33,3 +33,24 @@ export function Failed({
     </div>
   );
 }
+
+/** The parts of a query's result `Loaded` reads. */
+type QueryResult<T> =
+  | { isPending: true; isError: false; data: undefined }
+  | { isPending: false; isError: true; error: { message: string } | null; refetch: () => unknown }
+  | { isPending: false; isError: false; data: T };
+
+/** A query's data, once loaded: "Loading `what`…" until then, and a failure with a retry. */
+export function Loaded<T>({
+  query,
+  what,
+  children,
+}: {
+  query: QueryResult<T>;
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading what={what} />;
+  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
+  return children(query.data);
+}

@@ -12,3 +12,8 @@ export function Timestamp({ at, dateOnly = false }: { at: Date; dateOnly?: boole
     </time>
   );
 }
+
+/** A moment when there is one; otherwise what stands for none ("not promised"), muted. */
+export function TimestampOr({ at, none }: { at: Date | null; none: string }) {
+  return at ? <Timestamp at={at} /> : <span className="muted">{none}</span>;
+}

@@ -23,6 +23,11 @@ export function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
+/** Why an action did not happen: "Not deleted. This customer still owns…."; null when it did. */
+export function notDone(what: string, error: { message: string } | null): string | null {
+  return error ? `${what}. ${sentence(error.message)}.` : null;
+}
+
 /** "52,300 mi" for a vehicle's mileage. */
 export function formatMileage(mileage: number): string {
   return `${mileage.toLocaleString('en')} mi`;

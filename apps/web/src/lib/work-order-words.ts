@@ -110,16 +110,15 @@ export const odometerSourceLabels: Record<OdometerSource, string> = {
 };
 
 /**
- * Whether a work order in the status is still in the shop, so its lines, details and decisions
- * may change (the API refuses any change after, with a CONFLICT): the editors show only then.
+ * What a write that may move the work order says once done: "Payment recorded." and, when it
+ * moved, to what: "The work order is now paid.", or with `back` "… is invoiced again.".
  */
-export const inShop: Record<WorkOrderStatus, boolean> = {
-  estimate: true,
-  approved: true,
-  in_progress: true,
-  waiting_parts: true,
-  ready: true,
-  invoiced: false,
-  paid: false,
-  cancelled: false,
-};
+export function doneSaying(
+  done: string,
+  move: { to: WorkOrderStatus } | null | undefined,
+  back = false,
+): string {
+  if (!move) return `${done}.`;
+  const status = statusLabels[move.to].toLowerCase();
+  return `${done}. The work order is ${back ? `${status} again` : `now ${status}`}.`;
+}

@@ -2,11 +2,17 @@ import { AppError } from '../../app-error';
 import { isOpen, type LineApproval, type WorkOrderStatus } from './status';
 
 /**
- * Refuses a change to a work order that has left the shop: once invoiced (or paid, or
- * cancelled) its lines, details and decisions are read-only, and any change is a CONFLICT.
+ * Whether a work order in `status` may still change: while it is in the shop. Once invoiced (or
+ * paid, or cancelled) its lines, details and decisions are read-only. The API answers it with
+ * the work order (`editable`), so a screen shows its editors by this rule, not a copy of it.
  */
+export function isEditable(status: WorkOrderStatus): boolean {
+  return isOpen(status);
+}
+
+/** Refuses a change to a work order that is no longer editable: a CONFLICT naming its status. */
 export function assertEditable(status: WorkOrderStatus): void {
-  if (!isOpen(status)) {
+  if (!isEditable(status)) {
     throw new AppError('CONFLICT', `work order is ${status}: it can no longer be changed`, {
       data: { status },
     });
@@ -35,7 +41,7 @@ const workStarted: ReadonlySet<WorkOrderStatus> = new Set([
 
 /** Whether a line in `approval` may be decided (or decided again) on a work order in `status`. */
 export function isDecidable(status: WorkOrderStatus, approval: LineApproval): boolean {
-  if (!isOpen(status)) return false;
+  if (!isEditable(status)) return false;
   return approval === 'pending' || !workStarted.has(status);
 }
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '@garage/db';
 import { balanceDue } from '../../domain/work-orders/balance';
-import { isDecidable } from '../../domain/work-orders/editing';
+import { isDecidable, isEditable } from '../../domain/work-orders/editing';
 import { type Movements, netPaid, refundable } from '../../domain/work-orders/movements';
 import { shownLineAmounts, shownTotals } from '../../domain/work-orders/totals';
 import { isAwaitingApproval, nextStatuses } from '../../domain/work-orders/transitions';
@@ -67,7 +67,7 @@ function toPayment({ void: voided, ...payment }: PaymentRow, movements: Movement
 /**
  * A work order's page: lines with their amounts and whether each may still be decided, totals,
  * what was paid (net of voids and refunds), the balance, its payments, refunds and credit notes,
- * the audit list of them, the status history, and what may come next.
+ * the audit list of them, the status history, what may come next, and whether it may change.
  */
 export function toDetail(
   { lines, payments, refunds, creditNotes, statusChanges, invoiceSettings, ...row }: DetailRow,
@@ -104,6 +104,8 @@ export function toDetail(
     refundableCents: refundable(movements),
     awaitingApproval: isAwaitingApproval(state),
     nextStatuses: nextStatuses(state),
+    /** Whether its lines, details and decisions may still change (the rule every write checks). */
+    editable: isEditable(row.status),
   };
 }
 

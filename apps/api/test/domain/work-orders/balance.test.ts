@@ -6,6 +6,7 @@ import {
   assertDecidable,
   assertEditable,
   isDecidable,
+  isEditable,
 } from '../../../src/domain/work-orders/editing';
 import { workOrderStatuses } from '../../../src/domain/work-orders/status';
 
@@ -50,6 +51,7 @@ describe('what may change', () => {
       }
     });
     expect(locked).toEqual(['invoiced', 'paid', 'cancelled']);
+    expect(workOrderStatuses.filter((status) => !isEditable(status))).toEqual(locked);
   });
 
   it('only an invoiced work order takes payments', () => {

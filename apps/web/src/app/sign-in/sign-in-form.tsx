@@ -3,10 +3,11 @@
 import { signInInput } from '@garage/validators';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { FormError } from '~/components/form-error';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { landingFor } from '~/lib/roles';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useTRPC } from '~/trpc/react';
 import { DemoAccounts, type DemoList } from './demo-accounts';
 
@@ -15,8 +16,6 @@ export function SignInForm({ next, demo }: { next: string | undefined; demo: Dem
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => {
@@ -27,28 +26,25 @@ export function SignInForm({ next, demo }: { next: string | undefined; demo: Dem
       },
     }),
   );
-  const { fields, formError, check } = useFormCheck(login, ['email', 'password']);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = check(signInInput, { email, password });
-    if (input) login.mutate(input);
-  }
+  const form = useFormMutation(login, {
+    initial: { email: '', password: '' },
+    fields: ['email', 'password'],
+  });
 
   return (
     <>
-      <form onSubmit={submit} className="card form" noValidate>
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
+      <form
+        onSubmit={form.onSubmit(() => form.send(login.mutate, signInInput, form.draft))}
+        className="card form"
+        noValidate
+      >
+        <FormError>{form.formError}</FormError>
         <TextField
           label="Email"
           name="email"
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={setEmail}
-          error={fields.email}
+          {...form.field('email')}
           required
         />
         <TextField
@@ -56,22 +52,17 @@ export function SignInForm({ next, demo }: { next: string | undefined; demo: Dem
           name="password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={fields.password}
+          {...form.field('password')}
           required
         />
-        <button type="submit" disabled={login.isPending || login.isSuccess}>
-          {login.isPending || login.isSuccess ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitButton busy={form.busy || login.isSuccess} busyLabel="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       {demo ? (
         <DemoAccounts
           demo={demo}
-          onPick={(account) => {
-            setEmail(account);
-            setPassword(demo.password);
-          }}
+          onPick={(email) => form.setDraft({ email, password: demo.password })}
         />
       ) : null}
     </>

@@ -3,10 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
+import { FormError } from '~/components/form-error';
+import { SelectField } from '~/components/select-field';
 import { type OwnerChoice, OwnerPicker } from '~/components/vehicles/owner-picker';
-import { sentence } from '~/lib/format';
+import { notDone } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
-import { type CacheTarget, describeTarget, targetInput } from './entry-filter';
+import { type CacheTarget, describeTarget, routeOptions, targetInput } from './entry-filter';
 
 const entries = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`;
 
@@ -57,21 +59,17 @@ export function ClearControls({ routes }: { routes: readonly string[] }) {
         </button>
       </div>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor="clear-route">Route</label>
-          <select
-            id="clear-route"
-            value={selectedRoute}
-            onChange={(event) => setRoute(event.target.value)}
-          >
-            {routes.length === 0 ? <option value="">No route cached yet</option> : null}
-            {routes.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Route"
+          name="clear-route"
+          value={selectedRoute}
+          options={
+            routes.length === 0
+              ? [{ value: '', label: 'No route cached yet' }]
+              : routeOptions(routes)
+          }
+          onChange={setRoute}
+        />
         <button
           type="button"
           className="danger"
@@ -85,9 +83,7 @@ export function ClearControls({ routes }: { routes: readonly string[] }) {
         </button>
       </div>
       <p role="status">{clear.data ? clearedMessage(clear.data) : null}</p>
-      <p role="alert" className="form-error">
-        {clear.error ? `Not cleared. ${sentence(clear.error.message)}.` : null}
-      </p>
+      <FormError>{notDone('Not cleared', clear.error)}</FormError>
       <ConfirmDialog
         open={target !== null}
         title={target ? `Clear ${describeTarget(target, owner?.name)}?` : 'Clear'}

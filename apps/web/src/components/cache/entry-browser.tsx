@@ -4,10 +4,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LoadMore } from '~/components/load-more';
 import { Empty, Failed, Loading } from '~/components/query-state';
+import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
 import { useDebouncedValue } from '~/lib/debounce';
 import { useTRPC } from '~/trpc/react';
-import { ownerTagFrom } from './entry-filter';
+import { ownerTagFrom, routeOptions } from './entry-filter';
 import { EntryTable } from './entry-table';
 
 /** Browse live cache entries (key, route, tags, TTL left, size), by route and/or owner. */
@@ -29,17 +30,13 @@ export function EntryBrowser({ routes }: { routes: readonly string[] }) {
     <section aria-labelledby="entries-title" className="card">
       <h2 id="entries-title">Entries</h2>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor="entry-route">Route</label>
-          <select id="entry-route" value={route} onChange={(event) => setRoute(event.target.value)}>
-            <option value="">All routes</option>
-            {routes.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Route"
+          name="entry-route"
+          value={route}
+          options={[{ value: '', label: 'All routes' }, ...routeOptions(routes)]}
+          onChange={setRoute}
+        />
         <TextField
           label="Owner"
           name="entry-owner"

@@ -39,3 +39,8 @@ export function ownerTagFrom(text: string): string | null | undefined {
   const match = /^(?:owner:)?([1-9][0-9]{0,9})$/i.exec(trimmed);
   return match ? ownerTag(match[1] ?? '') : null;
 }
+
+/** The cached routes as a select's options, each by its name. */
+export function routeOptions(routes: readonly string[]): { value: string; label: string }[] {
+  return routes.map((route) => ({ value: route, label: route }));
+}

@@ -2,11 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { DeleteRecord } from '~/components/delete-record';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { VehicleTable } from '~/components/vehicles/vehicle-table';
 import { useTRPC } from '~/trpc/react';
 import { ContactDetails } from './contact-details';
-import { DeleteCustomer } from './delete-customer';
 
 /** A customer's contact details and vehicles (one query: customer.byId carries both). */
 export function CustomerDetail({ id }: { id: number }) {
@@ -28,7 +28,18 @@ export function CustomerDetail({ id }: { id: number }) {
           <Link href={`/staff/customers/${id}/edit`} className="button-link">
             Edit
           </Link>
-          <DeleteCustomer id={id} version={version} name={name} vehicleCount={vehicles.length} />
+          <DeleteRecord
+            procedure={trpc.customer.delete}
+            record={{ id, version }}
+            what="customer"
+            name={name}
+            listPath="/staff/customers"
+            warning={
+              vehicles.length > 0
+                ? `${name} still owns ${vehicles.length} vehicle${vehicles.length === 1 ? '' : 's'}, so the garage will refuse until they are moved or deleted.`
+                : undefined
+            }
+          />
         </div>
       </section>
       <section aria-labelledby="vehicles-title">

@@ -3,11 +3,13 @@
 import { customerCreateInput, customerUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { CancelButton } from '~/components/cancel-button';
+import { FormError } from '~/components/form-error';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
 import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { textFields } from '~/lib/version-conflict';
 import { useTRPC } from '~/trpc/react';
 import { EmailTakenBy } from './email-taken-by';
@@ -32,7 +34,7 @@ const readCustomer = textFields(customerFields);
  */
 export function CustomerForm({
   id,
-  initial,
+  initial = blank,
   version = 0,
 }: {
   id?: number;
@@ -41,104 +43,76 @@ export function CustomerForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [draft, setDraft] = useState<CustomerDraft>(initial ?? blank);
   const onSuccess = (saved: { id: number }) => router.push(`/staff/customers/${saved.id}`);
   const create = useMutation(trpc.customer.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.customer.update.mutationOptions({ onSuccess }));
   const mutation = id === undefined ? create : update;
-  const { fields, formError: problems, check } = useFormCheck(mutation, customerFields);
-  const save = (values: CustomerDraft, onVersion: number) => {
-    if (id === undefined) {
-      const input = check(customerCreateInput, values);
-      if (input) create.mutate(input);
-    } else {
-      const input = check(customerUpdateInput, { id, version: onVersion, ...values });
-      if (input) update.mutate(input);
-    }
-  };
+  const form = useFormMutation(mutation, { initial, fields: customerFields });
+  const save = (values: CustomerDraft, onVersion: number) =>
+    id === undefined
+      ? form.send(create.mutate, customerCreateInput, values)
+      : form.send(update.mutate, customerUpdateInput, { id, version: onVersion, ...values });
   const versioned = useVersionConflict({
-    record: { version, values: initial ?? blank },
-    values: draft,
+    record: { version, values: initial },
+    values: form.draft,
     error: update.error,
     read: readCustomer,
-    apply: setDraft,
+    apply: form.setDraft,
     save,
     dismiss: update.reset,
   });
-  const formError = versioned.conflict ? undefined : problems;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save(draft, versioned.version);
-  }
-
-  const set = (key: keyof CustomerDraft) => (value: string) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  const theirs = (field: keyof CustomerDraft) => (
+    <Theirs conflict={versioned.conflict} field={field} />
+  );
   return (
-    <form onSubmit={submit} className="card form" noValidate>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
-      <ConflictNotice what="customer" busy={mutation.isPending} {...versioned.notice} />
+    <form
+      onSubmit={form.onSubmit(() => save(form.draft, versioned.version))}
+      className="card form"
+      noValidate
+    >
+      <FormError>{versioned.conflict ? undefined : form.formError}</FormError>
+      <ConflictNotice what="customer" busy={form.busy} {...versioned.notice} />
       <p className="muted">Fields marked * are required.</p>
-      <TextField
-        label="Name"
-        name="name"
-        value={draft.name}
-        onChange={set('name')}
-        error={fields.name}
-        autoComplete="name"
-        required
-      />
-      <Theirs conflict={versioned.conflict} field="name" />
+      <TextField label="Name" name="name" {...form.field('name')} autoComplete="name" required />
+      {theirs('name')}
       <TextField
         label="Email"
         name="email"
         type="email"
-        value={draft.email}
-        onChange={set('email')}
-        error={fields.email}
+        {...form.field('email')}
         autoComplete="email"
       />
       <EmailTakenBy error={mutation.error} />
-      <Theirs conflict={versioned.conflict} field="email" />
+      {theirs('email')}
       <TextField
         label="Phone"
         name="phone"
         type="tel"
-        value={draft.phone}
-        onChange={set('phone')}
-        error={fields.phone}
+        {...form.field('phone')}
         autoComplete="tel"
       />
-      <Theirs conflict={versioned.conflict} field="phone" />
+      {theirs('phone')}
       <TextField
         label="Address"
         name="address"
         multiline
-        value={draft.address}
-        onChange={set('address')}
-        error={fields.address}
+        {...form.field('address')}
         autoComplete="street-address"
       />
-      <Theirs conflict={versioned.conflict} field="address" />
+      {theirs('address')}
       <TextField
         label="Notes"
         name="notes"
         multiline
-        value={draft.notes}
-        onChange={set('notes')}
-        error={fields.notes}
+        {...form.field('notes')}
         hint="Seen by staff only"
       />
-      <Theirs conflict={versioned.conflict} field="notes" />
+      {theirs('notes')}
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : id === undefined ? 'Create customer' : 'Save changes'}
-        </button>
-        <button type="button" className="secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
+        <SubmitButton busy={form.busy}>
+          {id === undefined ? 'Create customer' : 'Save changes'}
+        </SubmitButton>
+        <CancelButton />
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Failed, Loading } from '~/components/query-state';
+import { Loaded } from '~/components/query-state';
 import { useTRPC } from '~/trpc/react';
 import { CustomerForm } from './customer-form';
 
@@ -9,20 +9,21 @@ import { CustomerForm } from './customer-form';
 export function EditCustomer({ id }: { id: number }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.customer.byId.queryOptions({ id }));
-  if (query.isPending) return <Loading what="customer" />;
-  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
-  const { name, email, phone, address, notes, version } = query.data;
   return (
-    <CustomerForm
-      id={id}
-      version={version}
-      initial={{
-        name,
-        email: email ?? '',
-        phone: phone ?? '',
-        address: address ?? '',
-        notes: notes ?? '',
-      }}
-    />
+    <Loaded query={query} what="customer">
+      {({ name, email, phone, address, notes, version }) => (
+        <CustomerForm
+          id={id}
+          version={version}
+          initial={{
+            name,
+            email: email ?? '',
+            phone: phone ?? '',
+            address: address ?? '',
+            notes: notes ?? '',
+          }}
+        />
+      )}
+    </Loaded>
   );
 }

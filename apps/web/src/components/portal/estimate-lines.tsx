@@ -1,12 +1,18 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { type Column, DataTable } from '~/components/data-table';
+import { FormError } from '~/components/form-error';
 import { Timestamp } from '~/components/timestamp';
-import { formatQuantity, sentence } from '~/lib/format';
+import { Amounts, totalsOf } from '~/components/work-orders/amounts';
+import { lineRows } from '~/components/work-orders/line-rows';
+import { LineWork } from '~/components/work-orders/line-work';
+import { useWorkOrderWritten } from '~/components/work-orders/use-work-order-written';
+import { formatQuantity, notDone } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { approvalLabels, channelLabels, inShop, kindLabels } from '~/lib/work-order-words';
+import { approvalLabels, channelLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -30,22 +36,69 @@ function DecidedHow({ line }: { line: Line }) {
   );
 }
 
+/** The two answers to a line: what each button says, and the state it is not offered in. */
+const answers = [
+  { approved: true, label: 'Approve', className: undefined, unless: 'approved' },
+  { approved: false, label: 'Decline', className: 'secondary', unless: 'declined' },
+] as const;
+
+/** The customer's decision on a line, how it was made, and the answers still open to them. */
+function YourDecision({
+  line,
+  busy,
+  onChoose,
+}: {
+  line: Line;
+  busy: boolean;
+  onChoose: (approved: boolean) => void;
+}) {
+  return (
+    <>
+      <span
+        className={`badge ${line.approval === 'pending' ? 'awaiting' : `decision-${line.approval}`}`}
+      >
+        {approvalLabels[line.approval]}
+      </span>
+      <DecidedHow line={line} />
+      {line.decidable ? (
+        <div className="actions decide">
+          {answers.map((answer) =>
+            line.approval === answer.unless ? null : (
+              <button
+                key={answer.label}
+                type="button"
+                className={answer.className}
+                aria-label={`${answer.label} ${line.description}`}
+                disabled={busy}
+                onClick={() => onChoose(answer.approved)}
+              >
+                {answer.label}
+              </button>
+            ),
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * The estimate line by line as the customer sees it, with Approve and Decline on each line the
  * customer may still decide (`decidable`): every line until work starts, then only lines added
- * since and still pending (what was approved is being done, so a decision is final then). Each choice is sent at once
- * (workOrder.decideLines); the answer is the work order with the server's new totals, which
- * the page shows straight away, and the move to approved once every line is decided.
+ * since and still pending (what was approved is being done, so a decision is final then). Each
+ * choice is sent at once (workOrder.decideLines); the answer is the work order with the server's
+ * new totals, which the page shows straight away, and the move to approved once every line is
+ * decided.
  */
 export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const written = useWorkOrderWritten();
   const money = moneyIn(workOrder.money);
   const [saved, setSaved] = useState<string | null>(null);
   const decide = useMutation(
     trpc.workOrder.decideLines.mutationOptions({
       onSuccess: (result, input) => {
-        queryClient.setQueryData(trpc.workOrder.byId.queryKey({ id: result.id }), result);
+        written(result);
         const line = result.lines.find((each) => each.id === input.decisions[0]?.lineId);
         const what = line ? `${approvalLabels[line.approval]}: ${line.description}.` : 'Saved.';
         const moved = result.statusMove?.to === 'approved' ? ' Your estimate is approved.' : '';
@@ -53,110 +106,53 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
       },
     }),
   );
-  const deciding = inShop[workOrder.status];
   const { lines, totals } = workOrder;
-  const choose = (line: Line, approved: boolean) => {
-    setSaved(null);
-    decide.mutate({ workOrderId: workOrder.id, decisions: [{ lineId: line.id, approved }] });
-  };
+  const hasInvoice = workOrder.invoiceNumber !== null;
+  const columns: Column<Line>[] = [
+    { header: 'Work', cell: (line) => <LineWork line={line} />, title: true },
+    { header: 'Qty', cell: (line) => formatQuantity(line.quantity), numeric: true },
+    { header: 'Price', cell: (line) => money(line.totalCents), numeric: true },
+    {
+      header: 'Your decision',
+      cell: (line) => (
+        <YourDecision
+          line={line}
+          busy={decide.isPending}
+          onChoose={(approved) => {
+            setSaved(null);
+            decide.mutate({
+              workOrderId: workOrder.id,
+              decisions: [{ lineId: line.id, approved }],
+            });
+          }}
+        />
+      ),
+    },
+  ];
   return (
     <section className="card" aria-labelledby="estimate-title">
-      <h2 id="estimate-title">{workOrder.invoiceNumber === null ? 'Estimate' : 'Invoiced work'}</h2>
-      {deciding && workOrder.awaitingApproval ? (
+      <h2 id="estimate-title">{hasInvoice ? 'Invoiced work' : 'Estimate'}</h2>
+      {workOrder.editable && workOrder.awaitingApproval ? (
         <p>Approve or decline each line. Declined work is not done and not charged.</p>
       ) : null}
-      <div className="table-wrap">
-        <table className="lines customer-lines stack">
-          <caption className="muted">
-            Prices include tax. Declined lines do not count in the total.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Work</th>
-              <th scope="col" className="num">
-                Qty
-              </th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col">Your decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr
-                key={line.id}
-                aria-label={line.description}
-                className={line.approval === 'declined' ? 'declined' : undefined}
-              >
-                <td>
-                  {line.description} <span className="muted">({kindLabels[line.kind]})</span>
-                </td>
-                <td className="num" data-label="Qty">
-                  {formatQuantity(line.quantity)}
-                </td>
-                <td className="num" data-label="Price">
-                  {money(line.totalCents)}
-                </td>
-                <td data-label="Your decision">
-                  <span
-                    className={`badge ${line.approval === 'pending' ? 'awaiting' : `decision-${line.approval}`}`}
-                  >
-                    {approvalLabels[line.approval]}
-                  </span>
-                  <DecidedHow line={line} />
-                  {line.decidable ? (
-                    <div className="actions decide">
-                      {line.approval !== 'approved' ? (
-                        <button
-                          type="button"
-                          aria-label={`Approve ${line.description}`}
-                          disabled={decide.isPending}
-                          onClick={() => choose(line, true)}
-                        >
-                          Approve
-                        </button>
-                      ) : null}
-                      {line.approval !== 'declined' ? (
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={`Decline ${line.description}`}
-                          disabled={decide.isPending}
-                          onClick={() => choose(line, false)}
-                        >
-                          Decline
-                        </button>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <dl className="details totals" aria-label="Totals">
-        <dt>Subtotal</dt>
-        <dd className="num">{money(totals.subtotalCents)}</dd>
-        <dt>Tax</dt>
-        <dd className="num">{money(totals.taxCents)}</dd>
-        <dt>Total</dt>
-        <dd className="num">
-          <strong>{money(totals.totalCents)}</strong>
-        </dd>
-        {workOrder.invoiceNumber !== null ? (
-          <>
-            <dt>Paid</dt>
-            <dd className="num">{money(workOrder.paidCents)}</dd>
-            <dt>Balance due</dt>
-            <dd className="num">{money(workOrder.balanceCents)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <p role="alert" className="form-error">
-        {decide.error ? `Not saved. ${sentence(decide.error.message)}.` : null}
-      </p>
+      <DataTable
+        columns={columns}
+        rows={lines}
+        {...lineRows}
+        className="lines customer-lines"
+        stack
+        caption="Prices include tax. Declined lines do not count in the total."
+      />
+      <Amounts
+        label="Totals"
+        money={money}
+        amounts={[
+          ...totalsOf(totals),
+          hasInvoice && { term: 'Paid', cents: workOrder.paidCents },
+          hasInvoice && { term: 'Balance due', cents: workOrder.balanceCents },
+        ]}
+      />
+      <FormError>{notDone('Not saved', decide.error)}</FormError>
       <p role="status">{saved}</p>
     </section>
   );

@@ -3,8 +3,9 @@
 import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Empty, Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { type Column, DataTable } from '~/components/data-table';
+import { Failed, Loading } from '~/components/query-state';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { invoicePdfPath } from '~/lib/invoice-pdf';
 import { moneyIn } from '~/lib/money-of';
 import { useTRPC } from '~/trpc/react';
@@ -32,6 +33,78 @@ function NumberLink({ workOrder }: { workOrder: WorkOrder }) {
   return <Link href={`/portal/work-orders/${workOrder.id}`}>{workOrder.number}</Link>;
 }
 
+/** The vehicle column: a link to the vehicle's page among `owned`, the vehicles still theirs. */
+function vehicleColumn(owned: ReadonlySet<number>): Column<WorkOrder> {
+  return {
+    header: 'Vehicle',
+    cell: (workOrder) => <VehicleOf workOrder={workOrder} owned={owned} />,
+  };
+}
+
+const total: Column<WorkOrder> = {
+  header: 'Total',
+  cell: (workOrder) => moneyIn(workOrder.money)(workOrder.totalCents),
+  numeric: true,
+};
+
+/** Open: the number with the concern under it, the vehicle, the status, the promised time. */
+function openColumns(owned: ReadonlySet<number>): Column<WorkOrder>[] {
+  return [
+    {
+      header: 'Work order',
+      cell: (workOrder) => (
+        <>
+          <NumberLink workOrder={workOrder} />
+          <div className="muted clip">{workOrder.concern}</div>
+        </>
+      ),
+      title: true,
+    },
+    vehicleColumn(owned),
+    {
+      header: 'Status',
+      cell: (workOrder) => (
+        <CustomerStatus status={workOrder.status} awaiting={workOrder.awaitingApproval} />
+      ),
+    },
+    {
+      header: 'Promised',
+      cell: (workOrder) => <TimestampOr at={workOrder.promisedAt} none="not set yet" />,
+    },
+    total,
+  ];
+}
+
+/** Past: the number, the vehicle, when it was opened, how it ended, and the invoice's PDF. */
+function pastColumns(owned: ReadonlySet<number>): Column<WorkOrder>[] {
+  return [
+    {
+      header: 'Work order',
+      cell: (workOrder) => <NumberLink workOrder={workOrder} />,
+      title: true,
+    },
+    vehicleColumn(owned),
+    { header: 'Opened', cell: (workOrder) => <Timestamp at={workOrder.createdAt} dateOnly /> },
+    { header: 'Status', cell: (workOrder) => <CustomerStatus status={workOrder.status} /> },
+    total,
+    {
+      header: 'Invoice',
+      cell: (workOrder) =>
+        workOrder.status === 'cancelled' ? (
+          <span className="muted">none</span>
+        ) : (
+          <a
+            href={invoicePdfPath(workOrder.id)}
+            download
+            aria-label={`Invoice of ${workOrder.number} (PDF)`}
+          >
+            PDF
+          </a>
+        ),
+    },
+  ];
+}
+
 /**
  * The customer's work orders (portal.myWorkOrders) and which vehicles they still own (only
  * those have a page to link to). The work orders stay theirs after a car is sold.
@@ -44,130 +117,66 @@ function useMyWorkOrders() {
   return { query, owned };
 }
 
+/**
+ * One part of the customer's work orders (`open` or `past`) under its heading, with how many,
+ * in the columns of that part.
+ */
+function MyWorkOrders({
+  part,
+  title,
+  loading,
+  empty,
+  columns,
+}: {
+  part: 'open' | 'past';
+  title: string;
+  loading: string;
+  empty: string;
+  columns: (owned: ReadonlySet<number>) => Column<WorkOrder>[];
+}) {
+  const { query, owned } = useMyWorkOrders();
+  if (query.isPending) return <Loading what={loading} />;
+  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
+  const workOrders = query.data[part];
+  return (
+    <section aria-labelledby={`${part}-title`}>
+      <h2 id={`${part}-title`}>
+        {title} ({workOrders.length})
+      </h2>
+      <DataTable
+        columns={columns(owned)}
+        rows={workOrders}
+        rowKey={(workOrder) => workOrder.id}
+        rowLabel={(workOrder) => workOrder.number}
+        stack
+        empty={empty}
+      />
+    </section>
+  );
+}
+
 /** The customer's work orders still in the shop: what is happening, in plain words, and when. */
 export function OpenWorkOrders() {
-  const { query, owned } = useMyWorkOrders();
-  if (query.isPending) return <Loading what="your work orders" />;
-  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
-  const { open } = query.data;
   return (
-    <section aria-labelledby="open-title">
-      <h2 id="open-title">In the shop ({open.length})</h2>
-      {open.length === 0 ? (
-        <Empty>None of your vehicles is in the shop right now.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack">
-            <thead>
-              <tr>
-                <th scope="col">Work order</th>
-                <th scope="col">Vehicle</th>
-                <th scope="col">Status</th>
-                <th scope="col">Promised</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {open.map((workOrder) => (
-                <tr key={workOrder.id} aria-label={workOrder.number}>
-                  <td>
-                    <NumberLink workOrder={workOrder} />
-                    <div className="muted clip">{workOrder.concern}</div>
-                  </td>
-                  <td data-label="Vehicle">
-                    <VehicleOf workOrder={workOrder} owned={owned} />
-                  </td>
-                  <td data-label="Status">
-                    <CustomerStatus
-                      status={workOrder.status}
-                      awaiting={workOrder.awaitingApproval}
-                    />
-                  </td>
-                  <td data-label="Promised">
-                    {workOrder.promisedAt ? (
-                      <Timestamp at={workOrder.promisedAt} />
-                    ) : (
-                      <span className="muted">not set yet</span>
-                    )}
-                  </td>
-                  <td className="num" data-label="Total">
-                    {moneyIn(workOrder.money)(workOrder.totalCents)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <MyWorkOrders
+      part="open"
+      title="In the shop"
+      loading="your work orders"
+      empty="None of your vehicles is in the shop right now."
+      columns={openColumns}
+    />
   );
 }
 
 /** The customer's past work orders (invoiced, paid or cancelled), with their invoices as PDFs. */
 export function PastWorkOrders() {
-  const { query, owned } = useMyWorkOrders();
-  if (query.isPending) return <Loading what="your past work orders" />;
-  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
-  const { past } = query.data;
   return (
-    <section aria-labelledby="past-title">
-      <h2 id="past-title">Past work orders ({past.length})</h2>
-      {past.length === 0 ? (
-        <Empty>No past work orders yet.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack">
-            <thead>
-              <tr>
-                <th scope="col">Work order</th>
-                <th scope="col">Vehicle</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-                <th scope="col">Invoice</th>
-              </tr>
-            </thead>
-            <tbody>
-              {past.map((workOrder) => (
-                <tr key={workOrder.id} aria-label={workOrder.number}>
-                  <td>
-                    <NumberLink workOrder={workOrder} />
-                  </td>
-                  <td data-label="Vehicle">
-                    <VehicleOf workOrder={workOrder} owned={owned} />
-                  </td>
-                  <td data-label="Opened">
-                    <Timestamp at={workOrder.createdAt} dateOnly />
-                  </td>
-                  <td data-label="Status">
-                    <CustomerStatus status={workOrder.status} />
-                  </td>
-                  <td className="num" data-label="Total">
-                    {moneyIn(workOrder.money)(workOrder.totalCents)}
-                  </td>
-                  <td data-label="Invoice">
-                    {workOrder.status === 'cancelled' ? (
-                      <span className="muted">none</span>
-                    ) : (
-                      <a
-                        href={invoicePdfPath(workOrder.id)}
-                        download
-                        aria-label={`Invoice of ${workOrder.number} (PDF)`}
-                      >
-                        PDF
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <MyWorkOrders
+      part="past"
+      title="Past work orders"
+      loading="your past work orders"
+      empty="No past work orders yet."
+      columns={pastColumns}
+    />
   );
 }

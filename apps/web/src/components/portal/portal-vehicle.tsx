@@ -1,16 +1,64 @@
 'use client';
 
+import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Empty, Failed, Loading } from '~/components/query-state';
+import { type Column, DataTable } from '~/components/data-table';
+import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { NextServiceCard } from '~/components/vehicles/next-service-card';
+import { LineWork } from '~/components/work-orders/line-work';
 import { OdometerReadings } from '~/components/work-orders/odometer-readings';
 import { formatMileage } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { CustomerStatus } from './customer-status';
+
+type History = RouterOutputs['vehicle']['history'];
+
+const recommendationColumns: Column<History['recommendations'][number]>[] = [
+  {
+    header: 'Recommended',
+    cell: (line) => (line.declinedAt ? <Timestamp at={line.declinedAt} dateOnly /> : '–'),
+  },
+  {
+    header: 'Work',
+    cell: (line) => <LineWork line={line} />,
+    title: true,
+  },
+  { header: 'Price', cell: (line) => moneyIn(line.money)(line.totalCents), numeric: true },
+  {
+    header: 'Work order',
+    cell: ({ workOrder }) => (
+      <Link href={`/portal/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
+    ),
+  },
+];
+
+const workOrderColumns: Column<History['workOrders'][number]>[] = [
+  {
+    header: 'Work order',
+    cell: (workOrder) => (
+      <>
+        <Link href={`/portal/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
+        <div className="muted clip">{workOrder.concern}</div>
+      </>
+    ),
+    title: true,
+  },
+  { header: 'Opened', cell: (workOrder) => <Timestamp at={workOrder.createdAt} dateOnly /> },
+  { header: 'Status', cell: (workOrder) => <CustomerStatus status={workOrder.status} /> },
+  {
+    header: 'Odometer in',
+    cell: (workOrder) => formatMileage(workOrder.odometerIn),
+    numeric: true,
+  },
+  {
+    header: 'Total',
+    cell: (workOrder) => moneyIn(workOrder.money)(workOrder.totalCents),
+    numeric: true,
+  },
+];
 
 /**
  * One of the customer's vehicles (vehicle.history, the owner's view): the next service, the work
@@ -46,98 +94,29 @@ export function PortalVehicle({ id }: { id: number }) {
       <NextServiceCard next={nextService} />
       <section aria-labelledby="recommendations-title">
         <h2 id="recommendations-title">Recommended work ({recommendations.length})</h2>
-        {recommendations.length === 0 ? (
-          <Empty>Nothing outstanding: you have not declined any recommended work.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="stack">
-              <thead>
-                <tr>
-                  <th scope="col">Recommended</th>
-                  <th scope="col">Work</th>
-                  <th scope="col" className="num">
-                    Price
-                  </th>
-                  <th scope="col">Work order</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recommendations.map((line) => (
-                  <tr key={line.id} aria-label={line.description}>
-                    <td data-label="Recommended">
-                      {line.declinedAt ? <Timestamp at={line.declinedAt} dateOnly /> : '–'}
-                    </td>
-                    <td>
-                      {line.description} <span className="muted">({kindLabels[line.kind]})</span>
-                    </td>
-                    <td className="num" data-label="Price">
-                      {moneyIn(line.money)(line.totalCents)}
-                    </td>
-                    <td data-label="Work order">
-                      <Link href={`/portal/work-orders/${line.workOrder.id}`}>
-                        {line.workOrder.number}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={recommendationColumns}
+          rows={recommendations}
+          rowKey={(line) => line.id}
+          rowLabel={(line) => line.description}
+          stack
+          empty="Nothing outstanding: you have not declined any recommended work."
+        />
       </section>
       <section aria-labelledby="work-orders-title">
         <h2 id="work-orders-title">Your work orders ({workOrders.length})</h2>
-        {workOrders.length === 0 ? (
-          <Empty>No work orders on this vehicle yet.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="stack">
-              <thead>
-                <tr>
-                  <th scope="col">Work order</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Odometer in
-                  </th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {workOrders.map((workOrder) => (
-                  <tr key={workOrder.id} aria-label={workOrder.number}>
-                    <td>
-                      <Link href={`/portal/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
-                      <div className="muted clip">{workOrder.concern}</div>
-                    </td>
-                    <td data-label="Opened">
-                      <Timestamp at={workOrder.createdAt} dateOnly />
-                    </td>
-                    <td data-label="Status">
-                      <CustomerStatus status={workOrder.status} />
-                    </td>
-                    <td className="num" data-label="Odometer in">
-                      {formatMileage(workOrder.odometerIn)}
-                    </td>
-                    <td className="num" data-label="Total">
-                      {moneyIn(workOrder.money)(workOrder.totalCents)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={workOrderColumns}
+          rows={workOrders}
+          rowKey={(workOrder) => workOrder.id}
+          rowLabel={(workOrder) => workOrder.number}
+          stack
+          empty="No work orders on this vehicle yet."
+        />
       </section>
       <section aria-labelledby="odometer-title">
         <h2 id="odometer-title">Odometer readings ({odometerLog.length})</h2>
-        {odometerLog.length === 0 ? (
-          <Empty>No readings recorded yet.</Empty>
-        ) : (
-          <OdometerReadings readings={odometerLog} />
-        )}
+        <OdometerReadings readings={odometerLog} empty="No readings recorded yet." />
       </section>
     </>
   );

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
 import { creditNotePdfPath, invoicePdfPath } from '~/lib/invoice-pdf';
 import { useTRPC } from '~/trpc/react';
@@ -42,11 +42,7 @@ export function PortalWorkOrder({ id }: { id: number }) {
         <dd className="pre-line">{workOrder.concern}</dd>
         <dt>Promised</dt>
         <dd>
-          {workOrder.promisedAt ? (
-            <Timestamp at={workOrder.promisedAt} />
-          ) : (
-            <span className="muted">not set yet</span>
-          )}
+          <TimestampOr at={workOrder.promisedAt} none="not set yet" />
         </dd>
         <dt>Opened</dt>
         <dd>

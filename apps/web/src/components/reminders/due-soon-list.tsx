@@ -4,8 +4,9 @@ import type { RouterOutputs } from '@garage/api';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { CalendarDate } from '~/components/calendar-date';
+import { type Column, DataTable } from '~/components/data-table';
 import { LoadMore } from '~/components/load-more';
-import { Empty, Failed, Loading } from '~/components/query-state';
+import { Failed, Loading } from '~/components/query-state';
 import { formatMileage } from '~/lib/format';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { newWorkOrderPath } from '~/lib/new-work-order';
@@ -31,6 +32,62 @@ function Why({ reminder }: { reminder: Reminder }) {
   );
 }
 
+const columns: Column<Reminder>[] = [
+  { header: 'Service', cell: (reminder) => reminder.description },
+  {
+    header: 'Due',
+    cell: ({ dueMileage, dueDate }) => (
+      <>
+        {dueMileage === null ? null : <div>at {formatMileage(dueMileage)}</div>}
+        {dueDate === null ? null : (
+          <div>
+            by <CalendarDate day={dueDate} />
+          </div>
+        )}
+      </>
+    ),
+  },
+  { header: 'Why now', cell: (reminder) => <Why reminder={reminder} /> },
+  {
+    header: 'Vehicle',
+    cell: ({ vehicle }) => (
+      <>
+        <Link href={`/staff/vehicles/${vehicle.id}`}>
+          {vehicle.year} {vehicle.make} {vehicle.model}
+        </Link>{' '}
+        <span className="plate">{vehicle.plate}</span>
+      </>
+    ),
+  },
+  {
+    header: 'Customer',
+    cell: ({ customer }) => (
+      <>
+        <Link
+          href={`/staff/customers/${customer.id}`}
+          aria-label={`Contact details of ${customer.name}`}
+        >
+          {customer.name}
+        </Link>
+        {customer.phone ? <div className="muted">{customer.phone}</div> : null}
+        {customer.email ? <div className="muted">{customer.email}</div> : null}
+      </>
+    ),
+  },
+  {
+    header: 'Action',
+    cell: ({ vehicle, description }) => (
+      <Link
+        href={newWorkOrderPath(vehicle.id, description)}
+        className="button-link"
+        aria-label={`New work order: ${description} for ${vehicle.plate}`}
+      >
+        New work order
+      </Link>
+    ),
+  },
+];
+
 /**
  * The next services due soon, in pages: the vehicle, the customer with how to reach them (their
  * page holds the full contact details), what is due and when, and a new work order for it.
@@ -46,75 +103,16 @@ export function DueSoonList() {
   if (query.isPending) return <Loading what="services due soon" />;
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
   const reminders = query.data.pages.flatMap((page) => page.items);
-  if (reminders.length === 0) {
-    return (
-      <Empty>No service is due soon. Next services are set when a work order is invoiced.</Empty>
-    );
-  }
   return (
     <>
-      <div className="table-wrap">
-        <table aria-label="Services due soon">
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Due</th>
-              <th scope="col">Why now</th>
-              <th scope="col">Vehicle</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reminders.map((reminder) => {
-              const { vehicle, customer } = reminder;
-              return (
-                <tr key={reminder.id} aria-label={`${reminder.description}: ${vehicle.plate}`}>
-                  <td>{reminder.description}</td>
-                  <td>
-                    {reminder.dueMileage === null ? null : (
-                      <div>at {formatMileage(reminder.dueMileage)}</div>
-                    )}
-                    {reminder.dueDate === null ? null : (
-                      <div>
-                        by <CalendarDate day={reminder.dueDate} />
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    <Why reminder={reminder} />
-                  </td>
-                  <td>
-                    <Link href={`/staff/vehicles/${vehicle.id}`}>
-                      {vehicle.year} {vehicle.make} {vehicle.model}
-                    </Link>{' '}
-                    <span className="plate">{vehicle.plate}</span>
-                  </td>
-                  <td>
-                    <Link
-                      href={`/staff/customers/${customer.id}`}
-                      aria-label={`Contact details of ${customer.name}`}
-                    >
-                      {customer.name}
-                    </Link>
-                    {customer.phone ? <div className="muted">{customer.phone}</div> : null}
-                    {customer.email ? <div className="muted">{customer.email}</div> : null}
-                  </td>
-                  <td>
-                    <Link
-                      href={newWorkOrderPath(vehicle.id, reminder.description)}
-                      className="button-link"
-                      aria-label={`New work order: ${reminder.description} for ${vehicle.plate}`}
-                    >
-                      New work order
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={reminders}
+        rowKey={(reminder) => reminder.id}
+        rowLabel={(reminder) => `${reminder.description}: ${reminder.vehicle.plate}`}
+        label="Services due soon"
+        empty="No service is due soon. Next services are set when a work order is invoiced."
+      />
       <LoadMore query={query} />
     </>
   );

@@ -10,15 +10,17 @@ import {
   shopLocales,
 } from '@garage/validators';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { FormError } from '~/components/form-error';
 import { MoneyField } from '~/components/money-field';
-import { Failed, Loading } from '~/components/query-state';
+import { Loaded } from '~/components/query-state';
 import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { parseTaxRateInput, taxRateToInput } from '~/lib/amount-input';
 import type { FieldErrors } from '~/lib/field-errors';
 import { formatDateTime } from '~/lib/format';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useTRPC } from '~/trpc/react';
 
 type Settings = RouterOutputs['settings']['get'];
@@ -26,10 +28,12 @@ type Settings = RouterOutputs['settings']['get'];
 /** Loads the shop's settings (prefetched by the admin layout), then the form. */
 export function ShopSettings() {
   const trpc = useTRPC();
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  if (settings.isPending) return <Loading what="settings" />;
-  if (settings.isError) return <Failed error={settings.error} retry={() => settings.refetch()} />;
-  return <SettingsForm settings={settings.data} />;
+  const query = useQuery(trpc.settings.get.queryOptions());
+  return (
+    <Loaded query={query} what="settings">
+      {(settings) => <SettingsForm settings={settings} />}
+    </Loaded>
+  );
 }
 
 /** The settings' fields, by the API's names: the form has an input for each. */
@@ -80,25 +84,22 @@ function sampleOf(money: MoneyFormat | null, timeZone: string): string | null {
  */
 function SettingsForm({ settings }: { settings: Settings }) {
   const trpc = useTRPC();
-  const [name, setName] = useState(settings.name);
-  const [address, setAddress] = useState(settings.address);
-  const [phone, setPhone] = useState(settings.phone);
-  const [laborRate, setLaborRate] = useState(
-    moneyInputText(settings.defaultLaborRateCents, settings),
-  );
-  const [taxRate, setTaxRate] = useState(
-    taxRateToInput(settings.defaultTaxRateBps, settings.locale),
-  );
-  const [currency, setCurrency] = useState(settings.currency);
-  const [locale, setLocale] = useState(settings.locale);
-  const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [saved, setSaved] = useState(false);
-  const update = useMutation(
-    trpc.settings.update.mutationOptions({
-      onSuccess: () => setSaved(true),
-    }),
-  );
-  const { fields, formError, check } = useFormCheck(update, settingsFields);
+  const update = useMutation(trpc.settings.update.mutationOptions());
+  const form = useFormMutation(update, {
+    initial: {
+      name: settings.name,
+      address: settings.address,
+      phone: settings.phone,
+      laborRate: moneyInputText(settings.defaultLaborRateCents, settings),
+      taxRate: taxRateToInput(settings.defaultTaxRateBps, settings.locale),
+      currency: settings.currency,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+    },
+    fields: settingsFields,
+  });
+  const { laborRate, taxRate, currency, locale, timeZone, ...shop } = form.draft;
   // The labour rate is typed in the currency and locale being saved: they set its marks and
   // decimals (the shop's own until the typed currency is one).
   const money = moneyFormatOf(currency, locale) ?? { currency: settings.currency, locale };
@@ -108,72 +109,45 @@ function SettingsForm({ settings }: { settings: Settings }) {
   function changeLocale(next: string) {
     const labor = parseMoney(laborRate, money);
     const tax = parseTaxRateInput(taxRate, locale);
-    if ('value' in labor) setLaborRate(moneyInputText(labor.value, { ...money, locale: next }));
-    if ('value' in tax) setTaxRate(taxRateToInput(tax.value, next));
-    setLocale(next);
+    form.setDraft((current) => ({
+      ...current,
+      ...('value' in labor
+        ? { laborRate: moneyInputText(labor.value, { ...money, locale: next }) }
+        : {}),
+      ...('value' in tax ? { taxRate: taxRateToInput(tax.value, next) } : {}),
+      locale: next,
+    }));
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setSaved(false);
     const labor = parseMoney(laborRate, money);
     const tax = parseTaxRateInput(taxRate, locale);
     const unread: FieldErrors = {};
     if ('problem' in labor) unread.defaultLaborRateCents = labor.problem;
     if ('problem' in tax) unread.defaultTaxRateBps = tax.problem;
-    const input = check(
-      settingsInput,
-      {
-        name,
-        address,
-        phone,
-        defaultLaborRateCents: 'value' in labor ? labor.value : undefined,
-        defaultTaxRateBps: 'value' in tax ? tax.value : undefined,
-        currency,
-        locale,
-        timeZone,
-      },
-      unread,
-    );
-    if (input) update.mutate(input);
+    const input = {
+      ...shop,
+      defaultLaborRateCents: 'value' in labor ? labor.value : undefined,
+      defaultTaxRateBps: 'value' in tax ? tax.value : undefined,
+      currency,
+      locale,
+      timeZone,
+    };
+    form.send(update.mutate, settingsInput, input, { unread, saved: () => setSaved(true) });
   }
 
   return (
-    <form onSubmit={submit} className="card form" noValidate>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
-      <TextField
-        label="Shop name"
-        name="name"
-        value={name}
-        onChange={setName}
-        error={fields.name}
-        required
-      />
-      <TextField
-        label="Address"
-        name="address"
-        multiline
-        value={address}
-        onChange={setAddress}
-        error={fields.address}
-      />
-      <TextField
-        label="Phone"
-        name="phone"
-        type="tel"
-        value={phone}
-        onChange={setPhone}
-        error={fields.phone}
-      />
+    <form onSubmit={form.onSubmit(submit)} className="card form" noValidate>
+      <FormError>{form.formError}</FormError>
+      <TextField label="Shop name" name="name" {...form.field('name')} required />
+      <TextField label="Address" name="address" multiline {...form.field('address')} />
+      <TextField label="Phone" name="phone" type="tel" {...form.field('phone')} />
       <MoneyField
         label="Default labour rate"
         name="defaultLaborRate"
         money={money}
-        value={laborRate}
-        onChange={setLaborRate}
-        error={fields.defaultLaborRateCents}
+        {...form.field('laborRate', 'defaultLaborRateCents')}
         hint="Per hour; new labour lines start at it"
         required
       />
@@ -181,18 +155,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
         label="Default tax rate"
         name="defaultTaxRate"
         inputMode="decimal"
-        value={taxRate}
-        onChange={setTaxRate}
-        error={fields.defaultTaxRateBps}
+        {...form.field('taxRate', 'defaultTaxRateBps')}
         hint={`Per cent, e.g. ${taxRateToInput(825, locale)}; new lines start at it`}
         required
       />
       <TextField
         label="Currency"
         name="currency"
-        value={currency}
-        onChange={setCurrency}
-        error={fields.currency}
+        {...form.field('currency')}
         hint="ISO 4217 code, e.g. USD, EUR, GBP"
         autoComplete="off"
         required
@@ -200,18 +170,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <SelectField
         label="Locale"
         name="locale"
-        value={locale}
         options={localeOptions}
+        {...form.field('locale')}
         onChange={changeLocale}
-        error={fields.locale}
         hint="How amounts and numbers are written and read, e.g. 1.234,50 in de-DE"
       />
       <TextField
         label="Time zone"
         name="timeZone"
-        value={timeZone}
-        onChange={setTimeZone}
-        error={fields.timeZone}
+        {...form.field('timeZone')}
         hint="IANA name, e.g. America/Chicago; every time on the staff screens is shown in it"
         autoComplete="off"
         required
@@ -220,11 +187,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         {sample ? `Shown as: ${sample}` : 'Not a currency and time zone we can show yet.'}
       </p>
       <div className="actions">
-        <button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </button>
+        <SubmitButton busy={form.busy}>Save settings</SubmitButton>
       </div>
-      <p role="status">{saved && !update.isPending ? 'Saved.' : null}</p>
+      <p role="status">{saved && !form.busy ? 'Saved.' : null}</p>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Failed, Loading } from '~/components/query-state';
+import { Loaded } from '~/components/query-state';
 import { useTRPC } from '~/trpc/react';
 import { draftOf } from './vehicle-draft';
 import { VehicleForm } from './vehicle-form';
@@ -10,15 +10,16 @@ import { VehicleForm } from './vehicle-form';
 export function EditVehicle({ id }: { id: number }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.vehicle.byId.queryOptions({ id }));
-  if (query.isPending) return <Loading what="vehicle" />;
-  if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
-  const vehicle = query.data;
   return (
-    <VehicleForm
-      id={id}
-      version={vehicle.version}
-      owner={vehicle.owner}
-      initial={draftOf(vehicle)}
-    />
+    <Loaded query={query} what="vehicle">
+      {(vehicle) => (
+        <VehicleForm
+          id={id}
+          version={vehicle.version}
+          owner={vehicle.owner}
+          initial={draftOf(vehicle)}
+        />
+      )}
+    </Loaded>
   );
 }

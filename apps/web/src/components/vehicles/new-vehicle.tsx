@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Failed, Loading } from '~/components/query-state';
+import { Loaded } from '~/components/query-state';
 import { useTRPC } from '~/trpc/react';
 import { VehicleForm } from './vehicle-form';
 
@@ -13,7 +13,9 @@ export function NewVehicle({ ownerId }: { ownerId: number | null }) {
     enabled: ownerId !== null,
   });
   if (ownerId === null) return <VehicleForm owner={null} />;
-  if (owner.isPending) return <Loading what="owner" />;
-  if (owner.isError) return <Failed error={owner.error} retry={() => owner.refetch()} />;
-  return <VehicleForm owner={{ id: owner.data.id, name: owner.data.name }} />;
+  return (
+    <Loaded query={owner} what="owner">
+      {({ id, name }) => <VehicleForm owner={{ id, name }} />}
+    </Loaded>
+  );
 }

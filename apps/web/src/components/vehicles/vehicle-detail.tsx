@@ -2,12 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { DeleteRecord } from '~/components/delete-record';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
 import { newWorkOrderPath } from '~/lib/new-work-order';
 import { useTRPC } from '~/trpc/react';
-import { DeleteVehicle } from './delete-vehicle';
 import { VehicleHistory } from './vehicle-history';
 
 /** One vehicle with its owner, edit / move / delete, a new work order, and its service history. */
@@ -54,7 +54,13 @@ export function VehicleDetail({ id }: { id: number }) {
         <Link href={`/staff/vehicles/${id}/edit`} className="button-link">
           Edit or move to another owner
         </Link>
-        <DeleteVehicle id={id} version={v.version} label={`${title} (${v.plate})`} />
+        <DeleteRecord
+          procedure={trpc.vehicle.delete}
+          record={{ id, version: v.version }}
+          what="vehicle"
+          name={`${title} (${v.plate})`}
+          listPath="/staff/vehicles"
+        />
       </div>
       <VehicleHistory vehicleId={id} />
     </>

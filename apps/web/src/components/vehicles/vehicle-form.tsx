@@ -3,14 +3,17 @@
 import { vehicleCreateInput, vehicleUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { CancelButton } from '~/components/cancel-button';
 import { CheckboxField } from '~/components/checkbox-field';
+import { FormError } from '~/components/form-error';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
 import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { fieldErrorsFrom } from '~/lib/field-errors';
 import { parseId } from '~/lib/ids';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { useTRPC } from '~/trpc/react';
 import { type OwnerChoice, OwnerPicker } from './owner-picker';
@@ -37,7 +40,7 @@ const vehicleFields = [
  */
 export function VehicleForm({
   id,
-  initial,
+  initial = blankVehicle,
   owner,
   version = 0,
 }: {
@@ -49,12 +52,10 @@ export function VehicleForm({
   const trpc = useTRPC();
   const router = useRouter();
   const format = useShopFormat();
-  const [draft, setDraft] = useState<VehicleDraft>(initial ?? blankVehicle);
   const [chosenOwner, setChosenOwner] = useState<OwnerChoice | null>(owner);
   const [foreignVin, setForeignVin] = useState(false);
   const [offerCorrection, setOfferCorrection] = useState(false);
   const [correctsMileage, setCorrectsMileage] = useState(false);
-  const vinFill = useVinFill({ initialVin: initial?.vin, setDraft });
   const onSuccess = (saved: { id: number }) => router.push(`/staff/vehicles/${saved.id}`);
   const create = useMutation(trpc.vehicle.create.mutationOptions({ onSuccess }));
   const update = useMutation(
@@ -66,84 +67,70 @@ export function VehicleForm({
     }),
   );
   const mutation = id === undefined ? create : update;
-  const { fields, formError: problems, check } = useFormCheck(mutation, vehicleFields);
+  const form = useFormMutation(mutation, { initial, fields: vehicleFields });
+  const vinFill = useVinFill({ initialVin: initial.vin, setDraft: form.setDraft });
   const versioned = useVersionConflict({
-    record: { version, values: vehicleValues(initial ?? blankVehicle, owner) },
-    values: vehicleValues(draft, chosenOwner),
+    record: { version, values: vehicleValues(initial, owner) },
+    values: vehicleValues(form.draft, chosenOwner),
     error: update.error,
     read: readVehicle,
     apply: ({ ownerId, ownerName, ...typed }, shown) => {
-      setDraft(typed);
+      form.setDraft(typed);
       const ownerNow = parseId(ownerId);
       setChosenOwner(ownerNow === null ? null : { id: ownerNow, name: shown.ownerId ?? ownerName });
     },
     save,
     dismiss: update.reset,
   });
-  const formError = versioned.conflict ? undefined : problems;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save(vehicleValues(draft, chosenOwner), versioned.version);
-  }
 
   /** Saves the form's values; an edit on top of `onVersion`. */
   function save({ ownerId, ownerName: _shown, ...typed }: VehicleValues, onVersion: number) {
     const { fields: vehicle, unread } = readVehicleDraft(typed, parseId(ownerId), format.locale);
     const vin = { vin: typed.vin, ...(foreignVin ? { vinCheckDigit: false } : {}) };
     if (id === undefined) {
-      const input = check(vehicleCreateInput, { ...vehicle, ...vin }, unread);
-      if (input) create.mutate(input);
+      form.send(create.mutate, vehicleCreateInput, { ...vehicle, ...vin }, { unread });
       return;
     }
     // An unchanged VIN is not sent, so a stored foreign VIN is not checked again.
-    const input = check(
-      vehicleUpdateInput,
-      {
-        id,
-        version: onVersion,
-        ...vehicle,
-        ...(vinChanged(typed.vin, initial?.vin) ? vin : {}),
-        allowMileageDecrease: offerCorrection && correctsMileage,
-      },
-      unread,
-    );
-    if (input) update.mutate(input);
+    const changes = {
+      id,
+      version: onVersion,
+      ...vehicle,
+      ...(vinChanged(typed.vin, initial.vin) ? vin : {}),
+      allowMileageDecrease: offerCorrection && correctsMileage,
+    };
+    form.send(update.mutate, vehicleUpdateInput, changes, { unread });
   }
 
-  const set = (key: keyof VehicleDraft) => (value: string) =>
-    setDraft((current) => ({ ...current, [key]: value }));
-
-  function changeVin(value: string) {
-    set('vin')(value);
-    vinFill.vinChanged(value);
-  }
-
-  function changeForeignVin(foreign: boolean) {
-    setForeignVin(foreign);
-    vinFill.checkDigitChanged(!foreign);
-  }
-
+  const theirs = (field: keyof VehicleValues) => (
+    <Theirs conflict={versioned.conflict} field={field} />
+  );
   return (
-    <form onSubmit={submit} className="card form" noValidate>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
+    <form
+      onSubmit={form.onSubmit(() =>
+        save(vehicleValues(form.draft, chosenOwner), versioned.version),
+      )}
+      className="card form"
+      noValidate
+    >
+      <FormError>{versioned.conflict ? undefined : form.formError}</FormError>
       <p className="muted">Fields marked * are required.</p>
-      <ConflictNotice what="vehicle" busy={mutation.isPending} {...versioned.notice} />
-      <OwnerPicker value={chosenOwner} onChange={setChosenOwner} error={fields.ownerId} />
-      <Theirs conflict={versioned.conflict} field="ownerId" />
+      <ConflictNotice what="vehicle" busy={form.busy} {...versioned.notice} />
+      <OwnerPicker value={chosenOwner} onChange={setChosenOwner} error={form.fields.ownerId} />
+      {theirs('ownerId')}
       <TextField
         label="VIN"
         name="vin"
-        value={draft.vin}
-        onChange={changeVin}
-        error={fields.vin}
+        {...form.field('vin')}
+        onChange={(value) => {
+          form.set('vin')(value);
+          vinFill.vinChanged(value);
+        }}
         hint="17 letters and digits, no I, O or Q; make, model and year are filled in from it"
         autoComplete="off"
         required
       />
-      <Theirs conflict={versioned.conflict} field="vin" />
+      {theirs('vin')}
       <p className="muted vin-note" role="status">
         {vinFill.note}
       </p>
@@ -151,58 +138,29 @@ export function VehicleForm({
         label="VIN from outside North America"
         name="foreign-vin"
         checked={foreignVin}
-        onChange={changeForeignVin}
+        onChange={(foreign) => {
+          setForeignVin(foreign);
+          vinFill.checkDigitChanged(!foreign);
+        }}
         hint="Skips the check digit (9th character), which only North American VINs carry"
       />
-      <TextField
-        label="Plate"
-        name="plate"
-        value={draft.plate}
-        onChange={set('plate')}
-        error={fields.plate}
-        autoComplete="off"
-        required
-      />
-      <Theirs conflict={versioned.conflict} field="plate" />
-      <TextField
-        label="Make"
-        name="make"
-        value={draft.make}
-        onChange={set('make')}
-        error={fields.make}
-        required
-      />
-      <Theirs conflict={versioned.conflict} field="make" />
-      <TextField
-        label="Model"
-        name="model"
-        value={draft.model}
-        onChange={set('model')}
-        error={fields.model}
-        required
-      />
-      <Theirs conflict={versioned.conflict} field="model" />
-      <TextField
-        label="Year"
-        name="year"
-        inputMode="numeric"
-        value={draft.year}
-        onChange={set('year')}
-        error={fields.year}
-        required
-      />
-      <Theirs conflict={versioned.conflict} field="year" />
+      <TextField label="Plate" name="plate" {...form.field('plate')} autoComplete="off" required />
+      {theirs('plate')}
+      <TextField label="Make" name="make" {...form.field('make')} required />
+      {theirs('make')}
+      <TextField label="Model" name="model" {...form.field('model')} required />
+      {theirs('model')}
+      <TextField label="Year" name="year" inputMode="numeric" {...form.field('year')} required />
+      {theirs('year')}
       <TextField
         label="Mileage"
         name="mileage"
         inputMode="numeric"
-        value={draft.mileage}
-        onChange={set('mileage')}
-        error={fields.mileage}
+        {...form.field('mileage')}
         hint="Miles on the odometer"
         required
       />
-      <Theirs conflict={versioned.conflict} field="mileage" />
+      {theirs('mileage')}
       {offerCorrection ? (
         <CheckboxField
           label="This corrects a wrongly entered mileage"
@@ -212,30 +170,15 @@ export function VehicleForm({
           hint="An odometer only goes up; tick this to lower the recorded mileage anyway"
         />
       ) : null}
-      <TextField
-        label="Colour"
-        name="colour"
-        value={draft.colour}
-        onChange={set('colour')}
-        error={fields.colour}
-      />
-      <Theirs conflict={versioned.conflict} field="colour" />
-      <TextField
-        label="Notes"
-        name="notes"
-        multiline
-        value={draft.notes}
-        onChange={set('notes')}
-        error={fields.notes}
-      />
-      <Theirs conflict={versioned.conflict} field="notes" />
+      <TextField label="Colour" name="colour" {...form.field('colour')} />
+      {theirs('colour')}
+      <TextField label="Notes" name="notes" multiline {...form.field('notes')} />
+      {theirs('notes')}
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : id === undefined ? 'Create vehicle' : 'Save changes'}
-        </button>
-        <button type="button" className="secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
+        <SubmitButton busy={form.busy}>
+          {id === undefined ? 'Create vehicle' : 'Save changes'}
+        </SubmitButton>
+        <CancelButton />
       </div>
     </form>
   );

@@ -1,16 +1,67 @@
 'use client';
 
+import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Empty, Failed, Loading } from '~/components/query-state';
+import { type Column, DataTable } from '~/components/data-table';
+import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
+import { LineWork } from '~/components/work-orders/line-work';
 import { OdometerReadings } from '~/components/work-orders/odometer-readings';
 import { StatusBadge } from '~/components/work-orders/status-badge';
 import { formatMileage, formatQuantity } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { NextServiceCard } from './next-service-card';
+
+type History = RouterOutputs['vehicle']['history'];
+
+const workOrderColumns: Column<History['workOrders'][number]>[] = [
+  {
+    header: 'Number',
+    cell: (workOrder) => (
+      <Link href={`/staff/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
+    ),
+  },
+  { header: 'Status', cell: (workOrder) => <StatusBadge status={workOrder.status} /> },
+  { header: 'Opened', cell: (workOrder) => <Timestamp at={workOrder.createdAt} dateOnly /> },
+  { header: 'Concern', cell: (workOrder) => workOrder.concern, className: 'clip' },
+  {
+    header: 'Customer',
+    cell: ({ customer }) => <Link href={`/staff/customers/${customer.id}`}>{customer.name}</Link>,
+    wideOnly: true,
+  },
+  {
+    header: 'Odometer in',
+    cell: (workOrder) => formatMileage(workOrder.odometerIn),
+    numeric: true,
+    wideOnly: true,
+  },
+  {
+    header: 'Total',
+    cell: (workOrder) => moneyIn(workOrder.money)(workOrder.totalCents),
+    numeric: true,
+  },
+];
+
+const recommendationColumns: Column<History['recommendations'][number]>[] = [
+  {
+    header: 'Declined',
+    cell: (line) => (line.declinedAt ? <Timestamp at={line.declinedAt} dateOnly /> : '–'),
+  },
+  {
+    header: 'Work',
+    cell: (line) => <LineWork line={line} />,
+  },
+  { header: 'Qty', cell: (line) => formatQuantity(line.quantity), numeric: true },
+  { header: 'Amount', cell: (line) => moneyIn(line.money)(line.totalCents), numeric: true },
+  {
+    header: 'Work order',
+    cell: ({ workOrder }) => (
+      <Link href={`/staff/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
+    ),
+  },
+];
 
 /**
  * A vehicle's service history (vehicle.history): its next service, its work orders, its
@@ -27,103 +78,25 @@ export function VehicleHistory({ vehicleId }: { vehicleId: number }) {
       <NextServiceCard next={nextService} />
       <section aria-labelledby="work-orders-title">
         <h2 id="work-orders-title">Work orders ({workOrders.length})</h2>
-        {workOrders.length === 0 ? (
-          <Empty>No work orders yet.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Concern</th>
-                  <th scope="col" className="hide-narrow">
-                    Customer
-                  </th>
-                  <th scope="col" className="num hide-narrow">
-                    Odometer in
-                  </th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {workOrders.map((workOrder) => (
-                  <tr key={workOrder.id}>
-                    <td>
-                      <Link href={`/staff/work-orders/${workOrder.id}`}>{workOrder.number}</Link>
-                    </td>
-                    <td>
-                      <StatusBadge status={workOrder.status} />
-                    </td>
-                    <td>
-                      <Timestamp at={workOrder.createdAt} dateOnly />
-                    </td>
-                    <td className="clip">{workOrder.concern}</td>
-                    <td className="hide-narrow">
-                      <Link href={`/staff/customers/${workOrder.customer.id}`}>
-                        {workOrder.customer.name}
-                      </Link>
-                    </td>
-                    <td className="num hide-narrow">{formatMileage(workOrder.odometerIn)}</td>
-                    <td className="num">{moneyIn(workOrder.money)(workOrder.totalCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={workOrderColumns}
+          rows={workOrders}
+          rowKey={(workOrder) => workOrder.id}
+          empty="No work orders yet."
+        />
       </section>
       <section aria-labelledby="recommendations-title">
         <h2 id="recommendations-title">Recommendations ({recommendations.length})</h2>
-        {recommendations.length === 0 ? (
-          <Empty>Nothing declined: no recommended work is outstanding.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Declined</th>
-                  <th scope="col">Work</th>
-                  <th scope="col" className="num">
-                    Qty
-                  </th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">Work order</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recommendations.map((line) => (
-                  <tr key={line.id}>
-                    <td>{line.declinedAt ? <Timestamp at={line.declinedAt} dateOnly /> : '–'}</td>
-                    <td>
-                      {line.description} <span className="muted">({kindLabels[line.kind]})</span>
-                    </td>
-                    <td className="num">{formatQuantity(line.quantity)}</td>
-                    <td className="num">{moneyIn(line.money)(line.totalCents)}</td>
-                    <td>
-                      <Link href={`/staff/work-orders/${line.workOrder.id}`}>
-                        {line.workOrder.number}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={recommendationColumns}
+          rows={recommendations}
+          rowKey={(line) => line.id}
+          empty="Nothing declined: no recommended work is outstanding."
+        />
       </section>
       <section aria-labelledby="odometer-log-title">
         <h2 id="odometer-log-title">Odometer log ({odometerLog.length})</h2>
-        {odometerLog.length === 0 ? (
-          <Empty>No readings recorded yet.</Empty>
-        ) : (
-          <OdometerReadings readings={odometerLog} showWorkOrder />
-        )}
+        <OdometerReadings readings={odometerLog} showWorkOrder empty="No readings recorded yet." />
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
+import { type Column, DataTable } from '~/components/data-table';
 import { formatMileage } from '~/lib/format';
 
 type ListedVehicle = RouterOutputs['vehicle']['list']['items'][number];
@@ -11,6 +12,27 @@ export type VehicleRow = Pick<
 > &
   Partial<Pick<ListedVehicle, 'owner'>>;
 
+const columns: Column<VehicleRow>[] = [
+  {
+    header: 'Plate',
+    cell: (vehicle) => <Link href={`/staff/vehicles/${vehicle.id}`}>{vehicle.plate}</Link>,
+  },
+  { header: 'Vehicle', cell: (vehicle) => `${vehicle.year} ${vehicle.make} ${vehicle.model}` },
+  { header: 'VIN', cell: (vehicle) => <code>{vehicle.vin}</code>, wideOnly: true },
+  {
+    header: 'Mileage',
+    cell: (vehicle) => formatMileage(vehicle.mileage),
+    numeric: true,
+    wideOnly: true,
+  },
+];
+
+const ownerColumn: Column<VehicleRow> = {
+  header: 'Owner',
+  cell: ({ owner }) =>
+    owner ? <Link href={`/staff/customers/${owner.id}`}>{owner.name}</Link> : '–',
+};
+
 /** A table of vehicles linking to their pages; the owner column is optional. */
 export function VehicleTable({
   vehicles,
@@ -20,47 +42,10 @@ export function VehicleTable({
   showOwner?: boolean;
 }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Plate</th>
-            <th scope="col">Vehicle</th>
-            <th scope="col" className="hide-narrow">
-              VIN
-            </th>
-            <th scope="col" className="num hide-narrow">
-              Mileage
-            </th>
-            {showOwner ? <th scope="col">Owner</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {vehicles.map((vehicle) => (
-            <tr key={vehicle.id}>
-              <td>
-                <Link href={`/staff/vehicles/${vehicle.id}`}>{vehicle.plate}</Link>
-              </td>
-              <td>
-                {vehicle.year} {vehicle.make} {vehicle.model}
-              </td>
-              <td className="hide-narrow">
-                <code>{vehicle.vin}</code>
-              </td>
-              <td className="num hide-narrow">{formatMileage(vehicle.mileage)}</td>
-              {showOwner ? (
-                <td>
-                  {vehicle.owner ? (
-                    <Link href={`/staff/customers/${vehicle.owner.id}`}>{vehicle.owner.name}</Link>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={showOwner ? [...columns, ownerColumn] : columns}
+      rows={vehicles}
+      rowKey={(vehicle) => vehicle.id}
+    />
   );
 }

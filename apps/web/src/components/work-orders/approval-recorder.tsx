@@ -3,17 +3,19 @@
 import type { RouterOutputs } from '@garage/api';
 import { decideLinesInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { FormError } from '~/components/form-error';
 import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
 import { moneyIn } from '~/lib/money-of';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import {
   channelLabels,
+  doneSaying,
   isStaffChannel,
   type LineApproval,
   type StaffChannel,
   staffChannels,
-  statusLabels,
 } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { useWorkOrderWritten } from './use-work-order-written';
@@ -42,28 +44,24 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const money = moneyIn(workOrder.money);
   const written = useWorkOrderWritten();
-  // Only the choices staff changed; every other line shows its recorded decision.
-  const [choice, setChoice] = useState<Record<number, LineApproval>>({});
-  const [channel, setChannel] = useState<StaffChannel>('phone');
   const [recorded, setRecorded] = useState<string | null>(null);
   const decide = useMutation(
     trpc.workOrder.decideLines.mutationOptions({
       onSuccess: (result) => {
         written(result);
-        setChoice({});
-        setRecorded(
-          result.statusMove
-            ? `Recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`
-            : 'Recorded.',
-        );
+        setRecorded(doneSaying('Recorded', result.statusMove));
       },
     }),
   );
-  const checked = useFormCheck(decide, ['channel']);
-  const { fields } = checked;
+  // Only the choices staff changed; every other line shows its recorded decision.
+  const initial: { choice: Record<number, LineApproval>; channel: StaffChannel } = {
+    choice: {},
+    channel: 'phone',
+  };
+  const form = useFormMutation(decide, { initial, fields: ['channel'] });
+  const { choice, channel } = form.draft;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setRecorded(null);
     const decisions = workOrder.lines.flatMap((line) => {
       const chosen = choice[line.id] ?? line.approval;
@@ -71,29 +69,26 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
         ? [{ lineId: line.id, approved: chosen === 'approved' }]
         : [];
     });
-    const input = checked.check(decideLinesInput, {
-      workOrderId: workOrder.id,
-      decisions,
-      channel,
+    const input = { workOrderId: workOrder.id, decisions, channel };
+    // Recorded, the lines show their new decisions: no choice is left over; the channel stays.
+    form.send(decide.mutate, decideLinesInput, input, {
+      saved: () => form.reset({ choice: {}, channel }),
     });
-    if (input) decide.mutate(input);
   }
 
   // No line changed: the schema's "must decide at least one line", in the words of this form.
-  const formError = fields.decisions?.startsWith('must decide at least')
+  const formError = form.fields.decisions?.startsWith('must decide at least')
     ? 'Choose Approve or Decline for at least one line that has changed.'
-    : checked.formError;
+    : form.formError;
   return (
     <section className="card" aria-labelledby="approval-title">
       <h2 id="approval-title">Customer's decision</h2>
-      <form onSubmit={submit} noValidate aria-labelledby="approval-title">
+      <form onSubmit={form.onSubmit(submit)} noValidate aria-labelledby="approval-title">
         <p className="muted">
           Record what the customer said about each line. A line added later waits for a decision
           again.
         </p>
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
+        <FormError>{formError}</FormError>
         {workOrder.lines.map((line) => (
           <fieldset key={line.id} className="field decision">
             <legend>
@@ -112,7 +107,12 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
                   disabled={
                     !line.decidable || (option.value === 'pending' && line.approval !== 'pending')
                   }
-                  onChange={() => setChoice((current) => ({ ...current, [line.id]: option.value }))}
+                  onChange={() =>
+                    form.setDraft((current) => ({
+                      ...current,
+                      choice: { ...current.choice, [line.id]: option.value },
+                    }))
+                  }
                 />{' '}
                 {option.label}
               </label>
@@ -125,14 +125,14 @@ export function ApprovalRecorder({ workOrder }: { workOrder: WorkOrder }) {
           value={channel}
           options={channelOptions}
           onChange={(value) => {
-            if (isStaffChannel(value)) setChannel(value);
+            if (isStaffChannel(value)) form.set('channel')(value);
           }}
-          error={fields.channel}
+          error={form.fields.channel}
         />
         <div className="actions">
-          <button type="submit" disabled={decide.isPending}>
-            {decide.isPending ? 'Recording…' : 'Record decision'}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Recording…">
+            Record decision
+          </SubmitButton>
         </div>
         <p role="status">{recorded}</p>
       </form>

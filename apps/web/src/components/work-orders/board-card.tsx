@@ -3,11 +3,13 @@
 import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { Timestamp } from '~/components/timestamp';
+import { FormError } from '~/components/form-error';
+import { TimestampOr } from '~/components/timestamp';
 import { sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
 import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
 import { AwaitingApproval } from './status-badge';
+import { TechnicianName } from './technician-name';
 
 export type BoardCardData = RouterOutputs['workOrder']['board']['columns'][number]['cards'][number];
 
@@ -72,16 +74,14 @@ export function BoardCard({
         </div>
         <div>
           <dt>Technician</dt>
-          <dd>{card.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+          <dd>
+            <TechnicianName technician={card.technician} />
+          </dd>
         </div>
         <div>
           <dt>Promised</dt>
           <dd>
-            {card.promisedAt ? (
-              <Timestamp at={card.promisedAt} />
-            ) : (
-              <span className="muted">–</span>
-            )}
+            <TimestampOr at={card.promisedAt} none="–" />
           </dd>
         </div>
         <div>
@@ -108,9 +108,7 @@ export function BoardCard({
           ))}
         </div>
       ) : null}
-      <p role="alert" className="form-error">
-        {error ? `Not moved. ${sentence(error)}.` : null}
-      </p>
+      <FormError>{error ? `Not moved. ${sentence(error)}.` : null}</FormError>
     </li>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { creditInvoiceInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmDialog } from '~/components/confirm-dialog';
-import { TextField } from '~/components/text-field';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { moneyIn } from '~/lib/money-of';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useTRPC } from '~/trpc/react';
+import { ReasonDialog } from './reason-dialog';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -21,17 +21,9 @@ export function CreditInvoice({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const written = useWorkOrderWritten();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   // Once credited, the page shows the credit note in place of the invoice (invoice-section).
-  const credit = useMutation(
-    trpc.workOrder.creditInvoice.mutationOptions({
-      onSuccess: async (result) => {
-        setOpen(false);
-        await written(result);
-      },
-    }),
-  );
-  const fields = fieldErrorsFrom(credit.error);
+  const credit = useMutation(trpc.workOrder.creditInvoice.mutationOptions({ onSuccess: written }));
+  const form = useFormMutation(credit, { initial: { reason: '' }, fields: ['reason'] });
   const money = moneyIn(workOrder.money);
   return (
     <>
@@ -40,43 +32,41 @@ export function CreditInvoice({ workOrder }: { workOrder: WorkOrder }) {
           type="button"
           className="secondary"
           onClick={() => {
-            credit.reset();
+            form.dismiss();
             setOpen(true);
           }}
         >
           Credit this invoice
         </button>
       </div>
-      <ConfirmDialog
+      <ReasonDialog
         open={open}
         title={`Credit invoice ${workOrder.invoiceNumber ?? ''}?`}
         confirmLabel="Issue the credit note"
-        busy={credit.isPending}
-        onConfirm={() => credit.mutate({ id: workOrder.id, reason })}
+        busy={form.busy}
+        onConfirm={() =>
+          form.send(
+            credit.mutate,
+            creditInvoiceInput,
+            { id: workOrder.id, reason: form.draft.reason },
+            { saved: () => setOpen(false) },
+          )
+        }
         onCancel={() => setOpen(false)}
+        formError={form.formError}
+        reason={{
+          name: 'creditReason',
+          hint: 'Why the invoice is wrong: kept on the credit note and in the history',
+          ...form.field('reason'),
+        }}
       >
-        <p>
-          A credit note with the next credit note number cancels invoice {workOrder.invoiceNumber}{' '}
-          in full ({money(workOrder.totals.totalCents)}). The invoice stays as it was issued. The
-          work order goes back to ready, to be corrected and invoiced again under a new number.
-          {workOrder.paidCents > 0
-            ? ` The ${money(workOrder.paidCents)} already paid stays on the work order and counts toward its next invoice.`
-            : ''}
-        </p>
-        <p role="alert" className="form-error">
-          {formErrorFrom(credit.error, fields, ['reason'])}
-        </p>
-        <TextField
-          label="Reason"
-          name="creditReason"
-          multiline
-          value={reason}
-          onChange={setReason}
-          error={fields.reason}
-          hint="Why the invoice is wrong: kept on the credit note and in the history"
-          required
-        />
-      </ConfirmDialog>
+        A credit note with the next credit note number cancels invoice {workOrder.invoiceNumber} in
+        full ({money(workOrder.totals.totalCents)}). The invoice stays as it was issued. The work
+        order goes back to ready, to be corrected and invoiced again under a new number.
+        {workOrder.paidCents > 0
+          ? ` The ${money(workOrder.paidCents)} already paid stays on the work order and counts toward its next invoice.`
+          : ''}
+      </ReasonDialog>
     </>
   );
 }

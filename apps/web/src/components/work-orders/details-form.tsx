@@ -3,14 +3,16 @@
 import type { RouterOutputs } from '@garage/api';
 import { workOrderUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { FormError } from '~/components/form-error';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
 import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
 import { parseId } from '~/lib/ids';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
-import { fromWallClockInput, toWallClockInput } from '~/lib/zoned-time';
+import { fromWallClockInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
 import { type DetailsValues, detailsValues, readDetails } from './details-conflict';
 import { TechnicianSelect } from './technician-select';
@@ -22,63 +24,44 @@ type WorkOrder = RouterOutputs['workOrder']['byId'];
 const detailsFields = ['concern', 'notes', 'technicianId', 'promisedAt'];
 
 /** The concern (the customer's words), the shop's notes, the technician and the promised time. */
-export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; editable: boolean }) {
+export function DetailsForm({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
-  const [concern, setConcern] = useState(workOrder.concern);
-  const [notes, setNotes] = useState(workOrder.notes ?? '');
-  const [technician, setTechnician] = useState(
-    workOrder.technician ? String(workOrder.technician.id) : '',
-  );
-  const [promised, setPromised] = useState(
-    workOrder.promisedAt ? toWallClockInput(workOrder.promisedAt, format.timeZone) : '',
-  );
   const [saved, setSaved] = useState(false);
-  const values: DetailsValues = { concern, notes, technician, promised };
-  const update = useMutation(
-    trpc.workOrder.update.mutationOptions({
-      onSuccess: (result) => {
-        written(result);
-        versioned.saved(result.version, values);
-        setSaved(true);
-      },
-    }),
-  );
-  const { fields, formError, check } = useFormCheck(update, detailsFields);
+  const update = useMutation(trpc.workOrder.update.mutationOptions({ onSuccess: written }));
+  const form = useFormMutation(update, {
+    initial: detailsValues(workOrder, format.timeZone),
+    fields: detailsFields,
+  });
   const save = (typed: DetailsValues, onVersion: number) => {
     setSaved(false);
-    const input = check(workOrderUpdateInput, {
+    const changes = {
       id: workOrder.id,
       version: onVersion,
       concern: typed.concern,
       notes: typed.notes,
       technicianId: parseId(typed.technician),
       promisedAt: fromWallClockInput(typed.promised, format.timeZone),
+    };
+    form.send(update.mutate, workOrderUpdateInput, changes, {
+      saved: (result) => {
+        versioned.saved(result.version, typed);
+        setSaved(true);
+      },
     });
-    if (input) update.mutate(input);
   };
   const versioned = useVersionConflict({
     record: { version: workOrder.version, values: detailsValues(workOrder, format.timeZone) },
-    values,
+    values: form.draft,
     error: update.error,
     read: readDetails(format),
-    apply: (next) => {
-      setConcern(next.concern);
-      setNotes(next.notes);
-      setTechnician(next.technician);
-      setPromised(next.promised);
-    },
+    apply: form.setDraft,
     save,
     dismiss: update.reset,
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save(values, versioned.version);
-  }
-
-  if (!editable) {
+  if (!workOrder.editable) {
     return (
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">Concern and notes</h2>
@@ -91,60 +74,52 @@ export function DetailsForm({ workOrder, editable }: { workOrder: WorkOrder; edi
       </section>
     );
   }
+  const theirs = (field: keyof DetailsValues, label?: string) => (
+    <Theirs conflict={versioned.conflict} field={field} label={label} />
+  );
   return (
     <section className="card" aria-labelledby="details-title">
       <h2 id="details-title">Concern and notes</h2>
-      <form onSubmit={submit} noValidate aria-labelledby="details-title">
-        <p role="alert" className="form-error">
-          {versioned.conflict ? null : formError}
-        </p>
-        <ConflictNotice what="work order" busy={update.isPending} {...versioned.notice} />
+      <form
+        onSubmit={form.onSubmit(() => save(form.draft, versioned.version))}
+        noValidate
+        aria-labelledby="details-title"
+      >
+        <FormError>{versioned.conflict ? null : form.formError}</FormError>
+        <ConflictNotice what="work order" busy={form.busy} {...versioned.notice} />
         <TextField
           label="Concern"
           name="concern"
           multiline
-          value={concern}
-          onChange={setConcern}
-          error={fields.concern}
+          {...form.field('concern')}
           hint="The customer's words"
           required
         />
-        <Theirs conflict={versioned.conflict} field="concern" />
+        {theirs('concern')}
         <TextField
           label="Notes"
           name="notes"
           multiline
-          value={notes}
-          onChange={setNotes}
-          error={fields.notes}
+          {...form.field('notes')}
           hint="For the shop; customers do not see them"
         />
-        <Theirs conflict={versioned.conflict} field="notes" />
+        {theirs('notes')}
         <div className="form-row">
-          <TechnicianSelect
-            value={technician}
-            onChange={setTechnician}
-            noneLabel="Unassigned"
-            error={fields.technicianId}
-          />
+          <TechnicianSelect {...form.field('technician', 'technicianId')} noneLabel="Unassigned" />
           <TextField
             label="Promised"
             name="promisedAt"
             type="datetime-local"
-            value={promised}
-            onChange={setPromised}
-            error={fields.promisedAt}
+            {...form.field('promised', 'promisedAt')}
             hint={`Shop time (${format.timeZone})`}
           />
         </div>
-        <Theirs conflict={versioned.conflict} field="technician" label="Technician" />
-        <Theirs conflict={versioned.conflict} field="promised" label="Promised" />
+        {theirs('technician', 'Technician')}
+        {theirs('promised', 'Promised')}
         <div className="actions">
-          <button type="submit" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save details'}
-          </button>
+          <SubmitButton busy={form.busy}>Save details</SubmitButton>
         </div>
-        <p role="status">{saved && !update.isPending ? 'Saved.' : null}</p>
+        <p role="status">{saved && !form.busy ? 'Saved.' : null}</p>
       </form>
     </section>
   );

@@ -3,14 +3,16 @@
 import type { RouterInputs, RouterOutputs } from '@garage/api';
 import { invoiceInput, isCalendarDate } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
+import { FormError } from '~/components/form-error';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { parseWholeInput } from '~/lib/amount-input';
 import type { FieldErrors } from '~/lib/field-errors';
 import { formatMileage } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { statusLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
@@ -28,28 +30,24 @@ export function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
   const trpc = useTRPC();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
-  const [mileage, setMileage] = useState('');
-  const [date, setDate] = useState('');
   // The request the confirmation is about: set once the fields are read.
   const [confirming, setConfirming] = useState<RouterInputs['workOrder']['invoice'] | null>(null);
   const invoice = useMutation(
     trpc.workOrder.invoice.mutationOptions({
-      onSuccess: async (result) => {
-        setConfirming(null);
-        await written(result);
-      },
-      onError: () => setConfirming(null),
+      onSuccess: written,
+      onSettled: () => setConfirming(null),
     }),
   );
   // Both fields are checked here first, by their paths; the API still refuses a mileage the
   // vehicle has already reached (shown at the mileage) and names anything else above the form.
-  const { fields, formError, check } = useFormCheck(invoice, [
-    'nextService.mileage',
-    'nextService.date',
-  ]);
+  const form = useFormMutation(invoice, {
+    initial: { mileage: '', date: '' },
+    fields: ['nextService.mileage', 'nextService.date'],
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  /** Reads the next service, then asks to confirm: only the confirmation invoices. */
+  function submit() {
+    const { mileage, date } = form.draft;
     const nextService: { mileage?: number; date?: string } = {};
     const unread: FieldErrors = {};
     if (mileage.trim() !== '') {
@@ -64,7 +62,7 @@ export function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
       else unread['nextService.date'] = 'must be a date';
     }
     const given = nextService.mileage !== undefined || nextService.date !== undefined;
-    const input = check(
+    const input = form.check(
       invoiceInput,
       { id: workOrder.id, ...(given ? { nextService } : {}) },
       unread,
@@ -75,15 +73,13 @@ export function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
   return (
     <section className="card" aria-labelledby="invoice-title">
       <h2 id="invoice-title">Invoice</h2>
-      <form onSubmit={submit} noValidate aria-labelledby="invoice-title">
+      <form onSubmit={form.onSubmit(submit)} noValidate aria-labelledby="invoice-title">
         <p className="muted">
           The work order is {statusLabels[workOrder.status].toLowerCase()}. Invoicing locks its
           lines and gives it the next invoice number; the total due is{' '}
           {moneyIn(workOrder.money)(workOrder.totals.totalCents)}.
         </p>
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
+        <FormError>{form.formError}</FormError>
         <fieldset className="field">
           <legend>Next service (optional): whichever comes first</legend>
           <div className="form-row">
@@ -91,33 +87,29 @@ export function InvoiceForm({ workOrder }: { workOrder: WorkOrder }) {
               label="Next service mileage"
               name="nextServiceMileage"
               inputMode="numeric"
-              value={mileage}
-              onChange={setMileage}
-              error={fields['nextService.mileage']}
+              {...form.field('mileage', 'nextService.mileage')}
               hint={`Miles on the odometer (now ${formatMileage(workOrder.odometerOut ?? workOrder.odometerIn)})`}
             />
             <TextField
               label="Next service date"
               name="nextServiceDate"
               type="date"
-              value={date}
-              onChange={setDate}
-              error={fields['nextService.date']}
+              {...form.field('date', 'nextService.date')}
               hint="The day it is due by"
             />
           </div>
         </fieldset>
         <div className="actions">
-          <button type="submit" disabled={invoice.isPending}>
-            {invoice.isPending ? 'Invoicing…' : 'Invoice'}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Invoicing…">
+            Invoice
+          </SubmitButton>
         </div>
       </form>
       <ConfirmDialog
         open={confirming !== null}
         title={`Invoice ${workOrder.number}?`}
         confirmLabel="Issue the invoice"
-        busy={invoice.isPending}
+        busy={form.busy}
         onConfirm={() => confirming && invoice.mutate(confirming)}
         onCancel={() => setConfirming(null)}
       >

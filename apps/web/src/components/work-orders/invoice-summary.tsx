@@ -1,6 +1,7 @@
 import type { RouterInputs, RouterOutputs } from '@garage/api';
 import { formatMileage } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
+import { Amounts } from './amounts';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 type NextService = RouterInputs['workOrder']['invoice']['nextService'];
@@ -47,20 +48,15 @@ export function InvoiceSummary({
           ))}
         </ul>
       )}
-      <dl className="details totals" aria-label="Invoice total">
-        <dt>Total</dt>
-        <dd className="num">
-          <strong>{money(workOrder.totals.totalCents)}</strong>
-        </dd>
-        {workOrder.paidCents > 0 ? (
-          <>
-            <dt>Already paid</dt>
-            <dd className="num">{money(workOrder.paidCents)}</dd>
-            <dt>Balance due</dt>
-            <dd className="num">{money(workOrder.balanceCents)}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Amounts
+        label="Invoice total"
+        money={money}
+        amounts={[
+          { term: 'Total', cents: workOrder.totals.totalCents, strong: true },
+          workOrder.paidCents > 0 && { term: 'Already paid', cents: workOrder.paidCents },
+          workOrder.paidCents > 0 && { term: 'Balance due', cents: workOrder.balanceCents },
+        ]}
+      />
       {next.length > 0 ? <p>Next service: {next.join(' or ')}, whichever comes first.</p> : null}
       <p>
         Invoicing gives it the next invoice number and locks its lines, its details and the

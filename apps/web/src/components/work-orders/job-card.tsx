@@ -3,12 +3,14 @@
 import type { RouterOutputs } from '@garage/api';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { type Column, DataTable } from '~/components/data-table';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { formatMileage, formatQuantity } from '~/lib/format';
-import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { LineWork } from './line-work';
+import { TechnicianName } from './technician-name';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 type Line = WorkOrder['lines'][number];
@@ -29,6 +31,16 @@ function pendingNote(count: number): string {
   const lines = count === 1 ? '1 line awaits' : `${count} lines await`;
   return `${lines} the customer’s decision: not on this card until approved.`;
 }
+
+const workColumns: Column<Line>[] = [
+  { header: 'Done', cell: () => <span className="tick-box" aria-hidden="true" /> },
+  {
+    header: 'Work',
+    cell: (line) => <LineWork line={line} />,
+  },
+  { header: 'Part no.', cell: (line) => (line.partNumber ? <code>{line.partNumber}</code> : null) },
+  { header: 'Hours / qty', cell: amountOf, numeric: true },
+];
 
 /**
  * A work order's job card for the technician, one printed page: the shop, the vehicle (plate,
@@ -105,16 +117,14 @@ export function JobCard({ id }: { id: number }) {
           </div>
           <div>
             <dt>Technician</dt>
-            <dd>{workOrder.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+            <dd>
+              <TechnicianName technician={workOrder.technician} />
+            </dd>
           </div>
           <div>
             <dt>Promised</dt>
             <dd>
-              {workOrder.promisedAt ? (
-                <Timestamp at={workOrder.promisedAt} />
-              ) : (
-                <span className="muted">not promised</span>
-              )}
+              <TimestampOr at={workOrder.promisedAt} none="not promised" />
             </dd>
           </div>
         </dl>
@@ -127,32 +137,13 @@ export function JobCard({ id }: { id: number }) {
           {work.length === 0 ? (
             <p>No work is approved yet.</p>
           ) : (
-            <table className="job-card-work">
-              <thead>
-                <tr>
-                  <th scope="col">Done</th>
-                  <th scope="col">Work</th>
-                  <th scope="col">Part no.</th>
-                  <th scope="col" className="num">
-                    Hours / qty
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {work.map((line) => (
-                  <tr key={line.id} aria-label={line.description}>
-                    <td>
-                      <span className="tick-box" aria-hidden="true" />
-                    </td>
-                    <td>
-                      {line.description} <span className="muted">({kindLabels[line.kind]})</span>
-                    </td>
-                    <td>{line.partNumber ? <code>{line.partNumber}</code> : null}</td>
-                    <td className="num">{amountOf(line)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              columns={workColumns}
+              rows={work}
+              rowKey={(line) => line.id}
+              rowLabel={(line) => line.description}
+              className="job-card-work"
+            />
           )}
           {pending > 0 ? <p className="muted">{pendingNote(pending)}</p> : null}
         </section>

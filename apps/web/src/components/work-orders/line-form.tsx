@@ -3,13 +3,15 @@
 import type { RouterOutputs } from '@garage/api';
 import { addLineInput, updateLineInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { FormError } from '~/components/form-error';
 import { MoneyField } from '~/components/money-field';
 import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { ConflictNotice, Theirs } from '~/components/version-conflict/conflict-notice';
 import { useVersionConflict } from '~/components/version-conflict/use-version-conflict';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
@@ -55,76 +57,70 @@ export function LineForm({
   const trpc = useTRPC();
   const written = useWorkOrderWritten();
   const format = useShopFormat();
-  const [draft, setDraft] = useState<LineDraft>(initial);
   const money = { currency: settings.currency, locale: settings.locale };
-  const form = useRef<HTMLFormElement>(null);
+  const element = useRef<HTMLFormElement>(null);
   // "Edit" on a row opens this form below the table: the focus follows, to its first field.
   useEffect(() => {
-    const first = form.current?.elements[0];
+    const first = element.current?.elements[0];
     if (lineId !== undefined && first instanceof HTMLElement) first.focus();
   }, [lineId]);
-  const onSuccess = (workOrder: RouterOutputs['workOrder']['byId']) => {
-    written(workOrder);
-    if (lineId === undefined) setDraft(blankLine(draft.kind, settings));
-    onDone?.();
-  };
-  const add = useMutation(trpc.workOrder.addLine.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.workOrder.updateLine.mutationOptions({ onSuccess }));
-  const mutation = lineId === undefined ? add : update;
-  const { fields, formError: problems, check } = useFormCheck(mutation, lineFieldNames);
+  const add = useMutation(trpc.workOrder.addLine.mutationOptions({ onSuccess: written }));
+  const update = useMutation(trpc.workOrder.updateLine.mutationOptions({ onSuccess: written }));
+  const form = useFormMutation(lineId === undefined ? add : update, {
+    initial,
+    fields: lineFieldNames,
+  });
+  const { draft } = form;
   const versioned = useVersionConflict({
     record: { version, values: initial },
     values: draft,
     error: update.error,
     read: readLine(format),
-    apply: (next) => setDraft((current) => asLineDraft(next, current.kind)),
+    apply: (next) => form.setDraft((current) => asLineDraft(next, current.kind)),
     save: (next, onVersion) => save(asLineDraft(next, draft.kind), onVersion),
     dismiss: update.reset,
   });
-  const formError = versioned.conflict ? undefined : problems;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save(draft, versioned.version);
-  }
-
-  /** Saves the form's values; an edit on top of `onVersion`. */
+  /** Saves the form's values; an edit on top of `onVersion`. Added, a blank line of its kind. */
   function save(typed: LineDraft, onVersion: number) {
     const { fields: line, unread } = readLineDraft(typed, money);
     if (lineId === undefined) {
-      const input = check(addLineInput, { workOrderId, ...line }, unread);
-      if (input) add.mutate(input);
+      form.send(
+        add.mutate,
+        addLineInput,
+        { workOrderId, ...line },
+        { unread, saved: () => form.reset(blankLine(typed.kind, settings)) },
+      );
     } else {
-      const input = check(updateLineInput, { id: lineId, version: onVersion, ...line }, unread);
-      if (input) update.mutate(input);
+      const changes = { id: lineId, version: onVersion, ...line };
+      form.send(update.mutate, updateLineInput, changes, { unread, saved: onDone });
     }
   }
 
-  const set = (key: Exclude<keyof LineDraft, 'kind'>) => (value: string) =>
-    setDraft((current) => ({ ...current, [key]: value }));
   const setKind = (value: string) => {
     if (!isLineKind(value)) return;
-    setDraft((current) =>
+    form.setDraft((current) =>
       // A fresh line takes the new kind's default price; a typed one keeps it.
       current.unitPrice === blankLine(current.kind, settings).unitPrice
         ? { ...current, kind: value, unitPrice: blankLine(value, settings).unitPrice }
         : { ...current, kind: value },
     );
   };
+  const theirs = (field: keyof LineDraft, label: string) => (
+    <Theirs conflict={versioned.conflict} field={field} label={label} />
+  );
   const title = lineId === undefined ? 'Add a line' : `Edit line: ${initial.description}`;
   return (
     <form
-      ref={form}
-      onSubmit={submit}
+      ref={element}
+      onSubmit={form.onSubmit(() => save(draft, versioned.version))}
       className="card form line-form"
       noValidate
       aria-label={title}
     >
       <h3>{title}</h3>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
-      <ConflictNotice what="line" busy={mutation.isPending} {...versioned.notice} />
+      <FormError>{versioned.conflict ? undefined : form.formError}</FormError>
+      <ConflictNotice what="line" busy={form.busy} {...versioned.notice} />
       <div className="form-row">
         <SelectField
           label="Kind"
@@ -132,38 +128,27 @@ export function LineForm({
           value={draft.kind}
           options={kindOptions}
           onChange={setKind}
-          error={fields.kind}
+          error={form.fields.kind}
         />
-        <TextField
-          label="Description"
-          name="description"
-          value={draft.description}
-          onChange={set('description')}
-          error={fields.description}
-          required
-        />
+        <TextField label="Description" name="description" {...form.field('description')} required />
         {draft.kind === 'part' ? (
           <TextField
             label="Part number"
             name="partNumber"
-            value={draft.partNumber}
-            onChange={set('partNumber')}
-            error={fields.partNumber}
+            {...form.field('partNumber')}
             autoComplete="off"
           />
         ) : null}
       </div>
-      <Theirs conflict={versioned.conflict} field="kind" label="Kind" />
-      <Theirs conflict={versioned.conflict} field="description" label="Description" />
-      <Theirs conflict={versioned.conflict} field="partNumber" label="Part number" />
+      {theirs('kind', 'Kind')}
+      {theirs('description', 'Description')}
+      {theirs('partNumber', 'Part number')}
       <div className="form-row">
         <TextField
           label={draft.kind === 'labor' ? 'Hours' : 'Quantity'}
           name="quantity"
           inputMode="decimal"
-          value={draft.quantity}
-          onChange={set('quantity')}
-          error={fields.quantity}
+          {...form.field('quantity')}
           hint="Up to two decimals"
           required
         />
@@ -171,9 +156,7 @@ export function LineForm({
           label="Unit price"
           name="unitPrice"
           money={money}
-          value={draft.unitPrice}
-          onChange={set('unitPrice')}
-          error={fields.unitPriceCents}
+          {...form.field('unitPrice', 'unitPriceCents')}
           hint={`In ${settings.currency}${draft.kind === 'labor' ? ', per hour' : ''}`}
           required
         />
@@ -181,20 +164,18 @@ export function LineForm({
           label="Tax rate"
           name="taxRate"
           inputMode="decimal"
-          value={draft.taxRate}
-          onChange={set('taxRate')}
-          error={fields.taxRateBps}
+          {...form.field('taxRate', 'taxRateBps')}
           hint="Per cent"
           required
         />
       </div>
-      <Theirs conflict={versioned.conflict} field="quantity" label="Quantity" />
-      <Theirs conflict={versioned.conflict} field="unitPrice" label="Unit price" />
-      <Theirs conflict={versioned.conflict} field="taxRate" label="Tax rate" />
+      {theirs('quantity', 'Quantity')}
+      {theirs('unitPrice', 'Unit price')}
+      {theirs('taxRate', 'Tax rate')}
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : lineId === undefined ? 'Add line' : 'Save line'}
-        </button>
+        <SubmitButton busy={form.busy}>
+          {lineId === undefined ? 'Add line' : 'Save line'}
+        </SubmitButton>
         {lineId !== undefined ? (
           <button type="button" className="secondary" onClick={onDone}>
             Cancel

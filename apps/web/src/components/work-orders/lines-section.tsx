@@ -4,20 +4,17 @@ import type { RouterOutputs } from '@garage/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
-import { Empty } from '~/components/query-state';
+import { type Column, DataTable } from '~/components/data-table';
+import { FormError } from '~/components/form-error';
 import { Timestamp } from '~/components/timestamp';
-import { formatQuantity, formatTaxRate, sentence } from '~/lib/format';
+import { formatQuantity, formatTaxRate, notDone } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import {
-  approvalLabels,
-  channelLabels,
-  inShop,
-  kindLabels,
-  statusLabels,
-} from '~/lib/work-order-words';
+import { approvalLabels, channelLabels, kindLabels, statusLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { Amounts, totalsOf } from './amounts';
 import { blankLine, lineDraftOf } from './line-draft';
 import { LineForm } from './line-form';
+import { lineRows } from './line-rows';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -45,6 +42,34 @@ function Decision({ line }: { line: Line }) {
   );
 }
 
+/** The lines' columns, amounts written by `money`: what each is, and the server's figures. */
+function lineColumns(money: (cents: number | null) => string): Column<Line>[] {
+  return [
+    { header: 'Kind', cell: (line) => kindLabels[line.kind] },
+    {
+      header: 'Description',
+      cell: (line) => (
+        <>
+          {line.description}
+          {line.partNumber ? (
+            <>
+              <br />
+              <small className="muted">Part no. {line.partNumber}</small>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { header: 'Qty', cell: (line) => formatQuantity(line.quantity), numeric: true },
+    { header: 'Unit price', cell: (line) => money(line.unitPriceCents), numeric: true },
+    { header: 'Tax rate', cell: (line) => formatTaxRate(line.taxRateBps), numeric: true },
+    { header: 'Net', cell: (line) => money(line.netCents), numeric: true },
+    { header: 'Tax', cell: (line) => money(line.taxCents), numeric: true },
+    { header: 'Total', cell: (line) => money(line.totalCents), numeric: true },
+    { header: 'Decision', cell: (line) => <Decision line={line} /> },
+  ];
+}
+
 /**
  * The work order's lines with the server's net, tax and total of each and of the whole, and
  * (while the work order is in the shop) the editor: add, edit, remove.
@@ -70,120 +95,50 @@ export function LinesSection({
       },
     }),
   );
-  const editable = inShop[workOrder.status];
-  const { lines, totals } = workOrder;
+  const { lines, totals, editable } = workOrder;
+  const lineActions = [
+    { label: 'Edit', act: setEditing },
+    { label: 'Remove', act: setRemoving },
+  ];
+  const actions: Column<Line> = {
+    header: 'Actions',
+    cell: (line) => (
+      <div className="actions">
+        {lineActions.map(({ label, act }) => (
+          <button
+            key={label}
+            type="button"
+            className="link-button"
+            aria-label={`${label} ${line.description}`}
+            onClick={() => act(line)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+    ),
+  };
   return (
     <section className="card" aria-labelledby="lines-title">
       <h2 id="lines-title">Lines</h2>
-      {lines.length === 0 ? (
-        <Empty>No lines yet: add the labour, parts and fees of the job below.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="lines">
-            <caption className="muted">
-              Amounts are computed by the server; declined lines do not count.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Description</th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Unit price
-                </th>
-                <th scope="col" className="num">
-                  Tax rate
-                </th>
-                <th scope="col" className="num">
-                  Net
-                </th>
-                <th scope="col" className="num">
-                  Tax
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-                <th scope="col">Decision</th>
-                {editable ? <th scope="col">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr
-                  key={line.id}
-                  className={line.approval === 'declined' ? 'declined' : undefined}
-                  aria-label={line.description}
-                >
-                  <td>{kindLabels[line.kind]}</td>
-                  <td>
-                    {line.description}
-                    {line.partNumber ? (
-                      <>
-                        <br />
-                        <small className="muted">Part no. {line.partNumber}</small>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="num">{formatQuantity(line.quantity)}</td>
-                  <td className="num">{money(line.unitPriceCents)}</td>
-                  <td className="num">{formatTaxRate(line.taxRateBps)}</td>
-                  <td className="num">{money(line.netCents)}</td>
-                  <td className="num">{money(line.taxCents)}</td>
-                  <td className="num">{money(line.totalCents)}</td>
-                  <td>
-                    <Decision line={line} />
-                  </td>
-                  {editable ? (
-                    <td>
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-label={`Edit ${line.description}`}
-                          onClick={() => setEditing(line)}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-label={`Remove ${line.description}`}
-                          onClick={() => setRemoving(line)}
-                        >
-                          Remove
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <dl className="details totals" aria-label="Totals">
-        <dt>Subtotal</dt>
-        <dd className="num">{money(totals.subtotalCents)}</dd>
-        <dt>Tax</dt>
-        <dd className="num">{money(totals.taxCents)}</dd>
-        <dt>Total</dt>
-        <dd className="num">
-          <strong>{money(totals.totalCents)}</strong>
-        </dd>
-        {workOrder.paidCents > 0 ? (
-          <>
-            <dt>Paid</dt>
-            <dd className="num">{money(workOrder.paidCents)}</dd>
-            <dt>Balance</dt>
-            <dd className="num">{money(workOrder.balanceCents)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <p role="alert" className="form-error">
-        {remove.error ? `Not removed. ${sentence(remove.error.message)}.` : null}
-      </p>
+      <DataTable
+        columns={editable ? [...lineColumns(money), actions] : lineColumns(money)}
+        rows={lines}
+        {...lineRows}
+        className="lines"
+        caption="Amounts are computed by the server; declined lines do not count."
+        empty="No lines yet: add the labour, parts and fees of the job below."
+      />
+      <Amounts
+        label="Totals"
+        money={money}
+        amounts={[
+          ...totalsOf(totals),
+          workOrder.paidCents > 0 && { term: 'Paid', cents: workOrder.paidCents },
+          workOrder.paidCents > 0 && { term: 'Balance', cents: workOrder.balanceCents },
+        ]}
+      />
+      <FormError>{notDone('Not removed', remove.error)}</FormError>
       {editable ? (
         editing ? (
           <LineForm

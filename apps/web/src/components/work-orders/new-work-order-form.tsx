@@ -5,13 +5,16 @@ import { workOrderCreateInput } from '@garage/validators';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { CancelButton } from '~/components/cancel-button';
 import { CheckboxField } from '~/components/checkbox-field';
-import { Failed, Loading } from '~/components/query-state';
+import { FormError } from '~/components/form-error';
+import { Loaded } from '~/components/query-state';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { parseWholeInput } from '~/lib/amount-input';
+import type { FieldErrors } from '~/lib/field-errors';
 import { parseId } from '~/lib/ids';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { fromWallClockInput } from '~/lib/zoned-time';
 import { useTRPC } from '~/trpc/react';
@@ -26,10 +29,12 @@ type Vehicle = RouterOutputs['vehicle']['byId'];
  */
 export function NewWorkOrder({ vehicleId, concern }: { vehicleId: number; concern: string }) {
   const trpc = useTRPC();
-  const vehicle = useQuery(trpc.vehicle.byId.queryOptions({ id: vehicleId }));
-  if (vehicle.isPending) return <Loading what="vehicle" />;
-  if (vehicle.isError) return <Failed error={vehicle.error} retry={() => vehicle.refetch()} />;
-  return <NewWorkOrderForm vehicle={vehicle.data} initialConcern={concern} />;
+  const query = useQuery(trpc.vehicle.byId.queryOptions({ id: vehicleId }));
+  return (
+    <Loaded query={query} what="vehicle">
+      {(vehicle) => <NewWorkOrderForm vehicle={vehicle} initialConcern={concern} />}
+    </Loaded>
+  );
 }
 
 /**
@@ -47,11 +52,6 @@ function NewWorkOrderForm({
   const router = useRouter();
   const format = useShopFormat();
   const written = useWorkOrderWritten();
-  const [concern, setConcern] = useState(initialConcern);
-  const [odometerIn, setOdometerIn] = useState(String(vehicle.mileage));
-  const [correction, setCorrection] = useState(false);
-  const [technician, setTechnician] = useState('');
-  const [promised, setPromised] = useState('');
   const create = useMutation(
     trpc.workOrder.create.mutationOptions({
       onSuccess: (workOrder) => {
@@ -60,34 +60,35 @@ function NewWorkOrderForm({
       },
     }),
   );
-  const { fields, formError, check } = useFormCheck(create, [
-    'concern',
-    'odometerIn',
-    'technicianId',
-    'promisedAt',
-  ]);
-  const offerCorrection = fields.odometerIn?.includes('lower') ?? false;
+  const form = useFormMutation(create, {
+    initial: {
+      concern: initialConcern,
+      odometerIn: String(vehicle.mileage),
+      correction: false,
+      technician: '',
+      promised: '',
+    },
+    fields: ['concern', 'odometerIn', 'technicianId', 'promisedAt'],
+  });
+  const { draft } = form;
+  const offerCorrection = form.fields.odometerIn?.includes('lower') ?? false;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const reading = parseWholeInput(odometerIn, format.locale);
-    const input = check(
-      workOrderCreateInput,
-      {
-        vehicleId: vehicle.id,
-        concern,
-        odometerIn: 'value' in reading ? reading.value : undefined,
-        odometerCorrection: offerCorrection && correction,
-        technicianId: parseId(technician) ?? undefined,
-        promisedAt: fromWallClockInput(promised, format.timeZone) ?? undefined,
-      },
-      'problem' in reading ? { odometerIn: reading.problem } : {},
-    );
-    if (input) create.mutate(input);
+  function submit() {
+    const reading = parseWholeInput(draft.odometerIn, format.locale);
+    const input = {
+      vehicleId: vehicle.id,
+      concern: draft.concern,
+      odometerIn: 'value' in reading ? reading.value : undefined,
+      odometerCorrection: offerCorrection && draft.correction,
+      technicianId: parseId(draft.technician) ?? undefined,
+      promisedAt: fromWallClockInput(draft.promised, format.timeZone) ?? undefined,
+    };
+    const unread: FieldErrors = 'problem' in reading ? { odometerIn: reading.problem } : {};
+    form.send(create.mutate, workOrderCreateInput, input, { unread });
   }
 
   return (
-    <form onSubmit={submit} className="card form" noValidate>
+    <form onSubmit={form.onSubmit(submit)} className="card form" noValidate>
       <p>
         For{' '}
         <Link href={`/staff/vehicles/${vehicle.id}`}>
@@ -96,16 +97,12 @@ function NewWorkOrderForm({
         <span className="plate">{vehicle.plate}</span>, owned by{' '}
         <Link href={`/staff/customers/${vehicle.owner.id}`}>{vehicle.owner.name}</Link>.
       </p>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
+      <FormError>{form.formError}</FormError>
       <TextField
         label="Concern"
         name="concern"
         multiline
-        value={concern}
-        onChange={setConcern}
-        error={fields.concern}
+        {...form.field('concern')}
         hint="The customer's words: what is wrong, what they ask for"
         required
       />
@@ -113,9 +110,7 @@ function NewWorkOrderForm({
         label="Odometer in"
         name="odometerIn"
         inputMode="numeric"
-        value={odometerIn}
-        onChange={setOdometerIn}
-        error={fields.odometerIn}
+        {...form.field('odometerIn')}
         hint="Miles on the odometer as the car comes in"
         required
       />
@@ -123,33 +118,24 @@ function NewWorkOrderForm({
         <CheckboxField
           label="This corrects a wrongly recorded mileage"
           name="odometer-correction"
-          checked={correction}
-          onChange={setCorrection}
+          checked={draft.correction}
+          onChange={form.set('correction')}
           hint="An odometer only goes up; tick this to record a lower reading anyway"
         />
       ) : null}
-      <TechnicianSelect
-        value={technician}
-        onChange={setTechnician}
-        noneLabel="Unassigned"
-        error={fields.technicianId}
-      />
+      <TechnicianSelect {...form.field('technician', 'technicianId')} noneLabel="Unassigned" />
       <TextField
         label="Promised"
         name="promisedAt"
         type="datetime-local"
-        value={promised}
-        onChange={setPromised}
-        error={fields.promisedAt}
+        {...form.field('promised', 'promisedAt')}
         hint={`When the customer can have the car back, shop time (${format.timeZone})`}
       />
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Opening…' : 'Open work order'}
-        </button>
-        <button type="button" className="secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Opening…">
+          Open work order
+        </SubmitButton>
+        <CancelButton />
       </div>
     </form>
   );

@@ -3,32 +3,24 @@
 import type { RouterOutputs } from '@garage/api';
 import { addPaymentInput, moneyInputText, parseMoney } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { FormError } from '~/components/form-error';
 import { MoneyField } from '~/components/money-field';
-import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
+import type { FieldErrors } from '~/lib/field-errors';
 import { moneyIn } from '~/lib/money-of';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
-import {
-  isPaymentMethod,
-  type PaymentMethod,
-  paymentMethodLabels,
-  paymentMethods,
-  statusLabels,
-} from '~/lib/work-order-words';
+import { doneSaying, type PaymentMethod } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { MethodSelect } from './method-select';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 
-export const methodOptions = paymentMethods.map((method) => ({
-  value: method,
-  label: paymentMethodLabels[method],
-}));
-
 /**
  * Staff: a payment against the invoice, in the invoice's currency. The API refuses one above
  * the balance, naming the amount; the one that brings the balance to 0 makes the work order paid.
+ * A payment taken changes the balance, which gives the section a fresh form from the new one.
  */
 export function PaymentForm({
   workOrder,
@@ -43,68 +35,57 @@ export function PaymentForm({
   const money = moneyIn(workOrder.money);
   // Typed in the shop's notation, in the invoice's currency.
   const typed = { currency: workOrder.money.currency, locale: shop.locale };
-  const [amount, setAmount] = useState(moneyInputText(workOrder.balanceCents ?? 0, typed));
-  const [method, setMethod] = useState<PaymentMethod>('card');
   const pay = useMutation(
     trpc.workOrder.addPayment.mutationOptions({
-      onSuccess: async (result) => {
-        await written(result);
-        // The next payment starts from what is still owed.
-        setAmount(moneyInputText(result.balanceCents ?? 0, typed));
-        onTaken(
-          result.statusMove
-            ? `Payment recorded. The work order is now ${statusLabels[result.statusMove.to].toLowerCase()}.`
-            : 'Payment recorded.',
-        );
+      onSuccess: (result) => {
+        written(result);
+        onTaken(doneSaying('Payment recorded', result.statusMove));
       },
     }),
   );
-  const { fields, formError, check } = useFormCheck(pay, ['amountCents', 'method']);
+  const initial: { amount: string; method: PaymentMethod } = {
+    amount: moneyInputText(workOrder.balanceCents ?? 0, typed),
+    method: 'card',
+  };
+  const form = useFormMutation(pay, { initial, fields: ['amountCents', 'method'] });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     onTaken(null);
-    const read = parseMoney(amount, typed);
-    const input = check(
-      addPaymentInput,
-      { workOrderId: workOrder.id, amountCents: 'value' in read ? read.value : undefined, method },
-      'problem' in read ? { amountCents: read.problem } : {},
-    );
-    if (input) pay.mutate(input);
+    const read = parseMoney(form.draft.amount, typed);
+    const input = {
+      workOrderId: workOrder.id,
+      amountCents: 'value' in read ? read.value : undefined,
+      method: form.draft.method,
+    };
+    const unread: FieldErrors = 'problem' in read ? { amountCents: read.problem } : {};
+    form.send(pay.mutate, addPaymentInput, input, { unread });
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a payment">
+    <form onSubmit={form.onSubmit(submit)} noValidate aria-label="Add a payment">
       <h3>Add a payment</h3>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
+      <FormError>{form.formError}</FormError>
       <div className="form-row">
         <MoneyField
           label="Amount"
           name="amount"
           money={typed}
-          value={amount}
-          onChange={setAmount}
-          error={fields.amountCents}
+          {...form.field('amount', 'amountCents')}
           hint={`At most the balance due, ${money(workOrder.balanceCents)}`}
           required
         />
-        <SelectField
+        <MethodSelect
           label="Method"
           name="method"
-          value={method}
-          options={methodOptions}
-          onChange={(value) => {
-            if (isPaymentMethod(value)) setMethod(value);
-          }}
-          error={fields.method}
+          value={form.draft.method}
+          onChange={form.set('method')}
+          error={form.fields.method}
         />
       </div>
       <div className="actions">
-        <button type="submit" disabled={pay.isPending}>
-          {pay.isPending ? 'Recording…' : 'Record payment'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Recording…">
+          Record payment
+        </SubmitButton>
       </div>
     </form>
   );

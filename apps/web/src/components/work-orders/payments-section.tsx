@@ -2,10 +2,11 @@
 
 import type { RouterOutputs } from '@garage/api';
 import { useState } from 'react';
-import { Empty } from '~/components/query-state';
+import { type Column, DataTable } from '~/components/data-table';
 import { Timestamp } from '~/components/timestamp';
 import { moneyIn } from '~/lib/money-of';
 import { paymentMethodLabels, statusLabels } from '~/lib/work-order-words';
+import { Amounts } from './amounts';
 import { PaymentForm } from './payment-form';
 import { RefundForm } from './refund-form';
 import { RefundsTable } from './refunds-table';
@@ -13,6 +14,36 @@ import { VoidPayment } from './void-payment';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 type Payment = WorkOrder['payments'][number];
+
+/** When, how (and, voided, why, by whom, when), who took it, how much: in its own currency. */
+function paymentColumns(locale: string | null): Column<Payment>[] {
+  return [
+    { header: 'When', cell: (payment) => <Timestamp at={payment.at} /> },
+    {
+      header: 'Method',
+      cell: ({ method, voided }) => (
+        <>
+          {paymentMethodLabels[method]}
+          {voided ? (
+            <small className="void-note">
+              Void: {voided.reason} ({voided.by?.name ?? 'unknown'}, <Timestamp at={voided.at} />)
+            </small>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: 'Taken by',
+      cell: (payment) => payment.recordedBy?.name ?? <span className="muted">unknown</span>,
+    },
+    {
+      header: 'Amount',
+      cell: (payment) => moneyIn({ currency: payment.currency, locale })(payment.amountCents),
+      numeric: true,
+      className: 'amount',
+    },
+  ];
+}
 
 /**
  * Staff, once a work order is invoiced (or while payments from a credited invoice stay on it):
@@ -25,106 +56,66 @@ export function PaymentsSection({ workOrder }: { workOrder: WorkOrder }) {
   const [message, setMessage] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<Payment | null>(null);
   const { payments, refunds } = workOrder;
-  if (workOrder.invoiceNumber === null && payments.length === 0) return null;
+  const hasInvoice = workOrder.invoiceNumber !== null;
+  if (!hasInvoice && payments.length === 0) return null;
   const money = moneyIn(workOrder.money);
-  const paymentMoney = (payment: { currency: string }) =>
-    moneyIn({ currency: payment.currency, locale: workOrder.money.locale });
   const refunded = new Set(refunds.map((refund) => refund.paymentId));
   return (
     <section className="card" aria-labelledby="payments-title">
       <h2 id="payments-title">Payments</h2>
-      {workOrder.invoiceNumber === null ? (
+      {hasInvoice ? null : (
         <p className="muted">
           Taken on a credited invoice: they stay on the work order and count toward its next
           invoice, unless refunded.
         </p>
-      ) : null}
-      {payments.length === 0 ? (
-        <Empty>No payment taken yet.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="payments">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Method</th>
-                <th scope="col">Taken by</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((payment) => (
-                <tr
-                  key={payment.id}
-                  className={payment.voided ? 'voided' : undefined}
-                  aria-label={`Payment ${payment.id}`}
-                >
-                  <td>
-                    <Timestamp at={payment.at} />
-                  </td>
-                  <td>
-                    {paymentMethodLabels[payment.method]}
-                    {payment.voided ? (
-                      <small className="void-note">
-                        Void: {payment.voided.reason} ({payment.voided.by?.name ?? 'unknown'},{' '}
-                        <Timestamp at={payment.voided.at} />)
-                      </small>
-                    ) : null}
-                  </td>
-                  <td>{payment.recordedBy?.name ?? <span className="muted">unknown</span>}</td>
-                  <td className="num amount">{paymentMoney(payment)(payment.amountCents)}</td>
-                  <td>
-                    {payment.voided || refunded.has(payment.id) ? null : (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`Void payment ${payment.id}`}
-                        onClick={() => {
-                          setMessage(null);
-                          setVoiding(payment);
-                        }}
-                      >
-                        Void
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
       )}
+      <DataTable
+        columns={[
+          ...paymentColumns(workOrder.money.locale),
+          {
+            header: 'Actions',
+            cell: (payment) =>
+              payment.voided || refunded.has(payment.id) ? null : (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Void payment ${payment.id}`}
+                  onClick={() => {
+                    setMessage(null);
+                    setVoiding(payment);
+                  }}
+                >
+                  Void
+                </button>
+              ),
+          },
+        ]}
+        rows={payments}
+        rowKey={(payment) => payment.id}
+        rowLabel={(payment) => `Payment ${payment.id}`}
+        rowClass={(payment) => (payment.voided ? 'voided' : undefined)}
+        className="payments"
+        empty="No payment taken yet."
+      />
       <RefundsTable workOrder={workOrder} />
-      <dl className="details totals" aria-label="Balance">
-        {workOrder.invoiceNumber === null ? null : (
-          <>
-            <dt>Total</dt>
-            <dd className="num">{money(workOrder.totals.totalCents)}</dd>
-          </>
-        )}
-        <dt>Paid</dt>
-        <dd className="num">{money(workOrder.paidCents)}</dd>
-        {workOrder.invoiceNumber === null ? null : (
-          <>
-            <dt>Balance due</dt>
-            <dd className="num">
-              <strong>{money(workOrder.balanceCents)}</strong>
-            </dd>
-          </>
-        )}
-      </dl>
+      <Amounts
+        label="Balance"
+        money={money}
+        amounts={[
+          hasInvoice && { term: 'Total', cents: workOrder.totals.totalCents },
+          { term: 'Paid', cents: workOrder.paidCents },
+          hasInvoice && { term: 'Balance due', cents: workOrder.balanceCents, strong: true },
+        ]}
+      />
       {workOrder.status === 'invoiced' ? (
         // Fresh, from the new balance, when a void or refund moved it.
         <PaymentForm key={workOrder.balanceCents} workOrder={workOrder} onTaken={setMessage} />
-      ) : workOrder.invoiceNumber === null ? null : (
+      ) : hasInvoice ? (
         <p className="muted">
           This work order is {statusLabels[workOrder.status].toLowerCase()}: it takes no more
           payments.
         </p>
-      )}
+      ) : null}
       {workOrder.refundableCents > 0 ? (
         <RefundForm key={workOrder.refundableCents} workOrder={workOrder} onDone={setMessage} />
       ) : null}

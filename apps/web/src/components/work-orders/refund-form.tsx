@@ -3,29 +3,34 @@
 import type { RouterInputs, RouterOutputs } from '@garage/api';
 import { parseMoney, refundInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '~/components/confirm-dialog';
+import { FormError } from '~/components/form-error';
 import { MoneyField } from '~/components/money-field';
 import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
 import { formatDate } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
-import {
-  isPaymentMethod,
-  type PaymentMethod,
-  paymentMethodLabels,
-  statusLabels,
-} from '~/lib/work-order-words';
+import { doneSaying, type PaymentMethod, paymentMethodLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
-import { methodOptions } from './payment-form';
+import { MethodSelect } from './method-select';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
 type RefundRequest = RouterInputs['workOrder']['refund'];
 
 const wholeWorkOrder = 'work-order';
+
+/** What the form holds: of what (a payment's id, or the whole), how much, how and why. */
+interface RefundDraft {
+  of: string;
+  amount: string;
+  method: PaymentMethod;
+  reason: string;
+}
 
 /**
  * Staff: money given back, against one payment or the work order as a whole, never more than
@@ -43,35 +48,23 @@ export function RefundForm({
   const written = useWorkOrderWritten();
   const shop = useShopFormat();
   const refundable = workOrder.payments.filter((payment) => payment.refundableCents > 0);
-  const [of, setOf] = useState(wholeWorkOrder);
-  const [amount, setAmount] = useState('');
-  const [method, setMethod] = useState<PaymentMethod>('card');
-  const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState<RefundRequest | null>(null);
   const refund = useMutation(
     trpc.workOrder.refund.mutationOptions({
-      onSuccess: async (result) => {
-        setConfirming(null);
-        setAmount('');
-        setReason('');
-        setOf(wholeWorkOrder);
-        await written(result);
-        onDone(
-          result.statusMove
-            ? `Refund recorded. The work order is ${statusLabels[result.statusMove.to].toLowerCase()} again.`
-            : 'Refund recorded.',
-        );
+      onSuccess: (result) => {
+        written(result);
+        onDone(doneSaying('Refund recorded', result.statusMove, true));
       },
-      onError: () => setConfirming(null),
+      onSettled: () => setConfirming(null),
     }),
   );
-  const { fields, formError, check } = useFormCheck(refund, [
-    'amountCents',
-    'method',
-    'paymentId',
-    'reason',
-  ]);
-  const payment = workOrder.payments.find((each) => String(each.id) === of);
+  const initial: RefundDraft = { of: wholeWorkOrder, amount: '', method: 'card', reason: '' };
+  const form = useFormMutation(refund, {
+    initial,
+    fields: ['amountCents', 'method', 'paymentId', 'reason'],
+  });
+  const { draft } = form;
+  const payment = workOrder.payments.find((each) => String(each.id) === draft.of);
   const currency = payment?.currency ?? workOrder.payments[0]?.currency ?? workOrder.money.currency;
   const money = moneyIn({ currency, locale: workOrder.money.locale });
   // Typed in the shop's notation, in the currency of what is refunded.
@@ -85,18 +78,18 @@ export function RefundForm({
     })),
   ];
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  /** Checks the refund, then asks to confirm it: only the confirmation sends it. */
+  function submit() {
     onDone(null);
-    const read = parseMoney(amount, typed);
-    const input = check(
+    const read = parseMoney(draft.amount, typed);
+    const input = form.check(
       refundInput,
       {
         workOrderId: workOrder.id,
         ...(payment ? { paymentId: payment.id } : {}),
         amountCents: 'value' in read ? read.value : undefined,
-        method,
-        reason,
+        method: draft.method,
+        reason: draft.reason,
       },
       'problem' in read ? { amountCents: read.problem } : {},
     );
@@ -104,61 +97,50 @@ export function RefundForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Record a refund">
+    <form onSubmit={form.onSubmit(submit)} noValidate aria-label="Record a refund">
       <h3>Record a refund</h3>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
+      <FormError>{form.formError}</FormError>
       <div className="form-row">
         <SelectField
           label="Refund of"
           name="refundOf"
-          value={of}
           options={options}
-          onChange={setOf}
-          error={fields.paymentId}
+          {...form.field('of', 'paymentId')}
         />
         <MoneyField
           label="Refund amount"
           name="refundAmount"
           money={typed}
-          value={amount}
-          onChange={setAmount}
-          error={fields.amountCents}
+          {...form.field('amount', 'amountCents')}
           hint={`At most ${money(limit)}, what is left of it`}
           required
         />
-        <SelectField
+        <MethodSelect
           label="Refunded by"
           name="refundMethod"
-          value={method}
-          options={methodOptions}
-          onChange={(value) => {
-            if (isPaymentMethod(value)) setMethod(value);
-          }}
-          error={fields.method}
+          value={draft.method}
+          onChange={form.set('method')}
+          error={form.fields.method}
         />
       </div>
       <TextField
         label="Refund reason"
         name="refundReason"
         multiline
-        value={reason}
-        onChange={setReason}
-        error={fields.reason}
+        {...form.field('reason')}
         required
       />
       <div className="actions">
-        <button type="submit" className="secondary" disabled={refund.isPending}>
+        <SubmitButton busy={form.busy} className="secondary">
           Refund…
-        </button>
+        </SubmitButton>
       </div>
       <ConfirmDialog
         open={confirming !== null}
         title={`Refund ${money(confirming?.amountCents ?? 0)}?`}
         confirmLabel="Record the refund"
-        busy={refund.isPending}
-        onConfirm={() => confirming && refund.mutate(confirming)}
+        busy={form.busy}
+        onConfirm={() => confirming && refund.mutate(confirming, { onSuccess: () => form.reset() })}
         onCancel={() => setConfirming(null)}
       >
         {confirming ? (

@@ -1,9 +1,34 @@
 import type { RouterOutputs } from '@garage/api';
+import { type Column, DataTable } from '~/components/data-table';
 import { Timestamp } from '~/components/timestamp';
 import { moneyIn } from '~/lib/money-of';
 import { paymentMethodLabels } from '~/lib/work-order-words';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
+type Refund = WorkOrder['refunds'][number];
+
+/** The columns of the refunds; amounts in the refund's currency, written in `locale`. */
+function refundColumns(locale: string | null): Column<Refund>[] {
+  return [
+    { header: 'When', cell: (refund) => <Timestamp at={refund.at} /> },
+    { header: 'Method', cell: (refund) => paymentMethodLabels[refund.method] },
+    {
+      header: 'Of',
+      cell: (refund) =>
+        refund.paymentId === null ? 'the work order' : `payment ${refund.paymentId}`,
+    },
+    { header: 'Reason', cell: (refund) => refund.reason },
+    {
+      header: 'By',
+      cell: (refund) => refund.recordedBy?.name ?? <span className="muted">unknown</span>,
+    },
+    {
+      header: 'Amount',
+      cell: (refund) => moneyIn({ currency: refund.currency, locale })(-refund.amountCents),
+      numeric: true,
+    },
+  ];
+}
 
 /** The refunds of a work order, oldest first: when, how, of what, why and who, how much. */
 export function RefundsTable({ workOrder }: { workOrder: WorkOrder }) {
@@ -11,42 +36,12 @@ export function RefundsTable({ workOrder }: { workOrder: WorkOrder }) {
   return (
     <>
       <h3 id="refunds-title">Refunds</h3>
-      <div className="table-wrap">
-        <table aria-labelledby="refunds-title">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Method</th>
-              <th scope="col">Of</th>
-              <th scope="col">Reason</th>
-              <th scope="col">By</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {workOrder.refunds.map((refund) => (
-              <tr key={refund.id}>
-                <td>
-                  <Timestamp at={refund.at} />
-                </td>
-                <td>{paymentMethodLabels[refund.method]}</td>
-                <td>
-                  {refund.paymentId === null ? 'the work order' : `payment ${refund.paymentId}`}
-                </td>
-                <td>{refund.reason}</td>
-                <td>{refund.recordedBy?.name ?? <span className="muted">unknown</span>}</td>
-                <td className="num">
-                  {moneyIn({ currency: refund.currency, locale: workOrder.money.locale })(
-                    -refund.amountCents,
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={refundColumns(workOrder.money.locale)}
+        rows={workOrder.refunds}
+        rowKey={(refund) => refund.id}
+        labelledBy="refunds-title"
+      />
     </>
   );
 }

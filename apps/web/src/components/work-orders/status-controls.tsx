@@ -5,10 +5,11 @@ import { setStatusInput } from '@garage/validators';
 import { useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
 import { ConfirmDialog } from '~/components/confirm-dialog';
+import { FormError } from '~/components/form-error';
 import { TextField } from '~/components/text-field';
 import { parseWholeInput } from '~/lib/amount-input';
 import { formatMileage } from '~/lib/format';
-import { useFormCheck } from '~/lib/use-form-check';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
 import { useSetStatus } from './use-set-status';
@@ -23,20 +24,23 @@ type WorkOrder = RouterOutputs['workOrder']['byId'];
 export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
   const setStatus = useSetStatus();
   const format = useShopFormat();
-  const [odometerOut, setOdometerOut] = useState(
-    workOrder.odometerOut === null ? '' : String(workOrder.odometerOut),
-  );
-  const [correction, setCorrection] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const { fields, formError, check } = useFormCheck(setStatus, ['odometerOut']);
+  const form = useFormMutation(setStatus, {
+    initial: {
+      odometerOut: workOrder.odometerOut === null ? '' : String(workOrder.odometerOut),
+      correction: false,
+    },
+    fields: ['odometerOut'],
+  });
+  const { odometerOut, correction } = form.draft;
   const asksOdometer = workOrder.nextStatuses.includes('ready');
-  const offerCorrection = fields.odometerOut?.includes('lower') ?? false;
+  const offerCorrection = form.fields.odometerOut?.includes('lower') ?? false;
 
   const move = (status: WorkOrderStatus) => {
     // The odometer out goes with "Mark ready" only, and only when one is typed.
     const sendsOdometer = status === 'ready' && odometerOut.trim() !== '';
     const reading = sendsOdometer ? parseWholeInput(odometerOut, format.locale) : null;
-    const input = check(
+    const input = form.check(
       setStatusInput,
       {
         id: workOrder.id,
@@ -53,18 +57,14 @@ export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
   return (
     <section className="card" aria-labelledby="status-title">
       <h2 id="status-title">Status: {statusLabels[workOrder.status]}</h2>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
+      <FormError>{form.formError}</FormError>
       {asksOdometer ? (
         <>
           <TextField
             label="Odometer out"
             name="odometerOut"
             inputMode="numeric"
-            value={odometerOut}
-            onChange={setOdometerOut}
-            error={fields.odometerOut}
+            {...form.field('odometerOut')}
             hint={`Miles as the car leaves, sent with "Mark ready" (in: ${formatMileage(workOrder.odometerIn)})`}
           />
           {offerCorrection ? (
@@ -72,7 +72,7 @@ export function StatusControls({ workOrder }: { workOrder: WorkOrder }) {
               label="This corrects a wrongly recorded mileage"
               name="odometer-correction"
               checked={correction}
-              onChange={setCorrection}
+              onChange={form.set('correction')}
             />
           ) : null}
         </>

@@ -1,14 +1,13 @@
 'use client';
 
 import type { RouterOutputs } from '@garage/api';
+import { voidPaymentInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ConfirmDialog } from '~/components/confirm-dialog';
-import { TextField } from '~/components/text-field';
-import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { moneyIn } from '~/lib/money-of';
-import { paymentMethodLabels, statusLabels } from '~/lib/work-order-words';
+import { useFormMutation } from '~/lib/use-form-mutation';
+import { doneSaying, paymentMethodLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
+import { ReasonDialog } from './reason-dialog';
 import { useWorkOrderWritten } from './use-work-order-written';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -31,54 +30,47 @@ export function VoidPayment({
 }) {
   const trpc = useTRPC();
   const written = useWorkOrderWritten();
-  const [reason, setReason] = useState('');
   const voiding = useMutation(
     trpc.workOrder.voidPayment.mutationOptions({
-      onSuccess: async (result) => {
-        setReason('');
-        await written(result);
-        onClose(
-          result.statusMove
-            ? `Payment voided. The work order is ${statusLabels[result.statusMove.to].toLowerCase()} again.`
-            : 'Payment voided.',
-        );
+      onSuccess: (result) => {
+        written(result);
+        onClose(doneSaying('Payment voided', result.statusMove, true));
       },
     }),
   );
-  const fields = fieldErrorsFrom(voiding.error);
+  const form = useFormMutation(voiding, { initial: { reason: '' }, fields: ['reason'] });
   const amount = payment
     ? moneyIn({ currency: payment.currency, locale: workOrder.money.locale })(payment.amountCents)
     : '';
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open={payment !== null}
       title={`Void the payment of ${amount}?`}
       confirmLabel="Void payment"
-      busy={voiding.isPending}
-      onConfirm={() => payment && voiding.mutate({ paymentId: payment.id, reason })}
+      busy={form.busy}
+      onConfirm={() =>
+        payment &&
+        form.send(
+          voiding.mutate,
+          voidPaymentInput,
+          { paymentId: payment.id, reason: form.draft.reason },
+          { saved: () => form.reset() },
+        )
+      }
       onCancel={() => {
-        voiding.reset();
+        form.dismiss();
         onClose(null);
       }}
+      formError={form.formError}
+      reason={{
+        name: 'voidReason',
+        hint: 'Why it did not happen as recorded (e.g. typed 50 for 0.50)',
+        ...form.field('reason'),
+      }}
     >
-      <p>
-        {payment ? `${paymentMethodLabels[payment.method]}, ${amount}. ` : ''}The payment stays on
-        record, struck through with the reason, and no longer counts: the balance goes up by{' '}
-        {amount}.{workOrder.status === 'paid' ? ' The work order goes back to invoiced.' : ''}
-      </p>
-      <p role="alert" className="form-error">
-        {formErrorFrom(voiding.error, fields, ['reason'])}
-      </p>
-      <TextField
-        label="Reason"
-        name="voidReason"
-        multiline
-        value={reason}
-        onChange={setReason}
-        error={fields.reason}
-        hint="Why it did not happen as recorded (e.g. typed 50 for 0.50)"
-        required
-      />
-    </ConfirmDialog>
+      {payment ? `${paymentMethodLabels[payment.method]}, ${amount}. ` : ''}The payment stays on
+      record, struck through with the reason, and no longer counts: the balance goes up by {amount}.
+      {workOrder.status === 'paid' ? ' The work order goes back to invoiced.' : ''}
+    </ReasonDialog>
   );
 }

@@ -4,9 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
-import { Timestamp } from '~/components/timestamp';
+import { Timestamp, TimestampOr } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
-import { inShop } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 import { ApprovalRecorder } from './approval-recorder';
 import { DetailsForm } from './details-form';
@@ -18,6 +17,7 @@ import { PaymentsSection } from './payments-section';
 import { AwaitingApproval, StatusBadge } from './status-badge';
 import { StatusControls } from './status-controls';
 import { StatusHistory } from './status-history';
+import { TechnicianName } from './technician-name';
 
 /**
  * A work order's page: who and what, status moves, the lines with the server's totals, the
@@ -32,8 +32,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
   if (query.isError) return <Failed error={query.error} retry={() => query.refetch()} />;
   if (settings.isError) return <Failed error={settings.error} retry={() => settings.refetch()} />;
   const workOrder = query.data;
-  const { vehicle, customer } = workOrder;
-  const editable = inShop[workOrder.status];
+  const { vehicle, customer, editable } = workOrder;
   return (
     <>
       <div className="page-tools screen-only">
@@ -69,14 +68,12 @@ export function WorkOrderDetail({ id }: { id: number }) {
           {customer.email ? <span className="muted"> · {customer.email}</span> : null}
         </dd>
         <dt>Technician</dt>
-        <dd>{workOrder.technician?.name ?? <span className="muted">unassigned</span>}</dd>
+        <dd>
+          <TechnicianName technician={workOrder.technician} />
+        </dd>
         <dt>Promised</dt>
         <dd>
-          {workOrder.promisedAt ? (
-            <Timestamp at={workOrder.promisedAt} />
-          ) : (
-            <span className="muted">not promised</span>
-          )}
+          <TimestampOr at={workOrder.promisedAt} none="not promised" />
         </dd>
         <dt>Opened</dt>
         <dd>
@@ -113,7 +110,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
           workOrder={workOrder}
         />
       ) : null}
-      <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} editable={editable} />
+      <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} />
       {workOrder.odometerReadings.length > 0 ? (
         <section className="card" aria-labelledby="odometer-title">
           <h2 id="odometer-title">Odometer readings</h2>

@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { VehicleDetail } from '~/components/vehicles/vehicle-detail';
-import { parseId } from '~/lib/ids';
+import { pageId, type RecordPageProps } from '~/lib/page-id';
 import { getQueryClient, HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Vehicle' };
 
 /** Staff: one vehicle and its service history, fetched on the server. */
-export default async function VehiclePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (id === null) notFound();
+export default async function VehiclePage(page: RecordPageProps) {
+  const id = await pageId(page);
   await Promise.all([
     prefetchRecord(trpc.vehicle.byId.queryOptions({ id })),
     getQueryClient().prefetchQuery(trpc.vehicle.history.queryOptions({ vehicleId: id })),

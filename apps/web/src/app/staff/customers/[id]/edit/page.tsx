@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { EditCustomer } from '~/components/customers/edit-customer';
-import { parseId } from '~/lib/ids';
+import { pageId, type RecordPageProps } from '~/lib/page-id';
 import { HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit customer' };
 
 /** Staff: edit a customer, the current values fetched on the server. */
-export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (id === null) notFound();
+export default async function EditCustomerPage(page: RecordPageProps) {
+  const id = await pageId(page);
   await prefetchRecord(trpc.customer.byId.queryOptions({ id }));
   return (
     <section className="narrow">

@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { EditVehicle } from '~/components/vehicles/edit-vehicle';
-import { parseId } from '~/lib/ids';
+import { pageId, type RecordPageProps } from '~/lib/page-id';
 import { HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit vehicle' };
 
 /** Staff: edit a vehicle or move it to another owner. */
-export default async function EditVehiclePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (id === null) notFound();
+export default async function EditVehiclePage(page: RecordPageProps) {
+  const id = await pageId(page);
   await prefetchRecord(trpc.vehicle.byId.queryOptions({ id }));
   return (
     <section className="narrow">

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { JobCard } from '~/components/work-orders/job-card';
-import { parseId } from '~/lib/ids';
+import { pageId, type RecordPageProps } from '~/lib/page-id';
 import { getQueryClient, HydrateClient, prefetchRecord, trpc } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Job card' };
@@ -10,9 +9,8 @@ export const metadata: Metadata = { title: 'Job card' };
  * Staff: a work order's job card for the technician, fetched on the server with its vehicle's
  * record (the work order carries no colour). The layout has prefetched the shop's profile.
  */
-export default async function JobCardPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (id === null) notFound();
+export default async function JobCardPage(page: RecordPageProps) {
+  const id = await pageId(page);
   const workOrder = trpc.workOrder.byId.queryOptions({ id });
   await prefetchRecord(workOrder);
   const vehicleId = getQueryClient().getQueryData(workOrder.queryKey)?.vehicle.id;
