@@ -69,6 +69,8 @@ type IdCase = {
   foreign: { customer: () => number; staff?: () => number };
   /** What staff and admins get for a missing id: the code (OK for a filter matching nothing). */
   missingForStaff: string;
+  /** An admin's procedure: staff are refused (FORBIDDEN) whatever the id, like customers. */
+  adminOnly?: true;
 };
 
 const version = async (record: Parameters<typeof versionOf>[1], id: number) =>
@@ -356,6 +358,7 @@ const cases: IdCase[] = [
     input: (savedJobId) => ({ name: 'Visible', items: [{ section: 'A', label: 'B', savedJobId }] }),
     foreign: { customer: () => rows.savedJob },
     missingForStaff: 'BAD_REQUEST',
+    adminOnly: true,
   },
   {
     path: 'inspection.updateTemplate',
@@ -363,6 +366,7 @@ const cases: IdCase[] = [
     input: (id) => ({ id, version: 1, name: 'Renamed' }),
     foreign: { customer: () => rows.template },
     missingForStaff: 'NOT_FOUND',
+    adminOnly: true,
   },
   {
     path: 'inspection.updateTemplate',
@@ -374,6 +378,7 @@ const cases: IdCase[] = [
     }),
     foreign: { customer: () => rows.savedJob },
     missingForStaff: 'BAD_REQUEST',
+    adminOnly: true,
   },
   {
     path: 'inspection.deleteTemplate',
@@ -381,6 +386,7 @@ const cases: IdCase[] = [
     input: (id) => ({ id, version: 1 }),
     foreign: { customer: () => rows.template },
     missingForStaff: 'NOT_FOUND',
+    adminOnly: true,
   },
   {
     path: 'inspection.byWorkOrder',
@@ -636,8 +642,11 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
         if (foreign) {
           expect(await answer(idCase, who, foreign()), `${who}: a foreign id`).toEqual(whenMissing);
         }
+        const refused = who === 'staff' && idCase.adminOnly;
         if (staffLike)
-          expect(whenMissing.code, `${who}: a missing id`).toBe(idCase.missingForStaff);
+          expect(whenMissing.code, `${who}: a missing id`).toBe(
+            refused ? 'FORBIDDEN' : idCase.missingForStaff,
+          );
         else expect(whenMissing.code, `${who}: a missing id`).not.toBe('OK');
       }
     },
