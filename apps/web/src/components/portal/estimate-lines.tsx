@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@garage/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { LineFinding } from '~/components/inspections/line-finding';
 import { Timestamp } from '~/components/timestamp';
 import { formatQuantity, sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
@@ -91,6 +92,7 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
               >
                 <td>
                   {line.description} <span className="muted">({kindLabels[line.kind]})</span>
+                  <LineFinding workOrderId={workOrder.id} lineId={line.id} />
                 </td>
                 <td className="num" data-label="Qty">
                   {formatQuantity(line.quantity)}

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { MeasurementHistory } from '~/components/inspections/measurement-history';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
@@ -56,6 +57,7 @@ export function VehicleDetail({ id }: { id: number }) {
         </Link>
         <DeleteVehicle id={id} version={v.version} label={`${title} (${v.plate})`} />
       </div>
+      <MeasurementHistory vehicleId={id} />
       <VehicleHistory vehicleId={id} />
     </>
   );

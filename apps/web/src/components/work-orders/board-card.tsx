@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@garage/api';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { CardInspectionProgress } from '~/components/inspections/card-inspection-progress';
 import { Timestamp } from '~/components/timestamp';
 import { sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
@@ -92,6 +93,7 @@ export function BoardCard({
         </div>
       </dl>
       <AwaitingApproval awaiting={card.awaitingApproval} />
+      <CardInspectionProgress workOrderId={card.id} />
       {moves.length > 0 ? (
         <div className="actions">
           {moves.map((status) => (
