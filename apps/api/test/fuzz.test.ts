@@ -767,6 +767,24 @@ describe('fuzzed saved-job and inspection mutations', () => {
       body: JSON.stringify({ json: { email: 'admin@garage.test', password: 'garage-demo' } }),
     });
     cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // Inspections of a few open work orders, some of their items findings, for every procedure
+    // to aim at (whichever runs alone).
+    const open = await api.db.prisma.workOrder.findMany({
+      where: { status: { in: ['estimate', 'approved', 'in_progress'] } },
+      orderBy: { id: 'asc' },
+      take: 3,
+    });
+    for (const { id } of open) {
+      await fetch(`${api.base}/trpc/inspection.start`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ json: { workOrderId: id } }),
+      });
+    }
+    await api.db.prisma.inspectionItem.updateMany({
+      where: { position: { lte: 10 } },
+      data: { grade: 'advisory' },
+    });
   });
   afterAll(() => api.stop());
 
@@ -844,8 +862,10 @@ describe('fuzzed saved-job and inspection mutations', () => {
 
   /** The work order a grade's or recommendation's item belongs to. */
   async function workOrderOfItem(itemId: unknown): Promise<number | undefined> {
+    const isId = typeof itemId === 'number' && Number.isInteger(itemId) && itemId > 0;
+    if (!isId || itemId > 2_147_483_647) return undefined;
     const item = await api.db.prisma.inspectionItem.findUnique({
-      where: { id: Number(itemId) || 0 },
+      where: { id: itemId },
       select: { inspection: { select: { workOrderId: true } } },
     });
     return item?.inspection.workOrderId;
