@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { expectLoaded, invalidationMatrix, type Probe } from './support/invalidation-matrix';
 import { cookieOf, phoneJpeg, uploadPhoto } from './support/photos';
 import { customerIdOf, freshVehicle } from './support/work-orders';
 
 // The invalidation matrix of saved jobs and inspections, as work-order-invalidation.test.ts has
 // it for work orders: for each mutation, which cached reads load again at once and which are
 // still answered from the cache (a read counts as loaded when its route's loader ran for it).
-
-type Probe = { name: string; route: string; read: () => Promise<unknown> };
 
 describe('saved-job and inspection invalidation matrix', () => {
   let api: TestApi;
@@ -89,28 +88,11 @@ describe('saved-job and inspection invalidation matrix', () => {
   });
   afterAll(() => api.stop());
 
-  async function loaderCalls(route: string): Promise<number> {
-    return (await api.app.cache.stats()).routes[route]?.loaderCalls ?? 0;
-  }
+  const { reloadedBy } = invalidationMatrix(
+    () => api,
+    () => probes,
+  );
 
-  async function loadedProbes(): Promise<string[]> {
-    const loaded: string[] = [];
-    for (const probe of probes) {
-      const before = await loaderCalls(probe.route);
-      await probe.read();
-      if ((await loaderCalls(probe.route)) > before) loaded.push(probe.name);
-    }
-    return loaded.sort();
-  }
-
-  async function reloadedBy(mutation: () => Promise<unknown>): Promise<string[]> {
-    await loadedProbes();
-    expect(await loadedProbes(), 'every probe is cached before the mutation').toEqual([]);
-    await mutation();
-    return loadedProbes();
-  }
-
-  const expectLoaded = (...names: string[]) => [...new Set(names)].sort();
   const inspectionA = ['inspection A', 'alice inspection A'];
   const workOrderA = ['staff byId A', 'alice byId A', 'staff history V1', ...inspectionA];
 

@@ -5,6 +5,7 @@ import { createContext, type Services } from '../context';
 import { isDatabaseUnavailable } from '../errors';
 import { uncacheable } from '../http/cache-control';
 import { assignRequestId } from '../http/request-id';
+import { sendJson } from '../http/send-json';
 import { addPhoto, photoFor } from '../services/inspections/photos';
 import { inspectionTag } from '../tags/registry';
 
@@ -143,19 +144,4 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | nul
     req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     req.on('error', reject);
   });
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  res
-    .writeHead(status, {
-      ...headers,
-      'content-type': 'application/json',
-      'cache-control': uncacheable,
-    })
-    .end(JSON.stringify(body));
 }
