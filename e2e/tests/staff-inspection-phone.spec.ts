@@ -59,7 +59,7 @@ test('[STAFF][PHONE][INSPECTION] the technician photographs a worn pad, marks it
     await expect(page.getByTestId('inspection-progress')).toHaveText(
       'Inspection 1/30 · 1 required',
     );
-    await pads.scrollIntoViewIfNeeded();
+    await pads.evaluate((item) => item.scrollIntoView({ block: 'center' }));
     await saveReadmeScreenshot(page, testInfo, 'inspection-phone', { fullPage: false });
   });
 
@@ -88,6 +88,7 @@ test('[STAFF][PHONE][INSPECTION] the technician photographs a worn pad, marks it
     await expect
       .poll(() => photo.evaluate((image: HTMLImageElement) => image.naturalWidth))
       .toBe(1600);
+    await finding.evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
     await saveReadmeScreenshot(alice, testInfo, 'inspection-portal', { fullPage: false });
     await alice.getByRole('button', { name: 'Approve Replace front brake pads' }).click();
     await expect(
