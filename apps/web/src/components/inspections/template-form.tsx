@@ -5,9 +5,11 @@ import { readDecimal, templateCreateInput, templateUpdateInput } from '@garage/v
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CheckboxField } from '~/components/checkbox-field';
+import { RemoveRowButton } from '~/components/remove-row-button';
 import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
 import type { FieldErrors } from '~/lib/field-errors';
+import { changeRow, withoutRow } from '~/lib/rows';
 import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { useTRPC } from '~/trpc/react';
@@ -123,7 +125,7 @@ export function TemplateForm({
   const setItem = (index: number, key: keyof ItemDraft) => (value: string) =>
     setDraft((current) => ({
       ...current,
-      items: current.items.map((item, at) => (at === index ? { ...item, [key]: value } : item)),
+      items: changeRow(current.items, index, (item) => ({ ...item, [key]: value })),
     }));
   const title = template ? `Edit ${template.name}` : 'New template';
   return (
@@ -190,19 +192,13 @@ export function TemplateForm({
               options={jobOptions}
               onChange={setItem(index, 'savedJobId')}
             />
-            <button
-              type="button"
-              className="secondary"
-              disabled={draft.items.length === 1}
-              onClick={() =>
-                setDraft((current) => ({
-                  ...current,
-                  items: current.items.filter((_, at) => at !== index),
-                }))
+            <RemoveRowButton
+              label="Remove item"
+              only={draft.items.length === 1}
+              onRemove={() =>
+                setDraft((current) => ({ ...current, items: withoutRow(current.items, index) }))
               }
-            >
-              Remove item
-            </button>
+            />
           </div>
         ))}
         <button

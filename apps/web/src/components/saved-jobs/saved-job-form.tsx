@@ -5,8 +5,10 @@ import { savedJobCreateInput, savedJobUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { MoneyField } from '~/components/money-field';
+import { RemoveRowButton } from '~/components/remove-row-button';
 import { SelectField } from '~/components/select-field';
 import { TextField } from '~/components/text-field';
+import { changeRow, withoutRow } from '~/lib/rows';
 import { useFormCheck } from '~/lib/use-form-check';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
@@ -64,15 +66,10 @@ export function SavedJobForm({
   const setLine = (index: number, key: keyof SavedJobDraft['lines'][number]) => (value: string) =>
     setDraft((current) => ({
       ...current,
-      lines: current.lines.map((line, at) =>
-        at !== index
-          ? line
-          : key === 'kind'
-            ? isLineKind(value)
-              ? { ...line, kind: value }
-              : line
-            : { ...line, [key]: value },
-      ),
+      lines: changeRow(current.lines, index, (line) => {
+        if (key !== 'kind') return { ...line, [key]: value };
+        return isLineKind(value) ? { ...line, kind: value } : line;
+      }),
     }));
   const title = job ? `Edit ${job.name}` : 'New saved job';
   return (
@@ -161,19 +158,13 @@ export function SavedJobForm({
               value={line.partNumber}
               onChange={setLine(index, 'partNumber')}
             />
-            <button
-              type="button"
-              className="secondary"
-              disabled={draft.lines.length === 1}
-              onClick={() =>
-                setDraft((current) => ({
-                  ...current,
-                  lines: current.lines.filter((_, at) => at !== index),
-                }))
+            <RemoveRowButton
+              label="Remove line"
+              only={draft.lines.length === 1}
+              onRemove={() =>
+                setDraft((current) => ({ ...current, lines: withoutRow(current.lines, index) }))
               }
-            >
-              Remove line
-            </button>
+            />
           </div>
         ))}
         <button
