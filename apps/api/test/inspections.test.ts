@@ -1,6 +1,6 @@
+import { maxPhotoBytes } from '@garage/validators';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { maxPhotoBytes } from '../src/photos/route';
 import {
   type Client,
   fieldErrors,

@@ -5,6 +5,15 @@ import { version } from './version';
 // The inputs of inspection templates and of inspections: each item graded ok, advisory or
 // required, with a measurement in the item's unit when it asks for one, a note and photos.
 
+/**
+ * The largest photo upload taken (the API's route and the web's proxy alike): a phone's
+ * full-size photo fits; it is resized before it is kept.
+ */
+export const maxPhotoBytes = 12 * 1024 * 1024;
+
+/** What an upload above `maxPhotoBytes` is told (with a 413). */
+export const photoTooLarge = `a photo may be at most ${maxPhotoBytes / (1024 * 1024)} MiB`;
+
 export const inspectionGrades = ['ok', 'advisory', 'required'] as const;
 export type InspectionGrade = (typeof inspectionGrades)[number];
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { id as idSchema } from '@garage/validators';
+import { id as idSchema, maxPhotoBytes, photoTooLarge } from '@garage/validators';
 import { AppError, type AppErrorCode } from '../app-error';
 import { createContext, type Services } from '../context';
 import { isDatabaseUnavailable } from '../errors';
@@ -16,9 +16,6 @@ import { inspectionTag } from '../tags/registry';
 
 export const photoUploadPath = /^\/inspection-items\/(\d{1,10})\/photos$/;
 export const photoPath = /^\/inspection-photos\/(\d{1,10})$/;
-
-/** The largest upload taken: a phone's full-size photo fits; it is resized before it is kept. */
-export const maxPhotoBytes = 12 * 1024 * 1024;
 
 /**
  * A photo never changes under its id (a new photo is a new id), so a browser may keep it as
@@ -106,10 +103,9 @@ async function receivePhoto(
   requestId: string,
 ) {
   if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST' });
-  const tooLarge = `a photo may be at most ${maxPhotoBytes / (1024 * 1024)} MiB`;
   // Refused before the body arrives when it says it is too large (Node discards the rest).
   if (Number(req.headers['content-length'] ?? 0) > maxPhotoBytes) {
-    return sendJson(res, 413, { error: tooLarge, fields: { photo: tooLarge } });
+    return sendJson(res, 413, { error: photoTooLarge, fields: { photo: photoTooLarge } });
   }
   const ctx = await createContext(services, req, res, requestId);
   if (!ctx.user) return sendJson(res, 401, { error: 'sign in first' });
@@ -119,7 +115,7 @@ async function receivePhoto(
   const itemId = idSchema.safeParse(Number(idText));
   if (!itemId.success) throw AppError.notFound('inspection item');
   const bytes = await readBody(req, maxPhotoBytes);
-  if (!bytes) return sendJson(res, 413, { error: tooLarge, fields: { photo: tooLarge } });
+  if (!bytes) return sendJson(res, 413, { error: photoTooLarge, fields: { photo: photoTooLarge } });
   if (bytes.byteLength === 0) throw AppError.badInput('photo', 'is required');
   const written = await addPhoto(services.prisma, services.photos, itemId.data, bytes);
   await services.cache.invalidateTags([inspectionTag(written.workOrderId)]);

@@ -1,3 +1,4 @@
+import { maxPhotoBytes, photoTooLarge } from '@garage/validators';
 import { apiUrl } from '~/env';
 import { readBodyWithin } from '~/lib/api-proxy/limits';
 import { crossSiteRefusal } from '~/lib/api-proxy/mutation-guard';
@@ -8,9 +9,6 @@ import { parseId } from '~/lib/ids';
 // GET /inspection-photos/<id>, taken with POST /inspection-items/<itemId>/photos. The API checks
 // who may see or add them; this passes the cookie, the client address we vouch for (see
 // client-hop) and what the browser needs of the answer.
-
-/** The largest photo passed on: the API's own limit (it resizes what it keeps). */
-export const maxPhotoBytes = 12 * 1024 * 1024;
 
 const passedOn = [
   'content-type',
@@ -75,8 +73,7 @@ export async function proxyPhotoUpload(request: Request, itemIdText: string): Pr
   }
   const body = await readBodyWithin(request, maxPhotoBytes);
   if ('refusal' in body) {
-    const tooLarge = `a photo may be at most ${maxPhotoBytes / (1024 * 1024)} MiB`;
-    return json(413, { error: tooLarge, fields: { photo: tooLarge } });
+    return json(413, { error: photoTooLarge, fields: { photo: photoTooLarge } });
   }
   try {
     const upstream = await fetch(`${apiUrl}/inspection-items/${itemId}/photos`, {
