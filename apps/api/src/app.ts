@@ -19,6 +19,8 @@ import {
   type LiveHub,
   type LiveLimits,
 } from './services/live/live-hub';
+import type { PhotoStore } from './services/photo-store/photo-store';
+import { postgresPhotoStore } from './services/photo-store/postgres-photo-store';
 import {
   createVinDecoder,
   defaultVinDecoderLimits,
@@ -49,6 +51,8 @@ export interface AppOptions {
   liveReplayEvents?: number;
   /** The VIN decoder's queue and cache bounds (see services/vin-decoder/decoder.ts). */
   vinDecoder?: VinDecoderLimits;
+  /** Where inspection photos are kept; the app's PostgreSQL database by default. */
+  photoStore?: PhotoStore;
 }
 
 export interface App {
@@ -94,6 +98,7 @@ export function createApp(options: AppOptions): App {
     vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
     audiences,
     live,
+    photos: options.photoStore ?? postgresPhotoStore(db.prisma),
   };
   const server = createApiServer(
     services,

@@ -9,6 +9,7 @@ import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
 import type { Audiences, LiveEvent } from './services/live/audience';
 import type { LiveHub } from './services/live/live-hub';
+import type { PhotoStore } from './services/photo-store/photo-store';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
 /** What the API is built from: one per process, shared by every request. */
@@ -30,6 +31,8 @@ export interface Services {
   audiences: Audiences;
   /** This instance's live streams: the cache's invalidations fanned out to signed-in pages. */
   live: LiveHub;
+  /** Where inspection photos' bytes are kept (PostgreSQL by default). */
+  photos: PhotoStore;
 }
 
 /** What every procedure sees. */

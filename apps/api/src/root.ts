@@ -3,9 +3,11 @@ import { noInput } from '@garage/validators';
 import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
+import { inspectionRouter } from './router/inspection';
 import { liveRouter } from './router/live';
 import { portalRouter } from './router/portal';
 import { reminderRouter } from './router/reminder';
+import { savedJobRouter } from './router/saved-job';
 import { settingsRouter } from './router/settings';
 import { vehicleRouter } from './router/vehicle';
 import { workOrderRouter } from './router/work-order';
@@ -20,6 +22,8 @@ export const appRouter = router({
   settings: settingsRouter,
   portal: portalRouter,
   reminder: reminderRouter,
+  savedJob: savedJobRouter,
+  inspection: inspectionRouter,
   cache: cacheRouter,
   live: liveRouter,
   system: router({

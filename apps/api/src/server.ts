@@ -19,6 +19,7 @@ import {
   serveInvoicePdf,
 } from './invoices/route';
 import type { Metrics } from './metrics';
+import { isPhotoPath, servePhotos } from './photos/route';
 import { appRouter } from './root';
 import { isLiveStreamRequest, serveLiveStream } from './serve-live';
 
@@ -56,7 +57,7 @@ export interface HttpGuards {
 
 /**
  * The API's HTTP server: tRPC under /trpc, plus /invoices/<id>.pdf, /credit-notes/<id>.pdf,
- * /healthz, /readyz and /metrics.
+ * inspection photos (photos/route.ts), /healthz, /readyz and /metrics.
  */
 export function createApiServer(
   services: Services,
@@ -126,6 +127,7 @@ export function createApiServer(
     if (path.startsWith(creditNotesPrefix)) {
       return void serveCreditNotePdf(services, req, res, path);
     }
+    if (isPhotoPath(path)) return void servePhotos(services, req, res, path);
     sendJson(res, 404, { error: 'not found' });
   });
 

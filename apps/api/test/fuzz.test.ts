@@ -693,3 +693,245 @@ describe('fuzzed work-order mutations', () => {
     600_000,
   );
 });
+
+// Saved jobs and inspections under the same invariants: whatever comes in, no 5xx, unknown keys
+// refused, a refused request changes nothing, an accepted one only the row it names (or adds
+// one, or adds lines to the one work order it names).
+
+const inspectionRuns = 200;
+
+type InspectionSnapshot = Record<
+  'savedJobs' | 'savedJobLines' | 'templates' | 'templateItems' | 'inspections' | 'items' | 'lines',
+  Row[]
+>;
+
+/** Per procedure: what an accepted call may change (the row, or the work order, it targets). */
+const inspectionTargets: Record<
+  string,
+  { table: keyof InspectionSnapshot; key: string; adds?: keyof InspectionSnapshot }
+> = {
+  'savedJob.create': { table: 'savedJobs', key: '', adds: 'savedJobs' },
+  'savedJob.update': { table: 'savedJobs', key: 'id' },
+  'savedJob.delete': { table: 'savedJobs', key: 'id' },
+  'savedJob.insert': { table: 'lines', key: 'workOrderId' },
+  'inspection.start': { table: 'inspections', key: 'workOrderId', adds: 'inspections' },
+  'inspection.gradeItem': { table: 'items', key: 'id' },
+  'inspection.recommend': { table: 'lines', key: 'workOrderId' },
+};
+
+describe('fuzzed saved-job and inspection mutations', () => {
+  let api: TestApi;
+  let cookie = '';
+
+  async function snapshot(): Promise<InspectionSnapshot> {
+    const { prisma } = api.db;
+    const byId = { orderBy: { id: 'asc' } } as const;
+    const decimals = (rows: Row[]) =>
+      rows.map(
+        (row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([key, value]) => [
+              key,
+              typeof value === 'object' && value !== null && !(value instanceof Date)
+                ? String(value)
+                : value,
+            ]),
+          ) as Row,
+      );
+    const [savedJobs, savedJobLines, templates, templateItems, inspections, items, lines] =
+      await Promise.all([
+        prisma.savedJob.findMany(byId),
+        prisma.savedJobLine.findMany(byId),
+        prisma.inspectionTemplate.findMany(byId),
+        prisma.inspectionTemplateItem.findMany(byId),
+        prisma.inspection.findMany(byId),
+        prisma.inspectionItem.findMany(byId),
+        prisma.workOrderLine.findMany(byId),
+      ]);
+    return {
+      savedJobs,
+      savedJobLines: decimals(savedJobLines),
+      templates,
+      templateItems: decimals(templateItems),
+      inspections,
+      items: decimals(items),
+      lines: decimals(lines),
+    };
+  }
+
+  beforeAll(async () => {
+    api = await startApi({ databaseUrl: await seededDatabaseUrl(), redisUrl: inject('redisUrl') });
+    const login = await fetch(`${api.base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: 'admin@garage.test', password: 'garage-demo' } }),
+    });
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // Inspections of a few open work orders, some of their items findings, for every procedure
+    // to aim at (whichever runs alone).
+    const open = await api.db.prisma.workOrder.findMany({
+      where: { status: { in: ['estimate', 'approved', 'in_progress'] } },
+      orderBy: { id: 'asc' },
+      take: 3,
+    });
+    for (const { id } of open) {
+      await fetch(`${api.base}/trpc/inspection.start`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ json: { workOrderId: id } }),
+      });
+    }
+    await api.db.prisma.inspectionItem.updateMany({
+      where: { position: { lte: 10 } },
+      data: { grade: 'advisory' },
+    });
+  });
+  afterAll(() => api.stop());
+
+  async function shapes() {
+    const { prisma } = api.db;
+    // The deletes' run may have removed every job: a few fresh ones to aim at.
+    if ((await prisma.savedJob.count()) < 3) {
+      for (const name of ['Fuzz job 1', 'Fuzz job 2', 'Fuzz job 3']) {
+        await prisma.savedJob.create({
+          data: {
+            name,
+            lines: {
+              create: {
+                position: 1,
+                kind: 'fee',
+                description: name,
+                quantity: '1',
+                unitPriceCents: 100,
+              },
+            },
+          },
+        });
+      }
+    }
+    const [jobs, workOrders, items] = await Promise.all([
+      prisma.savedJob.findMany({ select: { id: true } }),
+      prisma.workOrder.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+      prisma.inspectionItem.findMany({ select: { id: true } }),
+    ]);
+    const jobId = fc.constantFrom(...jobs.map((row) => row.id));
+    const workOrderId = fc.constantFrom(...workOrders.map((row) => row.id));
+    const itemId = items.length ? fc.constantFrom(...items.map((row) => row.id)) : fc.constant(1);
+    const line = fc.record({
+      kind: fc.constantFrom('labor', 'part', 'fee'),
+      description: text,
+      quantity: quantityText,
+      unitPriceCents: priceCents,
+    });
+    const job = {
+      name: text,
+      make: fc.option(fc.constantFrom('Toyota', 'Honda', '')),
+      model: fc.option(fc.constantFrom('Corolla', 'Civic')),
+      yearFrom: fc.option(fc.integer({ min: 1990, max: 2030 })),
+      yearTo: fc.option(fc.integer({ min: 1990, max: 2030 })),
+      lines: fc.array(line, { minLength: 0, maxLength: 3 }),
+    };
+    return {
+      'savedJob.create': { fields: job, required: ['name', 'lines'] },
+      'savedJob.update': {
+        fields: { id: jobId, version: plausibleVersion, ...job },
+        required: ['id', 'version'],
+      },
+      'savedJob.delete': {
+        fields: { id: jobId, version: plausibleVersion },
+        required: ['id', 'version'],
+      },
+      'savedJob.insert': { fields: { workOrderId, savedJobId: jobId }, required: ['workOrderId'] },
+      'inspection.start': { fields: { workOrderId }, required: ['workOrderId'] },
+      'inspection.gradeItem': {
+        fields: {
+          id: itemId,
+          version: plausibleVersion,
+          grade: fc.constantFrom('ok', 'advisory', 'required', 'bad'),
+          measurement: fc.oneof(fc.constantFrom('2.5', '-20', '4', '1e3', '0.001'), fc.double()),
+          note: fc.option(text),
+        },
+        required: ['id', 'version'],
+      },
+      'inspection.recommend': { fields: { itemId }, required: ['itemId'] },
+    } satisfies Record<
+      string,
+      { fields: Record<string, fc.Arbitrary<unknown>>; required: string[] }
+    >;
+  }
+
+  /** The work order a grade's or recommendation's item belongs to. */
+  async function workOrderOfItem(itemId: unknown): Promise<number | undefined> {
+    const isId = typeof itemId === 'number' && Number.isInteger(itemId) && itemId > 0;
+    if (!isId || itemId > 2_147_483_647) return undefined;
+    const item = await api.db.prisma.inspectionItem.findUnique({
+      where: { id: itemId },
+      select: { inspection: { select: { workOrderId: true } } },
+    });
+    return item?.inspection.workOrderId;
+  }
+
+  it.each(Object.keys(inspectionTargets))(
+    '%s: no 5xx; unknown keys refused; a refused request changes nothing, an accepted one only its target',
+    async (procedure) => {
+      const statuses = new Map<number, number>();
+      const all = await shapes();
+      const { names, input: inputs } = workOrderInputFor(all[procedure as keyof typeof all]);
+      const target = inspectionTargets[procedure];
+      if (!target) throw new Error(`no target for ${procedure}`);
+      await fc.assert(
+        fc.asyncProperty(inputs, async (input) => {
+          const before = await snapshot();
+          const keyed = typeof input === 'object' && input !== null && !Array.isArray(input);
+          const fields = (keyed ? input : {}) as Record<string, unknown>;
+          const recommendedOn =
+            procedure === 'inspection.recommend' ? await workOrderOfItem(fields.itemId) : undefined;
+          const response = await fetch(`${api.base}/trpc/${procedure}`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: JSON.stringify(encode(input)),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const sent = JSON.stringify(input);
+          expect(response.status, sent).toBeLessThan(500);
+          const after = await snapshot();
+          if (keyed && Object.keys(input).some((key) => !names.includes(key))) {
+            expect(response.status, sent).toBe(400);
+          }
+          if (response.status >= 400) {
+            expect(after, sent).toEqual(before);
+            return;
+          }
+          const targetId = recommendedOn ?? Number(fields[target.key]);
+          const ownerKey =
+            target.table === 'lines' || target.table === 'inspections' ? 'workOrderId' : 'id';
+          // A deleted saved job leaves the items it priced without one (ON DELETE SET NULL).
+          const unpriced = procedure === 'savedJob.delete';
+          const existed = new Set(before[target.table].map((row) => row.id));
+          const comparableRows = (table: keyof InspectionSnapshot, rows: Row[]) =>
+            rows
+              .filter(
+                (row) =>
+                  table !== target.table || (row[ownerKey] !== targetId && existed.has(row.id)),
+              )
+              .map(({ savedJobId, ...row }) => comparable(unpriced ? row : { ...row, savedJobId }));
+          for (const table of Object.keys(before) as (keyof InspectionSnapshot)[]) {
+            // A saved job's lines are replaced with it; a started inspection copies its items.
+            if (table === 'savedJobLines' && procedure.startsWith('savedJob.')) continue;
+            if (table === 'items' && procedure === 'inspection.start') continue;
+            expect(comparableRows(table, after[table]), `${table} ${sent}`).toEqual(
+              comparableRows(table, before[table]),
+            );
+          }
+          if (target.adds) {
+            expect(after[target.adds].length - before[target.adds].length, sent).toBe(1);
+          }
+        }),
+        { numRuns: inspectionRuns, seed: 20261207 },
+      );
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+      expect(statuses.get(200) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
+    },
+    600_000,
+  );
+});

@@ -19,8 +19,16 @@ async function reachOf(api: TestApi, customerId: number): Promise<Set<string>> {
   return new Set([
     tags.ownerTag(customerId),
     tags.customerWorkOrdersTag(customerId),
-    ...vehicles.flatMap((v) => [tags.vehicleTag(v.id), tags.vehicleHistoryTag(v.id)]),
-    ...workOrders.flatMap((w) => [tags.workOrderTag(w.id), tags.vehicleTag(w.vehicleId)]),
+    ...vehicles.flatMap((v) => [
+      tags.vehicleTag(v.id),
+      tags.vehicleHistoryTag(v.id),
+      tags.measurementsTag(v.id),
+    ]),
+    ...workOrders.flatMap((w) => [
+      tags.workOrderTag(w.id),
+      tags.vehicleTag(w.vehicleId),
+      tags.inspectionTag(w.id),
+    ]),
   ]);
 }
 
@@ -284,6 +292,11 @@ describe('live.events: what each principal hears', () => {
       reminders: [tags.remindersTag],
       settings: [tags.settingsTag],
       session: [tags.sessionTag('abc')],
+      savedJobs: [tags.savedJobsTag],
+      inspectionTemplates: [tags.inspectionTemplatesTag],
+      inspection: ids.workOrders.map(tags.inspectionTag),
+      measurements: ids.vehicles.map(tags.measurementsTag),
+      wearDueSoon: [tags.wearDueSoonTag],
     };
     for (const who of ['alice', 'bob'] as const) {
       const user = await api.db.prisma.user.findUniqueOrThrow({

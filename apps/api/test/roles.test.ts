@@ -121,6 +121,71 @@ describe('role matrix', () => {
     workOrderId: workOrder.id,
     decisions: [{ lineId: workOrder.lines[0]?.id ?? 0, approved: true }],
   });
+  /** A saved job fitting any vehicle (written directly): its id and version. */
+  async function spareSavedJob() {
+    return api.db.prisma.savedJob.create({
+      data: {
+        name: `Spare job ${++sequence}`,
+        lines: {
+          create: {
+            position: 1,
+            kind: 'fee',
+            description: 'Fee',
+            quantity: '1',
+            unitPriceCents: 100,
+          },
+        },
+      },
+      select: { id: true, version: true },
+    });
+  }
+  /** An inspection template of one plain item (written directly): its id and version. */
+  async function spareTemplate() {
+    return api.db.prisma.inspectionTemplate.create({
+      data: {
+        name: `Spare template ${++sequence}`,
+        items: { create: { position: 1, section: 'Brakes', label: 'Discs' } },
+      },
+      select: { id: true, version: true },
+    });
+  }
+  /**
+   * An item of an inspection of a spare work order of alice's (written directly), graded
+   * advisory, with one photo: its id, version and photo.
+   */
+  async function spareInspectionItem() {
+    const workOrder = await spareWorkOrder();
+    const inspection = await api.db.prisma.inspection.create({
+      data: {
+        workOrderId: workOrder.id,
+        vehicleId: workOrder.vehicleId,
+        mileage: 1,
+        templateName: 'Spare',
+        items: {
+          create: {
+            position: 1,
+            section: 'Brakes',
+            label: 'Discs',
+            grade: 'advisory',
+            photos: {
+              create: [1, 2].map((n) => ({
+                storageKey: `spare-${++sequence}-${n}`,
+                contentType: 'image/jpeg',
+                width: 1,
+                height: 1,
+                byteLength: 1,
+                sha256: 'spare',
+              })),
+            },
+          },
+        },
+      },
+      include: { items: { include: { photos: true } } },
+    });
+    const item = inspection.items[0];
+    if (!item) throw new Error('a spare inspection has an item');
+    return { id: item.id, version: item.version, photoId: item.photos[0]?.id ?? 0 };
+  }
   const customerToo: Expected = {
     anonymous: 'UNAUTHORIZED',
     customer: 'OK',
@@ -333,6 +398,97 @@ describe('role matrix', () => {
           id: (await spareInvoicedWorkOrder()).id,
           reason: 'wrong address',
         }),
+    ],
+    ['savedJob.list', staffOnly, (c) => c.savedJob.list.query()],
+    [
+      'savedJob.create',
+      staffOnly,
+      (c) =>
+        c.savedJob.create.mutate({
+          name: `Job ${++sequence}`,
+          lines: [{ kind: 'labor', description: 'Look', quantity: '1', unitPriceCents: 100 }],
+        }),
+    ],
+    [
+      'savedJob.update',
+      staffOnly,
+      async (c) => c.savedJob.update.mutate({ ...(await spareSavedJob()), name: 'Renamed' }),
+    ],
+    ['savedJob.delete', staffOnly, async (c) => c.savedJob.delete.mutate(await spareSavedJob())],
+    [
+      'savedJob.insert',
+      staffOnly,
+      async (c) =>
+        c.savedJob.insert.mutate({
+          workOrderId: (await spareWorkOrder()).id,
+          savedJobId: (await spareSavedJob()).id,
+        }),
+    ],
+    ['inspection.templates', staffOnly, (c) => c.inspection.templates.query()],
+    [
+      'inspection.createTemplate',
+      adminOnly,
+      (c) =>
+        c.inspection.createTemplate.mutate({
+          name: `Template ${++sequence}`,
+          items: [{ section: 'Tyres', label: 'Tread', unit: 'mm', requiredLimit: '3' }],
+        }),
+    ],
+    [
+      'inspection.updateTemplate',
+      adminOnly,
+      async (c) => c.inspection.updateTemplate.mutate({ ...(await spareTemplate()), name: 'New' }),
+    ],
+    [
+      'inspection.deleteTemplate',
+      adminOnly,
+      async (c) => c.inspection.deleteTemplate.mutate(await spareTemplate()),
+    ],
+    [
+      "inspection.byWorkOrder (the customer's own work order)",
+      customerToo,
+      async (c) => c.inspection.byWorkOrder.query({ workOrderId: (await spareWorkOrder()).id }),
+    ],
+    [
+      "inspection.byWorkOrder (another customer's work order)",
+      notThisCustomer,
+      async (c) =>
+        c.inspection.byWorkOrder.query({ workOrderId: (await spareWorkOrder(bobCustomerId)).id }),
+    ],
+    ['inspection.boardProgress', staffOnly, (c) => c.inspection.boardProgress.query()],
+    ['inspection.wearDueSoon', staffOnly, (c) => c.inspection.wearDueSoon.query()],
+    [
+      'inspection.measurements (own vehicle for the customer)',
+      customerToo,
+      (c) => c.inspection.measurements.query({ vehicleId: aliceVehicleId }),
+    ],
+    [
+      "inspection.measurements (another customer's vehicle)",
+      notThisCustomer,
+      (c) => c.inspection.measurements.query({ vehicleId: bobVehicleId }),
+    ],
+    [
+      'inspection.start',
+      staffOnly,
+      async (c) => c.inspection.start.mutate({ workOrderId: (await spareWorkOrder()).id }),
+    ],
+    [
+      'inspection.gradeItem',
+      staffOnly,
+      async (c) => {
+        const { id, version } = await spareInspectionItem();
+        return c.inspection.gradeItem.mutate({ id, version, grade: 'ok' });
+      },
+    ],
+    [
+      'inspection.recommend',
+      staffOnly,
+      async (c) => c.inspection.recommend.mutate({ itemId: (await spareInspectionItem()).id }),
+    ],
+    [
+      'inspection.removePhoto',
+      staffOnly,
+      async (c) => c.inspection.removePhoto.mutate({ id: (await spareInspectionItem()).photoId }),
     ],
     ['reminder.dueSoon', staffOnly, (c) => c.reminder.dueSoon.query({})],
     ['settings.shop', customerToo, (c) => c.settings.shop.query()],

@@ -47,6 +47,12 @@ const rows = {
   bobPayment: 0,
   /** A credit note of Bob's. */
   bobCreditNote: 0,
+  /** An item of the inspection of Bob's estimate, with a photo. */
+  bobItem: 0,
+  bobPhoto: 0,
+  /** A saved job and an inspection template (the shop's, staff only). */
+  savedJob: 0,
+  template: 0,
 };
 
 type IdCase = {
@@ -63,6 +69,8 @@ type IdCase = {
   foreign: { customer: () => number; staff?: () => number };
   /** What staff and admins get for a missing id: the code (OK for a filter matching nothing). */
   missingForStaff: string;
+  /** An admin's procedure: staff are refused (FORBIDDEN) whatever the id, like customers. */
+  adminOnly?: true;
 };
 
 const version = async (record: Parameters<typeof versionOf>[1], id: number) =>
@@ -317,6 +325,119 @@ const cases: IdCase[] = [
     missingForStaff: 'NOT_FOUND',
   },
   {
+    path: 'savedJob.update',
+    key: 'id',
+    input: (id) => ({ id, version: 1, name: 'Renamed' }),
+    foreign: { customer: () => rows.savedJob },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'savedJob.delete',
+    key: 'id',
+    input: (id) => ({ id, version: 1 }),
+    foreign: { customer: () => rows.savedJob },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'savedJob.insert',
+    key: 'workOrderId',
+    input: (workOrderId) => ({ workOrderId, savedJobId: rows.savedJob }),
+    foreign: { customer: () => rows.bobOrder },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'savedJob.insert',
+    key: 'savedJobId',
+    input: (savedJobId) => ({ workOrderId: rows.bobOrder, savedJobId }),
+    foreign: { customer: () => rows.savedJob },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'inspection.createTemplate',
+    key: 'items.savedJobId',
+    input: (savedJobId) => ({ name: 'Visible', items: [{ section: 'A', label: 'B', savedJobId }] }),
+    foreign: { customer: () => rows.savedJob },
+    missingForStaff: 'BAD_REQUEST',
+    adminOnly: true,
+  },
+  {
+    path: 'inspection.updateTemplate',
+    key: 'id',
+    input: (id) => ({ id, version: 1, name: 'Renamed' }),
+    foreign: { customer: () => rows.template },
+    missingForStaff: 'NOT_FOUND',
+    adminOnly: true,
+  },
+  {
+    path: 'inspection.updateTemplate',
+    key: 'items.savedJobId',
+    input: (savedJobId) => ({
+      id: rows.template,
+      version: 1,
+      items: [{ section: 'A', label: 'B', savedJobId }],
+    }),
+    foreign: { customer: () => rows.savedJob },
+    missingForStaff: 'BAD_REQUEST',
+    adminOnly: true,
+  },
+  {
+    path: 'inspection.deleteTemplate',
+    key: 'id',
+    input: (id) => ({ id, version: 1 }),
+    foreign: { customer: () => rows.template },
+    missingForStaff: 'NOT_FOUND',
+    adminOnly: true,
+  },
+  {
+    path: 'inspection.byWorkOrder',
+    key: 'workOrderId',
+    input: (workOrderId) => ({ workOrderId }),
+    foreign: { customer: () => rows.bobOrder },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'inspection.measurements',
+    key: 'vehicleId',
+    input: (vehicleId) => ({ vehicleId }),
+    foreign: { customer: () => rows.bobVehicle },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'inspection.start',
+    key: 'workOrderId',
+    input: (workOrderId) => ({ workOrderId }),
+    foreign: { customer: () => rows.bobOrder },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'inspection.start',
+    key: 'templateId',
+    input: (templateId) => ({ workOrderId: rows.aliceOrder, templateId }),
+    foreign: { customer: () => rows.template },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'inspection.gradeItem',
+    key: 'id',
+    input: (id) => ({ id, version: 1, grade: 'ok' }),
+    foreign: { customer: () => rows.bobItem },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'inspection.recommend',
+    key: 'itemId',
+    input: (itemId) => ({ itemId }),
+    foreign: { customer: () => rows.bobItem },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'inspection.removePhoto',
+    key: 'id',
+    input: (id) => ({ id }),
+    foreign: { customer: () => rows.bobPhoto },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
     path: 'GET /invoices/<id>.pdf',
     key: 'id',
     input: (id) => id,
@@ -433,6 +554,62 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
     await staff.workOrder.invoice.mutate({ id: credited.id });
     const note = await staff.workOrder.creditInvoice.mutate({ id: credited.id, reason: 'wrong' });
     rows.bobCreditNote = note.creditNotes[0]?.id ?? 0;
+
+    const bobsInspection = await api.db.prisma.inspection.create({
+      data: {
+        workOrderId: rows.bobOrder,
+        vehicleId: (
+          await api.db.prisma.workOrder.findUniqueOrThrow({ where: { id: rows.bobOrder } })
+        ).vehicleId,
+        mileage: 1,
+        templateName: 'Visibility',
+        items: {
+          create: {
+            position: 1,
+            section: 'Brakes',
+            label: 'Discs',
+            grade: 'advisory',
+            photos: {
+              create: {
+                storageKey: 'visibility-photo',
+                contentType: 'image/jpeg',
+                width: 1,
+                height: 1,
+                byteLength: 1,
+                sha256: 'visibility',
+              },
+            },
+          },
+        },
+      },
+      include: { items: { include: { photos: true } } },
+    });
+    rows.bobItem = bobsInspection.items[0]?.id ?? 0;
+    rows.bobPhoto = bobsInspection.items[0]?.photos[0]?.id ?? 0;
+    rows.savedJob = (
+      await api.db.prisma.savedJob.create({
+        data: {
+          name: 'Visibility job',
+          lines: {
+            create: {
+              position: 1,
+              kind: 'fee',
+              description: 'Fee',
+              quantity: '1',
+              unitPriceCents: 1,
+            },
+          },
+        },
+      })
+    ).id;
+    rows.template = (
+      await api.db.prisma.inspectionTemplate.create({
+        data: {
+          name: 'Visibility template',
+          items: { create: { position: 1, section: 'A', label: 'B' } },
+        },
+      })
+    ).id;
   });
   afterAll(() => api.stop());
 
@@ -465,8 +642,11 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
         if (foreign) {
           expect(await answer(idCase, who, foreign()), `${who}: a foreign id`).toEqual(whenMissing);
         }
+        const refused = who === 'staff' && idCase.adminOnly;
         if (staffLike)
-          expect(whenMissing.code, `${who}: a missing id`).toBe(idCase.missingForStaff);
+          expect(whenMissing.code, `${who}: a missing id`).toBe(
+            refused ? 'FORBIDDEN' : idCase.missingForStaff,
+          );
         else expect(whenMissing.code, `${who}: a missing id`).not.toBe('OK');
       }
     },

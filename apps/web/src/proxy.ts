@@ -20,10 +20,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Pages only: not the /api/trpc proxy (JSON), the invoice and credit note PDFs, nor static files, which carry
-// no inline script.
+// Pages only: not the /api/trpc proxy (JSON), the invoice and credit note PDFs, the inspection
+// photos, nor static files, which carry no inline script.
 export const config = {
   matcher: [
-    '/((?!api/|invoices/|credit-notes/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)',
+    '/((?!api/|invoices/|credit-notes/|inspection-photos/|inspection-items/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)',
   ],
 };

@@ -27,6 +27,7 @@ describe('role gating', () => {
       '/staff/work-orders',
       '/staff/board',
       '/staff/due-soon',
+      '/staff/saved-jobs',
     ]);
     expect(navFor('admin').map((link) => link.href)).toEqual([
       '/staff/customers',
@@ -34,7 +35,9 @@ describe('role gating', () => {
       '/staff/work-orders',
       '/staff/board',
       '/staff/due-soon',
+      '/staff/saved-jobs',
       '/admin/settings',
+      '/admin/inspection-templates',
       '/admin/cache',
     ]);
     expect(homeFor('customer')).toBe('/portal');

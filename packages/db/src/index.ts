@@ -36,6 +36,7 @@ export type {
 export {
   DecisionChannel,
   EditedRecord,
+  InspectionGrade,
   LineApproval,
   LineKind,
   OdometerSource,

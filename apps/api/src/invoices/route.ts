@@ -5,6 +5,7 @@ import { createContext, type Services } from '../context';
 import { isDatabaseUnavailable } from '../errors';
 import { uncacheable } from '../http/cache-control';
 import { assignRequestId } from '../http/request-id';
+import { sendJson } from '../http/send-json';
 import type { Viewer } from '../visibility/rules';
 import { type CreditNote, creditNoteFor } from './credit-note';
 import { renderCreditNotePdf } from './credit-note-pdf';
@@ -105,19 +106,4 @@ async function servePdf<Document>(
     services.log.error({ err: error, requestId, path }, `${route.what} pdf failed`);
     sendJson(res, 500, { error: 'something went wrong on our side; it has been logged' });
   }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  res
-    .writeHead(status, {
-      ...headers,
-      'content-type': 'application/json',
-      'cache-control': uncacheable,
-    })
-    .end(JSON.stringify(body));
 }

@@ -151,6 +151,25 @@ export const tagKinds = {
   reminders: single('reminders', staffOnly),
   /** The shop's settings, which every signed-in page formats money and times with. */
   settings: single('settings', everyone),
+  // Saved jobs and inspections (issue 25).
+
+  /** The shop's saved jobs: their list, and what shows a job's name (templates, inspections). */
+  savedJobs: single('savedjobs', staffOnly),
+  /** The shop's inspection templates. */
+  inspectionTemplates: single('inspection-templates', staffOnly),
+  /** The inspection of one work order (keyed by the work order): heard where the work order is. */
+  inspection: byId('inspection:', {
+    staff: true,
+    customer: (reach, workOrderId) => reach.workOrders.has(workOrderId),
+  }),
+  /** A vehicle's measurements across visits: heard by staff and by the customer who owns it. */
+  measurements: byId('measurements:', {
+    staff: true,
+    customer: (reach, vehicleId) => reach.ownedVehicles.has(vehicleId),
+  }),
+  /** The due-soon list's worn parts: any vehicle's measurements moved. */
+  wearDueSoon: single('wear-due-soon', staffOnly),
+
   /** One session's lookup (by its token's hash): invalidated when it signs out. */
   session: {
     ...kind<string>({
@@ -184,6 +203,11 @@ export const workOrderBoardTag = tagKinds.workOrderBoard.tag;
 export const remindersTag = tagKinds.reminders.tag;
 export const settingsTag = tagKinds.settings.tag;
 export const sessionTag = tagKinds.session.build;
+export const savedJobsTag = tagKinds.savedJobs.tag;
+export const inspectionTemplatesTag = tagKinds.inspectionTemplates.tag;
+export const inspectionTag = tagKinds.inspection.build;
+export const measurementsTag = tagKinds.measurements.build;
+export const wearDueSoonTag = tagKinds.wearDueSoon.tag;
 
 /**
  * An answer showing money in the settings' currency (a work order not invoiced yet) changes

@@ -10,9 +10,18 @@ export interface Visible {
   workOrder: Prisma.WorkOrderWhereInput;
   creditNote: Prisma.CreditNoteWhereInput;
   odometerReading: Prisma.OdometerReadingWhereInput;
+  inspection: Prisma.InspectionWhereInput;
+  inspectionPhoto: Prisma.InspectionPhotoWhereInput;
 }
 
-const everything: Visible = { vehicle: {}, workOrder: {}, creditNote: {}, odometerReading: {} };
+const everything: Visible = {
+  vehicle: {},
+  workOrder: {},
+  creditNote: {},
+  odometerReading: {},
+  inspection: {},
+  inspectionPhoto: {},
+};
 
 // A customer account without a customer record.
 const none = { id: { in: [] } };
@@ -21,6 +30,8 @@ const nothing: Visible = {
   workOrder: none,
   creditNote: none,
   odometerReading: none,
+  inspection: none,
+  inspectionPhoto: none,
 };
 
 /**
@@ -28,7 +39,8 @@ const nothing: Visible = {
  * the PDF routes and the live filter apply. Staff and admins see every row. A customer sees the
  * vehicles they own now; the work orders where they are the customer (the vehicle's owner when
  * it was opened, so a car sold since stays in its old owner's history and never reaches the new
- * owner's), and what belongs to a work order (its credit notes) through it; and of an odometer
+ * owner's), and what belongs to a work order (its credit notes, its inspection and the inspection's
+ * photos) through it; and of an odometer
  * log, the readings of their work orders and those taken on none of a vehicle they own.
  */
 export function visibleTo(viewer: Viewer): Visible {
@@ -45,6 +57,8 @@ export function visibleTo(viewer: Viewer): Visible {
         workOrder,
         creditNote: { workOrder },
         odometerReading: { OR: [{ workOrder }, { workOrderId: null, vehicle }] },
+        inspection: { workOrder },
+        inspectionPhoto: { item: { inspection: { workOrder } } },
       };
     }
   }

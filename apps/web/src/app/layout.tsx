@@ -7,6 +7,7 @@ import './globals.css';
 import './phone.css';
 import './print.css';
 import './job-card.css';
+import './inspection.css';
 
 export const metadata: Metadata = {
   title: { default: 'Garage', template: '%s · Garage' },

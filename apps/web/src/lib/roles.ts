@@ -39,10 +39,12 @@ export function navFor(role: Role): NavLink[] {
     { href: '/staff/work-orders', label: 'Work orders' },
     { href: '/staff/board', label: 'Board' },
     { href: '/staff/due-soon', label: 'Due soon' },
+    { href: '/staff/saved-jobs', label: 'Saved jobs' },
   ];
   if (role === 'admin') {
     links.push(
       { href: '/admin/settings', label: 'Settings' },
+      { href: '/admin/inspection-templates', label: 'Inspections' },
       { href: '/admin/cache', label: 'Cache' },
     );
   }

@@ -1,5 +1,6 @@
 import type { PrismaClient, ShopSettings } from '../generated/prisma/client';
 import { hashPassword } from '../password';
+import { seedInspections } from './inspections';
 import { type CustomerRow, customerRow, vehicleRow } from './rows';
 import { reconcileVehicles, seedDemoWorkOrders, seedGeneratedWorkOrders } from './work-orders';
 
@@ -110,6 +111,7 @@ async function seedWorkOrders(prisma: PrismaClient, target: number, now: Date): 
     domain: generatedDomain,
   });
   await reconcileVehicles(prisma);
+  await seedInspections(prisma);
   return demo + generated;
 }
 

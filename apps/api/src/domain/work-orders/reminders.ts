@@ -20,21 +20,50 @@ export const minimumTrendDays = 30;
 const dayMs = 86_400_000;
 
 /**
- * The mileage a vehicle should show on `on`, from its odometer log: the latest reading plus the
- * average distance per day since the start of the trend, times the days since that reading.
- * The trend starts at the last correction (a correction resets the log) and ignores readings
- * flagged implausible. Null when the log has no usable reading.
+ * A vehicle's odometer trend: its latest usable reading, and the average distance per day since
+ * the start of the trend (0 when the trend spans less than `minimumTrendDays`). The trend starts
+ * at the last correction (a correction resets the log) and ignores readings flagged
+ * implausible. Null when the log has no usable reading.
  */
-export function predictMileage(log: ReadonlyArray<OdometerEntry>, on: Date): number | null {
+export function odometerTrend(
+  log: ReadonlyArray<OdometerEntry>,
+): { latest: OdometerEntry; perDay: number } | null {
   const trend = trendOf(log);
   const latest = latestReading(trend);
   if (!latest) return null;
   const first = trend.reduce((earliest, entry) => (entry.at < earliest.at ? entry : earliest));
   const spanDays = (latest.at.getTime() - first.at.getTime()) / dayMs;
-  const daysAhead = (on.getTime() - latest.at.getTime()) / dayMs;
-  if (spanDays < minimumTrendDays || daysAhead <= 0) return latest.reading;
-  const perDay = Math.max(0, (latest.reading - first.reading) / spanDays);
-  return Math.round(latest.reading + perDay * daysAhead);
+  if (spanDays < minimumTrendDays) return { latest, perDay: 0 };
+  return { latest, perDay: Math.max(0, (latest.reading - first.reading) / spanDays) };
+}
+
+/**
+ * The mileage a vehicle should show on `on`, from its odometer log: the latest reading plus the
+ * average distance per day of its trend (see `odometerTrend`), times the days since that
+ * reading. Null when the log has no usable reading.
+ */
+export function predictMileage(log: ReadonlyArray<OdometerEntry>, on: Date): number | null {
+  const trend = odometerTrend(log);
+  if (!trend) return null;
+  const daysAhead = (on.getTime() - trend.latest.at.getTime()) / dayMs;
+  if (trend.perDay === 0 || daysAhead <= 0) return trend.latest.reading;
+  return Math.round(trend.latest.reading + trend.perDay * daysAhead);
+}
+
+/**
+ * The day the vehicle should reach `mileage`, from its odometer trend: null when it has no
+ * trend (too short, or not moving). A mileage already passed is reached on the latest reading.
+ */
+export function predictDayOfMileage(
+  log: ReadonlyArray<OdometerEntry>,
+  mileage: number,
+): Date | null {
+  const trend = odometerTrend(log);
+  if (!trend) return null;
+  const ahead = mileage - trend.latest.reading;
+  if (ahead <= 0) return trend.latest.at;
+  if (trend.perDay === 0) return null;
+  return new Date(trend.latest.at.getTime() + Math.round((ahead / trend.perDay) * dayMs));
 }
 
 function trendOf(log: ReadonlyArray<OdometerEntry>): OdometerEntry[] {

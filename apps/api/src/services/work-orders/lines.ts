@@ -26,28 +26,39 @@ export type NewLine = {
 export type LineChanges = Partial<NewLine>;
 
 /**
- * Refuses a line whose amount would make its work order's totals too large to hold in cents,
+ * Refuses lines whose amounts would make their work order's totals too large to hold in cents,
  * checked over every line as they would be after the write, inside its transaction (so nothing
  * is written): BAD_REQUEST naming the price when the request gave one, else the quantity.
  */
 async function checkTotalsWith(
   tx: Prisma.TransactionClient,
   workOrderId: number,
-  line: {
+  lines: {
     id?: number;
     quantity: string;
     unitPriceCents: number;
     taxRateBps: number;
     approval: LineApproval;
-  },
+  }[],
   request: { unitPriceCents?: number | undefined },
 ): Promise<void> {
+  const replaced = lines.flatMap((line) => (line.id === undefined ? [] : [line.id]));
   const others = await tx.workOrderLine.findMany({
-    where: { workOrderId, ...(line.id === undefined ? {} : { id: { not: line.id } }) },
+    where: { workOrderId, ...(replaced.length ? { id: { notIn: replaced } } : {}) },
     select: pricedLineSelect,
   });
   const field = request.unitPriceCents === undefined ? 'quantity' : 'unitPriceCents';
-  workOrderTotals([...others.map(pricedLine), line], field);
+  workOrderTotals([...others.map(pricedLine), ...lines], field);
+}
+
+/** Where new lines come from, when not typed: the inspection finding they recommend work for. */
+export type LineOrigin = { findingId?: number };
+
+/** A finding becomes lines once: checked under its work order's lock, so two clicks add one set. */
+async function assertNotRecommended(tx: Prisma.TransactionClient, findingId: number) {
+  if ((await tx.workOrderLine.count({ where: { findingId } })) > 0) {
+    throw new AppError('CONFLICT', 'this finding is already on the work order');
+  }
 }
 
 /**
@@ -56,37 +67,60 @@ async function checkTotalsWith(
  * shop's; a labour line's unit price to the shop's labour rate; a part or fee needs its price.
  */
 export async function addLine(prisma: PrismaClient, workOrderId: number, line: NewLine) {
+  return addLines(prisma, workOrderId, [line]);
+}
+
+/**
+ * Adds `lines` at the end of an open work order in one transaction, each priced as `addLine`
+ * prices a typed line (so a saved job inserted totals what its lines typed one by one would).
+ */
+export async function addLines(
+  prisma: PrismaClient,
+  workOrderId: number,
+  lines: readonly NewLine[],
+  origin: LineOrigin = {},
+) {
   const settings = await loadShopSettings(prisma);
-  const unitPriceCents =
-    line.unitPriceCents ?? (line.kind === 'labor' ? settings.defaultLaborRateCents : undefined);
-  if (unitPriceCents === undefined) {
-    throw AppError.badInput('unitPriceCents', 'is required for a part or a fee');
-  }
-  const priced = {
-    quantity: line.quantity,
-    unitPriceCents,
-    taxRateBps: line.taxRateBps ?? settings.defaultTaxRateBps,
+  const priced = lines.map((line) => {
+    const unitPriceCents =
+      line.unitPriceCents ?? (line.kind === 'labor' ? settings.defaultLaborRateCents : undefined);
+    if (unitPriceCents === undefined) {
+      throw AppError.badInput('unitPriceCents', 'is required for a part or a fee');
+    }
+    const amounts = {
+      quantity: line.quantity,
+      unitPriceCents,
+      taxRateBps: line.taxRateBps ?? settings.defaultTaxRateBps,
+    };
+    // Refuses amounts too large to compute, naming the field, before anything is written.
+    lineAmounts(amounts);
+    return { line, amounts };
+  });
+  const request = {
+    unitPriceCents: lines.find((line) => line.unitPriceCents !== undefined)?.unitPriceCents,
   };
-  // Refuses amounts too large to compute, naming the field, before anything is written.
-  lineAmounts(priced);
   await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, workOrderId);
     assertEditable(workOrder.status);
-    await checkTotalsWith(tx, workOrderId, { ...priced, approval: 'pending' }, line);
+    if (origin.findingId !== undefined) await assertNotRecommended(tx, origin.findingId);
+    const pending = priced.map(({ amounts }) => ({ ...amounts, approval: 'pending' as const }));
+    await checkTotalsWith(tx, workOrderId, pending, request);
     const last = await tx.workOrderLine.aggregate({
       where: { workOrderId },
       _max: { position: true },
     });
-    await tx.workOrderLine.create({
-      data: {
+    const first = (last._max.position ?? 0) + 1;
+    await tx.workOrderLine.createMany({
+      data: priced.map(({ line, amounts }, index) => ({
         workOrderId,
-        position: (last._max.position ?? 0) + 1,
+        position: first + index,
         kind: line.kind,
         description: line.description,
         partNumber: line.partNumber ?? null,
-        ...priced,
+        ...amounts,
         approval: 'pending',
-      },
+        findingId: origin.findingId ?? null,
+      })),
     });
   });
   return writtenDetail(prisma, workOrderId);
@@ -135,7 +169,7 @@ export async function updateLine(
       priced.unitPriceCents !== line.unitPriceCents ||
       priced.taxRateBps !== line.taxRateBps;
     const approval = repriced ? 'pending' : line.approval;
-    await checkTotalsWith(tx, workOrder.id, { id: line.id, ...priced, approval }, changes);
+    await checkTotalsWith(tx, workOrder.id, [{ id: line.id, ...priced, approval }], changes);
     await applyEdit(tx, {
       ...versionedLine(tx, lineId, version),
       changes: {

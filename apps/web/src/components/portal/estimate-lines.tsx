@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Column, DataTable } from '~/components/data-table';
 import { FormError } from '~/components/form-error';
+import { LineFinding } from '~/components/inspections/line-finding';
 import { Timestamp } from '~/components/timestamp';
 import { Amounts, totalsOf } from '~/components/work-orders/amounts';
 import { lineRows } from '~/components/work-orders/line-rows';
@@ -109,7 +110,16 @@ export function EstimateLines({ workOrder }: { workOrder: WorkOrder }) {
   const { lines, totals } = workOrder;
   const hasInvoice = workOrder.invoiceNumber !== null;
   const columns: Column<Line>[] = [
-    { header: 'Work', cell: (line) => <LineWork line={line} />, title: true },
+    {
+      header: 'Work',
+      cell: (line) => (
+        <>
+          <LineWork line={line} />
+          <LineFinding workOrderId={workOrder.id} lineId={line.id} />
+        </>
+      ),
+      title: true,
+    },
     { header: 'Qty', cell: (line) => formatQuantity(line.quantity), numeric: true },
     { header: 'Price', cell: (line) => money(line.totalCents), numeric: true },
     {

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { DeleteRecord } from '~/components/delete-record';
+import { MeasurementHistory } from '~/components/inspections/measurement-history';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
 import { formatMileage } from '~/lib/format';
@@ -62,6 +63,7 @@ export function VehicleDetail({ id }: { id: number }) {
           listPath="/staff/vehicles"
         />
       </div>
+      <MeasurementHistory vehicleId={id} />
       <VehicleHistory vehicleId={id} />
     </>
   );

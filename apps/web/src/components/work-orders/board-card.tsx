@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { FormError } from '~/components/form-error';
 import { TimestampOr } from '~/components/timestamp';
+import { CardInspectionProgress } from '~/components/inspections/card-inspection-progress';
 import { sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
 import { moveLabels, statusLabels, type WorkOrderStatus } from '~/lib/work-order-words';
@@ -92,6 +93,7 @@ export function BoardCard({
         </div>
       </dl>
       <AwaitingApproval awaiting={card.awaitingApproval} />
+      <CardInspectionProgress workOrderId={card.id} />
       {moves.length > 0 ? (
         <div className="actions">
           {moves.map((status) => (

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { InspectionSection } from '~/components/inspections/inspection-section';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp, TimestampOr } from '~/components/timestamp';
@@ -9,6 +10,7 @@ import { formatMileage } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApprovalRecorder } from './approval-recorder';
 import { DetailsForm } from './details-form';
+import { InsertSavedJob } from './insert-saved-job';
 import { InvoiceSection } from './invoice-section';
 import { LinesSection } from './lines-section';
 import { MoneyAudit } from './money-audit';
@@ -101,6 +103,14 @@ export function WorkOrderDetail({ id }: { id: number }) {
         <StatusControls key={`status-${workOrder.status}`} workOrder={workOrder} />
       </div>
       <LinesSection workOrder={workOrder} settings={settings.data} />
+      {editable ? (
+        <div className="screen-only">
+          <InsertSavedJob workOrder={workOrder} />
+        </div>
+      ) : null}
+      <div className="screen-only">
+        <InspectionSection workOrder={workOrder} />
+      </div>
       <InvoiceSection workOrder={workOrder} />
       <PaymentsSection workOrder={workOrder} />
       {workOrder.lines.some((line) => line.decidable) ? (

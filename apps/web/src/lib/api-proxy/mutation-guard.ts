@@ -24,14 +24,12 @@ const refused = (reason: string): Refusal => ({
 });
 
 /**
- * A refusal when a mutation (a POST through the proxy) may have been sent by another site's page,
- * or carries a body that is not JSON; undefined when it may go on. Browsers mark every request
- * with Sec-Fetch-Site and every POST with Origin; a request with neither comes from a script or
- * a tool, which holds no one else's cookie. `same-site` is refused too: a sibling subdomain is
- * another app. Only JSON is accepted: what an HTML form can send (form-urlencoded, multipart,
- * text/plain) goes cross-site without a CORS preflight; JSON does not.
+ * A refusal when a request may have been sent by another site's page; undefined when it may go
+ * on. Browsers mark every request with Sec-Fetch-Site and every POST with Origin; a request with
+ * neither comes from a script or a tool, which holds no one else's cookie. `same-site` is
+ * refused too: a sibling subdomain is another app.
  */
-export function mutationRefusal(headers: Headers): Refusal | undefined {
+export function crossSiteRefusal(headers: Headers): Refusal | undefined {
   const origin = headers.get('origin');
   if (origin !== null) {
     const host = ownHost(headers);
@@ -43,6 +41,18 @@ export function mutationRefusal(headers: Headers): Refusal | undefined {
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
     return refused(`Sec-Fetch-Site is ${fetchSite}`);
   }
+  return undefined;
+}
+
+/**
+ * A refusal when a mutation (a POST through the proxy) may have been sent by another site's page
+ * (see crossSiteRefusal), or carries a body that is not JSON; undefined when it may go on. Only
+ * JSON is accepted: what an HTML form can send (form-urlencoded, multipart, text/plain) goes
+ * cross-site without a CORS preflight; JSON does not.
+ */
+export function mutationRefusal(headers: Headers): Refusal | undefined {
+  const crossSite = crossSiteRefusal(headers);
+  if (crossSite) return crossSite;
   const contentType = headers.get('content-type');
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {

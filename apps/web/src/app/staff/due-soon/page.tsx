@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { WearDueSoonList } from '~/components/inspections/wear-due-soon-list';
 import { DueSoonList } from '~/components/reminders/due-soon-list';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
@@ -21,6 +22,12 @@ export default async function DueSoonPage() {
         odometer readings predict.
       </p>
       <DueSoonList />
+      <h2>Worn parts</h2>
+      <p className="muted">
+        Measured at inspections and predicted forward with the same odometer readings: at their
+        limit, or expected to reach it within 30 days or 1,000 miles.
+      </p>
+      <WearDueSoonList />
     </HydrateClient>
   );
 }
