@@ -84,7 +84,10 @@ export function TemplateForm({
   );
   const update = useMutation(trpc.inspection.updateTemplate.mutationOptions({ onSuccess: onDone }));
   const mutation = template ? update : create;
-  const { fields, formError, check } = useFormMutation(mutation, { initial: {}, fields: fieldNames });
+  const { fields, formError, check } = useFormMutation(mutation, {
+    initial: {},
+    fields: fieldNames,
+  });
   const jobOptions = [
     { value: '', label: 'None' },
     ...(jobs.data ?? []).map((job) => ({ value: String(job.id), label: job.name })),

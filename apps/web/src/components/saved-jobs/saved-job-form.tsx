@@ -43,7 +43,10 @@ export function SavedJobForm({
   );
   const update = useMutation(trpc.savedJob.update.mutationOptions({ onSuccess: onDone }));
   const mutation = job ? update : create;
-  const { fields, formError, check } = useFormMutation(mutation, { initial: {}, fields: fieldNames });
+  const { fields, formError, check } = useFormMutation(mutation, {
+    initial: {},
+    fields: fieldNames,
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
