@@ -20,6 +20,8 @@ export {
 export type {
   CreditNote,
   Customer,
+  EstimateLink,
+  Message,
   OdometerReading,
   Payment,
   PaymentVoid,
@@ -38,6 +40,9 @@ export {
   EditedRecord,
   LineApproval,
   LineKind,
+  MessageChannel,
+  MessageKind,
+  MessageStatus,
   OdometerSource,
   PaymentMethod,
   Prisma,

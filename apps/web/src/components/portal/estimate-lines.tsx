@@ -6,7 +6,13 @@ import { useState } from 'react';
 import { Timestamp } from '~/components/timestamp';
 import { formatQuantity, sentence } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { approvalLabels, channelLabels, inShop, kindLabels } from '~/lib/work-order-words';
+import {
+  approvalLabels,
+  channelLabels,
+  inShop,
+  isStaffChannel,
+  kindLabels,
+} from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -15,7 +21,7 @@ type Line = WorkOrder['lines'][number];
 /** How a decided line was decided: "in the portal, 2025-03-01 14:05" or "by phone, Sam Staff…". */
 function DecidedHow({ line }: { line: Line }) {
   if (line.approval === 'pending') return null;
-  const byStaff = line.decisionChannel !== null && line.decisionChannel !== 'portal';
+  const byStaff = line.decisionChannel !== null && isStaffChannel(line.decisionChannel);
   return (
     <small className="muted">
       {' '}
