@@ -2,6 +2,11 @@ import type { Server } from 'node:http';
 import { type Cache, createCache } from '@garage/cache';
 import type { Database } from '@garage/db';
 import type { Logger } from 'pino';
+import {
+  createLinkThrottle,
+  defaultLinkThrottleLimits,
+  type LinkThrottleLimits,
+} from './auth/link-throttle';
 import { createSessionStore } from './auth/sessions';
 import { createLoginThrottle } from './auth/throttle';
 import type { Services } from './context';
@@ -12,6 +17,11 @@ import { createMetrics } from './metrics';
 import { appRouter } from './root';
 import { createApiServer } from './server';
 import { createAudiences } from './services/live/audience';
+import {
+  createMessaging,
+  type Messaging,
+  type MessagingOptions,
+} from './services/messages/messaging';
 import {
   createLiveHub,
   defaultLiveLimits,
@@ -49,13 +59,25 @@ export interface AppOptions {
   liveReplayEvents?: number;
   /** The VIN decoder's queue and cache bounds (see services/vin-decoder/decoder.ts). */
   vinDecoder?: VinDecoderLimits;
+  /** Messages to customers: SMTP_URL, MAIL_FROM, PUBLIC_WEB_URL; without SMTP, kept as not sent. */
+  messages?: MessagingOptions;
+  /** Estimate-link calls per client address (see auth/link-throttle.ts). */
+  linkThrottle?: LinkThrottleLimits;
 }
+
+/** Without options: no mail server, links to the web app on this machine. */
+const localMessaging: MessagingOptions = {
+  from: 'Garage <garage@localhost>',
+  webUrl: 'http://localhost:3000',
+};
 
 export interface App {
   server: Server;
   cache: Cache;
   /** The live streams: ended first when the server drains (they would hold it open). */
   live: LiveHub;
+  /** Messages to customers: this instance's delivery worker. */
+  messaging: Messaging;
   /** Closes Redis connections and the database (after the server stopped). */
   close(): Promise<void>;
 }
@@ -82,6 +104,12 @@ export function createApp(options: AppOptions): App {
     audiences,
     pingIntervalMs: liveSse.ping.intervalMs,
   });
+  const messaging = createMessaging({
+    prisma: db.prisma,
+    invalidate: (tags) => cache.invalidateTags(tags),
+    log,
+    options: options.messages ?? localMessaging,
+  });
   const services: Services = {
     prisma: db.prisma,
     cache,
@@ -94,6 +122,8 @@ export function createApp(options: AppOptions): App {
     vinDecoder: createVinDecoder(options.vinDecoder ?? defaultVinDecoderLimits),
     audiences,
     live,
+    messaging,
+    linkThrottle: createLinkThrottle(db.prisma, options.linkThrottle ?? defaultLinkThrottleLimits),
   };
   const server = createApiServer(
     services,
@@ -108,8 +138,10 @@ export function createApp(options: AppOptions): App {
     server,
     cache,
     live,
+    messaging,
     async close() {
       live.close();
+      await messaging.close();
       await services.vinDecoder.close();
       await cache.close();
       await db.close();

@@ -4,11 +4,13 @@ import type { PrismaClient } from '@garage/db';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Logger } from 'pino';
 import type { SessionStore, SessionUser } from './auth/sessions';
+import type { LinkThrottle } from './auth/link-throttle';
 import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
 import type { Audiences, LiveEvent } from './services/live/audience';
 import type { LiveHub } from './services/live/live-hub';
+import type { Messaging } from './services/messages/messaging';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
 /** What the API is built from: one per process, shared by every request. */
@@ -30,6 +32,10 @@ export interface Services {
   audiences: Audiences;
   /** This instance's live streams: the cache's invalidations fanned out to signed-in pages. */
   live: LiveHub;
+  /** Messages to customers: where their links point, and this instance's delivery worker. */
+  messaging: Messaging;
+  /** Limits what one client address does with estimate links. */
+  linkThrottle: LinkThrottle;
 }
 
 /** What every procedure sees. */

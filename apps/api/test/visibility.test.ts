@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../src/root';
+import { createEstimateLink } from '../src/services/messages/estimate-links';
 import { visibleIdsOfCustomer } from '../src/visibility/customer-ids';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { callRaw } from './support/raw';
@@ -47,6 +48,8 @@ const rows = {
   bobPayment: 0,
   /** A credit note of Bob's. */
   bobCreditNote: 0,
+  /** An estimate link to Alice's estimate (its token). */
+  aliceToken: '',
 };
 
 type IdCase = {
@@ -261,6 +264,45 @@ const cases: IdCase[] = [
     foreign: { customer: () => rows.bobLine, staff: () => rows.bobLine },
     missingForStaff: 'BAD_REQUEST',
   },
+  // Messages to customers: staff procedures by work order or customer, and the estimate link,
+  // whose token opens one work order: a line of another is refused like a line of none.
+  ...(['forWorkOrder', 'estimateReady', 'revokeLinks'] as const).map(
+    (procedure): IdCase => ({
+      path: `message.${procedure}`,
+      key: 'workOrderId',
+      input: (workOrderId) => ({ workOrderId }),
+      foreign: { customer: () => rows.bobOrder },
+      missingForStaff: 'NOT_FOUND',
+    }),
+  ),
+  {
+    path: 'message.send',
+    key: 'workOrderId',
+    input: (workOrderId) => ({ workOrderId, subject: 'Hello', body: 'Hi' }),
+    foreign: { customer: () => rows.bobOrder },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'message.forCustomer',
+    key: 'customerId',
+    input: (customerId) => ({ customerId }),
+    foreign: { customer: () => rows.bobId },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'message.setPreferences',
+    key: 'customerId',
+    input: (customerId) => ({ customerId, remindersOptOut: false }),
+    foreign: { customer: () => rows.bobId },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'estimateLink.decide',
+    key: 'decisions.lineId',
+    input: (lineId) => ({ token: rows.aliceToken, decisions: [{ lineId, approved: true }] }),
+    foreign: { customer: () => rows.bobLine, staff: () => rows.bobLine },
+    missingForStaff: 'BAD_REQUEST',
+  },
   {
     path: 'workOrder.setStatus',
     key: 'id',
@@ -415,6 +457,9 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
     };
     ({ id: rows.aliceOrder, lineId: rows.aliceLine } = await estimate(rows.aliceId));
     ({ id: rows.bobOrder, lineId: rows.bobLine } = await estimate(rows.bobId));
+    rows.aliceToken = await api.db.prisma.$transaction((tx) =>
+      createEstimateLink(tx, rows.aliceOrder, rows.aliceUserId),
+    );
 
     const paid = async (customerId: number) => {
       const ready = await workOrderWithLine(api, customerId);

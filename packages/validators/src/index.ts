@@ -6,6 +6,7 @@ export * from './calendar-date';
 export * from './customer';
 export * from './fields';
 export * from './live';
+export * from './message';
 export * from './money';
 export * from './reminder';
 export * from './settings';

@@ -10,6 +10,7 @@ import { billToOf } from './bill-to';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { currenciesPaidIn, type MoneyState, moneyState } from './money-state';
+import { type MessageAddresses, writeMessage } from '../messages/outbox';
 
 export type InvoiceRequest = {
   id: number;
@@ -56,6 +57,7 @@ export async function invoiceWorkOrder(
   prisma: PrismaClient,
   request: InvoiceRequest,
   by: SessionUser,
+  addresses: MessageAddresses,
 ) {
   const settings = await loadShopSettings(prisma);
   const result = await prisma.$transaction(async (tx) => {
@@ -95,7 +97,13 @@ export async function invoiceWorkOrder(
       byId: by.id,
       at,
     });
-    return { statusMove: { from: invoiced.from, to: paid }, reminderSet };
+    // The invoice's message commits with the invoice, or neither does (the outbox).
+    const message = await writeMessage(
+      tx,
+      { kind: 'invoice', customerId: workOrder.customerId, workOrderId: workOrder.id },
+      addresses,
+    );
+    return { statusMove: { from: invoiced.from, to: paid }, reminderSet, message };
   });
   return { ...(await writtenDetail(prisma, request.id)), ...result };
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { CustomerMessages } from '~/components/messages/customer-messages';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { VehicleTable } from '~/components/vehicles/vehicle-table';
 import { useTRPC } from '~/trpc/react';
@@ -42,6 +43,7 @@ export function CustomerDetail({ id }: { id: number }) {
           <VehicleTable vehicles={vehicles} showOwner={false} />
         )}
       </section>
+      <CustomerMessages customerId={id} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { WorkOrderMessages } from '~/components/messages/work-order-messages';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
@@ -113,6 +114,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
           workOrder={workOrder}
         />
       ) : null}
+      <WorkOrderMessages workOrder={workOrder} />
       <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} editable={editable} />
       {workOrder.odometerReadings.length > 0 ? (
         <section className="card" aria-labelledby="odometer-title">
