@@ -18,17 +18,17 @@ import { appRouter } from './root';
 import { createApiServer } from './server';
 import { createAudiences } from './services/live/audience';
 import {
-  createMessaging,
-  type Messaging,
-  type MessagingOptions,
-} from './services/messages/messaging';
-import {
   createLiveHub,
   defaultLiveLimits,
   defaultLiveReplayEvents,
   type LiveHub,
   type LiveLimits,
 } from './services/live/live-hub';
+import {
+  createMessaging,
+  type Messaging,
+  type MessagingOptions,
+} from './services/messages/messaging';
 import {
   createVinDecoder,
   defaultVinDecoderLimits,

@@ -756,7 +756,10 @@ describe('fuzzed message mutations', () => {
     ).id;
     for (let index = 0; index < 3; index++) {
       const made = await workOrderWithLine(api, aliceId);
-      await api.db.prisma.workOrder.update({ where: { id: made.id }, data: { status: 'estimate' } });
+      await api.db.prisma.workOrder.update({
+        where: { id: made.id },
+        data: { status: 'estimate' },
+      });
       await api.db.prisma.workOrderLine.updateMany({
         where: { workOrderId: made.id },
         data: { approval: 'pending' },

@@ -284,6 +284,10 @@ describe('live.events: what each principal hears', () => {
       reminders: [tags.remindersTag],
       settings: [tags.settingsTag],
       session: [tags.sessionTag('abc')],
+      // Staff's alone: a customer hears none of them, their own included.
+      workOrderMessages: ids.workOrders.map(tags.workOrderMessagesTag),
+      customerMessages: ids.customers.map(tags.customerMessagesTag),
+      messageTemplates: [tags.messageTemplatesTag],
     };
     for (const who of ['alice', 'bob'] as const) {
       const user = await api.db.prisma.user.findUniqueOrThrow({

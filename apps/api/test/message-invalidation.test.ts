@@ -52,7 +52,11 @@ describe('message invalidation matrix', () => {
         route: 'message.forCustomer',
         read: () => staff.message.forCustomer.query({ customerId: ids.bobId }),
       },
-      { name: 'templates', route: 'message.templates', read: () => staff.message.templates.query() },
+      {
+        name: 'templates',
+        route: 'message.templates',
+        read: () => staff.message.templates.query(),
+      },
       {
         name: 'staff byId A',
         route: 'workOrder.byId',
@@ -144,9 +148,7 @@ describe('message invalidation matrix', () => {
 
   it('estimateLink.decide approving the estimate: the work order for staff and its customer, the approved lists, the board', async () => {
     const staffId = await userIdOf(api, 'staff');
-    const token = await api.db.prisma.$transaction((tx) =>
-      createEstimateLink(tx, ids.a, staffId),
-    );
+    const token = await api.db.prisma.$transaction((tx) => createEstimateLink(tx, ids.a, staffId));
     expect(
       await reloadedBy(() =>
         api.anonymous().estimateLink.decide.mutate({

@@ -349,12 +349,18 @@ describe('messages to customers', () => {
     const reminder = await api.db.prisma.serviceReminder.create({
       data: { vehicleId: hisVehicle.id, description: 'Annual service', dueDate: new Date() },
     });
-    const { timeZone } = await api.db.prisma.shopSettings.findUniqueOrThrow({ where: { id: 1 } });
-    expect(timeZone).toBe('UTC');
+    // The shop's morning in its zone: Tokyo (UTC+9, no daylight saving), 09:30 there is 00:30 UTC.
+    await api.db.prisma.shopSettings.update({ where: { id: 1 }, data: { timeZone: 'Asia/Tokyo' } });
     const today = new Date();
-    const at = (hour: number) =>
+    const at = (tokyoHour: number) =>
       new Date(
-        Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), hour, 30),
+        Date.UTC(
+          today.getUTCFullYear(),
+          today.getUTCMonth(),
+          today.getUTCDate(),
+          tokyoHour - 9,
+          30,
+        ),
       );
     const { addresses } = api.app.messaging;
     expect(await writeServiceDueMessages(api.db.prisma, addresses, at(15))).toBe(0);

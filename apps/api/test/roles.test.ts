@@ -133,7 +133,9 @@ describe('role matrix', () => {
   /** An estimate link's token for a spare work order of Alice's (or `workOrderId`). */
   async function spareToken(workOrderId?: number) {
     const id = workOrderId ?? (await spareWorkOrder()).id;
-    const staffId = (await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@garage.test' } })).id;
+    const staffId = (
+      await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@garage.test' } })
+    ).id;
     return api.db.prisma.$transaction((tx) => createEstimateLink(tx, id, staffId));
   }
 

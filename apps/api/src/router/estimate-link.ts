@@ -22,8 +22,7 @@ export const estimateLinkRouter = router({
 
   /** Approves or declines lines of the link's work order; staff pages follow live. */
   decide: invalidatingMutation(linkProcedure.input(estimateDecisionsInput), {
-    mutation: ({ ctx, input }) =>
-      decideByToken(ctx.prisma, input.token, input.decisions, ctx.user),
+    mutation: ({ ctx, input }) => decideByToken(ctx.prisma, input.token, input.decisions, ctx.user),
     tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
   }),
 });

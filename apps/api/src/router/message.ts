@@ -21,13 +21,7 @@ import {
   ownerTag,
   workOrderMessagesTag,
 } from '../tags/registry';
-import {
-  adminProcedure,
-  cachedQuery,
-  invalidatingMutation,
-  router,
-  staffProcedure,
-} from '../trpc';
+import { adminProcedure, cachedQuery, invalidatingMutation, router, staffProcedure } from '../trpc';
 import { deliverSoon } from './message-tags';
 
 /** A message just written for a work order reaches its lists, the work order's and the customer's. */

@@ -16,7 +16,6 @@ import {
   workOrderUpdateInput,
 } from '@garage/validators';
 import { ttl } from '../cache-ttl';
-import { deliverSoon, writtenMessageTags } from './message-tags';
 import { isOpen, type WorkOrderStatus } from '../domain/work-orders/status';
 import { createWorkOrder } from '../services/work-orders/create';
 import { creditInvoice } from '../services/work-orders/credit';
@@ -54,6 +53,7 @@ import {
   router,
   staffProcedure,
 } from '../trpc';
+import { deliverSoon, writtenMessageTags } from './message-tags';
 
 /** What a list row or board card shows of others: its work order, vehicle and customer. */
 const rowTags = (rows: readonly WorkOrderSummary[]) => [

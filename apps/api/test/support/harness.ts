@@ -8,8 +8,8 @@ import superjson from 'superjson';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app';
 import type { LinkThrottleLimits } from '../../src/auth/link-throttle';
-import type { MessagingOptions } from '../../src/services/messages/messaging';
 import type { AppRouter } from '../../src/index';
+import type { MessagingOptions } from '../../src/services/messages/messaging';
 
 export type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
 

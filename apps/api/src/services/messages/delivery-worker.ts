@@ -126,7 +126,9 @@ export function createDeliveryWorker(deps: {
     if (!transport || !message.recipient) {
       await settle(id, leaseToken, {
         status: 'not_sent',
-        reason: message.recipient ? 'no mail server configured' : 'the customer has no email on file',
+        reason: message.recipient
+          ? 'no mail server configured'
+          : 'the customer has no email on file',
         pendingLink: null,
       });
       return;
@@ -137,7 +139,12 @@ export function createDeliveryWorker(deps: {
         messageId: message.messageId,
         ...withSecretLink(message, message.pendingLink),
       });
-      await settle(id, leaseToken, { status: 'sent', sentAt: now, reason: null, pendingLink: null });
+      await settle(id, leaseToken, {
+        status: 'sent',
+        sentAt: now,
+        reason: null,
+        pendingLink: null,
+      });
     } catch (error) {
       const failure =
         error instanceof DeliveryError ? error : new DeliveryError(String(error), false);

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@garage/db';
+import { getShopProfile } from '../settings';
 import type { LineDecision } from '../work-orders/decisions';
 import { recordDecisions } from '../work-orders/decisions';
 import { getWorkOrder } from '../work-orders/detail';
-import { getShopProfile } from '../settings';
 import { workOrderOfToken } from './estimate-links';
 
 /**

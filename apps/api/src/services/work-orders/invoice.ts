@@ -5,12 +5,12 @@ import { balanceDue } from '../../domain/work-orders/balance';
 import type { WorkOrderStatus } from '../../domain/work-orders/status';
 import { workOrderTotals } from '../../domain/work-orders/totals';
 import { decideTransition, statusAfterPayment } from '../../domain/work-orders/transitions';
+import { type MessageAddresses, writeMessage } from '../messages/outbox';
 import { type NextServiceRequest, setNextService } from '../reminders/set-next-service';
 import { billToOf } from './bill-to';
 import { writtenDetail } from './detail';
 import { lockWorkOrder } from './locks';
 import { currenciesPaidIn, type MoneyState, moneyState } from './money-state';
-import { type MessageAddresses, writeMessage } from '../messages/outbox';
 
 export type InvoiceRequest = {
   id: number;
