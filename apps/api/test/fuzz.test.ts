@@ -749,21 +749,13 @@ describe('fuzzed message mutations', () => {
     });
     cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { createEstimateLink } = await import('../src/services/messages/estimate-links');
-    const { customerIdOf, workOrderWithLine } = await import('./support/work-orders');
+    const { customerIdOf, estimateWithLine } = await import('./support/work-orders');
     const aliceId = await customerIdOf(api, 'alice');
     const adminId = (
       await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@garage.test' } })
     ).id;
     for (let index = 0; index < 3; index++) {
-      const made = await workOrderWithLine(api, aliceId);
-      await api.db.prisma.workOrder.update({
-        where: { id: made.id },
-        data: { status: 'estimate' },
-      });
-      await api.db.prisma.workOrderLine.updateMany({
-        where: { workOrderId: made.id },
-        data: { approval: 'pending' },
-      });
+      const made = await estimateWithLine(api, aliceId);
       const token = await api.db.prisma.$transaction((tx) =>
         createEstimateLink(tx, made.id, adminId),
       );

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEstimateLink } from '../src/services/messages/estimate-links';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
-import { customerIdOf, userIdOf, workOrderWithLine } from './support/work-orders';
+import { type Probe, probeMatrix } from './support/probes';
+import { customerIdOf, estimateWithLine, userIdOf, workOrderWithLine } from './support/work-orders';
 
 // The invalidation matrix of the message procedures and of the delivery worker: which cached
 // reads are loaded again at once after each (their entry was invalidated), and which are still
 // answered from the cache. The worker is stopped and run by hand, so its outcomes are steps too.
-
-type Probe = { name: string; route: string; read: () => Promise<unknown> };
 
 describe('message invalidation matrix', () => {
   let api: TestApi;
@@ -23,12 +22,7 @@ describe('message invalidation matrix', () => {
     [staff, admin, alice] = await Promise.all([api.as('staff'), api.as('admin'), api.as('alice')]);
     ids.aliceId = await customerIdOf(api, 'alice');
     ids.bobId = await customerIdOf(api, 'bob');
-    const a = await workOrderWithLine(api, ids.aliceId);
-    await api.db.prisma.workOrder.update({ where: { id: a.id }, data: { status: 'estimate' } });
-    await api.db.prisma.workOrderLine.updateMany({
-      where: { workOrderId: a.id },
-      data: { approval: 'pending' },
-    });
+    const a = await estimateWithLine(api, ids.aliceId);
     const b = await workOrderWithLine(api, ids.bobId);
     Object.assign(ids, { a: a.id, aLines: a.lines.map((line) => line.id), b: b.id });
     probes = [
@@ -77,26 +71,10 @@ describe('message invalidation matrix', () => {
   });
   afterAll(() => api.stop());
 
-  async function loaderCalls(route: string): Promise<number> {
-    return (await api.app.cache.stats()).routes[route]?.loaderCalls ?? 0;
-  }
-
-  async function loadedProbes(): Promise<string[]> {
-    const loaded: string[] = [];
-    for (const probe of probes) {
-      const before = await loaderCalls(probe.route);
-      await probe.read();
-      if ((await loaderCalls(probe.route)) > before) loaded.push(probe.name);
-    }
-    return loaded.sort();
-  }
-
-  async function reloadedBy(mutation: () => Promise<unknown>): Promise<string[]> {
-    await loadedProbes();
-    expect(await loadedProbes(), 'every probe is cached before the mutation').toEqual([]);
-    await mutation();
-    return loadedProbes();
-  }
+  const { reloadedBy } = probeMatrix(
+    () => api,
+    () => probes,
+  );
 
   const sorted = (...names: string[]) => [...names].sort();
 

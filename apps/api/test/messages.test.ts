@@ -11,7 +11,12 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
-import { customerIdOf, freshVehicle, workOrderWithLine } from './support/work-orders';
+import {
+  customerIdOf,
+  estimateWithLine,
+  freshVehicle,
+  workOrderWithLine,
+} from './support/work-orders';
 
 // Messages to customers through a real SMTP server (smtp-server, on a free port): the outbox is
 // written with the change that causes it, the worker delivers each message once, retries, and
@@ -51,11 +56,7 @@ describe('messages to customers', () => {
 
   /** An estimate of `customerId` with two pending lines, written straight to the database. */
   async function estimate(customerId = aliceId) {
-    const made = await workOrderWithLine(api, customerId);
-    await api.db.prisma.workOrderLine.updateMany({
-      where: { workOrderId: made.id },
-      data: { approval: 'pending' },
-    });
+    const made = await estimateWithLine(api, customerId);
     const second = await api.db.prisma.workOrderLine.create({
       data: {
         workOrderId: made.id,
@@ -67,7 +68,6 @@ describe('messages to customers', () => {
         taxRateBps: 0,
       },
     });
-    await api.db.prisma.workOrder.update({ where: { id: made.id }, data: { status: 'estimate' } });
     return { id: made.id, lineIds: [made.lines[0]?.id ?? 0, second.id] };
   }
 

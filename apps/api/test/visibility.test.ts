@@ -8,6 +8,7 @@ import { callRaw } from './support/raw';
 import { versionOf } from './support/versions';
 import {
   customerIdOf,
+  estimateWithLine,
   freshVehicle,
   freshVin,
   userIdOf,
@@ -444,15 +445,7 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
     rows.bobVehicle = (await freshVehicle(api, rows.bobId)).id;
 
     const estimate = async (customerId: number) => {
-      const made = await workOrderWithLine(api, customerId, { status: 'ready' });
-      await api.db.prisma.workOrder.update({
-        where: { id: made.id },
-        data: { status: 'estimate' },
-      });
-      await api.db.prisma.workOrderLine.updateMany({
-        where: { workOrderId: made.id },
-        data: { approval: 'pending' },
-      });
+      const made = await estimateWithLine(api, customerId);
       return { id: made.id, lineId: made.lines[0]?.id ?? 0 };
     };
     ({ id: rows.aliceOrder, lineId: rows.aliceLine } = await estimate(rows.aliceId));
