@@ -59,7 +59,7 @@ test("[STAFF][MESSAGES] staff sends an estimate; the customer decides from the m
       await expect(visitor.getByRole('status')).toContainText(
         'Total: $194.85 · every line is decided',
       );
-      await expect(visitor.getByRole('link', { name: 'Sign in' })).toBeVisible();
+      await expect(visitor.getByRole('main').getByRole('link', { name: 'Sign in' })).toBeVisible();
     });
 
     await test.step('staff see both decisions and the approval without reloading', async () => {
