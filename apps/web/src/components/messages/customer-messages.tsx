@@ -34,9 +34,11 @@ export function CustomerMessages({ customerId }: { customerId: number }) {
             checked={query.data.reach.marketingOptOut}
             onChange={(checked) => choose.mutate({ customerId, marketingOptOut: checked })}
           />
-          <p role="alert" className="form-error">
-            {choose.error?.message}
-          </p>
+          {choose.error ? (
+            <p role="alert" className="form-error">
+              {choose.error.message}
+            </p>
+          ) : null}
           <MessageTable messages={query.data.messages} />
         </>
       ) : null}

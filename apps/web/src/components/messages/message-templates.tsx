@@ -33,9 +33,11 @@ function TemplateForm({ template, editable }: { template: Template; editable: bo
   return (
     <form onSubmit={submit} noValidate aria-label={messageKindLabels[template.kind]}>
       <h3>{messageKindLabels[template.kind]}</h3>
-      <p role="alert" className="form-error">
-        {checked.formError}
-      </p>
+      {checked.formError ? (
+        <p role="alert" className="form-error">
+          {checked.formError}
+        </p>
+      ) : null}
       <TextField
         label="Subject"
         name="subject"

@@ -41,9 +41,11 @@ function EstimateReady({ workOrderId }: { workOrderId: number }) {
       <button type="button" onClick={() => send.mutate({ workOrderId })} disabled={send.isPending}>
         {send.isPending ? 'Sending…' : 'Estimate ready: send for approval'}
       </button>
-      <p role="alert" className="form-error">
-        {send.error ? formErrorFrom(send.error, {}, []) : null}
-      </p>
+      {send.error ? (
+        <p role="alert" className="form-error">
+          {formErrorFrom(send.error, {}, [])}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -75,9 +77,11 @@ function SendMessage({ workOrderId }: { workOrderId: number }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Send a message">
       <h3>Send a message</h3>
-      <p role="alert" className="form-error">
-        {checked.formError}
-      </p>
+      {checked.formError ? (
+        <p role="alert" className="form-error">
+          {checked.formError}
+        </p>
+      ) : null}
       <TextField
         label="Subject"
         name="subject"
