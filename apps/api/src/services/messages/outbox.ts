@@ -77,18 +77,17 @@ export async function writeMessage(
   entry: OutboxEntry,
   addresses: MessageAddresses,
 ) {
-  const [shop, customer, template] = await Promise.all([
-    loadShopSettings(tx),
-    tx.customer.findUniqueOrThrow({
-      where: { id: entry.customerId },
-      select: {
-        name: true,
-        email: true,
-        messagePreference: { select: { remindersOptOut: true, marketingOptOut: true } },
-      },
-    }),
-    templateOf(tx, entry.kind),
-  ]);
+  // One after another: a transaction's queries share its one connection.
+  const shop = await loadShopSettings(tx);
+  const customer = await tx.customer.findUniqueOrThrow({
+    where: { id: entry.customerId },
+    select: {
+      name: true,
+      email: true,
+      messagePreference: { select: { remindersOptOut: true, marketingOptOut: true } },
+    },
+  });
+  const template = await templateOf(tx, entry.kind);
   const linkTo = workOrderLinks[entry.kind];
   const values: PlaceholderValues = {
     customer: customer.name,
