@@ -8,5 +8,6 @@ export default async function globalSetup() {
   process.env.E2E_WEB_URL = env.webUrl;
   process.env.E2E_API_URL = env.apiUrl;
   process.env.E2E_CONTROL_URL = env.controlUrl;
+  process.env.E2E_SMTP_PORT = String(env.smtpPort);
   return stop;
 }

@@ -23,6 +23,8 @@ export interface E2eEnvironment {
    * `/api/restart`: the API drains, exits, and starts again on its port (the live flows).
    */
   controlUrl: string;
+  /** The port of the SMTP server the API mails to: a flow that reads mail starts one on it. */
+  smtpPort: number;
 }
 
 /** Refuses to point the browser flows at anything but this machine. */
@@ -95,6 +97,8 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
 
   const apiPort = await freePort();
   const webPort = await freePort();
+  // Reserved for the mail flow's own SMTP server; until it listens, mail waits and is retried.
+  const smtpPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
 
@@ -110,6 +114,9 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
     SEED_DEMO_DATA: 'true',
     // The web app on loopback is the proxy in front of the API: believe the address it adds.
     TRUST_PROXY: 'loopback',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'Garage <shop@garage.test>',
+    PUBLIC_WEB_URL: webUrl,
   };
   let api = launch('api', ['dist/main.js'], join(repoRoot, 'apps/api'), apiEnv);
   const web = launchWeb('web', webPort, { API_URL: apiUrl });
@@ -149,7 +156,7 @@ export async function startApp(): Promise<{ env: E2eEnvironment; stop: () => Pro
     throw error;
   }
   const { port } = control.address() as { port: number };
-  return { env: { webUrl, apiUrl, controlUrl: `http://127.0.0.1:${port}` }, stop };
+  return { env: { webUrl, apiUrl, controlUrl: `http://127.0.0.1:${port}`, smtpPort }, stop };
 }
 
 /**

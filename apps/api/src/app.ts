@@ -2,6 +2,11 @@ import type { Server } from 'node:http';
 import { type Cache, createCache } from '@garage/cache';
 import type { Database } from '@garage/db';
 import type { Logger } from 'pino';
+import {
+  createLinkThrottle,
+  defaultLinkThrottleLimits,
+  type LinkThrottleLimits,
+} from './auth/link-throttle';
 import { createSessionStore } from './auth/sessions';
 import { createLoginThrottle } from './auth/throttle';
 import type { Services } from './context';
@@ -19,6 +24,11 @@ import {
   type LiveHub,
   type LiveLimits,
 } from './services/live/live-hub';
+import {
+  createMessaging,
+  type Messaging,
+  type MessagingOptions,
+} from './services/messages/messaging';
 import type { PhotoStore } from './services/photo-store/photo-store';
 import { postgresPhotoStore } from './services/photo-store/postgres-photo-store';
 import {
@@ -53,13 +63,25 @@ export interface AppOptions {
   vinDecoder?: VinDecoderLimits;
   /** Where inspection photos are kept; the app's PostgreSQL database by default. */
   photoStore?: PhotoStore;
+  /** Messages to customers: SMTP_URL, MAIL_FROM, PUBLIC_WEB_URL; without SMTP, kept as not sent. */
+  messages?: MessagingOptions;
+  /** Estimate-link calls per client address (see auth/link-throttle.ts). */
+  linkThrottle?: LinkThrottleLimits;
 }
+
+/** Without options: no mail server, links to the web app on this machine. */
+const localMessaging: MessagingOptions = {
+  from: 'Garage <garage@localhost>',
+  webUrl: 'http://localhost:3000',
+};
 
 export interface App {
   server: Server;
   cache: Cache;
   /** The live streams: ended first when the server drains (they would hold it open). */
   live: LiveHub;
+  /** Messages to customers: this instance's delivery worker. */
+  messaging: Messaging;
   /** Closes Redis connections and the database (after the server stopped). */
   close(): Promise<void>;
 }
@@ -86,6 +108,12 @@ export function createApp(options: AppOptions): App {
     audiences,
     pingIntervalMs: liveSse.ping.intervalMs,
   });
+  const messaging = createMessaging({
+    prisma: db.prisma,
+    invalidate: (tags) => cache.invalidateTags(tags),
+    log,
+    options: options.messages ?? localMessaging,
+  });
   const services: Services = {
     prisma: db.prisma,
     cache,
@@ -99,6 +127,8 @@ export function createApp(options: AppOptions): App {
     audiences,
     live,
     photos: options.photoStore ?? postgresPhotoStore(db.prisma),
+    messaging,
+    linkThrottle: createLinkThrottle(db.prisma, options.linkThrottle ?? defaultLinkThrottleLimits),
   };
   const server = createApiServer(
     services,
@@ -113,8 +143,10 @@ export function createApp(options: AppOptions): App {
     server,
     cache,
     live,
+    messaging,
     async close() {
       live.close();
+      await messaging.close();
       await services.vinDecoder.close();
       await cache.close();
       await db.close();

@@ -3,12 +3,14 @@ import type { Cache } from '@garage/cache';
 import type { PrismaClient } from '@garage/db';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Logger } from 'pino';
+import type { LinkThrottle } from './auth/link-throttle';
 import type { SessionStore, SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
 import { cacheControlFor } from './http/cache-control';
 import type { ClientAddress } from './http/client-address';
 import type { Audiences, LiveEvent } from './services/live/audience';
 import type { LiveHub } from './services/live/live-hub';
+import type { Messaging } from './services/messages/messaging';
 import type { PhotoStore } from './services/photo-store/photo-store';
 import type { VinDecoder } from './services/vin-decoder/decoder';
 
@@ -33,6 +35,10 @@ export interface Services {
   live: LiveHub;
   /** Where inspection photos' bytes are kept (PostgreSQL by default). */
   photos: PhotoStore;
+  /** Messages to customers: where their links point, and this instance's delivery worker. */
+  messaging: Messaging;
+  /** Limits what one client address does with estimate links. */
+  linkThrottle: LinkThrottle;
 }
 
 /** What every procedure sees. */

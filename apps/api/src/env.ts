@@ -60,6 +60,14 @@ const schema = z.object({
   // With DATABASE_URL, seed the demo accounts into an empty database at start-up (the
   // embedded database always is); never in production, whose seed refuses the demo password.
   SEED_DEMO_DATA: z.preprocess(unsetWhenEmpty, z.stringbool().default(false)),
+  // Messages to customers: the SMTP server (smtp://user:pass@host:587, smtps://...); unset keeps
+  // every message as "not sent: no mail server configured".
+  SMTP_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
+  MAIL_FROM: z.string().min(3).default('Garage <garage@localhost>'),
+  // The web app as customers reach it: where the links in messages point (unset: this machine's
+  // WEB_PORT).
+  PUBLIC_WEB_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
+  WEB_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };

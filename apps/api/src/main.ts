@@ -33,6 +33,11 @@ const app = createApp({
   limits: { maxBatchSize: env.MAX_BATCH_SIZE, maxBodyBytes: env.MAX_BODY_BYTES },
   liveLimits: { perSession: env.LIVE_MAX_STREAMS_PER_SESSION, perInstance: env.LIVE_MAX_STREAMS },
   liveReplayEvents: env.LIVE_REPLAY_EVENTS,
+  messages: {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    webUrl: env.PUBLIC_WEB_URL ?? `http://localhost:${env.WEB_PORT}`,
+  },
   log,
 });
 
@@ -47,6 +52,9 @@ app.server.listen(env.API_PORT, () => {
       l1MaxBytes: env.CACHE_L1_MAX_BYTES,
       trustProxy: env.TRUST_PROXY.length > 0 ? env.TRUST_PROXY : 'none (socket addresses)',
       metrics: env.METRICS_TOKEN ? 'bearer token (METRICS_TOKEN)' : 'loopback clients only',
+      mail: env.SMTP_URL
+        ? 'SMTP (SMTP_URL)'
+        : 'none: messages are kept as not sent (SMTP_URL is unset)',
       startupMs: Math.round(performance.now() - started),
     },
     `garage api listening on :${env.API_PORT}`,

@@ -3,8 +3,10 @@ import { noInput } from '@garage/validators';
 import { authRouter } from './router/auth';
 import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
+import { estimateLinkRouter } from './router/estimate-link';
 import { inspectionRouter } from './router/inspection';
 import { liveRouter } from './router/live';
+import { messageRouter } from './router/message';
 import { portalRouter } from './router/portal';
 import { reminderRouter } from './router/reminder';
 import { savedJobRouter } from './router/saved-job';
@@ -26,6 +28,9 @@ export const appRouter = router({
   inspection: inspectionRouter,
   cache: cacheRouter,
   live: liveRouter,
+  // Messages to customers, and the estimate link's approval page.
+  message: messageRouter,
+  estimateLink: estimateLinkRouter,
   system: router({
     /** Lets a client check that it reaches the API through its proxy. */
     ping: publicProcedure.input(noInput).query(() => ({ ok: true as const })),

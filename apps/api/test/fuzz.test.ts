@@ -935,3 +935,194 @@ describe('fuzzed saved-job and inspection mutations', () => {
     600_000,
   );
 });
+
+// The message procedures and the estimate link, under the same invariants: a refused request
+// writes no message, link, choice, template or decision; an accepted one writes only for the
+// work order (or customer) it names. The delivery worker is stopped: only requests write.
+
+type MessageSnapshot = Record<'messages' | 'links' | 'preferences' | 'templates' | 'lines', Row[]>;
+
+describe('fuzzed message mutations', () => {
+  let api: TestApi;
+  let cookie = '';
+  /** Per estimate made for the run: its id, lines and link's token. */
+  const estimates: { id: number; lineIds: number[]; token: string }[] = [];
+  let customerIds: number[] = [];
+
+  async function snapshot(): Promise<MessageSnapshot> {
+    const { prisma } = api.db;
+    const byId = { orderBy: { id: 'asc' } } as const;
+    const [messages, links, preferences, templates, lines] = await Promise.all([
+      prisma.message.findMany({
+        ...byId,
+        select: { id: true, kind: true, workOrderId: true, customerId: true, subject: true },
+      }),
+      prisma.estimateLink.findMany({
+        ...byId,
+        select: { id: true, workOrderId: true, revokedAt: true },
+      }),
+      prisma.messagePreference.findMany({ orderBy: { customerId: 'asc' } }),
+      prisma.messageTemplate.findMany({ orderBy: { kind: 'asc' } }),
+      prisma.workOrderLine.findMany({
+        ...byId,
+        select: { id: true, workOrderId: true, approval: true },
+      }),
+    ]);
+    return {
+      messages,
+      links,
+      preferences: preferences.map((row) => ({ id: row.customerId, ...row })),
+      templates: templates.map((row) => ({ id: 0, ...row })),
+      lines,
+    };
+  }
+
+  beforeAll(async () => {
+    api = await startApi({
+      databaseUrl: await seededDatabaseUrl(),
+      redisUrl: inject('redisUrl'),
+      linkThrottle: { perIp: 1_000_000, windowSeconds: 60 },
+    });
+    await api.app.messaging.worker.stop();
+    const login = await fetch(`${api.base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: 'admin@garage.test', password: 'garage-demo' } }),
+    });
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { createEstimateLink } = await import('../src/services/messages/estimate-links');
+    const { customerIdOf, estimateWithLine } = await import('./support/work-orders');
+    const aliceId = await customerIdOf(api, 'alice');
+    const adminId = (
+      await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@garage.test' } })
+    ).id;
+    for (let index = 0; index < 3; index++) {
+      const made = await estimateWithLine(api, aliceId);
+      const token = await api.db.prisma.$transaction((tx) =>
+        createEstimateLink(tx, made.id, adminId),
+      );
+      estimates.push({ id: made.id, lineIds: made.lines.map((line) => line.id), token });
+    }
+    customerIds = (await api.db.prisma.customer.findMany({ select: { id: true } })).map(
+      (row) => row.id,
+    );
+  });
+  afterAll(() => api.stop());
+
+  function shapes(): Record<
+    string,
+    { fields: Record<string, fc.Arbitrary<unknown>>; required: string[] }
+  > {
+    const workOrderId = fc.oneof(
+      fc.constantFrom(...estimates.map((each) => each.id)),
+      fc.integer({ min: 1, max: 40 }),
+    );
+    const lineId = fc.constantFrom(...estimates.flatMap((each) => each.lineIds));
+    return {
+      'message.send': {
+        fields: { workOrderId, subject: fc.string({ maxLength: 30 }), body: fc.string() },
+        required: ['workOrderId', 'subject', 'body'],
+      },
+      'message.estimateReady': { fields: { workOrderId }, required: ['workOrderId'] },
+      'message.revokeLinks': { fields: { workOrderId }, required: ['workOrderId'] },
+      'message.setPreferences': {
+        fields: {
+          customerId: fc.constantFrom(...customerIds),
+          remindersOptOut: fc.boolean(),
+          marketingOptOut: fc.boolean(),
+        },
+        required: ['customerId'],
+      },
+      'message.updateTemplate': {
+        fields: {
+          kind: fc.constantFrom('estimate', 'ready', 'invoice', 'service_due', 'manual', 'sms'),
+          subject: fc.constantFrom('{{workOrder}} ready', '{{nope}}', 'Hi', ''),
+          body: fc.constantFrom('{{link}}', 'Hello {{customer}}', '{{ bad }}', 'x'.repeat(6_000)),
+        },
+        required: ['kind', 'subject', 'body'],
+      },
+      'estimateLink.decide': {
+        fields: {
+          token: fc.constantFrom(...estimates.map((each) => each.token), 'A'.repeat(43), 'short'),
+          decisions: fc.array(fc.record({ lineId, approved: fc.boolean() }), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+        },
+        required: ['token', 'decisions'],
+      },
+    };
+  }
+
+  /** The work order an accepted call wrote for: named, or the token's. */
+  function targetOf(input: Record<string, unknown>): number | undefined {
+    if (typeof input.token === 'string') {
+      return estimates.find((each) => each.token === input.token)?.id;
+    }
+    return typeof input.workOrderId === 'number' ? input.workOrderId : undefined;
+  }
+
+  it.each([
+    // First: the others replace and revoke the links it decides through.
+    'estimateLink.decide',
+    'message.send',
+    'message.estimateReady',
+    'message.revokeLinks',
+    'message.setPreferences',
+    'message.updateTemplate',
+  ])(
+    '%s: no 5xx; unknown keys refused; a refused request writes nothing, an accepted one only for its work order',
+    async (procedure) => {
+      const shape = shapes()[procedure];
+      if (!shape) throw new Error(`no shape for ${procedure}`);
+      const names = Object.keys(shape.fields);
+      const plausible = fc.record(shape.fields, { requiredKeys: shape.required });
+      const spoiled = fc
+        .tuple(plausible, fc.constantFrom(...names, ...unknownKeys), jsonValue)
+        .map(([input, key, value]) => ({ ...input, [key]: value }));
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { arbitrary: plausible, weight: 4 },
+            { arbitrary: spoiled, weight: 3 },
+            { arbitrary: jsonValue, weight: 1 },
+          ),
+          async (input) => {
+            const before = await snapshot();
+            const response = await fetch(`${api.base}/trpc/${procedure}`, {
+              method: 'POST',
+              headers: { cookie, 'content-type': 'application/json' },
+              body: JSON.stringify({ json: input }),
+            });
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            const sent = JSON.stringify(input);
+            expect(response.status, sent).toBeLessThan(500);
+            const after = await snapshot();
+            const keyed = typeof input === 'object' && input !== null && !Array.isArray(input);
+            if (keyed && Object.keys(input).some((key) => !names.includes(key))) {
+              expect(response.status, sent).toBe(400);
+            }
+            if (response.status >= 400) {
+              expect(after, sent).toEqual(before);
+              return;
+            }
+            const target = targetOf(input as Record<string, unknown>);
+            const known = new Set(before.messages.map((row) => row.id));
+            for (const written of after.messages.filter((row) => !known.has(row.id))) {
+              expect(written.workOrderId, sent).toBe(target);
+            }
+            const othersOf = (rows: Row[]) =>
+              rows.filter((row) => row.workOrderId !== target).map(comparable);
+            expect(othersOf(after.lines), sent).toEqual(othersOf(before.lines));
+            expect(othersOf(after.links), sent).toEqual(othersOf(before.links));
+          },
+        ),
+        { numRuns: 150, seed: 20261207 },
+      );
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+      expect(statuses.get(200) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
+    },
+    300_000,
+  );
+});

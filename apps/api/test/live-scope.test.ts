@@ -297,6 +297,10 @@ describe('live.events: what each principal hears', () => {
       inspection: ids.workOrders.map(tags.inspectionTag),
       measurements: ids.vehicles.map(tags.measurementsTag),
       wearDueSoon: [tags.wearDueSoonTag],
+      // Staff's alone: a customer hears none of them, their own included.
+      workOrderMessages: ids.workOrders.map(tags.workOrderMessagesTag),
+      customerMessages: ids.customers.map(tags.customerMessagesTag),
+      messageTemplates: [tags.messageTemplatesTag],
     };
     for (const who of ['alice', 'bob'] as const) {
       const user = await api.db.prisma.user.findUniqueOrThrow({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createEstimateLink } from '../src/services/messages/estimate-links';
 import { type Client, outcome, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 
 // Every procedure × {anonymous, customer, staff, admin} → allowed (OK, or a domain answer such
@@ -193,6 +194,15 @@ describe('role matrix', () => {
     admin: 'OK',
   };
   const notThisCustomer: Expected = { ...customerToo, customer: 'FORBIDDEN' };
+  const anyone: Expected = { anonymous: 'OK', customer: 'OK', staff: 'OK', admin: 'OK' };
+  /** An estimate link's token for a spare work order of Alice's (or `workOrderId`). */
+  async function spareToken(workOrderId?: number) {
+    const id = workOrderId ?? (await spareWorkOrder()).id;
+    const staffId = (
+      await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@garage.test' } })
+    ).id;
+    return api.db.prisma.$transaction((tx) => createEstimateLink(tx, id, staffId));
+  }
 
   const cases: [string, Expected, (c: Client) => Promise<unknown>][] = [
     [
@@ -494,6 +504,70 @@ describe('role matrix', () => {
     ['settings.shop', customerToo, (c) => c.settings.shop.query()],
     ['settings.get', staffOnly, (c) => c.settings.get.query()],
     ['settings.update', adminOnly, (c) => c.settings.update.mutate({ phone: '+1 555 010 0000' })],
+    [
+      'message.forWorkOrder',
+      staffOnly,
+      async (c) => c.message.forWorkOrder.query({ workOrderId: (await spareWorkOrder()).id }),
+    ],
+    [
+      'message.forCustomer',
+      staffOnly,
+      (c) => c.message.forCustomer.query({ customerId: aliceCustomerId }),
+    ],
+    [
+      'message.estimateReady',
+      staffOnly,
+      async (c) => c.message.estimateReady.mutate({ workOrderId: (await spareWorkOrder()).id }),
+    ],
+    [
+      'message.send',
+      staffOnly,
+      async (c) =>
+        c.message.send.mutate({
+          workOrderId: (await spareWorkOrder()).id,
+          subject: 'Hello',
+          body: 'Your car',
+        }),
+    ],
+    [
+      'message.revokeLinks',
+      staffOnly,
+      async (c) => c.message.revokeLinks.mutate({ workOrderId: (await spareWorkOrder()).id }),
+    ],
+    ['message.templates', staffOnly, (c) => c.message.templates.query()],
+    [
+      'message.updateTemplate',
+      adminOnly,
+      (c) =>
+        c.message.updateTemplate.mutate({
+          kind: 'manual',
+          subject: '{{subject}}',
+          body: '{{message}}',
+        }),
+    ],
+    [
+      'message.setPreferences',
+      staffOnly,
+      (c) =>
+        c.message.setPreferences.mutate({ customerId: aliceCustomerId, marketingOptOut: true }),
+    ],
+    // The estimate link answers whoever holds its token, signed in or not, any role.
+    [
+      'estimateLink.open',
+      anyone,
+      async (c) => c.estimateLink.open.query({ token: await spareToken() }),
+    ],
+    [
+      'estimateLink.decide',
+      anyone,
+      async (c) => {
+        const workOrder = await spareWorkOrder();
+        return c.estimateLink.decide.mutate({
+          token: await spareToken(workOrder.id),
+          decisions: [{ lineId: workOrder.lines[0]?.id ?? 0, approved: true }],
+        });
+      },
+    ],
     ['cache.stats', adminOnly, (c) => c.cache.stats.query()],
     ['cache.entries', adminOnly, (c) => c.cache.entries.query({})],
     ['cache.count', adminOnly, (c) => c.cache.count.query({ route: 'vehicle.list' })],

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../src/root';
+import { createEstimateLink } from '../src/services/messages/estimate-links';
 import { visibleIdsOfCustomer } from '../src/visibility/customer-ids';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
 import { callRaw } from './support/raw';
 import { versionOf } from './support/versions';
 import {
   customerIdOf,
+  estimateWithLine,
   freshVehicle,
   freshVin,
   userIdOf,
@@ -53,6 +55,8 @@ const rows = {
   /** A saved job and an inspection template (the shop's, staff only). */
   savedJob: 0,
   template: 0,
+  /** An estimate link to Alice's estimate (its token). */
+  aliceToken: '',
 };
 
 type IdCase = {
@@ -266,6 +270,45 @@ const cases: IdCase[] = [
     path: 'workOrder.decideLines',
     key: 'decisions.lineId',
     input: (lineId) => ({ workOrderId: rows.aliceOrder, decisions: [{ lineId, approved: true }] }),
+    foreign: { customer: () => rows.bobLine, staff: () => rows.bobLine },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  // Messages to customers: staff procedures by work order or customer, and the estimate link,
+  // whose token opens one work order: a line of another is refused like a line of none.
+  ...(['forWorkOrder', 'estimateReady', 'revokeLinks'] as const).map(
+    (procedure): IdCase => ({
+      path: `message.${procedure}`,
+      key: 'workOrderId',
+      input: (workOrderId) => ({ workOrderId }),
+      foreign: { customer: () => rows.bobOrder },
+      missingForStaff: 'NOT_FOUND',
+    }),
+  ),
+  {
+    path: 'message.send',
+    key: 'workOrderId',
+    input: (workOrderId) => ({ workOrderId, subject: 'Hello', body: 'Hi' }),
+    foreign: { customer: () => rows.bobOrder },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'message.forCustomer',
+    key: 'customerId',
+    input: (customerId) => ({ customerId }),
+    foreign: { customer: () => rows.bobId },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'message.setPreferences',
+    key: 'customerId',
+    input: (customerId) => ({ customerId, remindersOptOut: false }),
+    foreign: { customer: () => rows.bobId },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'estimateLink.decide',
+    key: 'decisions.lineId',
+    input: (lineId) => ({ token: rows.aliceToken, decisions: [{ lineId, approved: true }] }),
     foreign: { customer: () => rows.bobLine, staff: () => rows.bobLine },
     missingForStaff: 'BAD_REQUEST',
   },
@@ -523,19 +566,14 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
     rows.bobVehicle = (await freshVehicle(api, rows.bobId)).id;
 
     const estimate = async (customerId: number) => {
-      const made = await workOrderWithLine(api, customerId, { status: 'ready' });
-      await api.db.prisma.workOrder.update({
-        where: { id: made.id },
-        data: { status: 'estimate' },
-      });
-      await api.db.prisma.workOrderLine.updateMany({
-        where: { workOrderId: made.id },
-        data: { approval: 'pending' },
-      });
+      const made = await estimateWithLine(api, customerId);
       return { id: made.id, lineId: made.lines[0]?.id ?? 0 };
     };
     ({ id: rows.aliceOrder, lineId: rows.aliceLine } = await estimate(rows.aliceId));
     ({ id: rows.bobOrder, lineId: rows.bobLine } = await estimate(rows.bobId));
+    rows.aliceToken = await api.db.prisma.$transaction((tx) =>
+      createEstimateLink(tx, rows.aliceOrder, rows.aliceUserId),
+    );
 
     const paid = async (customerId: number) => {
       const ready = await workOrderWithLine(api, customerId);

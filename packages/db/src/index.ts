@@ -20,6 +20,8 @@ export {
 export type {
   CreditNote,
   Customer,
+  EstimateLink,
+  Message,
   OdometerReading,
   Payment,
   PaymentVoid,
@@ -39,6 +41,9 @@ export {
   InspectionGrade,
   LineApproval,
   LineKind,
+  MessageChannel,
+  MessageKind,
+  MessageStatus,
   OdometerSource,
   PaymentMethod,
   Prisma,

@@ -8,6 +8,7 @@ export * from './fields';
 export * from './fitment';
 export * from './inspection';
 export * from './live';
+export * from './message';
 export * from './money';
 export * from './reminder';
 export * from './saved-job';

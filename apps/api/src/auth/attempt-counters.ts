@@ -33,6 +33,33 @@ export function attemptCounters(prisma: PrismaClient) {
     );
   }
 
+  /**
+   * Adds one attempt to each counter of `keys` in one atomic step (a window opens with its first
+   * attempt); answers each one's count including this one.
+   */
+  async function countKeys(
+    keys: string[],
+    windowMs: number,
+  ): Promise<(key: string) => AttemptCount> {
+    const rows = await prisma.$queryRaw<CountRow[]>`
+      INSERT INTO "LoginThrottle" AS t ("key", "count", "resetsAt")
+      SELECT key, 1, (now() AT TIME ZONE 'UTC') + ${windowMs} * interval '1 millisecond'
+      FROM unnest(${keys}::text[]) AS key
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN t."resetsAt" <= (now() AT TIME ZONE 'UTC') THEN 1
+                       ELSE t."count" + 1 END,
+        "resetsAt" = CASE WHEN t."resetsAt" <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED."resetsAt"
+                          ELSE t."resetsAt" END
+      RETURNING "key", "count",
+        (EXTRACT(EPOCH FROM ("resetsAt" - (now() AT TIME ZONE 'UTC'))) * 1000)::float8 AS "msLeft"`;
+    sweep(windowMs);
+    return (key) => {
+      const row = rows.find((candidate) => candidate.key === key);
+      if (!row) throw new Error(`the throttle did not count ${key}`);
+      return { count: row.count, msLeft: row.msLeft };
+    };
+  }
+
   return {
     /**
      * Adds one attempt to both counters in one atomic step (a window opens with its first
@@ -44,25 +71,12 @@ export function attemptCounters(prisma: PrismaClient) {
     ): Promise<{ email: AttemptCount; ip: AttemptCount }> {
       const emailKey = `email:${keys.email}`;
       const ipKey = `ip:${keys.ip}`;
-      const rows = await prisma.$queryRaw<CountRow[]>`
-        INSERT INTO "LoginThrottle" AS t ("key", "count", "resetsAt")
-        VALUES
-          (${emailKey}, 1, (now() AT TIME ZONE 'UTC') + ${windowMs} * interval '1 millisecond'),
-          (${ipKey}, 1, (now() AT TIME ZONE 'UTC') + ${windowMs} * interval '1 millisecond')
-        ON CONFLICT ("key") DO UPDATE SET
-          "count" = CASE WHEN t."resetsAt" <= (now() AT TIME ZONE 'UTC') THEN 1
-                         ELSE t."count" + 1 END,
-          "resetsAt" = CASE WHEN t."resetsAt" <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED."resetsAt"
-                            ELSE t."resetsAt" END
-        RETURNING "key", "count",
-          (EXTRACT(EPOCH FROM ("resetsAt" - (now() AT TIME ZONE 'UTC'))) * 1000)::float8 AS "msLeft"`;
-      sweep(windowMs);
-      const counted = (key: string): AttemptCount => {
-        const row = rows.find((candidate) => candidate.key === key);
-        if (!row) throw new Error(`the throttle did not count ${key}`);
-        return { count: row.count, msLeft: row.msLeft };
-      };
+      const counted = await countKeys([emailKey, ipKey], windowMs);
       return { email: counted(emailKey), ip: counted(ipKey) };
+    },
+    /** Adds one attempt to the counter `key` (any other use than sign-in: `link:<address>`). */
+    async countOne(key: string, windowMs: number): Promise<AttemptCount> {
+      return (await countKeys([key], windowMs))(key);
     },
     /** After a correct password: forgets the email's count and takes one back from the address. */
     async settle(keys: AttemptKeys): Promise<void> {

@@ -53,6 +53,7 @@ import {
   router,
   staffProcedure,
 } from '../trpc';
+import { deliverSoon, writtenMessageTags } from './message-tags';
 
 /** What a list row or board card shows of others: its work order, vehicle and customer. */
 const rowTags = (rows: readonly WorkOrderSummary[]) => [
@@ -77,7 +78,7 @@ const readingTags = (reading: RecordedReading | null) => {
  * A work order that changed status now matches lists filtered to its new status, and moved
  * the board's counts when it entered or left an open status.
  */
-const moveTags = (move: { from: WorkOrderStatus; to: WorkOrderStatus } | null) => {
+export const moveTags = (move: { from: WorkOrderStatus; to: WorkOrderStatus } | null) => {
   if (!move) return [];
   const onBoard = isOpen(move.from) || isOpen(move.to);
   return [workOrderStatusTag(move.to), ...(onBoard ? [workOrderBoardTag] : [])];
@@ -174,24 +175,36 @@ export const workOrderRouter = router({
     tags: ({ result }) => [workOrderTag(result.id), ...moveTags(result.statusMove)],
   }),
 
+  /** A move to ready also writes the customer's message (services/messages/). */
   setStatus: invalidatingMutation(staffProcedure.input(setStatusInput), {
-    mutation: ({ ctx, input }) => setWorkOrderStatus(ctx.prisma, input, ctx.user),
+    mutation: async ({ ctx, input }) =>
+      deliverSoon(
+        ctx,
+        await setWorkOrderStatus(ctx.prisma, input, ctx.user, ctx.messaging.addresses),
+      ),
     tags: ({ result }) => [
       workOrderTag(result.id),
       ...moveTags(result.statusMove),
       ...readingTags(result.recordedReading),
+      ...writtenMessageTags(result),
     ],
   }),
 
   /** Locks the lines, gives the next invoice number and may set the vehicle's next service. */
   // Number, status and balance show only where the work order does (the customer's portal list
   // and page included, through its own tag): nothing else of the customer's changes.
+  // It also writes the invoice's message to the customer.
   invoice: invalidatingMutation(staffProcedure.input(invoiceInput), {
-    mutation: ({ ctx, input }) => invoiceWorkOrder(ctx.prisma, input, ctx.user),
+    mutation: async ({ ctx, input }) =>
+      deliverSoon(
+        ctx,
+        await invoiceWorkOrder(ctx.prisma, input, ctx.user, ctx.messaging.addresses),
+      ),
     tags: ({ result }) => [
       workOrderTag(result.id),
       ...moveTags(result.statusMove),
       ...(result.reminderSet ? [vehicleHistoryTag(result.vehicle.id), remindersTag] : []),
+      ...writtenMessageTags(result),
     ],
   }),
 

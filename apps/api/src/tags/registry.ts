@@ -149,6 +149,14 @@ export const tagKinds = {
   workOrderBoard: single('workorders:board', staffOnly),
   /** The due-soon list: a reminder set or completed by invoicing. */
   reminders: single('reminders', staffOnly),
+  // Messages to customers (services/messages/): their delivery, live on staff pages.
+  /** A work order's messages and estimate links: written, then queued, sent, failed. */
+  workOrderMessages: byId('messages:workorder:', staffOnly),
+  /** A customer's messages and their choices (opt-outs). */
+  customerMessages: byId('messages:customer:', staffOnly),
+  /** The message templates in settings. */
+  messageTemplates: single('messages:templates', staffOnly),
+
   /** The shop's settings, which every signed-in page formats money and times with. */
   settings: single('settings', everyone),
   // Saved jobs and inspections (issue 25).
@@ -208,6 +216,9 @@ export const inspectionTemplatesTag = tagKinds.inspectionTemplates.tag;
 export const inspectionTag = tagKinds.inspection.build;
 export const measurementsTag = tagKinds.measurements.build;
 export const wearDueSoonTag = tagKinds.wearDueSoon.tag;
+export const workOrderMessagesTag = tagKinds.workOrderMessages.build;
+export const customerMessagesTag = tagKinds.customerMessages.build;
+export const messageTemplatesTag = tagKinds.messageTemplates.tag;
 
 /**
  * An answer showing money in the settings' currency (a work order not invoiced yet) changes

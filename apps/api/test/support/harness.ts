@@ -7,7 +7,9 @@ import { type Logger, pino } from 'pino';
 import superjson from 'superjson';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app';
+import type { LinkThrottleLimits } from '../../src/auth/link-throttle';
 import type { AppRouter } from '../../src/index';
+import type { MessagingOptions } from '../../src/services/messages/messaging';
 
 export type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
 
@@ -50,6 +52,10 @@ export async function startApi(options: {
   liveLimits?: { perSession: number; perInstance: number };
   /** Invalidations kept to replay to live streams (LIVE_REPLAY_EVENTS). */
   liveReplayEvents?: number;
+  /** Messages to customers (an SMTP server, the worker's timings); none: no mail server. */
+  messages?: MessagingOptions;
+  /** Estimate-link calls per client address. */
+  linkThrottle?: LinkThrottleLimits;
 }): Promise<TestApi> {
   const db = await openDatabase({ url: options.databaseUrl, poolSize: 5 });
   const app = createApp({
@@ -66,6 +72,8 @@ export async function startApi(options: {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.liveLimits ? { liveLimits: options.liveLimits } : {}),
     ...(options.liveReplayEvents ? { liveReplayEvents: options.liveReplayEvents } : {}),
+    ...(options.messages ? { messages: options.messages } : {}),
+    ...(options.linkThrottle ? { linkThrottle: options.linkThrottle } : {}),
     log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

@@ -71,3 +71,17 @@ export async function workOrderWithLine(
     include: { lines: true, vehicle: true },
   });
 }
+
+/**
+ * An estimate of `customerId` on a new vehicle, its one line (of `workOrderWithLine`) still
+ * awaiting the customer's decision, written straight to the database.
+ */
+export async function estimateWithLine(api: TestApi, customerId: number) {
+  const made = await workOrderWithLine(api, customerId);
+  await api.db.prisma.workOrder.update({ where: { id: made.id }, data: { status: 'estimate' } });
+  await api.db.prisma.workOrderLine.updateMany({
+    where: { workOrderId: made.id },
+    data: { approval: 'pending' },
+  });
+  return made;
+}

@@ -81,6 +81,7 @@ export const channelLabels: Record<DecisionChannel, string> = {
   portal: 'in the portal',
   phone: 'by phone',
   in_person: 'in person',
+  link: 'through the estimate link',
 };
 
 export const staffChannels: readonly StaffChannel[] = ['phone', 'in_person'];

@@ -47,7 +47,29 @@ export async function decideLines(
     throw AppError.badInput('channel', 'is the portal for a customer; leave it out');
   }
   const channel: DecisionChannel = by.role === 'customer' ? 'portal' : (request.channel ?? 'phone');
-  const statusMove = await prisma.$transaction(async (tx) => {
+  const statusMove = await recordDecisions(prisma, workOrderId, decisions, {
+    byId: by.id,
+    channel,
+  });
+  // The answer is the decider's own view: a customer's leaves out the shop's notes.
+  return { ...(await getWorkOrder(prisma, workOrderId, by)), statusMove };
+}
+
+/** Who decided, and how: a user (none through an estimate link opened signed out), a channel. */
+export type Decider = { byId: number | null; channel: DecisionChannel };
+
+/**
+ * Writes decisions on lines of an open work order in one transaction under its row lock (the
+ * rules of `decideLines`), and moves an estimate whose lines are then all decided to approved;
+ * returns that move, or null. The caller has checked the decider may decide on it.
+ */
+export async function recordDecisions(
+  prisma: PrismaClient,
+  workOrderId: number,
+  decisions: LineDecision[],
+  decider: Decider,
+) {
+  return prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, workOrderId);
     assertEditable(workOrder.status);
     const lines = await tx.workOrderLine.findMany({
@@ -75,9 +97,9 @@ export async function decideLines(
         where: { id: { in: ids } },
         data: {
           approval: approved ? 'approved' : 'declined',
-          decidedById: by.id,
+          decidedById: decider.byId,
           decidedAt,
-          decisionChannel: channel,
+          decisionChannel: decider.channel,
         },
       });
     }
@@ -94,11 +116,9 @@ export async function decideLines(
       data: {
         status: next,
         approvedAt: decidedAt,
-        statusChanges: { create: { ...move, byId: by.id, at: decidedAt } },
+        statusChanges: { create: { ...move, byId: decider.byId, at: decidedAt } },
       },
     });
     return move;
   });
-  // The answer is the decider's own view: a customer's leaves out the shop's notes.
-  return { ...(await getWorkOrder(prisma, workOrderId, by)), statusMove };
 }

@@ -5,6 +5,7 @@ import { balanceDue } from '../../domain/work-orders/balance';
 import type { WorkOrderStatus } from '../../domain/work-orders/status';
 import { workOrderTotals } from '../../domain/work-orders/totals';
 import { decideTransition, statusAfterPayment } from '../../domain/work-orders/transitions';
+import { type MessageAddresses, writeMessage } from '../messages/outbox';
 import { type NextServiceRequest, setNextService } from '../reminders/set-next-service';
 import { billToOf } from './bill-to';
 import { writtenDetail } from './detail';
@@ -56,6 +57,7 @@ export async function invoiceWorkOrder(
   prisma: PrismaClient,
   request: InvoiceRequest,
   by: SessionUser,
+  addresses: MessageAddresses,
 ) {
   const settings = await loadShopSettings(prisma);
   const result = await prisma.$transaction(async (tx) => {
@@ -95,7 +97,13 @@ export async function invoiceWorkOrder(
       byId: by.id,
       at,
     });
-    return { statusMove: { from: invoiced.from, to: paid }, reminderSet };
+    // The invoice's message commits with the invoice, or neither does (the outbox).
+    const message = await writeMessage(
+      tx,
+      { kind: 'invoice', customerId: workOrder.customerId, workOrderId: workOrder.id },
+      addresses,
+    );
+    return { statusMove: { from: invoiced.from, to: paid }, reminderSet, message };
   });
   return { ...(await writtenDetail(prisma, request.id)), ...result };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
 import type { WorkOrderStatus } from '../../domain/work-orders/status';
 import { decideTransition } from '../../domain/work-orders/transitions';
+import { type MessageAddresses, writeMessage } from '../messages/outbox';
 import { writtenDetail } from './detail';
 import { lockVehicle, lockWorkOrder } from './locks';
 import { moneyState } from './money-state';
@@ -20,14 +21,16 @@ export type StatusRequest = {
 /**
  * Moves a work order as staff ask, through the one transition function (CONFLICT naming the
  * current status for a move it refuses; a cancellation while money is paid on it among them), writing the status change and, when given, the
- * odometer-out reading, in one transaction under the work order's row lock.
+ * odometer-out reading, in one transaction under the work order's row lock; a move to ready
+ * writes the customer's message in that transaction too.
  */
 export async function setWorkOrderStatus(
   prisma: PrismaClient,
   request: StatusRequest,
   by: SessionUser,
+  addresses: MessageAddresses,
 ) {
-  const { statusMove, recordedReading } = await prisma.$transaction(async (tx) => {
+  const { statusMove, recordedReading, message } = await prisma.$transaction(async (tx) => {
     const workOrder = await lockWorkOrder(tx, request.id);
     const { lines, paidCents } = await moneyState(tx, workOrder.id);
     const statusMove = decideTransition(
@@ -63,7 +66,16 @@ export async function setWorkOrderStatus(
         statusChanges: { create: { ...statusMove, byId: by.id, at } },
       },
     });
-    return { statusMove, recordedReading };
+    // The customer hears the car is ready from the same commit that says so (the outbox).
+    const message =
+      statusMove.to === 'ready'
+        ? await writeMessage(
+            tx,
+            { kind: 'ready', customerId: workOrder.customerId, workOrderId: workOrder.id },
+            addresses,
+          )
+        : null;
+    return { statusMove, recordedReading, message };
   });
-  return { ...(await writtenDetail(prisma, request.id)), statusMove, recordedReading };
+  return { ...(await writtenDetail(prisma, request.id)), statusMove, recordedReading, message };
 }

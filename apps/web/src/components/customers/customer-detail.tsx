@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { DeleteRecord } from '~/components/delete-record';
+import { CustomerMessages } from '~/components/messages/customer-messages';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { VehicleTable } from '~/components/vehicles/vehicle-table';
 import { useTRPC } from '~/trpc/react';
@@ -53,6 +54,7 @@ export function CustomerDetail({ id }: { id: number }) {
           <VehicleTable vehicles={vehicles} showOwner={false} />
         )}
       </section>
+      <CustomerMessages customerId={id} />
     </>
   );
 }

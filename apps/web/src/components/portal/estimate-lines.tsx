@@ -13,7 +13,7 @@ import { LineWork } from '~/components/work-orders/line-work';
 import { useWorkOrderWritten } from '~/components/work-orders/use-work-order-written';
 import { formatQuantity, notDone } from '~/lib/format';
 import { moneyIn } from '~/lib/money-of';
-import { approvalLabels, channelLabels } from '~/lib/work-order-words';
+import { approvalLabels, channelLabels, isStaffChannel } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
 
 type WorkOrder = RouterOutputs['workOrder']['byId'];
@@ -22,7 +22,7 @@ type Line = WorkOrder['lines'][number];
 /** How a decided line was decided: "in the portal, 2025-03-01 14:05" or "by phone, Sam Staff…". */
 function DecidedHow({ line }: { line: Line }) {
   if (line.approval === 'pending') return null;
-  const byStaff = line.decisionChannel !== null && line.decisionChannel !== 'portal';
+  const byStaff = line.decisionChannel !== null && isStaffChannel(line.decisionChannel);
   return (
     <small className="muted">
       {' '}

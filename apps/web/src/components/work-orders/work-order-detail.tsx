@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { InspectionSection } from '~/components/inspections/inspection-section';
+import { WorkOrderMessages } from '~/components/messages/work-order-messages';
 import { PrintButton } from '~/components/print-button';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp, TimestampOr } from '~/components/timestamp';
@@ -120,6 +121,7 @@ export function WorkOrderDetail({ id }: { id: number }) {
           workOrder={workOrder}
         />
       ) : null}
+      <WorkOrderMessages workOrder={workOrder} />
       <DetailsForm key={`details-${workOrder.id}`} workOrder={workOrder} />
       {workOrder.odometerReadings.length > 0 ? (
         <section className="card" aria-labelledby="odometer-title">

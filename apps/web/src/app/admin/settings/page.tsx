@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MessageTemplates } from '~/components/messages/message-templates';
 import { ShopSettings } from '~/components/settings/settings-form';
 
 export const metadata: Metadata = { title: 'Shop settings' };
@@ -9,6 +10,7 @@ export default function SettingsPage() {
     <section className="narrow">
       <h1>Shop settings</h1>
       <ShopSettings />
+      <MessageTemplates editable />
     </section>
   );
 }
