@@ -5,7 +5,9 @@ import { cacheRouter } from './router/cache';
 import { customerRouter } from './router/customer';
 import { liveRouter } from './router/live';
 import { portalRouter } from './router/portal';
+import { portalScheduleRouter } from './router/portal-schedule';
 import { reminderRouter } from './router/reminder';
+import { scheduleRouter } from './router/schedule';
 import { settingsRouter } from './router/settings';
 import { vehicleRouter } from './router/vehicle';
 import { workOrderRouter } from './router/work-order';
@@ -22,6 +24,9 @@ export const appRouter = router({
   reminder: reminderRouter,
   cache: cacheRouter,
   live: liveRouter,
+  // The shop's schedule (staff), and its part in the portal (customers).
+  schedule: scheduleRouter,
+  portalSchedule: portalScheduleRouter,
   system: router({
     /** Lets a client check that it reaches the API through its proxy. */
     ping: publicProcedure.input(noInput).query(() => ({ ok: true as const })),

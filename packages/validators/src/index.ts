@@ -8,6 +8,7 @@ export * from './fields';
 export * from './live';
 export * from './money';
 export * from './reminder';
+export * from './schedule';
 export * from './settings';
 export * from './typed-number';
 export * from './vehicle';

@@ -10,9 +10,16 @@ export interface Visible {
   workOrder: Prisma.WorkOrderWhereInput;
   creditNote: Prisma.CreditNoteWhereInput;
   odometerReading: Prisma.OdometerReadingWhereInput;
+  appointment: Prisma.AppointmentWhereInput;
 }
 
-const everything: Visible = { vehicle: {}, workOrder: {}, creditNote: {}, odometerReading: {} };
+const everything: Visible = {
+  vehicle: {},
+  workOrder: {},
+  creditNote: {},
+  odometerReading: {},
+  appointment: {},
+};
 
 // A customer account without a customer record.
 const none = { id: { in: [] } };
@@ -21,6 +28,7 @@ const nothing: Visible = {
   workOrder: none,
   creditNote: none,
   odometerReading: none,
+  appointment: none,
 };
 
 /**
@@ -29,7 +37,8 @@ const nothing: Visible = {
  * vehicles they own now; the work orders where they are the customer (the vehicle's owner when
  * it was opened, so a car sold since stays in its old owner's history and never reaches the new
  * owner's), and what belongs to a work order (its credit notes) through it; and of an odometer
- * log, the readings of their work orders and those taken on none of a vehicle they own.
+ * log, the readings of their work orders and those taken on none of a vehicle they own; and the
+ * appointments booked for them.
  */
 export function visibleTo(viewer: Viewer): Visible {
   switch (viewer.role) {
@@ -45,6 +54,9 @@ export function visibleTo(viewer: Viewer): Visible {
         workOrder,
         creditNote: { workOrder },
         odometerReading: { OR: [{ workOrder }, { workOrderId: null, vehicle }] },
+        // Their own appointments on the schedule: never another's, whose time the portal shows
+        // only as not free.
+        appointment: { customerId: viewer.customerId },
       };
     }
   }

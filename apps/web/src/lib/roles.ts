@@ -39,6 +39,7 @@ export function navFor(role: Role): NavLink[] {
     { href: '/staff/work-orders', label: 'Work orders' },
     { href: '/staff/board', label: 'Board' },
     { href: '/staff/due-soon', label: 'Due soon' },
+    { href: '/staff/schedule', label: 'Schedule' },
   ];
   if (role === 'admin') {
     links.push(

@@ -1,6 +1,10 @@
 -- CreateExtension
 CREATE EXTENSION IF NOT EXISTS "btree_gist";
 
+-- AlterEnum
+ALTER TYPE "EditedRecord" ADD VALUE 'appointment';
+ALTER TYPE "EditedRecord" ADD VALUE 'bay';
+
 -- CreateEnum
 CREATE TYPE "AppointmentStatus" AS ENUM ('requested', 'booked', 'arrived', 'no_show', 'cancelled');
 

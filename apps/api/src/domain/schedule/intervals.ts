@@ -1,0 +1,17 @@
+// Half-open time intervals [start, end), the shape of every booking, hold and opening span.
+
+export type Interval = { start: Date; end: Date };
+
+/** Whether two half-open intervals share an instant (touching ends do not). */
+export const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.start < a.end;
+
+/** The part of `a` inside `b`, or null. */
+export function clip(a: Interval, b: Interval): Interval | null {
+  const start = a.start > b.start ? a.start : b.start;
+  const end = a.end < b.end ? a.end : b.end;
+  return start < end ? { start, end } : null;
+}
+
+/** Minutes of an interval. */
+export const lengthInMinutes = (interval: Interval): number =>
+  Math.round((interval.end.getTime() - interval.start.getTime()) / 60_000);
