@@ -9,6 +9,7 @@ import { Empty, Failed, Loading } from '~/components/query-state';
 import { formatMileage } from '~/lib/format';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { newWorkOrderPath } from '~/lib/new-work-order';
+import { bookingPath } from '~/lib/booking-path';
 import { useTRPC } from '~/trpc/react';
 
 type Reminder = RouterOutputs['reminder']['dueSoon']['items'][number];
@@ -107,6 +108,13 @@ export function DueSoonList() {
                       aria-label={`New work order: ${reminder.description} for ${vehicle.plate}`}
                     >
                       New work order
+                    </Link>{' '}
+                    <Link
+                      href={bookingPath(vehicle.id, reminder.description)}
+                      className="button-link secondary"
+                      aria-label={`Book: ${reminder.description} for ${vehicle.plate}`}
+                    >
+                      Book
                     </Link>
                   </td>
                 </tr>
