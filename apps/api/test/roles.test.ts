@@ -142,7 +142,9 @@ describe('role matrix', () => {
   const spareDay = () => new Date(Date.now() + ++spareDays * 86_400_000).toISOString().slice(0, 10);
   /** A booking of the first bay, 09:00-10:00 UTC on a day of its own. */
   async function spareBooking(vehicleId = aliceVehicleId) {
-    const bayId = (await api.db.prisma.bay.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).id;
+    const bayId = (
+      await api.db.prisma.bay.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })
+    ).id;
     const day = spareDay();
     return {
       vehicleId,
@@ -154,12 +156,20 @@ describe('role matrix', () => {
     };
   }
   /** An appointment booked by staff (or requested, written directly): id, version and time. */
-  async function bookedByStaff(status: 'booked' | 'requested' = 'booked', vehicleId = aliceVehicleId) {
+  async function bookedByStaff(
+    status: 'booked' | 'requested' = 'booked',
+    vehicleId = aliceVehicleId,
+  ) {
     const booked = await clients.staff.schedule.book.mutate(await spareBooking(vehicleId));
     if (status === 'requested') {
       await api.db.prisma.appointment.update({ where: { id: booked.id }, data: { status } });
     }
-    return { id: booked.id, version: booked.version, startsAt: booked.startsAt, endsAt: booked.endsAt };
+    return {
+      id: booked.id,
+      version: booked.version,
+      startsAt: booked.startsAt,
+      endsAt: booked.endsAt,
+    };
   }
 
   const cases: [string, Expected, (c: Client) => Promise<unknown>][] = [
@@ -381,7 +391,12 @@ describe('role matrix', () => {
       staffOnly,
       async (c) => {
         const { id, version, startsAt, endsAt } = await bookedByStaff();
-        return c.schedule.move.mutate({ id, version, startsAt, endsAt: new Date(endsAt.getTime() + 1_800_000) });
+        return c.schedule.move.mutate({
+          id,
+          version,
+          startsAt,
+          endsAt: new Date(endsAt.getTime() + 1_800_000),
+        });
       },
     ],
     [
@@ -392,7 +407,11 @@ describe('role matrix', () => {
     ['schedule.arrive', staffOnly, async (c) => c.schedule.arrive.mutate(await bookedByStaff())],
     ['schedule.noShow', staffOnly, async (c) => c.schedule.noShow.mutate(await bookedByStaff())],
     ['schedule.cancel', staffOnly, async (c) => c.schedule.cancel.mutate(await bookedByStaff())],
-    ['schedule.createBay', adminOnly, (c) => c.schedule.createBay.mutate({ name: `Bay ${++sequence}` })],
+    [
+      'schedule.createBay',
+      adminOnly,
+      (c) => c.schedule.createBay.mutate({ name: `Bay ${++sequence}` }),
+    ],
     [
       'schedule.updateBay',
       adminOnly,
@@ -401,19 +420,33 @@ describe('role matrix', () => {
         return c.schedule.updateBay.mutate({ id: bay.id, version: bay.version, position: 3 });
       },
     ],
-    ['schedule.setOpeningHours', adminOnly, (c) => c.schedule.setOpeningHours.mutate({ hours: everyDay })],
+    [
+      'schedule.setOpeningHours',
+      adminOnly,
+      (c) => c.schedule.setOpeningHours.mutate({ hours: everyDay }),
+    ],
     [
       'schedule.setWorkingHours',
       adminOnly,
       async (c) =>
         c.schedule.setWorkingHours.mutate({
-          technicianId: (await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'tom@garage.test' } })).id,
+          technicianId: (
+            await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'tom@garage.test' } })
+          ).id,
           hours: [{ weekday: 1, startMinute: 480, endMinute: 1020 }],
           daysOff: [],
         }),
     ],
-    ['schedule.updateSettings', adminOnly, (c) => c.schedule.updateSettings.mutate({ portalCutoffHours: 24 })],
-    ['portalSchedule.slots', customerOnly, (c) => c.portalSchedule.slots.query({ day: '2031-01-06' })],
+    [
+      'schedule.updateSettings',
+      adminOnly,
+      (c) => c.schedule.updateSettings.mutate({ portalCutoffHours: 24 }),
+    ],
+    [
+      'portalSchedule.slots',
+      customerOnly,
+      (c) => c.portalSchedule.slots.query({ day: '2031-01-06' }),
+    ],
     ['portalSchedule.mine', customerOnly, (c) => c.portalSchedule.mine.query()],
     [
       'portalSchedule.request',

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Client, fieldErrors, outcome, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import {
+  type Client,
+  fieldErrors,
+  outcome,
+  seededDatabaseUrl,
+  startApi,
+  type TestApi,
+} from './support/harness';
 import { dayFromToday, setUpSchedule, utc } from './support/schedule';
 import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
 
@@ -19,14 +26,25 @@ describe('schedule', () => {
 
   beforeAll(async () => {
     api = await startApi({ databaseUrl: await seededDatabaseUrl(), redisUrl: inject('redisUrl') });
-    [staff, admin, alice, bob] = await Promise.all([api.as('staff'), api.as('admin'), api.as('alice'), api.as('bob')]);
+    [staff, admin, alice, bob] = await Promise.all([
+      api.as('staff'),
+      api.as('admin'),
+      api.as('alice'),
+      api.as('bob'),
+    ]);
     bays = await setUpSchedule(api, admin, ['Bay A', 'Bay B']);
     aliceVehicle = (await freshVehicle(api, await customerIdOf(api, 'alice'))).id;
     bobVehicle = (await freshVehicle(api, await customerIdOf(api, 'bob'))).id;
   });
   afterAll(() => api.stop());
 
-  const booking = (day: string, from: string, to: string, bayId: number, extra: Record<string, unknown> = {}) => ({
+  const booking = (
+    day: string,
+    from: string,
+    to: string,
+    bayId: number,
+    extra: Record<string, unknown> = {},
+  ) => ({
     vehicleId: aliceVehicle,
     concern: 'Brakes squeal',
     startsAt: utc(day, from),
@@ -40,17 +58,23 @@ describe('schedule', () => {
     const day = dayFromToday(30);
     const clients = await Promise.all(Array.from({ length: 20 }, () => api.as('staff')));
     const results = await Promise.allSettled(
-      clients.map((client) => client.schedule.book.mutate(booking(day, '09:00', '10:00', bays[0] ?? 0))),
+      clients.map((client) =>
+        client.schedule.book.mutate(booking(day, '09:00', '10:00', bays[0] ?? 0)),
+      ),
     );
     const won = results.filter((result) => result.status === 'fulfilled');
     expect(won).toHaveLength(1);
-    const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const lost = results.filter(
+      (result): result is PromiseRejectedResult => result.status === 'rejected',
+    );
     for (const loss of lost) {
       expect(loss.reason.data?.code).toBe('CONFLICT');
       expect(loss.reason.message).toMatch(/Bay A is booked 09:00-10:00 for .+ \(appointment \d+\)/);
     }
     expect(
-      await api.db.prisma.appointment.count({ where: { bayId: bays[0], startsAt: utc(day, '09:00') } }),
+      await api.db.prisma.appointment.count({
+        where: { bayId: bays[0], startsAt: utc(day, '09:00') },
+      }),
     ).toBe(1);
   });
 
@@ -59,12 +83,20 @@ describe('schedule', () => {
     const tom = await userIdOf(api, 'tom');
     await admin.schedule.setWorkingHours.mutate({
       technicianId: tom,
-      hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 420, endMinute: 1080 })),
+      hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        startMinute: 420,
+        endMinute: 1080,
+      })),
       daysOff: [],
     });
-    await staff.schedule.book.mutate(booking(day, '09:00', '11:00', bays[0] ?? 0, { technicianId: tom }));
+    await staff.schedule.book.mutate(
+      booking(day, '09:00', '11:00', bays[0] ?? 0, { technicianId: tom }),
+    );
     const errors = await fieldErrors(
-      staff.schedule.book.mutate(booking(day, '10:00', '12:00', bays[1] ?? 0, { technicianId: tom })),
+      staff.schedule.book.mutate(
+        booking(day, '10:00', '12:00', bays[1] ?? 0, { technicianId: tom }),
+      ),
     );
     expect(errors.technicianId?.[0]).toMatch(/^Tom .* is booked 09:00-11:00/);
   });
@@ -93,12 +125,22 @@ describe('schedule', () => {
     expect(moved.version).toBe(first.version + 1);
     expect(
       await outcome(
-        staff.schedule.move.mutate({ id: first.id, version: first.version, startsAt: utc(day, '14:00'), endsAt: utc(day, '15:00') }),
+        staff.schedule.move.mutate({
+          id: first.id,
+          version: first.version,
+          startsAt: utc(day, '14:00'),
+          endsAt: utc(day, '15:00'),
+        }),
       ),
     ).toBe('CONFLICT');
     expect(
       await outcome(
-        staff.schedule.move.mutate({ id: second.id, version: second.version, startsAt: utc(day, '13:00'), endsAt: utc(day, '14:00') }),
+        staff.schedule.move.mutate({
+          id: second.id,
+          version: second.version,
+          startsAt: utc(day, '13:00'),
+          endsAt: utc(day, '14:00'),
+        }),
       ),
     ).toBe('CONFLICT');
     const stored = await api.db.prisma.appointment.findUniqueOrThrow({ where: { id: second.id } });
@@ -112,7 +154,10 @@ describe('schedule', () => {
     const tomorrow = dayFromToday(1);
     const bay = bays[1] ?? 0;
     const booked = await staff.schedule.book.mutate(
-      booking(yesterday, '08:00', '10:00', bay, { services: ['Oil change'], allowOutOfHours: true }),
+      booking(yesterday, '08:00', '10:00', bay, {
+        services: ['Oil change'],
+        allowOutOfHours: true,
+      }),
     );
     const arrived = await staff.schedule.arrive.mutate({ id: booked.id, version: booked.version });
     expect(arrived.status).toBe('arrived');
@@ -120,10 +165,14 @@ describe('schedule', () => {
     expect(workOrder.concern).toBe('Brakes squeal\nOil change');
 
     const todayView = await staff.schedule.day.query({ day: today });
-    expect(todayView.carryOver.map((held) => [held.bayId, held.workOrder.id])).toEqual([[bay, workOrder.id]]);
+    expect(todayView.carryOver.map((held) => [held.bayId, held.workOrder.id])).toEqual([
+      [bay, workOrder.id],
+    ]);
     // Tomorrow is not held yet: the car may leave today.
     expect((await staff.schedule.day.query({ day: tomorrow })).carryOver).toEqual([]);
-    const clash = await fieldErrors(staff.schedule.book.mutate(booking(today, '12:00', '13:00', bay, { allowOutOfHours: true })));
+    const clash = await fieldErrors(
+      staff.schedule.book.mutate(booking(today, '12:00', '13:00', bay, { allowOutOfHours: true })),
+    );
     expect(clash.bayId?.[0]).toContain(`${workOrder.number}, still in the shop`);
 
     // Approved labour of 20 hours plans the job into tomorrow: held then too.
@@ -134,16 +183,31 @@ describe('schedule', () => {
       quantity: '20',
       unitPriceCents: 100,
     });
-    await api.db.prisma.workOrderLine.updateMany({ where: { workOrderId: workOrder.id }, data: { approval: 'approved' } });
-    await staff.workOrder.update.mutate({ id: workOrder.id, version: workOrder.version, notes: 'approved by phone' });
-    expect((await staff.schedule.day.query({ day: tomorrow })).carryOver.map((held) => held.workOrder.id)).toEqual([
-      workOrder.id,
-    ]);
+    await api.db.prisma.workOrderLine.updateMany({
+      where: { workOrderId: workOrder.id },
+      data: { approval: 'approved' },
+    });
+    await staff.workOrder.update.mutate({
+      id: workOrder.id,
+      version: workOrder.version,
+      notes: 'approved by phone',
+    });
+    expect(
+      (await staff.schedule.day.query({ day: tomorrow })).carryOver.map(
+        (held) => held.workOrder.id,
+      ),
+    ).toEqual([workOrder.id]);
 
     // It leaves (cancelled here): the bay is free again, and the cached day heard of it.
     await staff.workOrder.setStatus.mutate({ id: workOrder.id, status: 'cancelled' });
     expect((await staff.schedule.day.query({ day: today })).carryOver).toEqual([]);
-    expect(await outcome(staff.schedule.book.mutate(booking(today, '12:00', '13:00', bay, { allowOutOfHours: true })))).toBe('OK');
+    expect(
+      await outcome(
+        staff.schedule.book.mutate(
+          booking(today, '12:00', '13:00', bay, { allowOutOfHours: true }),
+        ),
+      ),
+    ).toBe('OK');
   });
 
   // Opening at 07:00 and a booking at 08:00 on the wall clock, in UTC on that day.
@@ -152,25 +216,30 @@ describe('schedule', () => {
     ['America/Chicago', '2026-11-01', 25, { twice: '01:00' }, '13:00', '14:00'],
     ['Europe/Berlin', '2026-03-29', 23, { skipped: '02:00' }, '05:00', '06:00'],
     ['Europe/Berlin', '2026-10-25', 25, { twice: '02:00' }, '06:00', '07:00'],
-  ])('%s on %s: a %i-hour grid on the shop clock', async (zone, day, hours, marks, opens, eight) => {
-    await admin.settings.update.mutate({ timeZone: zone });
-    try {
-      const view = await staff.schedule.day.query({ day });
-      expect(view.hours).toHaveLength(hours);
-      expect((view.end.getTime() - view.start.getTime()) / 3_600_000).toBe(hours);
-      const labels = view.hours.map((mark) => mark.label);
-      if ('skipped' in marks) expect(labels).not.toContain(marks.skipped);
-      else expect(labels.filter((label) => label === marks.twice)).toHaveLength(2);
-      expect(view.opening?.start).toEqual(utc(day, opens));
-      const nine = `${String(Number(eight.slice(0, 2)) + 1).padStart(2, '0')}:00`;
-      const booked = await staff.schedule.book.mutate(booking(day, eight, nine, bays[0] ?? 0));
-      expect(booked.outOfHours).toBe(false);
-      const shown = (await staff.schedule.day.query({ day })).appointments.find((row) => row.id === booked.id);
-      expect(shown?.startsAt).toEqual(utc(day, eight));
-    } finally {
-      await admin.settings.update.mutate({ timeZone: 'UTC' });
-    }
-  });
+  ])(
+    '%s on %s: a %i-hour grid on the shop clock',
+    async (zone, day, hours, marks, opens, eight) => {
+      await admin.settings.update.mutate({ timeZone: zone });
+      try {
+        const view = await staff.schedule.day.query({ day });
+        expect(view.hours).toHaveLength(hours);
+        expect((view.end.getTime() - view.start.getTime()) / 3_600_000).toBe(hours);
+        const labels = view.hours.map((mark) => mark.label);
+        if ('skipped' in marks) expect(labels).not.toContain(marks.skipped);
+        else expect(labels.filter((label) => label === marks.twice)).toHaveLength(2);
+        expect(view.opening?.start).toEqual(utc(day, opens));
+        const nine = `${String(Number(eight.slice(0, 2)) + 1).padStart(2, '0')}:00`;
+        const booked = await staff.schedule.book.mutate(booking(day, eight, nine, bays[0] ?? 0));
+        expect(booked.outOfHours).toBe(false);
+        const shown = (await staff.schedule.day.query({ day })).appointments.find(
+          (row) => row.id === booked.id,
+        );
+        expect(shown?.startsAt).toEqual(utc(day, eight));
+      } finally {
+        await admin.settings.update.mutate({ timeZone: 'UTC' });
+      }
+    },
+  );
 
   it('the portal: a request among free slots, confirmed by staff; nobody else sees it', async () => {
     const day = dayFromToday(40);
@@ -178,31 +247,70 @@ describe('schedule', () => {
     expect(slots.length).toBeGreaterThan(0);
     const slot = slots[0];
     if (!slot) throw new Error('a free slot');
-    const requested = await alice.portalSchedule.request.mutate({ vehicleId: aliceVehicle, startsAt: slot.startsAt, concern: 'Rattle' });
+    const requested = await alice.portalSchedule.request.mutate({
+      vehicleId: aliceVehicle,
+      startsAt: slot.startsAt,
+      concern: 'Rattle',
+    });
     expect(requested.status).toBe('requested');
 
     // Bob: not in his list, not his to cancel, no names in the slots, not with her vehicle.
-    expect((await bob.portalSchedule.mine.query()).appointments.map((row) => row.id)).not.toContain(requested.id);
-    expect(await outcome(bob.portalSchedule.cancel.mutate({ id: requested.id, version: requested.version }))).toBe('FORBIDDEN');
-    expect(await outcome(bob.portalSchedule.cancel.mutate({ id: 999_999, version: 1 }))).toBe('FORBIDDEN');
-    expect(JSON.stringify(await bob.portalSchedule.slots.query({ day }))).not.toMatch(/Alice|Rattle|customer|bay/i);
+    expect((await bob.portalSchedule.mine.query()).appointments.map((row) => row.id)).not.toContain(
+      requested.id,
+    );
     expect(
-      await outcome(bob.portalSchedule.request.mutate({ vehicleId: aliceVehicle, startsAt: slot.startsAt, concern: 'x' })),
+      await outcome(
+        bob.portalSchedule.cancel.mutate({ id: requested.id, version: requested.version }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await outcome(bob.portalSchedule.cancel.mutate({ id: 999_999, version: 1 }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(JSON.stringify(await bob.portalSchedule.slots.query({ day }))).not.toMatch(
+      /Alice|Rattle|customer|bay/i,
+    );
+    expect(
+      await outcome(
+        bob.portalSchedule.request.mutate({
+          vehicleId: aliceVehicle,
+          startsAt: slot.startsAt,
+          concern: 'x',
+        }),
+      ),
     ).toBe('FORBIDDEN');
 
-    const confirmed = await staff.schedule.confirm.mutate({ id: requested.id, version: requested.version });
+    const confirmed = await staff.schedule.confirm.mutate({
+      id: requested.id,
+      version: requested.version,
+    });
     expect(confirmed.status).toBe('booked');
-    expect((await alice.portalSchedule.mine.query()).appointments.find((row) => row.id === requested.id)?.status).toBe('booked');
+    expect(
+      (await alice.portalSchedule.mine.query()).appointments.find((row) => row.id === requested.id)
+        ?.status,
+    ).toBe('booked');
 
     // Cancel up to the cut-off (24 h by default); the slot is free again.
-    const mine = (await alice.portalSchedule.mine.query()).appointments.find((row) => row.id === requested.id);
-    const cancelled = await alice.portalSchedule.cancel.mutate({ id: requested.id, version: mine?.version ?? 0 });
+    const mine = (await alice.portalSchedule.mine.query()).appointments.find(
+      (row) => row.id === requested.id,
+    );
+    const cancelled = await alice.portalSchedule.cancel.mutate({
+      id: requested.id,
+      version: mine?.version ?? 0,
+    });
     expect(cancelled.status).toBe('cancelled');
     expect(
       (await bob.portalSchedule.slots.query({ day })).slots.map((free) => free.startsAt.getTime()),
     ).toContain(slot.startsAt.getTime());
     // Bob can take it now, with his own vehicle.
-    expect(await outcome(bob.portalSchedule.request.mutate({ vehicleId: bobVehicle, startsAt: slot.startsAt, concern: 'Noise' }))).toBe('OK');
+    expect(
+      await outcome(
+        bob.portalSchedule.request.mutate({
+          vehicleId: bobVehicle,
+          startsAt: slot.startsAt,
+          concern: 'Noise',
+        }),
+      ),
+    ).toBe('OK');
   });
 
   it('a customer cannot cancel within the cut-off', async () => {
@@ -211,8 +319,16 @@ describe('schedule', () => {
       const day = dayFromToday(41);
       const slot = (await alice.portalSchedule.slots.query({ day })).slots[0];
       if (!slot) throw new Error('a free slot');
-      const requested = await alice.portalSchedule.request.mutate({ vehicleId: aliceVehicle, startsAt: slot.startsAt, concern: 'Late' });
-      expect(await outcome(alice.portalSchedule.cancel.mutate({ id: requested.id, version: requested.version }))).toBe('CONFLICT');
+      const requested = await alice.portalSchedule.request.mutate({
+        vehicleId: aliceVehicle,
+        startsAt: slot.startsAt,
+        concern: 'Late',
+      });
+      expect(
+        await outcome(
+          alice.portalSchedule.cancel.mutate({ id: requested.id, version: requested.version }),
+        ),
+      ).toBe('CONFLICT');
     } finally {
       await admin.schedule.updateSettings.mutate({ portalCutoffHours: 24 });
     }
@@ -220,7 +336,8 @@ describe('schedule', () => {
 
   it('a booking reloads exactly the days it touches', async () => {
     const [day, other] = [dayFromToday(50), dayFromToday(51)];
-    const loads = async () => (await api.app.cache.stats()).routes['schedule.day']?.loaderCalls ?? 0;
+    const loads = async () =>
+      (await api.app.cache.stats()).routes['schedule.day']?.loaderCalls ?? 0;
     await staff.schedule.day.query({ day });
     await staff.schedule.day.query({ day: other });
     const before = await loads();

@@ -1,13 +1,29 @@
 import { z } from 'zod';
 import { calendarDate } from './calendar-date';
-import { boolean, id, instant, mileage, number, optionalText, phone, text, typeError } from './fields';
+import {
+  boolean,
+  id,
+  instant,
+  mileage,
+  number,
+  optionalText,
+  phone,
+  text,
+  typeError,
+} from './fields';
 import { version } from './version';
 
 // The inputs of the shop's schedule: bays, opening and working hours, appointments, and what a
 // customer may ask of it in the portal. Hours are minutes after midnight on the shop's wall
 // clock, per ISO weekday (1 = Monday ... 7 = Sunday); instants are Dates.
 
-export const appointmentStatuses = ['requested', 'booked', 'arrived', 'no_show', 'cancelled'] as const;
+export const appointmentStatuses = [
+  'requested',
+  'booked',
+  'arrived',
+  'no_show',
+  'cancelled',
+] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /** How a booking reached the shop; the portal's own procedures book `portal`. */
@@ -93,15 +109,23 @@ const concern = text(500, { multiline: true });
 const services = z
   .array(text(120), { error: typeError('must be a list of services') })
   .max(20, 'has at most 20 services');
-const span = { startsAt: instant('must be a date and time'), endsAt: instant('must be a date and time') };
+const span = {
+  startsAt: instant('must be a date and time'),
+  endsAt: instant('must be a date and time'),
+};
 
 /** The end comes after the start, and the appointment is no longer than two weeks. */
 function checkSpan(value: { startsAt?: Date; endsAt?: Date }, ctx: z.RefinementCtx) {
   if (!value.startsAt || !value.endsAt) return;
   const hours = (value.endsAt.getTime() - value.startsAt.getTime()) / 3_600_000;
-  if (hours <= 0) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
+  if (hours <= 0)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
   else if (hours > maxAppointmentHours) {
-    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be within 14 days of the start' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endsAt'],
+      message: 'must be within 14 days of the start',
+    });
   }
 }
 
@@ -135,7 +159,11 @@ export const appointmentBookInput = z
       });
     }
     if (value.bayId === undefined && value.technicianId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['bayId'], message: 'choose a bay, a technician or both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bayId'],
+        message: 'choose a bay, a technician or both',
+      });
     }
   });
 

@@ -1,6 +1,16 @@
-import { appointmentVersionInput, noInput, portalRequestInput, portalSlotsInput } from '@garage/validators';
+import {
+  appointmentVersionInput,
+  noInput,
+  portalRequestInput,
+  portalSlotsInput,
+} from '@garage/validators';
 import { ttl } from '../cache-ttl';
-import { cancelOwnAppointment, myAppointments, portalSlots, requestSlot } from '../services/schedule/portal';
+import {
+  cancelOwnAppointment,
+  myAppointments,
+  portalSlots,
+  requestSlot,
+} from '../services/schedule/portal';
 import { customerAppointmentsTag, scheduleSlotsTag, settingsTag } from '../tags/registry';
 import { cachedQuery, customerProcedure, invalidatingMutation, router } from '../trpc';
 import { touchedTags } from './schedule';
@@ -34,6 +44,7 @@ export const portalScheduleRouter = router({
   mine: cachedQuery(customerProcedure.input(noInput), {
     ttlMs: ttl.portal,
     query: ({ ctx }) => myAppointments(ctx.prisma, ctx.user),
-    tags: ({ ctx }) => (ctx.user.customerId === null ? [] : [customerAppointmentsTag(ctx.user.customerId)]),
+    tags: ({ ctx }) =>
+      ctx.user.customerId === null ? [] : [customerAppointmentsTag(ctx.user.customerId)],
   }),
 });

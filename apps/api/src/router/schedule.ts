@@ -15,8 +15,8 @@ import {
 } from '@garage/validators';
 import { ttl } from '../cache-ttl';
 import { daysFrom } from '../domain/schedule/shop-clock';
-import { bookAppointment, moveAppointment } from '../services/schedule/book';
 import type { Touched } from '../services/schedule/book';
+import { bookAppointment, moveAppointment } from '../services/schedule/book';
 import {
   createBay,
   getScheduleSetup,
@@ -25,7 +25,11 @@ import {
   updateBay,
   updateScheduleSettings,
 } from '../services/schedule/settings';
-import { arriveAppointment, closeAppointment, confirmAppointment } from '../services/schedule/transitions';
+import {
+  arriveAppointment,
+  closeAppointment,
+  confirmAppointment,
+} from '../services/schedule/transitions';
 import { scheduleDay, scheduleWeek } from '../services/schedule/views';
 import {
   customerAppointmentsTag,
@@ -85,7 +89,9 @@ export const scheduleRouter = router({
       ...result.bays.map((bay) => scheduleBayTag(bay.id)),
       ...result.technicians.map((technician) => scheduleTechnicianTag(technician.id)),
       ...new Set([
-        ...result.appointments.flatMap((row) => (row.workOrder ? [workOrderTag(row.workOrder.id)] : [])),
+        ...result.appointments.flatMap((row) =>
+          row.workOrder ? [workOrderTag(row.workOrder.id)] : [],
+        ),
         ...result.carryOver.map((held) => workOrderTag(held.workOrder.id)),
       ]),
     ],
@@ -132,7 +138,10 @@ export const scheduleRouter = router({
       ...touchedTags(result.touched),
       workOrderTag(result.arrival.workOrderId),
       ...(result.arrival.opened
-        ? [vehicleHistoryTag(result.arrival.vehicleId), customerWorkOrdersTag(result.arrival.customerId)]
+        ? [
+            vehicleHistoryTag(result.arrival.vehicleId),
+            customerWorkOrdersTag(result.arrival.customerId),
+          ]
         : []),
       ...readingTags(result.arrival.recordedReading),
     ],
@@ -160,7 +169,8 @@ export const scheduleRouter = router({
 
   /** Renames, reorders or (de)activates a bay. */
   updateBay: invalidatingMutation(adminProcedure.input(bayUpdateInput), {
-    mutation: ({ ctx, input: { id, version, ...changes } }) => updateBay(ctx.prisma, id, version, changes, ctx.user.id),
+    mutation: ({ ctx, input: { id, version, ...changes } }) =>
+      updateBay(ctx.prisma, id, version, changes, ctx.user.id),
     tags: ({ result }) => [scheduleSetupTag, scheduleBayTag(result.id)],
     routes: ['portalSchedule.slots'],
   }),

@@ -8,7 +8,11 @@ export const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
 }));
 
 /** Sets up a shop with `names` bays open every day (the admin's calls), answers the bays' ids. */
-export async function setUpSchedule(api: TestApi, admin: Client, names: string[]): Promise<number[]> {
+export async function setUpSchedule(
+  api: TestApi,
+  admin: Client,
+  names: string[],
+): Promise<number[]> {
   await admin.schedule.setOpeningHours.mutate({ hours: everyDay });
   const ids: number[] = [];
   for (const [position, name] of names.entries()) {

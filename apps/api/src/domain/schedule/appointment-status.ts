@@ -13,7 +13,11 @@ const moves: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
 };
 
 /** The statuses that hold their bay's and technician's time (the exclusion constraints' WHERE). */
-export const holdingStatuses = ['requested', 'booked', 'arrived'] as const satisfies readonly AppointmentStatus[];
+export const holdingStatuses = [
+  'requested',
+  'booked',
+  'arrived',
+] as const satisfies readonly AppointmentStatus[];
 
 /** Whether an appointment in `status` holds its time. */
 export const holdsTime = (status: AppointmentStatus): boolean =>

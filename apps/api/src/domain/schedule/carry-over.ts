@@ -1,5 +1,5 @@
-import { isOpen } from '../work-orders/status';
 import type { WorkOrderStatus } from '@garage/validators';
+import { isOpen } from '../work-orders/status';
 import { afterOpenMinutes, spanOn, type WeekHours } from './hours';
 import { clip, type Interval } from './intervals';
 import { dayBounds } from './shop-clock';

@@ -17,7 +17,9 @@ import { loadShopWeek, type ShopWeek } from './shop-week';
 
 export type NewAppointment = {
   vehicleId?: number | undefined;
-  draft?: { name: string; phone?: string | null | undefined; vehicle?: string | null | undefined } | undefined;
+  draft?:
+    | { name: string; phone?: string | null | undefined; vehicle?: string | null | undefined }
+    | undefined;
   concern: string;
   services?: string[] | undefined;
   startsAt: Date;
@@ -36,14 +38,22 @@ export type Touched = { days: string[]; customerId: number | null };
 export async function refusingClashes<T>(
   prisma: PrismaClient,
   week: ShopWeek,
-  placement: Pick<Placement, 'interval' | 'bayId' | 'technicianId'> & { excludeId?: number; anonymous?: boolean },
+  placement: Pick<Placement, 'interval' | 'bayId' | 'technicianId'> & {
+    excludeId?: number;
+    anonymous?: boolean;
+  },
   write: () => Promise<T>,
 ): Promise<T> {
   try {
     return await write();
   } catch (error) {
     const resource = exclusionRefusal(error);
-    const resourceId = resource === 'bay' ? placement.bayId : resource === 'technician' ? placement.technicianId : null;
+    const resourceId =
+      resource === 'bay'
+        ? placement.bayId
+        : resource === 'technician'
+          ? placement.technicianId
+          : null;
     if (!resource || resourceId === null) throw error;
     throw await clashError(prisma, {
       resource,
@@ -57,11 +67,21 @@ export async function refusingClashes<T>(
 }
 
 /** The appointment as the schedule shows it, with what its write touched. */
-export async function writtenAppointment(prisma: PrismaClient, id: number, week: ShopWeek, also: Interval[] = []) {
-  const appointment = await prisma.appointment.findUniqueOrThrow({ where: { id }, select: appointmentSelect });
+export async function writtenAppointment(
+  prisma: PrismaClient,
+  id: number,
+  week: ShopWeek,
+  also: Interval[] = [],
+) {
+  const appointment = await prisma.appointment.findUniqueOrThrow({
+    where: { id },
+    select: appointmentSelect,
+  });
   const intervals = [{ start: appointment.startsAt, end: appointment.endsAt }, ...also];
   const touched: Touched = {
-    days: [...new Set(intervals.flatMap((each) => daysTouched(each.start, each.end, week.timeZone)))].sort(),
+    days: [
+      ...new Set(intervals.flatMap((each) => daysTouched(each.start, each.end, week.timeZone))),
+    ].sort(),
     customerId: appointment.customer?.id ?? null,
   };
   return { ...appointment, touched };
@@ -84,36 +104,44 @@ export async function bookAppointment(
     technicianId: fields.technicianId ?? null,
     allowOutOfHours: fields.allowOutOfHours ?? false,
   };
-  const id = await refusingClashes(prisma, week, { ...placement, anonymous: options.anonymousClash ?? false }, () =>
-    prisma.$transaction(async (tx) => {
-      const vehicle =
-        fields.vehicleId === undefined
-          ? null
-          : await tx.vehicle.findUnique({ where: { id: fields.vehicleId }, select: { id: true, ownerId: true } });
-      if (fields.vehicleId !== undefined && !vehicle) throw AppError.badInput('vehicleId', 'no vehicle with this id');
-      const { outOfHours } = await checkPlacement(tx, week, placement, now);
-      const created = await tx.appointment.create({
-        data: {
-          customerId: vehicle?.ownerId ?? null,
-          vehicleId: vehicle?.id ?? null,
-          draftName: fields.draft?.name ?? null,
-          draftPhone: fields.draft?.phone ?? null,
-          draftVehicle: fields.draft?.vehicle ?? null,
-          concern: fields.concern,
-          services: fields.services ?? [],
-          startsAt: fields.startsAt,
-          endsAt: fields.endsAt,
-          bayId: placement.bayId,
-          technicianId: placement.technicianId,
-          status: fields.status ?? 'booked',
-          channel: fields.channel,
-          bookedById: by.id,
-          outOfHours,
-        },
-        select: { id: true },
-      });
-      return created.id;
-    }),
+  const id = await refusingClashes(
+    prisma,
+    week,
+    { ...placement, anonymous: options.anonymousClash ?? false },
+    () =>
+      prisma.$transaction(async (tx) => {
+        const vehicle =
+          fields.vehicleId === undefined
+            ? null
+            : await tx.vehicle.findUnique({
+                where: { id: fields.vehicleId },
+                select: { id: true, ownerId: true },
+              });
+        if (fields.vehicleId !== undefined && !vehicle)
+          throw AppError.badInput('vehicleId', 'no vehicle with this id');
+        const { outOfHours } = await checkPlacement(tx, week, placement, now);
+        const created = await tx.appointment.create({
+          data: {
+            customerId: vehicle?.ownerId ?? null,
+            vehicleId: vehicle?.id ?? null,
+            draftName: fields.draft?.name ?? null,
+            draftPhone: fields.draft?.phone ?? null,
+            draftVehicle: fields.draft?.vehicle ?? null,
+            concern: fields.concern,
+            services: fields.services ?? [],
+            startsAt: fields.startsAt,
+            endsAt: fields.endsAt,
+            bayId: placement.bayId,
+            technicianId: placement.technicianId,
+            status: fields.status ?? 'booked',
+            channel: fields.channel,
+            bookedById: by.id,
+            outOfHours,
+          },
+          select: { id: true },
+        });
+        return created.id;
+      }),
   );
   return writtenAppointment(prisma, id, week);
 }
@@ -179,7 +207,15 @@ export async function lockAppointment(tx: Prisma.TransactionClient, id: number) 
   if (locked.length === 0) throw AppError.notFound('appointment');
   return tx.appointment.findUniqueOrThrow({
     where: { id },
-    select: { id: true, status: true, customerId: true, vehicleId: true, concern: true, technicianId: true, bayId: true },
+    select: {
+      id: true,
+      status: true,
+      customerId: true,
+      vehicleId: true,
+      concern: true,
+      technicianId: true,
+      bayId: true,
+    },
   });
 }
 

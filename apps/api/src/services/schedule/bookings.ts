@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '@garage/db';
+import { openStatuses } from '@garage/validators';
 import { holdingStatuses } from '../../domain/schedule/appointment-status';
 import { type ArrivedJob, carryOverOn, plannedEnd } from '../../domain/schedule/carry-over';
 import type { Interval } from '../../domain/schedule/intervals';
 import { dayBounds, daysFrom } from '../../domain/schedule/shop-clock';
-import { openStatuses } from '@garage/validators';
 import type { ShopWeek } from './shop-week';
 
 // What takes the time of bays and technicians over some days: appointments (requested, booked,
@@ -55,7 +55,13 @@ export type CarryOver = Interval & {
 };
 
 /** The days' appointments (not cancelled ones) and carry-over, per day. */
-export async function loadBookings(prisma: Reader, week: ShopWeek, first: string, count: number, today: string) {
+export async function loadBookings(
+  prisma: Reader,
+  week: ShopWeek,
+  first: string,
+  count: number,
+  today: string,
+) {
   const days = daysFrom(first, count);
   const start = dayBounds(first, week.timeZone).start;
   const end = dayBounds(days.at(-1) ?? first, week.timeZone).end;
@@ -68,7 +74,10 @@ export async function loadBookings(prisma: Reader, week: ShopWeek, first: string
         status: { in: [...holdingStatuses, 'no_show'] },
       },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      select: { ...appointmentSelect, workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } } },
+      select: {
+        ...appointmentSelect,
+        workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
+      },
     }),
     prisma.appointment.findMany({
       where: {
@@ -94,7 +103,10 @@ export async function loadBookings(prisma: Reader, week: ShopWeek, first: string
       const job: ArrivedJob = {
         startsAt: row.startsAt,
         endsAt: row.endsAt,
-        workOrder: { status: row.workOrder.status, approvedLaborHours: approvedHours(row.workOrder.lines) },
+        workOrder: {
+          status: row.workOrder.status,
+          approvedLaborHours: approvedHours(row.workOrder.lines),
+        },
       };
       const held = carryOverOn(job, day, today, week.timeZone, week.opening);
       if (!held) return [];
@@ -104,7 +116,11 @@ export async function loadBookings(prisma: Reader, week: ShopWeek, first: string
           appointmentId: row.id,
           bayId: row.bayId,
           technicianId: row.technicianId,
-          workOrder: { id: row.workOrder.id, number: row.workOrder.number, status: row.workOrder.status },
+          workOrder: {
+            id: row.workOrder.id,
+            number: row.workOrder.number,
+            status: row.workOrder.status,
+          },
           vehicle: row.vehicle,
           plannedEnd: plannedEnd(job, week.timeZone, week.opening),
         },
@@ -113,13 +129,20 @@ export async function loadBookings(prisma: Reader, week: ShopWeek, first: string
   );
   const shown = appointments.map(({ workOrder, ...appointment }) => ({
     ...appointment,
-    workOrder: workOrder && { id: workOrder.id, number: workOrder.number, status: workOrder.status },
+    workOrder: workOrder && {
+      id: workOrder.id,
+      number: workOrder.number,
+      status: workOrder.status,
+    },
     // A job with a work order is planned by its approved labour (never shorter than booked).
     plannedEnd: workOrder
       ? plannedEnd(
           {
             ...appointment,
-            workOrder: { status: workOrder.status, approvedLaborHours: approvedHours(workOrder.lines) },
+            workOrder: {
+              status: workOrder.status,
+              approvedLaborHours: approvedHours(workOrder.lines),
+            },
           },
           week.timeZone,
           week.opening,

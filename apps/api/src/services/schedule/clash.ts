@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from '@garage/db';
 import { AppError } from '../../app-error';
 import { holdingStatuses } from '../../domain/schedule/appointment-status';
-import { clockLabel } from '../../domain/schedule/shop-clock';
 import type { Interval } from '../../domain/schedule/intervals';
+import { clockLabel } from '../../domain/schedule/shop-clock';
 
 // A booking that meets the exclusion constraints' refusal (SQLSTATE 23P01), in words: which bay
 // or technician, held by which appointment, when.
@@ -21,7 +21,11 @@ export function exclusionRefusal(error: unknown): Resource | null {
     if (depth > 6 || typeof value !== 'object' || value === null || seen.has(value)) return null;
     seen.add(value);
     for (const [name, resource] of Object.entries(constraints)) {
-      if (JSON.stringify(Object.values(value).filter((field) => typeof field === 'string')).includes(name)) {
+      if (
+        JSON.stringify(Object.values(value).filter((field) => typeof field === 'string')).includes(
+          name,
+        )
+      ) {
         return resource;
       }
       if (value instanceof Error && value.message.includes(name)) return resource;
@@ -73,9 +77,14 @@ export async function clashError(
       technician: { select: { name: true } },
     },
   });
-  const what = resource === 'bay' ? (holder?.bay?.name ?? 'the bay') : (holder?.technician?.name ?? 'the technician');
+  const what =
+    resource === 'bay'
+      ? (holder?.bay?.name ?? 'the bay')
+      : (holder?.technician?.name ?? 'the technician');
   const who = holder?.customer?.name ?? holder?.draftName ?? 'another appointment';
-  const when = holder ? `${clockLabel(holder.startsAt, timeZone)}-${clockLabel(holder.endsAt, timeZone)}` : '';
+  const when = holder
+    ? `${clockLabel(holder.startsAt, timeZone)}-${clockLabel(holder.endsAt, timeZone)}`
+    : '';
   return AppError.onField(
     'CONFLICT',
     field,

@@ -7,7 +7,7 @@ import { spanOn } from '../../domain/schedule/hours';
 import type { Interval } from '../../domain/schedule/intervals';
 import { addDays, dayAt, plusMinutes } from '../../domain/schedule/shop-clock';
 import { requireVisible } from '../../visibility/assert';
-import { visibleTo, type Viewer } from '../../visibility/rules';
+import { type Viewer, visibleTo } from '../../visibility/rules';
 import { bookAppointment, type Touched } from './book';
 import { loadBookings } from './bookings';
 import { loadScheduleSettings, loadShopWeek } from './shop-week';
@@ -65,19 +65,32 @@ export async function requestSlot(
   const endsAt = plusMinutes(input.startsAt, settings.portalSlotMinutes);
   const { slots } = await portalSlots(prisma, dayAt(input.startsAt, week.timeZone), now);
   if (!slots.some((slot) => slot.startsAt.getTime() === input.startsAt.getTime())) {
-    throw AppError.onField('CONFLICT', 'startsAt', 'is not a free slot: choose one of those offered');
+    throw AppError.onField(
+      'CONFLICT',
+      'startsAt',
+      'is not a free slot: choose one of those offered',
+    );
   }
-  const bookings = await loadBookings(prisma, week, dayAt(input.startsAt, week.timeZone), 1, dayAt(now, week.timeZone));
-  const taken = new Set(
-    [
-      ...bookings.appointments
-        .filter((row) => holdsTime(row.status) && row.startsAt < endsAt && input.startsAt < row.plannedEnd)
-        .map((row) => row.bayId),
-      ...(bookings.carryOver[0] ?? []).filter((held) => held.start < endsAt && input.startsAt < held.end).map((held) => held.bayId),
-    ],
+  const bookings = await loadBookings(
+    prisma,
+    week,
+    dayAt(input.startsAt, week.timeZone),
+    1,
+    dayAt(now, week.timeZone),
   );
+  const taken = new Set([
+    ...bookings.appointments
+      .filter(
+        (row) => holdsTime(row.status) && row.startsAt < endsAt && input.startsAt < row.plannedEnd,
+      )
+      .map((row) => row.bayId),
+    ...(bookings.carryOver[0] ?? [])
+      .filter((held) => held.start < endsAt && input.startsAt < held.end)
+      .map((held) => held.bayId),
+  ]);
   const bay = week.bays.find((each) => each.active && !taken.has(each.id));
-  if (!bay) throw AppError.onField('CONFLICT', 'startsAt', 'this time was just taken: choose another');
+  if (!bay)
+    throw AppError.onField('CONFLICT', 'startsAt', 'this time was just taken: choose another');
   const requested = await bookAppointment(
     prisma,
     {

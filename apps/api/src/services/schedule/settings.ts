@@ -11,16 +11,27 @@ import { loadScheduleSettings, loadShopWeek, technicianWhere } from './shop-week
 /** Everything the settings screen shows of the schedule. */
 export async function getScheduleSetup(prisma: PrismaClient) {
   const [week, settings] = await Promise.all([loadShopWeek(prisma), loadScheduleSettings(prisma)]);
-  const weekRows = <T>(hours: ReadonlyMap<number, { from: number; to: number }>, row: (weekday: number, from: number, to: number) => T) =>
+  const weekRows = <T>(
+    hours: ReadonlyMap<number, { from: number; to: number }>,
+    row: (weekday: number, from: number, to: number) => T,
+  ) =>
     [...hours].sort(([a], [b]) => a - b).map(([weekday, span]) => row(weekday, span.from, span.to));
   return {
     timeZone: week.timeZone,
     bays: week.bays,
-    openingHours: weekRows(week.opening, (weekday, opensMinute, closesMinute) => ({ weekday, opensMinute, closesMinute })),
+    openingHours: weekRows(week.opening, (weekday, opensMinute, closesMinute) => ({
+      weekday,
+      opensMinute,
+      closesMinute,
+    })),
     technicians: week.technicians.map((technician) => ({
       id: technician.id,
       name: technician.name,
-      hours: weekRows(technician.week.hours, (weekday, startMinute, endMinute) => ({ weekday, startMinute, endMinute })),
+      hours: weekRows(technician.week.hours, (weekday, startMinute, endMinute) => ({
+        weekday,
+        startMinute,
+        endMinute,
+      })),
       daysOff: [...technician.week.daysOff].sort(),
     })),
     portal: {
@@ -32,7 +43,10 @@ export async function getScheduleSetup(prisma: PrismaClient) {
 }
 
 /** Adds a bay (its name unique). */
-export async function createBay(prisma: PrismaClient, bay: { name: string; active?: boolean | undefined; position?: number | undefined }) {
+export async function createBay(
+  prisma: PrismaClient,
+  bay: { name: string; active?: boolean | undefined; position?: number | undefined },
+) {
   try {
     return await prisma.bay.create({
       data: bay,
@@ -48,7 +62,11 @@ export async function updateBay(
   prisma: PrismaClient,
   id: number,
   version: number,
-  changes: { name?: string | undefined; active?: boolean | undefined; position?: number | undefined },
+  changes: {
+    name?: string | undefined;
+    active?: boolean | undefined;
+    position?: number | undefined;
+  },
   byId: number,
 ) {
   try {
@@ -59,8 +77,16 @@ export async function updateBay(
         id,
         basedOn: version,
         load: async () => {
-          const row = await tx.bay.findUnique({ where: { id }, select: { version: true, name: true, active: true, position: true } });
-          return row && { version: row.version, values: { name: row.name, active: row.active, position: row.position } };
+          const row = await tx.bay.findUnique({
+            where: { id },
+            select: { version: true, name: true, active: true, position: true },
+          });
+          return (
+            row && {
+              version: row.version,
+              values: { name: row.name, active: row.active, position: row.position },
+            }
+          );
         },
         changes,
         byId,
@@ -70,7 +96,10 @@ export async function updateBay(
   } catch (error) {
     throw fromDatabase(error, 'bay');
   }
-  return prisma.bay.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, active: true, position: true, version: true } });
+  return prisma.bay.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, name: true, active: true, position: true, version: true },
+  });
 }
 
 /** Replaces the shop's opening hours (a weekday not listed is closed). */
@@ -78,7 +107,10 @@ export async function setOpeningHours(
   prisma: PrismaClient,
   hours: { weekday: number; opensMinute: number; closesMinute: number }[],
 ) {
-  await prisma.$transaction([prisma.openingHours.deleteMany(), prisma.openingHours.createMany({ data: hours })]);
+  await prisma.$transaction([
+    prisma.openingHours.deleteMany(),
+    prisma.openingHours.createMany({ data: hours }),
+  ]);
   return getScheduleSetup(prisma);
 }
 
@@ -91,16 +123,25 @@ export async function setWorkingHours(
     daysOff: { day: string; reason?: string | null | undefined }[];
   },
 ) {
-  const technician = await prisma.user.findFirst({ where: { id: input.technicianId, ...technicianWhere }, select: { id: true } });
+  const technician = await prisma.user.findFirst({
+    where: { id: input.technicianId, ...technicianWhere },
+    select: { id: true },
+  });
   if (!technician) throw AppError.badInput('technicianId', 'is not a technician of the shop');
   const days = new Set(input.daysOff.map((off) => off.day));
   if (days.size !== input.daysOff.length) throw AppError.badInput('daysOff', 'lists a day twice');
   await prisma.$transaction([
     prisma.workingHours.deleteMany({ where: { technicianId: technician.id } }),
-    prisma.workingHours.createMany({ data: input.hours.map((span) => ({ ...span, technicianId: technician.id })) }),
+    prisma.workingHours.createMany({
+      data: input.hours.map((span) => ({ ...span, technicianId: technician.id })),
+    }),
     prisma.dayOff.deleteMany({ where: { technicianId: technician.id } }),
     prisma.dayOff.createMany({
-      data: input.daysOff.map((off) => ({ technicianId: technician.id, day: toDateColumn(off.day), reason: off.reason ?? null })),
+      data: input.daysOff.map((off) => ({
+        technicianId: technician.id,
+        day: toDateColumn(off.day),
+        reason: off.reason ?? null,
+      })),
     }),
   ]);
   return getScheduleSetup(prisma);
@@ -109,7 +150,11 @@ export async function setWorkingHours(
 /** Changes what the portal offers: its cut-off for cancelling, its slots' length, its horizon. */
 export async function updateScheduleSettings(
   prisma: PrismaClient,
-  changes: { portalCutoffHours?: number | undefined; portalSlotMinutes?: number | undefined; portalHorizonDays?: number | undefined },
+  changes: {
+    portalCutoffHours?: number | undefined;
+    portalSlotMinutes?: number | undefined;
+    portalHorizonDays?: number | undefined;
+  },
 ) {
   await loadScheduleSettings(prisma);
   await prisma.scheduleSettings.update({ where: { id: 1 }, data: changes });

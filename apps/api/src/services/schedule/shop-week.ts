@@ -1,13 +1,19 @@
 import type { Prisma, PrismaClient } from '@garage/db';
-import { fromDateColumn } from '../../domain/work-orders/calendar-days';
 import type { TechnicianWeek, WeekHours } from '../../domain/schedule/hours';
+import { fromDateColumn } from '../../domain/work-orders/calendar-days';
 
 // What every schedule read and write needs to know of the shop: its zone, its opening hours,
 // its bays and its technicians' weeks. Small tables, read whole.
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
-export type ScheduleBay = { id: number; name: string; active: boolean; position: number; version: number };
+export type ScheduleBay = {
+  id: number;
+  name: string;
+  active: boolean;
+  position: number;
+  version: number;
+};
 export type ScheduleTechnician = { id: number; name: string; week: TechnicianWeek };
 
 export type ShopWeek = {
@@ -44,14 +50,19 @@ export async function loadShopWeek(prisma: Reader): Promise<ShopWeek> {
   ]);
   return {
     timeZone: settings,
-    opening: new Map(opening.map((row) => [row.weekday, { from: row.opensMinute, to: row.closesMinute }])),
+    opening: new Map(
+      opening.map((row) => [row.weekday, { from: row.opensMinute, to: row.closesMinute }]),
+    ),
     bays,
     technicians: technicians.map((technician) => ({
       id: technician.id,
       name: technician.name,
       week: {
         hours: new Map(
-          technician.workingHours.map((row) => [row.weekday, { from: row.startMinute, to: row.endMinute }]),
+          technician.workingHours.map((row) => [
+            row.weekday,
+            { from: row.startMinute, to: row.endMinute },
+          ]),
         ),
         daysOff: new Set(technician.daysOff.map((off) => fromDateColumn(off.day))),
       },
@@ -61,7 +72,10 @@ export async function loadShopWeek(prisma: Reader): Promise<ShopWeek> {
 
 /** The shop's zone: the settings' (their default, UTC, before the row exists). */
 async function loadTimeZone(prisma: Reader): Promise<string> {
-  const settings = await prisma.shopSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  const settings = await prisma.shopSettings.findUnique({
+    where: { id: 1 },
+    select: { timeZone: true },
+  });
   return settings?.timeZone ?? 'UTC';
 }
 

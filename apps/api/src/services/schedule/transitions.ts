@@ -4,9 +4,9 @@ import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
 import { checkMove } from '../../domain/schedule/appointment-status';
 import { isOpen } from '../../domain/work-orders/status';
-import type { RecordedReading } from '../work-orders/odometer';
-import { openWorkOrder } from '../work-orders/create';
 import { applyEdit } from '../versions';
+import { openWorkOrder } from '../work-orders/create';
+import type { RecordedReading } from '../work-orders/odometer';
 import { lockAppointment, refusingClashes, versionedAppointment, writtenAppointment } from './book';
 import { checkPlacement } from './placement';
 import { loadShopWeek } from './shop-week';
@@ -36,7 +36,12 @@ async function setStatus(
 /** Confirms a request (`booked`), giving it a bay or technician when it names one. */
 export async function confirmAppointment(
   prisma: PrismaClient,
-  input: { id: number; version: number; bayId?: number | undefined; technicianId?: number | undefined },
+  input: {
+    id: number;
+    version: number;
+    bayId?: number | undefined;
+    technicianId?: number | undefined;
+  },
   by: By,
   now: Date,
 ) {
@@ -75,7 +80,13 @@ export async function confirmAppointment(
  */
 export async function arriveAppointment(
   prisma: PrismaClient,
-  input: { id: number; version: number; vehicleId?: number | undefined; odometerIn?: number | undefined; workOrderId?: number | undefined },
+  input: {
+    id: number;
+    version: number;
+    vehicleId?: number | undefined;
+    odometerIn?: number | undefined;
+    workOrderId?: number | undefined;
+  },
   by: By,
 ) {
   const week = await loadShopWeek(prisma);
@@ -84,24 +95,37 @@ export async function arriveAppointment(
     checkMove(current.status, 'arrived');
     const vehicleId = current.vehicleId ?? input.vehicleId;
     if (vehicleId === undefined) {
-      throw AppError.badInput('vehicleId', 'is required: register the caller\'s vehicle first');
+      throw AppError.badInput('vehicleId', "is required: register the caller's vehicle first");
     }
-    if (current.vehicleId !== null && input.vehicleId !== undefined && input.vehicleId !== current.vehicleId) {
+    if (
+      current.vehicleId !== null &&
+      input.vehicleId !== undefined &&
+      input.vehicleId !== current.vehicleId
+    ) {
       throw AppError.badInput('vehicleId', 'is not the vehicle of this appointment');
     }
-    const vehicle = await tx.vehicle.findUnique({ where: { id: vehicleId }, select: { id: true, ownerId: true, mileage: true } });
+    const vehicle = await tx.vehicle.findUnique({
+      where: { id: vehicleId },
+      select: { id: true, ownerId: true, mileage: true },
+    });
     if (!vehicle) throw AppError.badInput('vehicleId', 'no vehicle with this id');
     let workOrderId: number;
     let recordedReading: RecordedReading | null = null;
     let opened = false;
     if (input.workOrderId !== undefined) {
-      const joined = await tx.workOrder.findUnique({ where: { id: input.workOrderId }, select: { id: true, vehicleId: true, status: true } });
+      const joined = await tx.workOrder.findUnique({
+        where: { id: input.workOrderId },
+        select: { id: true, vehicleId: true, status: true },
+      });
       if (!joined || joined.vehicleId !== vehicle.id || !isOpen(joined.status)) {
         throw AppError.badInput('workOrderId', 'is not an open work order of this vehicle');
       }
       workOrderId = joined.id;
     } else {
-      const services = await tx.appointment.findUniqueOrThrow({ where: { id: input.id }, select: { services: true } });
+      const services = await tx.appointment.findUniqueOrThrow({
+        where: { id: input.id },
+        select: { services: true },
+      });
       const concern = [current.concern, ...services.services].join('\n').slice(0, 2000);
       const created = await openWorkOrder(
         tx,
@@ -121,9 +145,19 @@ export async function arriveAppointment(
     await setStatus(tx, input.id, input.version, 'arrived', by);
     await tx.appointment.update({
       where: { id: input.id },
-      data: { workOrderId, vehicleId: vehicle.id, customerId: current.customerId ?? vehicle.ownerId },
+      data: {
+        workOrderId,
+        vehicleId: vehicle.id,
+        customerId: current.customerId ?? vehicle.ownerId,
+      },
     });
-    return { workOrderId, recordedReading, opened, customerId: current.customerId ?? vehicle.ownerId, vehicleId: vehicle.id };
+    return {
+      workOrderId,
+      recordedReading,
+      opened,
+      customerId: current.customerId ?? vehicle.ownerId,
+      vehicleId: vehicle.id,
+    };
   });
   return { ...(await writtenAppointment(prisma, input.id, week)), arrival: result };
 }

@@ -1,9 +1,9 @@
 import type { PrismaClient } from '@garage/db';
+import { holdsTime } from '../../domain/schedule/appointment-status';
 import { type Capacity, capacityOf } from '../../domain/schedule/capacity';
 import { spanOn, workingSpanOn } from '../../domain/schedule/hours';
 import { clip, type Interval } from '../../domain/schedule/intervals';
 import { dayAt, dayBounds, hourMarks } from '../../domain/schedule/shop-clock';
-import { holdsTime } from '../../domain/schedule/appointment-status';
 import { type CarryOver, loadBookings, type ShownAppointment } from './bookings';
 import { loadShopWeek, type ShopWeek } from './shop-week';
 
@@ -31,7 +31,12 @@ function busyBy(
 }
 
 /** Each bay's and technician's capacity on `day`. */
-function capacities(week: ShopWeek, day: string, appointments: readonly ShownAppointment[], carryOver: readonly CarryOver[]) {
+function capacities(
+  week: ShopWeek,
+  day: string,
+  appointments: readonly ShownAppointment[],
+  carryOver: readonly CarryOver[],
+) {
   const byBay = busyBy(appointments, carryOver, (item) => item.bayId);
   const byTechnician = busyBy(appointments, carryOver, (item) => item.technicianId);
   const opening = spanOn(day, week.opening, week.timeZone);
@@ -41,7 +46,10 @@ function capacities(week: ShopWeek, day: string, appointments: readonly ShownApp
       .map((bay) => ({ id: bay.id, ...capacityOf(opening, byBay.get(bay.id) ?? []) })),
     technicians: week.technicians.map((technician) => ({
       id: technician.id,
-      ...capacityOf(workingSpanOn(day, technician.week, week.timeZone), byTechnician.get(technician.id) ?? []),
+      ...capacityOf(
+        workingSpanOn(day, technician.week, week.timeZone),
+        byTechnician.get(technician.id) ?? [],
+      ),
     })),
   };
 }
@@ -58,7 +66,9 @@ export async function scheduleDay(prisma: PrismaClient, day: string, now: Date) 
   const bookings = await loadBookings(prisma, week, day, 1, today);
   const carryOver = bookings.carryOver[0] ?? [];
   const bounds = dayBounds(day, week.timeZone);
-  const appointments = bookings.appointments.filter((row) => clip({ start: row.startsAt, end: row.plannedEnd }, bounds));
+  const appointments = bookings.appointments.filter((row) =>
+    clip({ start: row.startsAt, end: row.plannedEnd }, bounds),
+  );
   return {
     day,
     timeZone: week.timeZone,
@@ -84,7 +94,9 @@ export async function scheduleWeek(prisma: PrismaClient, start: string, now: Dat
   const bookings = await loadBookings(prisma, week, start, 7, dayAt(now, week.timeZone));
   const days = bookings.days.map((day, index) => {
     const bounds = dayBounds(day, week.timeZone);
-    const appointments = bookings.appointments.filter((row) => clip({ start: row.startsAt, end: row.plannedEnd }, bounds));
+    const appointments = bookings.appointments.filter((row) =>
+      clip({ start: row.startsAt, end: row.plannedEnd }, bounds),
+    );
     const capacity = capacities(week, day, appointments, bookings.carryOver[index] ?? []);
     return {
       day,

@@ -6,7 +6,8 @@ import { Empty, Failed, Loading } from '~/components/query-state';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { useTRPC } from '~/trpc/react';
 
-const inDays = (count: number) => new Date(Date.now() + count * 86_400_000).toISOString().slice(0, 10);
+const inDays = (count: number) =>
+  new Date(Date.now() + count * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The customer's appointments ("requested" until the shop confirms, then "booked"), a cancel
@@ -26,7 +27,11 @@ export function MyAppointments() {
   return (
     <section aria-labelledby="appointments-title">
       <h2 id="appointments-title">Appointments</h2>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {mine.data.appointments.length === 0 ? <Empty>No appointments yet.</Empty> : null}
       <ul className="plain">
         {mine.data.appointments.map((row) => {
@@ -35,7 +40,8 @@ export function MyAppointments() {
             row.startsAt.getTime() - now >= mine.data.cutoffHours * 3_600_000;
           return (
             <li key={row.id} className="card">
-              <strong>{format.dateTime(row.startsAt)}</strong> · {row.vehicle?.plate} · {row.concern}{' '}
+              <strong>{format.dateTime(row.startsAt)}</strong> · {row.vehicle?.plate} ·{' '}
+              {row.concern}{' '}
               <span className="badge" data-status={row.status}>
                 {row.status.replace('_', '-')}
               </span>
@@ -43,7 +49,12 @@ export function MyAppointments() {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => cancel.mutate({ id: row.id, version: row.version }, { onError: (failure) => setError(failure.message) })}
+                  onClick={() =>
+                    cancel.mutate(
+                      { id: row.id, version: row.version },
+                      { onError: (failure) => setError(failure.message) },
+                    )
+                  }
                 >
                   Cancel
                 </button>
@@ -68,9 +79,17 @@ function RequestSlot({ vehicles }: { vehicles: { id: number; plate: string }[] }
   const request = useMutation(trpc.portalSchedule.request.mutationOptions());
   if (vehicles.length === 0) return null;
   return (
-    <form className="card" aria-label="Request an appointment" onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="card"
+      aria-label="Request an appointment"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <h3>Request an appointment</h3>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       <label>
         Vehicle
         <select value={vehicleId} onChange={(event) => setVehicleId(Number(event.target.value))}>
@@ -87,10 +106,17 @@ function RequestSlot({ vehicles }: { vehicles: { id: number; plate: string }[] }
       </label>
       <label>
         Day
-        <input type="date" value={day} min={inDays(0)} onChange={(event) => event.target.value && setDay(event.target.value)} />
+        <input
+          type="date"
+          value={day}
+          min={inDays(0)}
+          onChange={(event) => event.target.value && setDay(event.target.value)}
+        />
       </label>
       {slots.isPending ? <Loading what="free times" /> : null}
-      {slots.data && slots.data.slots.length === 0 ? <p className="muted">No free time that day.</p> : null}
+      {slots.data && slots.data.slots.length === 0 ? (
+        <p className="muted">No free time that day.</p>
+      ) : null}
       <div className="actions">
         {slots.data?.slots.map((slot) => (
           <button

@@ -6,10 +6,10 @@ import Link from 'next/link';
 import { CalendarDate } from '~/components/calendar-date';
 import { LoadMore } from '~/components/load-more';
 import { Empty, Failed, Loading } from '~/components/query-state';
+import { bookingPath } from '~/lib/booking-path';
 import { formatMileage } from '~/lib/format';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { newWorkOrderPath } from '~/lib/new-work-order';
-import { bookingPath } from '~/lib/booking-path';
 import { useTRPC } from '~/trpc/react';
 
 type Reminder = RouterOutputs['reminder']['dueSoon']['items'][number];

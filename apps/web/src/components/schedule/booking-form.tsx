@@ -15,7 +15,15 @@ export type Prefill = { vehicleId?: number; concern?: string };
  * Books the chosen slot: a known vehicle, or a caller drafted by name and phone. Out-of-hours
  * bookings need the override box, which the form offers when the API asks for it.
  */
-export function BookingForm({ slot, prefill, onDone }: { slot: Slot; prefill: Prefill; onDone: () => void }) {
+export function BookingForm({
+  slot,
+  prefill,
+  onDone,
+}: {
+  slot: Slot;
+  prefill: Prefill;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const book = useMutation(trpc.schedule.book.mutationOptions());
   const [vehicleId, setVehicleId] = useState(prefill.vehicleId ? String(prefill.vehicleId) : '');
@@ -33,7 +41,9 @@ export function BookingForm({ slot, prefill, onDone }: { slot: Slot; prefill: Pr
     setFormError(null);
     book.mutate(
       {
-        ...(vehicleId ? { vehicleId: Number(vehicleId) } : { draft: { name: draftName, phone: draftPhone || null } }),
+        ...(vehicleId
+          ? { vehicleId: Number(vehicleId) }
+          : { draft: { name: draftName, phone: draftPhone || null } }),
         concern,
         startsAt: slot.startsAt,
         endsAt: new Date(slot.startsAt.getTime() + minutes * 60_000),
@@ -47,7 +57,15 @@ export function BookingForm({ slot, prefill, onDone }: { slot: Slot; prefill: Pr
         onError: (error) => {
           const fields = fieldErrorsFrom(error);
           setErrors(fields);
-          setFormError(formErrorFrom(error, fields, ['vehicleId', 'draft', 'concern', 'endsAt', 'allowOutOfHours']));
+          setFormError(
+            formErrorFrom(error, fields, [
+              'vehicleId',
+              'draft',
+              'concern',
+              'endsAt',
+              'allowOutOfHours',
+            ]),
+          );
         },
       },
     );
@@ -63,10 +81,18 @@ export function BookingForm({ slot, prefill, onDone }: { slot: Slot; prefill: Pr
       }}
     >
       <h2>Book {slot.label}</h2>
-      {formError ? <p role="alert" className="error">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="error">
+          {formError}
+        </p>
+      ) : null}
       <label>
         Vehicle id
-        <input inputMode="numeric" value={vehicleId} onChange={(event) => setVehicleId(event.target.value)} />
+        <input
+          inputMode="numeric"
+          value={vehicleId}
+          onChange={(event) => setVehicleId(event.target.value)}
+        />
       </label>
       {errors.vehicleId ? <p className="error">{errors.vehicleId}</p> : null}
       {vehicleId ? null : (
@@ -99,18 +125,27 @@ export function BookingForm({ slot, prefill, onDone }: { slot: Slot; prefill: Pr
       </label>
       <label>
         Channel
-        <select value={channel} onChange={(event) => setChannel(event.target.value === 'walk_in' ? 'walk_in' : 'phone')}>
+        <select
+          value={channel}
+          onChange={(event) => setChannel(event.target.value === 'walk_in' ? 'walk_in' : 'phone')}
+        >
           <option value="phone">Phone</option>
           <option value="walk_in">Walk-in</option>
         </select>
       </label>
       {errors.allowOutOfHours ? (
         <label className="error">
-          <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={override}
+            onChange={(event) => setOverride(event.target.checked)}
+          />
           {errors.allowOutOfHours} — book anyway
         </label>
       ) : null}
-      {errors.bayId || errors.technicianId ? <p className="error">{errors.bayId ?? errors.technicianId}</p> : null}
+      {errors.bayId || errors.technicianId ? (
+        <p className="error">{errors.bayId ?? errors.technicianId}</p>
+      ) : null}
       <div className="actions">
         <button type="submit" disabled={book.isPending}>
           Book

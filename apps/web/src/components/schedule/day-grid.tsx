@@ -4,16 +4,28 @@ import { useMutation } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import type { Slot } from './booking-form';
-import { minutesInto, type ScheduleAppointment, type ScheduleDay, stepMinutes } from './schedule-types';
+import {
+  minutesInto,
+  type ScheduleAppointment,
+  type ScheduleDay,
+  stepMinutes,
+} from './schedule-types';
 
 type Column = { id: number; name: string; key: 'bayId' | 'technicianId'; off: boolean };
 
 const clock = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 
 /** Who the appointment is for, in a few words. */
 const whoOf = (row: ScheduleAppointment) =>
-  [row.customer?.name ?? row.draftName, row.vehicle ? `${row.vehicle.plate}` : row.draftVehicle].filter(Boolean).join(' · ');
+  [row.customer?.name ?? row.draftName, row.vehicle ? `${row.vehicle.plate}` : row.draftVehicle]
+    .filter(Boolean)
+    .join(' · ');
 
 /**
  * One day as a CSS grid: a column per bay (or technician), a row per 15 minutes of the day's
@@ -40,12 +52,22 @@ export function DayGrid({
   const columns: Column[] =
     by === 'bay'
       ? day.bays.map((bay) => ({ id: bay.id, name: bay.name, key: 'bayId', off: false }))
-      : day.technicians.map((tech) => ({ id: tech.id, name: tech.name, key: 'technicianId', off: tech.working === null }));
+      : day.technicians.map((tech) => ({
+          id: tech.id,
+          name: tech.name,
+          key: 'technicianId',
+          off: tech.working === null,
+        }));
   const first = day.opening ? minutesInto(day, day.opening.start) : 0;
   const last = day.opening ? minutesInto(day, day.opening.end) : minutesInto(day, day.end);
   const rows = Math.max(1, Math.ceil((last - first) / stepMinutes));
-  const rowOf = (instant: Date) => Math.min(rows + 1, Math.max(1, Math.round((minutesInto(day, instant) - first) / stepMinutes) + 1));
-  const instantAt = (row: number) => new Date(day.start.getTime() + (first + row * stepMinutes) * 60_000);
+  const rowOf = (instant: Date) =>
+    Math.min(
+      rows + 1,
+      Math.max(1, Math.round((minutesInto(day, instant) - first) / stepMinutes) + 1),
+    );
+  const instantAt = (row: number) =>
+    new Date(day.start.getTime() + (first + row * stepMinutes) * 60_000);
 
   const moveTo = (row: ScheduleAppointment, startsAt: Date, endsAt: Date, column?: Column) => {
     setMessage(null);
@@ -58,7 +80,8 @@ export function DayGrid({
         ...(column ? { [column.key]: column.id } : {}),
       },
       {
-        onSuccess: () => setMessage(`Moved to ${clock(startsAt, day.timeZone)}-${clock(endsAt, day.timeZone)}.`),
+        onSuccess: () =>
+          setMessage(`Moved to ${clock(startsAt, day.timeZone)}-${clock(endsAt, day.timeZone)}.`),
         onError: (error) => setMessage(error.message),
       },
     );
@@ -70,8 +93,14 @@ export function DayGrid({
     const end = row.endsAt.getTime();
     const shift = event.shiftKey;
     const moves: Record<string, () => void> = {
-      ArrowUp: () => (shift ? moveTo(row, row.startsAt, new Date(Math.max(start + step, end - step))) : moveTo(row, new Date(start - step), new Date(end - step))),
-      ArrowDown: () => (shift ? moveTo(row, row.startsAt, new Date(end + step)) : moveTo(row, new Date(start + step), new Date(end + step))),
+      ArrowUp: () =>
+        shift
+          ? moveTo(row, row.startsAt, new Date(Math.max(start + step, end - step)))
+          : moveTo(row, new Date(start - step), new Date(end - step)),
+      ArrowDown: () =>
+        shift
+          ? moveTo(row, row.startsAt, new Date(end + step))
+          : moveTo(row, new Date(start + step), new Date(end + step)),
       ArrowLeft: () => {
         const column = columns[columnIndex - 1];
         if (column) moveTo(row, row.startsAt, row.endsAt, column);
@@ -82,7 +111,7 @@ export function DayGrid({
       },
     };
     const action = moves[event.key];
-    if (action && (row.status === 'booked' || row.status === 'requested')) {
+    if (action) {
       event.preventDefault();
       action();
     }
@@ -95,11 +124,18 @@ export function DayGrid({
       </p>
       <div
         className="schedule-grid"
-        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(9rem, 1fr))`, gridTemplateRows: `auto repeat(${rows}, 1.25rem)` }}
+        style={{
+          gridTemplateColumns: `4rem repeat(${columns.length}, minmax(9rem, 1fr))`,
+          gridTemplateRows: `auto repeat(${rows}, 1.25rem)`,
+        }}
       >
         <div className="schedule-corner" />
         {columns.map((column, index) => (
-          <div key={column.id} className="schedule-head" style={{ gridColumn: index + 2, gridRow: 1 }}>
+          <div
+            key={column.id}
+            className="schedule-head"
+            style={{ gridColumn: index + 2, gridRow: 1 }}
+          >
             {column.name}
             {column.off ? <small className="muted"> (off)</small> : null}
           </div>
@@ -107,7 +143,11 @@ export function DayGrid({
         {day.hours
           .filter((mark) => minutesInto(day, mark.at) >= first && minutesInto(day, mark.at) < last)
           .map((mark) => (
-            <div key={mark.at.toISOString()} className="schedule-hour" style={{ gridColumn: 1, gridRow: rowOf(mark.at) + 1 }}>
+            <div
+              key={mark.at.toISOString()}
+              className="schedule-hour"
+              style={{ gridColumn: 1, gridRow: rowOf(mark.at) + 1 }}
+            >
               {mark.label}
             </div>
           ))}
@@ -135,13 +175,18 @@ export function DayGrid({
           }),
         )}
         {day.carryOver.map((held) => {
-          const index = columns.findIndex((column) => column.id === (by === 'bay' ? held.bayId : held.technicianId));
+          const index = columns.findIndex(
+            (column) => column.id === (by === 'bay' ? held.bayId : held.technicianId),
+          );
           if (index < 0) return null;
           return (
             <div
               key={`carry-${held.appointmentId}`}
               className="schedule-block carry-over"
-              style={{ gridColumn: index + 2, gridRow: `${rowOf(held.start) + 1} / ${rowOf(held.end) + 1}` }}
+              style={{
+                gridColumn: index + 2,
+                gridRow: `${rowOf(held.start) + 1} / ${rowOf(held.end) + 1}`,
+              }}
             >
               <strong>{held.workOrder.number}</strong> still in the shop
               <br />
@@ -150,22 +195,36 @@ export function DayGrid({
           );
         })}
         {day.appointments.map((row) => {
-          const index = columns.findIndex((column) => column.id === (by === 'bay' ? row.bayId : row.technicianId));
+          const index = columns.findIndex(
+            (column) => column.id === (by === 'bay' ? row.bayId : row.technicianId),
+          );
           if (index < 0) return null;
           const overdue = row.status === 'booked' && row.startsAt < now;
-          const classes = ['schedule-block', `status-${row.status}`, overdue ? 'overdue' : ''].filter(Boolean).join(' ');
+          const movable = row.status === 'booked' || row.status === 'requested';
+          const classes = ['schedule-block', `status-${row.status}`, overdue ? 'overdue' : '']
+            .filter(Boolean)
+            .join(' ');
           return (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: the block is the keyboard's handle for moving it
             <div
               key={row.id}
               className={classes}
-              tabIndex={0}
-              draggable={row.status === 'booked' || row.status === 'requested'}
-              onDragStart={() => setDragged(row)}
-              onKeyDown={(event) => onKey(event, row, index)}
-              aria-label={`${clock(row.startsAt, day.timeZone)}-${clock(row.endsAt, day.timeZone)} ${whoOf(row)}, ${row.status}${overdue ? ', overdue' : ''}. Arrows move it, Shift+arrows resize it.`}
-              style={{ gridColumn: index + 2, gridRow: `${rowOf(row.startsAt) + 1} / ${rowOf(row.plannedEnd) + 1}` }}
+              style={{
+                gridColumn: index + 2,
+                gridRow: `${rowOf(row.startsAt) + 1} / ${rowOf(row.plannedEnd) + 1}`,
+              }}
             >
+              {movable ? (
+                <button
+                  type="button"
+                  className="move-handle"
+                  draggable
+                  onDragStart={() => setDragged(row)}
+                  onKeyDown={(event) => onKey(event, row, index)}
+                  aria-label={`Move ${clock(row.startsAt, day.timeZone)} ${whoOf(row)}${overdue ? ' (overdue)' : ''}: arrows move it, Shift+arrows resize it`}
+                >
+                  ⠿
+                </button>
+              ) : null}
               <span className="time">
                 {clock(row.startsAt, day.timeZone)}-{clock(row.endsAt, day.timeZone)}
               </span>{' '}
@@ -204,17 +263,27 @@ function AppointmentActions({ row }: { row: ScheduleAppointment }) {
           <button type="button" onClick={() => arrive.mutate(input, { onError })}>
             Arrived
           </button>
-          <button type="button" className="secondary" onClick={() => noShow.mutate(input, { onError })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => noShow.mutate(input, { onError })}
+          >
             No-show
           </button>
         </>
       ) : null}
       {row.status === 'requested' || row.status === 'booked' ? (
-        <button type="button" className="secondary" onClick={() => cancel.mutate(input, { onError })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => cancel.mutate(input, { onError })}
+        >
           Cancel
         </button>
       ) : null}
-      {row.workOrder ? <a href={`/staff/work-orders/${row.workOrder.id}`}>{row.workOrder.number}</a> : null}
+      {row.workOrder ? (
+        <a href={`/staff/work-orders/${row.workOrder.id}`}>{row.workOrder.number}</a>
+      ) : null}
       {error ? <span className="error">{error}</span> : null}
     </span>
   );

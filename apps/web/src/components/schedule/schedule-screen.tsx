@@ -35,7 +35,12 @@ export function ScheduleScreen({ today, prefill }: { today: string; prefill: Pre
         <button type="button" className="secondary" onClick={() => setDay(addDays(day, -1))}>
           ← Previous day
         </button>
-        <input type="date" aria-label="Day" value={day} onChange={(event) => event.target.value && setDay(event.target.value)} />
+        <input
+          type="date"
+          aria-label="Day"
+          value={day}
+          onChange={(event) => event.target.value && setDay(event.target.value)}
+        />
         <button type="button" className="secondary" onClick={() => setDay(addDays(day, 1))}>
           Next day →
         </button>
@@ -45,15 +50,25 @@ export function ScheduleScreen({ today, prefill }: { today: string; prefill: Pre
         <fieldset className="segmented">
           <legend className="visually-hidden">Columns</legend>
           <label>
-            <input type="radio" name="by" checked={by === 'bay'} onChange={() => setBy('bay')} /> By bay
+            <input type="radio" name="by" checked={by === 'bay'} onChange={() => setBy('bay')} /> By
+            bay
           </label>
           <label>
-            <input type="radio" name="by" checked={by === 'technician'} onChange={() => setBy('technician')} /> By technician
+            <input
+              type="radio"
+              name="by"
+              checked={by === 'technician'}
+              onChange={() => setBy('technician')}
+            />{' '}
+            By technician
           </label>
         </fieldset>
       </div>
       {prefill.vehicleId ? (
-        <p className="muted">Booking vehicle {prefill.vehicleId}{prefill.concern ? `: ${prefill.concern}` : ''}. Pick a free time.</p>
+        <p className="muted">
+          Booking vehicle {prefill.vehicleId}
+          {prefill.concern ? `: ${prefill.concern}` : ''}. Pick a free time.
+        </p>
       ) : null}
       {slot ? <BookingForm slot={slot} prefill={prefill} onDone={() => setSlot(null)} /> : null}
       {view.isPending ? <Loading what="the day" /> : null}

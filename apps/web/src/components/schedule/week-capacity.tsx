@@ -8,7 +8,13 @@ const percent = (booked: number, available: number) =>
   available === 0 ? '—' : `${Math.round((booked / available) * 100)} %`;
 
 /** Seven days of capacity: booked ÷ available hours, for the bays and for the technicians. */
-export function WeekCapacity({ start, onPickDay }: { start: string; onPickDay: (day: string) => void }) {
+export function WeekCapacity({
+  start,
+  onPickDay,
+}: {
+  start: string;
+  onPickDay: (day: string) => void;
+}) {
   const trpc = useTRPC();
   const week = useQuery(trpc.schedule.week.queryOptions({ start }));
   if (week.isPending) return <Loading what="the week" />;
@@ -39,10 +45,16 @@ export function WeekCapacity({ start, onPickDay }: { start: string; onPickDay: (
               <td>
                 {percent(row.total.bays.bookedMinutes, row.total.bays.availableMinutes)}{' '}
                 <small className="muted">
-                  ({Math.round(row.total.bays.bookedMinutes / 60)} of {Math.round(row.total.bays.availableMinutes / 60)} h)
+                  ({Math.round(row.total.bays.bookedMinutes / 60)} of{' '}
+                  {Math.round(row.total.bays.availableMinutes / 60)} h)
                 </small>
               </td>
-              <td>{percent(row.total.technicians.bookedMinutes, row.total.technicians.availableMinutes)}</td>
+              <td>
+                {percent(
+                  row.total.technicians.bookedMinutes,
+                  row.total.technicians.availableMinutes,
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,8 @@ import { getQueryClient, HydrateClient, trpc } from '~/trpc/server';
 export const metadata: Metadata = { title: 'Schedule' };
 
 /** The day it is on the shop's clock. */
-const dayIn = (timeZone: string, now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+const dayIn = (timeZone: string, now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 
 /** Staff: the shop's schedule; `?vehicleId=&concern=` books for a vehicle (Due soon, a vehicle's page). */
 export default async function SchedulePage({
@@ -23,7 +24,10 @@ export default async function SchedulePage({
       <h1>Schedule</h1>
       <ScheduleScreen
         today={today}
-        prefill={{ ...(Number.isInteger(vehicleId) && vehicleId > 0 ? { vehicleId } : {}), ...(concern ? { concern } : {}) }}
+        prefill={{
+          ...(Number.isInteger(vehicleId) && vehicleId > 0 ? { vehicleId } : {}),
+          ...(concern ? { concern } : {}),
+        }}
       />
     </HydrateClient>
   );
