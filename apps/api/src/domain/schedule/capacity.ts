@@ -1,4 +1,4 @@
-import { clip, type Interval, lengthInMinutes } from './intervals';
+import { clip, type Interval, later, lengthInMinutes } from './intervals';
 
 /** A resource's day: the minutes it is available, and the minutes booked within them. */
 export type Capacity = { availableMinutes: number; bookedMinutes: number };
@@ -16,7 +16,7 @@ export function capacityOf(available: Interval | null, busy: readonly Interval[]
   let booked = 0;
   let reached = available.start;
   for (const part of parts) {
-    const start = part.start > reached ? part.start : reached;
+    const start = later(part.start, reached);
     if (part.end > start) booked += lengthInMinutes({ start, end: part.end });
     if (part.end > reached) reached = part.end;
   }

@@ -1,7 +1,7 @@
 import type { WorkOrderStatus } from '@garage/validators';
 import { isOpen } from '../work-orders/status';
 import { afterOpenMinutes, spanOn, type WeekHours } from './hours';
-import { clip, type Interval } from './intervals';
+import { clip, type Interval, later } from './intervals';
 import { dayBounds } from './shop-clock';
 
 // Carry-over: a car that arrived keeps its bay while its work order is still in the shop (any
@@ -25,7 +25,7 @@ export function plannedEnd(job: ArrivedJob, timeZone: string, opening: WeekHours
     timeZone,
     opening,
   );
-  return byLabour > job.endsAt ? byLabour : job.endsAt;
+  return later(byLabour, job.endsAt);
 }
 
 /**
@@ -42,7 +42,7 @@ export function carryOverOn(
   if (!isOpen(job.workOrder.status)) return null;
   const planned = plannedEnd(job, timeZone, opening);
   const endOfToday = dayBounds(today, timeZone).end;
-  const heldUntil = planned > endOfToday ? planned : endOfToday;
+  const heldUntil = later(planned, endOfToday);
   const span = spanOn(day, opening, timeZone);
   if (!span) return null;
   return clip({ start: job.endsAt, end: heldUntil }, span);

@@ -5,10 +5,16 @@ export type Interval = { start: Date; end: Date };
 /** Whether two half-open intervals share an instant (touching ends do not). */
 export const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.start < a.end;
 
+/** The later of two instants. */
+export const later = (a: Date, b: Date): Date => new Date(Math.max(a.getTime(), b.getTime()));
+
+/** The earlier of two instants. */
+export const earlier = (a: Date, b: Date): Date => new Date(Math.min(a.getTime(), b.getTime()));
+
 /** The part of `a` inside `b`, or null. */
 export function clip(a: Interval, b: Interval): Interval | null {
-  const start = a.start > b.start ? a.start : b.start;
-  const end = a.end < b.end ? a.end : b.end;
+  const start = later(a.start, b.start);
+  const end = earlier(a.end, b.end);
   return start < end ? { start, end } : null;
 }
 

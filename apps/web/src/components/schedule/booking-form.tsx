@@ -64,7 +64,9 @@ export function BookingForm({
               'concern',
               'endsAt',
               'allowOutOfHours',
-            ]),
+              'bayId',
+              'technicianId',
+            ]) ?? null,
           );
         },
       },
