@@ -172,6 +172,8 @@ describe('role matrix', () => {
     };
   }
 
+  const idAndVersion = ({ id, version }: { id: number; version: number }) => ({ id, version });
+
   const cases: [string, Expected, (c: Client) => Promise<unknown>][] = [
     [
       'auth.me',
@@ -402,11 +404,23 @@ describe('role matrix', () => {
     [
       'schedule.confirm',
       staffOnly,
-      async (c) => c.schedule.confirm.mutate(await bookedByStaff('requested')),
+      async (c) => c.schedule.confirm.mutate(idAndVersion(await bookedByStaff('requested'))),
     ],
-    ['schedule.arrive', staffOnly, async (c) => c.schedule.arrive.mutate(await bookedByStaff())],
-    ['schedule.noShow', staffOnly, async (c) => c.schedule.noShow.mutate(await bookedByStaff())],
-    ['schedule.cancel', staffOnly, async (c) => c.schedule.cancel.mutate(await bookedByStaff())],
+    [
+      'schedule.arrive',
+      staffOnly,
+      async (c) => c.schedule.arrive.mutate(idAndVersion(await bookedByStaff())),
+    ],
+    [
+      'schedule.noShow',
+      staffOnly,
+      async (c) => c.schedule.noShow.mutate(idAndVersion(await bookedByStaff())),
+    ],
+    [
+      'schedule.cancel',
+      staffOnly,
+      async (c) => c.schedule.cancel.mutate(idAndVersion(await bookedByStaff())),
+    ],
     [
       'schedule.createBay',
       adminOnly,

@@ -726,6 +726,12 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
       { status: 'estimate', version: 1, lines: [{ approval: 'pending', version: 1 }] },
       { status: 'invoiced', version: 1, lines: [{ approval: 'approved', version: 1 }] },
     ]);
+    expect(
+      await api.db.prisma.appointment.findUniqueOrThrow({
+        where: { id: rows.bobAppointment },
+        select: { status: true, version: true },
+      }),
+    ).toEqual({ status: 'booked', version: 1 });
   });
 
   it('covers every id of every procedure of the router, and both PDF routes', () => {

@@ -75,8 +75,9 @@ export const scheduleRouter = router({
 
   /**
    * One day on the shop's clock (23, 24 or 25 hours): columns per bay and per technician, the
-   * appointments and carried-over work, each resource's capacity. A carried-over or joined work
-   * order's tag brings its moves (leaving the shop, approved labour) here.
+   * appointments and carried-over work, each resource's capacity. The tags of the work orders
+   * that shape it (its appointments', and every car still in the shop) bring their moves
+   * (leaving the shop, approved labour) here.
    */
   day: cachedQuery(staffProcedure.input(scheduleDayInput), {
     ttlMs: ttl.list,
@@ -88,12 +89,7 @@ export const scheduleRouter = router({
       scheduleSetupTag,
       ...result.bays.map((bay) => scheduleBayTag(bay.id)),
       ...result.technicians.map((technician) => scheduleTechnicianTag(technician.id)),
-      ...new Set([
-        ...result.appointments.flatMap((row) =>
-          row.workOrder ? [workOrderTag(row.workOrder.id)] : [],
-        ),
-        ...result.carryOver.map((held) => workOrderTag(held.workOrder.id)),
-      ]),
+      ...result.workOrderIds.map(workOrderTag),
     ],
   }),
 
@@ -133,7 +129,7 @@ export const scheduleRouter = router({
 
   /** The car came: opens its work order with the concern, or joins an open one. */
   arrive: invalidatingMutation(staffProcedure.input(appointmentArriveInput), {
-    mutation: ({ ctx, input }) => arriveAppointment(ctx.prisma, input, ctx.user),
+    mutation: ({ ctx, input }) => arriveAppointment(ctx.prisma, input, ctx.user, new Date()),
     tags: ({ result }) => [
       ...touchedTags(result.touched),
       workOrderTag(result.arrival.workOrderId),

@@ -7,12 +7,16 @@ export const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
   closesMinute: 18 * 60,
 }));
 
-/** Sets up a shop with `names` bays open every day (the admin's calls), answers the bays' ids. */
+/**
+ * Sets up a shop on UTC (the seed's is America/Chicago) with `names` bays open every day (the
+ * admin's calls), answers the bays' ids.
+ */
 export async function setUpSchedule(
   api: TestApi,
   admin: Client,
   names: string[],
 ): Promise<number[]> {
+  await admin.settings.update.mutate({ timeZone: 'UTC' });
   await admin.schedule.setOpeningHours.mutate({ hours: everyDay });
   const ids: number[] = [];
   for (const [position, name] of names.entries()) {

@@ -7,7 +7,7 @@ import type { Interval } from '../../domain/schedule/intervals';
 import { daysTouched } from '../../domain/schedule/shop-clock';
 import { applyEdit, type Stored } from '../versions';
 import { appointmentSelect } from './bookings';
-import { clashError, exclusionRefusal } from './clash';
+import { clashError, exclusionRefusal, isDeadlock } from './clash';
 import { checkPlacement, type Placement } from './placement';
 import { loadShopWeek, type ShopWeek } from './shop-week';
 
@@ -45,7 +45,7 @@ export async function refusingClashes<T>(
   write: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await write();
+    return await writeBreakingDeadlocks(write);
   } catch (error) {
     const resource = exclusionRefusal(error);
     const resourceId =
@@ -63,6 +63,17 @@ export async function refusingClashes<T>(
       ...(placement.excludeId ? { excludeId: placement.excludeId } : {}),
       ...(placement.anonymous ? { anonymous: true } : {}),
     });
+  }
+}
+
+/** Runs `write` again (a few times at most) when PostgreSQL chose it to break a deadlock. */
+async function writeBreakingDeadlocks<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
   }
 }
 
@@ -215,6 +226,8 @@ export async function lockAppointment(tx: Prisma.TransactionClient, id: number) 
       concern: true,
       technicianId: true,
       bayId: true,
+      startsAt: true,
+      endsAt: true,
     },
   });
 }

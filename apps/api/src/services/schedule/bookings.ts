@@ -66,37 +66,36 @@ export async function loadBookings(
   const start = dayBounds(first, week.timeZone).start;
   const end = dayBounds(days.at(-1) ?? first, week.timeZone).end;
   const lookBack = new Date(start.getTime() - carryOverLookBackDays * 86_400_000);
-  const [appointments, arrived] = await Promise.all([
-    prisma.appointment.findMany({
-      where: {
-        startsAt: { lt: end },
-        endsAt: { gt: start },
-        status: { in: [...holdingStatuses, 'no_show'] },
-      },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      select: {
-        ...appointmentSelect,
-        workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
-      },
-    }),
-    prisma.appointment.findMany({
-      where: {
-        status: 'arrived',
-        bayId: { not: null },
-        startsAt: { gte: lookBack, lt: end },
-        workOrder: { status: { in: [...openStatuses] } },
-      },
-      select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        bayId: true,
-        technicianId: true,
-        vehicle: { select: { id: true, plate: true, make: true, model: true } },
-        workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
-      },
-    }),
-  ]);
+  // One after the other: inside a booking's transaction both run on its one connection.
+  const appointments = await prisma.appointment.findMany({
+    where: {
+      startsAt: { lt: end },
+      endsAt: { gt: start },
+      status: { in: [...holdingStatuses, 'no_show'] },
+    },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    select: {
+      ...appointmentSelect,
+      workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
+    },
+  });
+  const arrived = await prisma.appointment.findMany({
+    where: {
+      status: 'arrived',
+      bayId: { not: null },
+      startsAt: { gte: lookBack, lt: end },
+      workOrder: { status: { in: [...openStatuses] } },
+    },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      bayId: true,
+      technicianId: true,
+      vehicle: { select: { id: true, plate: true, make: true, model: true } },
+      workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
+    },
+  });
   const carryOver = days.map((day) =>
     arrived.flatMap((row): CarryOver[] => {
       if (!row.workOrder || row.bayId === null) return [];
@@ -149,7 +148,10 @@ export async function loadBookings(
         )
       : appointment.endsAt,
   }));
-  return { days, appointments: shown, carryOver };
+  // Every car still in the shop that arrived before the days end may hold its bay on them once
+  // its approved labour grows: the views carry their work orders' tags, held or not (yet).
+  const inShop = arrived.flatMap((row) => (row.workOrder ? [row.workOrder.id] : []));
+  return { days, appointments: shown, carryOver, inShop };
 }
 
 export type Bookings = Awaited<ReturnType<typeof loadBookings>>;

@@ -14,30 +14,40 @@ const constraints = {
 
 type Resource = (typeof constraints)[keyof typeof constraints];
 
-/** The resource whose exclusion constraint refused a write, searching the error's causes. */
-export function exclusionRefusal(error: unknown): Resource | null {
+/** Whether any string field or message of `error` or of its causes contains one of `needles`. */
+function mentions(error: unknown, needles: readonly string[]): string | null {
   const seen = new Set<unknown>();
-  const visit = (value: unknown, depth: number): Resource | null => {
+  const visit = (value: unknown, depth: number): string | null => {
     if (depth > 6 || typeof value !== 'object' || value === null || seen.has(value)) return null;
     seen.add(value);
-    for (const [name, resource] of Object.entries(constraints)) {
-      if (
-        JSON.stringify(Object.values(value).filter((field) => typeof field === 'string')).includes(
-          name,
-        )
-      ) {
-        return resource;
-      }
-      if (value instanceof Error && value.message.includes(name)) return resource;
-    }
+    const texts = Object.values(value).filter(
+      (field): field is string => typeof field === 'string',
+    );
+    if (value instanceof Error) texts.push(value.message);
+    const found = needles.find((needle) => texts.some((text) => text.includes(needle)));
+    if (found) return found;
     for (const inner of Object.values(value)) {
-      const found = visit(inner, depth + 1);
-      if (found) return found;
+      const deeper = visit(inner, depth + 1);
+      if (deeper) return deeper;
     }
     return value instanceof Error ? visit(value.cause, depth + 1) : null;
   };
   return visit(error, 0);
 }
+
+/** The resource whose exclusion constraint refused a write, searching the error's causes. */
+export function exclusionRefusal(error: unknown): Resource | null {
+  const name = mentions(error, Object.keys(constraints));
+  return Object.entries(constraints).find(([constraint]) => constraint === name)?.[1] ?? null;
+}
+
+/**
+ * Whether PostgreSQL broke a deadlock by failing this write: two bookings of one slot that
+ * insert at the same instant may each wait for the other in the exclusion check; tried again,
+ * the loser meets the winner's committed row and is refused by the constraint.
+ */
+export const isDeadlock = (error: unknown): boolean =>
+  mentions(error, ['40P01', 'deadlock detected', 'P2034']) !== null;
 
 /**
  * The CONFLICT for a booking of `interval` refused because `resource` is taken: names the

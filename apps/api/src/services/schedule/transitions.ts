@@ -3,6 +3,9 @@ import type { AppointmentStatus } from '@garage/validators';
 import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
 import { checkMove } from '../../domain/schedule/appointment-status';
+import { plannedEnd } from '../../domain/schedule/carry-over';
+import { later } from '../../domain/schedule/intervals';
+import { dayAt, dayBounds } from '../../domain/schedule/shop-clock';
 import { isOpen } from '../../domain/work-orders/status';
 import { applyEdit } from '../versions';
 import { openWorkOrder } from '../work-orders/create';
@@ -88,6 +91,7 @@ export async function arriveAppointment(
     workOrderId?: number | undefined;
   },
   by: By,
+  now: Date,
 ) {
   const week = await loadShopWeek(prisma);
   const result = await prisma.$transaction(async (tx) => {
@@ -151,15 +155,42 @@ export async function arriveAppointment(
         customerId: current.customerId ?? vehicle.ownerId,
       },
     });
+    const labour = await tx.workOrderLine.aggregate({
+      where: { workOrderId, kind: 'labor', approval: 'approved' },
+      _sum: { quantity: true },
+    });
+    // From now on the car holds its bay through today and its planned end (carry-over).
+    const held = {
+      start: current.endsAt,
+      end: later(
+        dayBounds(dayAt(now, week.timeZone), week.timeZone).end,
+        plannedEnd(
+          {
+            startsAt: current.startsAt,
+            endsAt: current.endsAt,
+            workOrder: {
+              status: 'estimate',
+              approvedLaborHours: Number(labour._sum.quantity ?? 0),
+            },
+          },
+          week.timeZone,
+          week.opening,
+        ),
+      ),
+    };
     return {
       workOrderId,
       recordedReading,
       opened,
       customerId: current.customerId ?? vehicle.ownerId,
       vehicleId: vehicle.id,
+      held,
     };
   });
-  return { ...(await writtenAppointment(prisma, input.id, week)), arrival: result };
+  const { held, ...arrival } = result;
+  // The days it holds are touched too: their views now show it carried over.
+  const also = held.end > held.start ? [held] : [];
+  return { ...(await writtenAppointment(prisma, input.id, week, also)), arrival };
 }
 
 /** The car did not come (`no_show`), or the appointment is off (`cancelled`). */

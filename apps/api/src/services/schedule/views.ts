@@ -85,8 +85,20 @@ export async function scheduleDay(prisma: PrismaClient, day: string, now: Date) 
     appointments,
     carryOver,
     capacity: capacities(week, day, appointments, carryOver),
+    workOrderIds: workOrdersShaping(appointments, bookings.inShop),
   };
 }
+
+/** The work orders whose changes (status, approved labour) may change what a view shows. */
+const workOrdersShaping = (
+  appointments: readonly ShownAppointment[],
+  inShop: readonly number[],
+) => [
+  ...new Set([
+    ...appointments.flatMap((row) => (row.workOrder ? [row.workOrder.id] : [])),
+    ...inShop,
+  ]),
+];
 
 /** Seven days from `start`: per day, each bay's and technician's booked and available minutes. */
 export async function scheduleWeek(prisma: PrismaClient, start: string, now: Date) {
@@ -113,11 +125,6 @@ export async function scheduleWeek(prisma: PrismaClient, start: string, now: Dat
     bays: week.bays.filter((bay) => bay.active).map(({ id, name }) => ({ id, name })),
     technicians: week.technicians.map(({ id, name }) => ({ id, name })),
     days,
-    workOrderIds: [
-      ...new Set([
-        ...bookings.appointments.flatMap((row) => (row.workOrder ? [row.workOrder.id] : [])),
-        ...bookings.carryOver.flat().map((held) => held.workOrder.id),
-      ]),
-    ],
+    workOrderIds: workOrdersShaping(bookings.appointments, bookings.inShop),
   };
 }
