@@ -184,10 +184,9 @@ export const scheduleRouter = router({
     tags: ({ input }) => [scheduleSetupTag, scheduleTechnicianTag(input.technicianId)],
   }),
 
-  /** Sets what the portal offers: cut-off for cancelling, slot length, horizon. */
+  /** Sets what the portal offers: cut-off for cancelling, slot length, horizon (not the staff's days). */
   updateSettings: invalidatingMutation(adminProcedure.input(scheduleSettingsInput), {
     mutation: ({ ctx, input }) => updateScheduleSettings(ctx.prisma, input),
-    tags: () => [scheduleSetupTag],
-    routes: ['portalSchedule.slots', 'portalSchedule.mine'],
+    routes: ['schedule.setup', 'portalSchedule.slots', 'portalSchedule.mine'],
   }),
 });
