@@ -707,6 +707,8 @@ type ScheduleSnapshot = Record<
 /** What the schedule holds when a procedure's run starts: the ids worth aiming at. */
 type ScheduleDomain = {
   appointmentIds: number[];
+  /** The booked appointments, at their versions. */
+  booked: { id: number; version: number }[];
   bayIds: number[];
   userIds: number[];
   vehicleIds: number[];
@@ -780,13 +782,17 @@ function scheduleShapes(domain: ScheduleDomain) {
     },
     'schedule.arrive': {
       fields: {
-        id: appointmentId,
-        version: plausibleVersion,
         vehicleId: fc.constantFrom(...domain.vehicleIds),
         odometerIn: reading,
         workOrderId: fc.constantFrom(...domain.workOrderIds),
       },
-      required: ['id', 'version'],
+      required: [],
+      // Often a booked appointment at its version: the other fields decide.
+      base: fc.oneof(
+        fc.constantFrom(...domain.booked),
+        fc.record({ id: appointmentId, version: plausibleVersion }),
+      ),
+      baseKeys: ['id', 'version'],
     },
     'schedule.noShow': byVersion,
     'schedule.cancel': byVersion,
@@ -943,6 +949,11 @@ describe('fuzzed schedule mutations', () => {
     ]);
     return {
       appointmentIds: appointments.map((row) => row.id),
+      booked: await prisma.appointment.findMany({
+        where: { status: 'booked' },
+        select: { id: true, version: true },
+        orderBy: { id: 'asc' },
+      }),
       bayIds: bays.map((row) => row.id),
       userIds: users.map((row) => row.id),
       vehicleIds: vehicles.map((row) => row.id),
