@@ -27,6 +27,7 @@ describe('role gating', () => {
       '/staff/work-orders',
       '/staff/board',
       '/staff/due-soon',
+      '/staff/schedule',
     ]);
     expect(navFor('admin').map((link) => link.href)).toEqual([
       '/staff/customers',
@@ -34,6 +35,7 @@ describe('role gating', () => {
       '/staff/work-orders',
       '/staff/board',
       '/staff/due-soon',
+      '/staff/schedule',
       '/admin/settings',
       '/admin/cache',
     ]);
