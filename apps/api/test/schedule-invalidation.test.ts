@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { type Probe, reloadedBy as reloadedAfter } from './support/probes';
 import { dayFromToday, setUpSchedule, utc } from './support/schedule';
 import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
 
@@ -7,8 +8,6 @@ import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
 // must be loaded again at once and which must still be answered from the cache. A booking
 // reaches exactly the days it touches (its old and new days when moved), the portal's slots of
 // those days, and its customer's own list; a change of the set-up reaches the views it shapes.
-
-type Probe = { name: string; route: string; read: () => Promise<unknown> };
 
 describe('schedule invalidation matrix', () => {
   let api: TestApi;
@@ -83,28 +82,8 @@ describe('schedule invalidation matrix', () => {
   });
   afterAll(() => api.stop());
 
-  async function loaderCalls(route: string): Promise<number> {
-    return (await api.app.cache.stats()).routes[route]?.loaderCalls ?? 0;
-  }
-
-  /** Reads every probe, one at a time; answers the names of those whose loader ran. */
-  async function loadedProbes(): Promise<string[]> {
-    const loaded: string[] = [];
-    for (const probe of probes) {
-      const before = await loaderCalls(probe.route);
-      await probe.read();
-      if ((await loaderCalls(probe.route)) > before) loaded.push(probe.name);
-    }
-    return loaded.sort();
-  }
-
-  /** Warms every probe, checks each is now a hit, runs `mutation`, answers what loaded again. */
-  async function reloadedBy(mutation: () => Promise<unknown>): Promise<string[]> {
-    await loadedProbes();
-    expect(await loadedProbes(), 'every probe is cached before the mutation').toEqual([]);
-    await mutation();
-    return loadedProbes();
-  }
+  /** What `mutation` made load again, of the probes. */
+  const reloadedBy = (mutation: () => Promise<unknown>) => reloadedAfter(api, probes, mutation);
 
   const expectLoaded = (...names: string[]) => [...new Set(names)].sort();
   const booking = (day: string, from: string, to: string, bayId = bays[0] ?? 0) => ({

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { type Probe, reloadedBy as reloadedAfter } from './support/probes';
 import { versionOf } from './support/versions';
 import { customerIdOf, freshVehicle, userIdOf } from './support/work-orders';
 
 // The invalidation matrix: for each work-order mutation, which cached reads must be loaded
 // again at once (their entry was invalidated) and which must still be answered from the cache.
 // A read counts as loaded when its route's loader ran for it (the cache's route stats).
-
-type Probe = { name: string; route: string; read: () => Promise<unknown> };
 
 describe('work-order invalidation matrix', () => {
   let api: TestApi;
@@ -180,28 +179,8 @@ describe('work-order invalidation matrix', () => {
   });
   afterAll(() => api.stop());
 
-  async function loaderCalls(route: string): Promise<number> {
-    return (await api.app.cache.stats()).routes[route]?.loaderCalls ?? 0;
-  }
-
-  /** Reads every probe, one at a time; answers the names of those whose loader ran. */
-  async function loadedProbes(): Promise<string[]> {
-    const loaded: string[] = [];
-    for (const probe of probes) {
-      const before = await loaderCalls(probe.route);
-      await probe.read();
-      if ((await loaderCalls(probe.route)) > before) loaded.push(probe.name);
-    }
-    return loaded.sort();
-  }
-
-  /** Warms every probe, checks each is now a hit, runs `mutation`, answers what loaded again. */
-  async function reloadedBy(mutation: () => Promise<unknown>): Promise<string[]> {
-    await loadedProbes();
-    expect(await loadedProbes(), 'every probe is cached before the mutation').toEqual([]);
-    await mutation();
-    return loadedProbes();
-  }
+  /** What `mutation` made load again, of the probes. */
+  const reloadedBy = (mutation: () => Promise<unknown>) => reloadedAfter(api, probes, mutation);
 
   const aViews = [
     'staff byId A',
