@@ -8,8 +8,10 @@ import { inspectionRouter } from './router/inspection';
 import { liveRouter } from './router/live';
 import { messageRouter } from './router/message';
 import { portalRouter } from './router/portal';
+import { portalScheduleRouter } from './router/portal-schedule';
 import { reminderRouter } from './router/reminder';
 import { savedJobRouter } from './router/saved-job';
+import { scheduleRouter } from './router/schedule';
 import { settingsRouter } from './router/settings';
 import { vehicleRouter } from './router/vehicle';
 import { workOrderRouter } from './router/work-order';
@@ -31,6 +33,9 @@ export const appRouter = router({
   // Messages to customers, and the estimate link's approval page.
   message: messageRouter,
   estimateLink: estimateLinkRouter,
+  // The shop's schedule (staff), and its part in the portal (customers).
+  schedule: scheduleRouter,
+  portalSchedule: portalScheduleRouter,
   system: router({
     /** Lets a client check that it reaches the API through its proxy. */
     ping: publicProcedure.input(noInput).query(() => ({ ok: true as const })),

@@ -17,18 +17,33 @@ describe('bad input to every mutation', () => {
   let vehicle: { id: number; vin: string; mileage: number; ownerId: number };
   let otherVin: string;
   let estimateId: number;
+  let bayId: number;
 
   async function databaseSnapshot() {
     const byId = { orderBy: { id: 'asc' } } as const;
-    const [customers, vehicles, users, workOrders, lines, settings] = await Promise.all([
-      api.db.prisma.customer.findMany(byId),
-      api.db.prisma.vehicle.findMany(byId),
-      api.db.prisma.user.findMany({ ...byId, select: { id: true, email: true } }),
-      api.db.prisma.workOrder.findMany(byId),
-      api.db.prisma.workOrderLine.findMany(byId),
-      api.db.prisma.shopSettings.findMany(byId),
-    ]);
-    return { customers, vehicles, users, workOrders, lines, settings };
+    const [customers, vehicles, users, workOrders, lines, settings, appointments, bays, hours] =
+      await Promise.all([
+        api.db.prisma.customer.findMany(byId),
+        api.db.prisma.vehicle.findMany(byId),
+        api.db.prisma.user.findMany({ ...byId, select: { id: true, email: true } }),
+        api.db.prisma.workOrder.findMany(byId),
+        api.db.prisma.workOrderLine.findMany(byId),
+        api.db.prisma.shopSettings.findMany(byId),
+        api.db.prisma.appointment.findMany(byId),
+        api.db.prisma.bay.findMany(byId),
+        api.db.prisma.openingHours.findMany({ orderBy: { weekday: 'asc' } }),
+      ]);
+    return {
+      customers,
+      vehicles,
+      users,
+      workOrders,
+      lines,
+      settings,
+      appointments,
+      bays,
+      hours,
+    };
   }
 
   beforeAll(async () => {
@@ -43,6 +58,12 @@ describe('bad input to every mutation', () => {
     otherVin = second.vin;
     estimateId = (await api.db.prisma.workOrder.findFirstOrThrow({ where: { status: 'estimate' } }))
       .id;
+    // A shop open 08:00-17:00 UTC on weekdays, with one bay.
+    await api.db.prisma.shopSettings.update({ where: { id: 1 }, data: { timeZone: 'UTC' } });
+    await api.db.prisma.openingHours.createMany({
+      data: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensMinute: 480, closesMinute: 1020 })),
+    });
+    bayId = (await api.db.prisma.bay.create({ data: { name: 'Bad input bay' } })).id;
   });
   afterAll(() => api.stop());
 
@@ -407,8 +428,98 @@ describe('bad input to every mutation', () => {
     ],
   ];
 
+  // A Monday ten weeks ahead, at `hh:mm` UTC.
+  const monday = (time: string) => {
+    const day = new Date(Date.now() + 70 * 86_400_000);
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+    return new Date(`${day.toISOString().slice(0, 10)}T${time}:00Z`);
+  };
+  const booking = () => ({
+    vehicleId: vehicle.id,
+    concern: 'Brakes',
+    startsAt: monday('09:00'),
+    endsAt: monday('10:00'),
+    bayId,
+    channel: 'phone' as const,
+  });
+  cases.push(
+    [
+      'schedule.book ending before it starts',
+      (c) => c.schedule.book.mutate({ ...booking(), endsAt: monday('08:00') }),
+      'BAD_REQUEST',
+      'endsAt',
+    ],
+    [
+      'schedule.book for both a vehicle and a drafted caller',
+      (c) => c.schedule.book.mutate({ ...booking(), draft: { name: 'Caller', phone: null } }),
+      'BAD_REQUEST',
+      'vehicleId',
+    ],
+    [
+      'schedule.book with neither a bay nor a technician',
+      (c) => c.schedule.book.mutate({ ...booking(), bayId: undefined }),
+      'BAD_REQUEST',
+      'bayId',
+    ],
+    [
+      'schedule.book in the year 20000',
+      (c) =>
+        c.schedule.book.mutate({
+          ...booking(),
+          startsAt: new Date(Date.UTC(20_000, 0, 1)),
+          endsAt: new Date(Date.UTC(20_000, 0, 1, 1)),
+        }),
+      'BAD_REQUEST',
+      'startsAt',
+    ],
+    [
+      'schedule.book at night without the override',
+      (c) =>
+        c.schedule.book.mutate({
+          ...booking(),
+          startsAt: monday('20:00'),
+          endsAt: monday('21:00'),
+        }),
+      'CONFLICT',
+      'allowOutOfHours',
+    ],
+    [
+      'schedule.setOpeningHours closing before it opens',
+      (c) =>
+        c.schedule.setOpeningHours.mutate({
+          hours: [{ weekday: 1, opensMinute: 600, closesMinute: 480 }],
+        }),
+      'BAD_REQUEST',
+      'hours',
+    ],
+    [
+      'schedule.setOpeningHours with a weekday 8',
+      (c) =>
+        c.schedule.setOpeningHours.mutate({
+          hours: [{ weekday: 8, opensMinute: 480, closesMinute: 600 }],
+        }),
+      'BAD_REQUEST',
+      'hours',
+    ],
+    [
+      'schedule.createBay without a name',
+      (c) => c.schedule.createBay.mutate({ name: '' }),
+      'BAD_REQUEST',
+      'name',
+    ],
+    [
+      'schedule.updateSettings with slots of 5 minutes',
+      (c) => c.schedule.updateSettings.mutate({ portalSlotMinutes: 5 }),
+      'BAD_REQUEST',
+      'portalSlotMinutes',
+    ],
+  );
+
   it.each(cases)('%s', async (_what, call, code, field) => {
-    const admin = _what.startsWith('cache.') || _what.startsWith('settings.');
+    const admin =
+      _what.startsWith('cache.') ||
+      _what.startsWith('settings.') ||
+      /^schedule\.(set|createBay|updateBay|updateSettings)/.test(_what);
     const client = admin ? await api.as('admin') : staff;
     const before = await databaseSnapshot();
     expect(await outcome(call(client))).toBe(code);

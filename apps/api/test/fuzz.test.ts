@@ -1126,3 +1126,399 @@ describe('fuzzed message mutations', () => {
     300_000,
   );
 });
+
+// The schedule's mutations (staff's and the portal's) under the same invariants: a refused
+// request changes nothing of the schedule or the work orders; an accepted one changes only the
+// appointment it names (a booking or a request adds exactly one, the customer's own), and the
+// set-up's mutations leave every appointment as it was.
+
+type ScheduleSnapshot = Record<
+  'appointments' | 'bays' | 'openingHours' | 'workingHours' | 'daysOff' | 'settings' | 'workOrders',
+  Row[]
+>;
+
+/** What the schedule holds when a procedure's run starts: the ids worth aiming at. */
+type ScheduleDomain = {
+  appointmentIds: number[];
+  /** The booked appointments, at their versions. */
+  booked: { id: number; version: number }[];
+  bayIds: number[];
+  userIds: number[];
+  vehicleIds: number[];
+  workOrderIds: number[];
+};
+
+const scheduleRuns = 150;
+/** Noon UTC, 40 days ahead: the generated bookings land around it. */
+const scheduleBase = Date.UTC(
+  new Date().getUTCFullYear(),
+  new Date().getUTCMonth(),
+  new Date().getUTCDate() + 40,
+  12,
+);
+
+/** A start on a quarter hour within ±10 days of the base, and an end up to 4 hours after it. */
+const bookedSpan = fc
+  .tuple(fc.integer({ min: -960, max: 960 }), fc.integer({ min: 1, max: 16 }))
+  .map(([quarter, length]) => ({
+    startsAt: new Date(scheduleBase + quarter * 900_000),
+    endsAt: new Date(scheduleBase + (quarter + length) * 900_000),
+  }));
+
+function scheduleShapes(domain: ScheduleDomain) {
+  const appointmentId = fc.constantFrom(...domain.appointmentIds);
+  const bayId = fc.constantFrom(...domain.bayIds);
+  const userId = fc.constantFrom(...domain.userIds);
+  const minute = fc.integer({ min: 0, max: 1440 });
+  const hours = (from: string, to: string) =>
+    fc.uniqueArray(
+      fc.record({ weekday: fc.integer({ min: 1, max: 7 }), [from]: minute, [to]: minute }),
+      { selector: (span) => span.weekday, maxLength: 7 },
+    );
+  const span = { base: bookedSpan, baseKeys: ['startsAt', 'endsAt'] };
+  const byVersion = {
+    fields: { id: appointmentId, version: plausibleVersion },
+    required: ['id', 'version'],
+  };
+  return {
+    'schedule.book': {
+      fields: {
+        vehicleId: fc.constantFrom(...domain.vehicleIds),
+        draft: fc.record(
+          { name: text, phone: fc.option(fc.constantFrom('+1 555 010 0000', '020 7946 0000')) },
+          { requiredKeys: ['name'] },
+        ),
+        concern: text,
+        services: fc.array(text, { maxLength: 3 }),
+        bayId,
+        technicianId: userId,
+        channel: fc.constantFrom('phone', 'walk_in', 'portal'),
+        allowOutOfHours: fc.boolean(),
+      },
+      required: ['concern', 'channel'],
+      ...span,
+    },
+    'schedule.move': {
+      fields: {
+        id: appointmentId,
+        version: plausibleVersion,
+        bayId: fc.option(bayId),
+        technicianId: fc.option(userId),
+        allowOutOfHours: fc.boolean(),
+      },
+      required: ['id', 'version'],
+      ...span,
+    },
+    'schedule.confirm': {
+      fields: { id: appointmentId, version: plausibleVersion, bayId, technicianId: userId },
+      required: ['id', 'version'],
+    },
+    'schedule.arrive': {
+      fields: {
+        vehicleId: fc.constantFrom(...domain.vehicleIds),
+        odometerIn: reading,
+        workOrderId: fc.constantFrom(...domain.workOrderIds),
+      },
+      required: [],
+      // Often a booked appointment at its version: the other fields decide.
+      base: fc.oneof(
+        fc.constantFrom(...domain.booked),
+        fc.record({ id: appointmentId, version: plausibleVersion }),
+      ),
+      baseKeys: ['id', 'version'],
+    },
+    'schedule.noShow': byVersion,
+    'schedule.cancel': byVersion,
+    'schedule.createBay': {
+      fields: { name: text, active: fc.boolean(), position: fc.integer({ min: -1, max: 1_000 }) },
+      required: ['name'],
+    },
+    'schedule.updateBay': {
+      fields: {
+        id: bayId,
+        version: plausibleVersion,
+        name: text,
+        active: fc.boolean(),
+        position: fc.integer({ min: -1, max: 1_000 }),
+      },
+      required: ['id', 'version'],
+    },
+    'schedule.setOpeningHours': {
+      fields: { hours: hours('opensMinute', 'closesMinute') },
+      required: ['hours'],
+    },
+    'schedule.setWorkingHours': {
+      fields: {
+        technicianId: userId,
+        hours: hours('startMinute', 'endMinute'),
+        daysOff: fc.array(
+          fc.record(
+            {
+              day: fc
+                .date({
+                  min: new Date('2020-01-01'),
+                  max: new Date('2040-01-01'),
+                  noInvalidDate: true,
+                })
+                .map((day) => day.toISOString().slice(0, 10)),
+              reason: fc.option(text),
+            },
+            { requiredKeys: ['day'] },
+          ),
+          { maxLength: 3 },
+        ),
+      },
+      required: ['technicianId', 'hours', 'daysOff'],
+    },
+    'schedule.updateSettings': {
+      fields: {
+        portalCutoffHours: fc.integer({ min: -1, max: 400 }),
+        portalSlotMinutes: fc.integer({ min: 0, max: 600 }),
+        portalHorizonDays: fc.integer({ min: 0, max: 100 }),
+      },
+      required: [],
+    },
+    'portalSchedule.request': {
+      fields: {
+        vehicleId: fc.constantFrom(...domain.vehicleIds),
+        // The portal's slots start on the hour from the opening (07:00 UTC here).
+        startsAt: fc
+          .tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 7, max: 17 }))
+          .map(([days, hour]) => {
+            const today = new Date();
+            return new Date(
+              Date.UTC(
+                today.getUTCFullYear(),
+                today.getUTCMonth(),
+                today.getUTCDate() + days,
+                hour,
+              ),
+            );
+          }),
+        concern: text,
+        services: fc.array(text, { maxLength: 3 }),
+      },
+      required: ['vehicleId', 'startsAt', 'concern'],
+    },
+    'portalSchedule.cancel': byVersion,
+  } satisfies Record<
+    string,
+    {
+      fields: Record<string, fc.Arbitrary<unknown>>;
+      required: string[];
+      base?: fc.Arbitrary<Record<string, unknown>>;
+      baseKeys?: string[];
+    }
+  >;
+}
+
+/** Each schedule mutation, and who calls it. */
+const scheduleProcedures = [
+  ['schedule.book', 'staff'],
+  ['schedule.move', 'staff'],
+  ['schedule.confirm', 'staff'],
+  ['schedule.arrive', 'staff'],
+  ['schedule.noShow', 'staff'],
+  ['schedule.cancel', 'staff'],
+  ['portalSchedule.request', 'alice'],
+  ['portalSchedule.cancel', 'alice'],
+  ['schedule.createBay', 'admin'],
+  ['schedule.updateBay', 'admin'],
+  ['schedule.setWorkingHours', 'admin'],
+  ['schedule.updateSettings', 'admin'],
+  // Last: hours that close the shop leave little for the others to book.
+  ['schedule.setOpeningHours', 'admin'],
+] as const;
+
+/** The schedule's set-up: no appointment changes. */
+const setUpProcedures: ReadonlySet<string> = new Set([
+  'schedule.createBay',
+  'schedule.updateBay',
+  'schedule.setWorkingHours',
+  'schedule.updateSettings',
+  'schedule.setOpeningHours',
+]);
+
+describe('fuzzed schedule mutations', () => {
+  let api: TestApi;
+  const cookies: Record<string, string> = {};
+  let aliceCustomerId = 0;
+
+  async function snapshot(): Promise<ScheduleSnapshot> {
+    const { prisma } = api.db;
+    const byId = { orderBy: { id: 'asc' } } as const;
+    const [appointments, bays, openingHours, workingHours, daysOff, settings, workOrders] =
+      await Promise.all([
+        prisma.appointment.findMany(byId),
+        prisma.bay.findMany(byId),
+        prisma.openingHours.findMany({ orderBy: { weekday: 'asc' } }),
+        prisma.workingHours.findMany({ orderBy: [{ technicianId: 'asc' }, { weekday: 'asc' }] }),
+        prisma.dayOff.findMany({ orderBy: [{ technicianId: 'asc' }, { day: 'asc' }] }),
+        prisma.scheduleSettings.findMany(byId),
+        prisma.workOrder.findMany(byId),
+      ]);
+    // Rows without an id of their own compare by their key.
+    const keyed = <T extends object>(rows: T[]) => rows.map((row, id) => ({ id, ...row }));
+    return {
+      appointments,
+      bays,
+      openingHours: keyed(openingHours),
+      workingHours: keyed(workingHours),
+      daysOff: keyed(daysOff),
+      settings,
+      workOrders,
+    };
+  }
+
+  async function domain(): Promise<ScheduleDomain> {
+    const { prisma } = api.db;
+    const ids = { select: { id: true }, orderBy: { id: 'asc' } } as const;
+    const [appointments, bays, users, vehicles, workOrders] = await Promise.all([
+      prisma.appointment.findMany(ids),
+      prisma.bay.findMany(ids),
+      prisma.user.findMany(ids),
+      prisma.vehicle.findMany(ids),
+      prisma.workOrder.findMany(ids),
+    ]);
+    return {
+      appointmentIds: appointments.map((row) => row.id),
+      booked: await prisma.appointment.findMany({
+        where: { status: 'booked' },
+        select: { id: true, version: true },
+        orderBy: { id: 'asc' },
+      }),
+      bayIds: bays.map((row) => row.id),
+      userIds: users.map((row) => row.id),
+      vehicleIds: vehicles.map((row) => row.id),
+      workOrderIds: workOrders.map((row) => row.id),
+    };
+  }
+
+  beforeAll(async () => {
+    api = await startApi({ databaseUrl: await seededDatabaseUrl(), redisUrl: inject('redisUrl') });
+    for (const who of ['staff', 'admin', 'alice']) {
+      const login = await fetch(`${api.base}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: { email: `${who}@garage.test`, password: 'garage-demo' } }),
+      });
+      cookies[who] = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    }
+    const { prisma } = api.db;
+    aliceCustomerId =
+      (await prisma.user.findUniqueOrThrow({ where: { email: 'alice@garage.test' } })).customerId ??
+      0;
+    await prisma.openingHours.createMany({
+      data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        opensMinute: 7 * 60,
+        closesMinute: 18 * 60,
+      })),
+    });
+    const [first] = await Promise.all([
+      prisma.bay.create({ data: { name: 'Fuzz bay 1' } }),
+      prisma.bay.create({ data: { name: 'Fuzz bay 2', position: 1 } }),
+    ]);
+    // Appointments of every kind to aim at: booked and requested ones of Alice's, a drafted
+    // caller's, and some of other customers'.
+    const vehicles = await prisma.vehicle.findMany({ take: 6, orderBy: { id: 'asc' } });
+    const alices = await prisma.vehicle.findMany({ where: { ownerId: aliceCustomerId } });
+    const owned = [...alices, ...vehicles];
+    for (const [index, vehicle] of owned.entries()) {
+      await prisma.appointment.create({
+        data: {
+          vehicleId: vehicle.id,
+          customerId: vehicle.ownerId,
+          concern: 'Fuzz',
+          startsAt: new Date(scheduleBase + index * 2 * 3_600_000),
+          endsAt: new Date(scheduleBase + (index * 2 + 1) * 3_600_000),
+          bayId: first.id,
+          status: index % 3 === 1 ? 'requested' : 'booked',
+          channel: 'phone',
+        },
+      });
+    }
+    await prisma.appointment.create({
+      data: {
+        draftName: 'Caller',
+        concern: 'Fuzz',
+        startsAt: new Date(scheduleBase - 3_600_000),
+        endsAt: new Date(scheduleBase),
+        bayId: first.id,
+        channel: 'phone',
+      },
+    });
+  });
+  afterAll(() => api.stop());
+
+  /** Appointments other than `target` (all of them for a creation) are as they were. */
+  function expectOtherAppointmentsUntouched(
+    target: number | undefined,
+    before: ScheduleSnapshot,
+    after: ScheduleSnapshot,
+  ) {
+    const existed = new Set(before.appointments.map((row) => row.id));
+    const others = (rows: Row[]) =>
+      rows.filter((row) => row.id !== target && existed.has(row.id)).map(comparable);
+    expect(others(after.appointments)).toEqual(others(before.appointments));
+  }
+
+  it.each(scheduleProcedures)(
+    '%s: no 5xx; unknown keys refused; a refused request changes nothing, an accepted one only its appointment',
+    async (procedure, who) => {
+      const statuses = new Map<number, number>();
+      const { names, input: inputs } = workOrderInputFor(scheduleShapes(await domain())[procedure]);
+      await fc.assert(
+        fc.asyncProperty(inputs, async (input) => {
+          const before = await snapshot();
+          const response = await fetch(`${api.base}/trpc/${procedure}`, {
+            method: 'POST',
+            headers: { cookie: cookies[who] ?? '', 'content-type': 'application/json' },
+            body: JSON.stringify(encode(input)),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const sent = JSON.stringify(input);
+          expect(response.status, sent).toBeLessThan(500);
+          const after = await snapshot();
+          const keyed = typeof input === 'object' && input !== null && !Array.isArray(input);
+          if (keyed && Object.keys(input).some((key) => !names.includes(key))) {
+            expect(response.status, sent).toBe(400);
+          }
+          if (response.status >= 400) {
+            expect(after, sent).toEqual(before);
+            return;
+          }
+          const fields = input as Record<string, unknown>;
+          const existingWorkOrders = (snapshot: ScheduleSnapshot) =>
+            snapshot.workOrders
+              .filter((row) => before.workOrders.some((was) => was.id === row.id))
+              .map(comparable);
+          expect(existingWorkOrders(after), sent).toEqual(existingWorkOrders(before));
+          const creates = procedure === 'schedule.book' || procedure === 'portalSchedule.request';
+          if (setUpProcedures.has(procedure)) {
+            expect(after.appointments.map(comparable), sent).toEqual(
+              before.appointments.map(comparable),
+            );
+            return;
+          }
+          expectOtherAppointmentsUntouched(creates ? undefined : Number(fields.id), before, after);
+          expect(after.appointments.length, sent).toBe(
+            before.appointments.length + (creates ? 1 : 0),
+          );
+          if (procedure === 'portalSchedule.request') {
+            expect(after.appointments.at(-1)?.customerId, sent).toBe(aliceCustomerId);
+          }
+          if (procedure === 'portalSchedule.cancel') {
+            expect(after.appointments.find((row) => row.id === fields.id)?.customerId, sent).toBe(
+              aliceCustomerId,
+            );
+          }
+        }),
+        { numRuns: scheduleRuns, seed: 20261207 },
+      );
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+      expect(statuses.get(200) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
+    },
+    600_000,
+  );
+});

@@ -19,6 +19,7 @@ async function reachOf(api: TestApi, customerId: number): Promise<Set<string>> {
   return new Set([
     tags.ownerTag(customerId),
     tags.customerWorkOrdersTag(customerId),
+    tags.customerAppointmentsTag(customerId),
     ...vehicles.flatMap((v) => [
       tags.vehicleTag(v.id),
       tags.vehicleHistoryTag(v.id),
@@ -245,6 +246,12 @@ describe('live.events: what each principal hears', () => {
       tags.workOrderBoardTag,
       tags.remindersTag,
       tags.settingsTag,
+      tags.scheduleDayTag('2026-03-08'),
+      tags.scheduleBayTag(7),
+      tags.scheduleTechnicianTag(7),
+      tags.scheduleSetupTag,
+      tags.scheduleSlotsTag('2026-03-08'),
+      tags.customerAppointmentsTag(7),
     ];
     const event = { kind: 'invalidated' as const, soft: false, routes: [] };
     expect(await scope.filter({ ...event, tags: [...built, 'session:abc'] })).toEqual({
@@ -291,6 +298,12 @@ describe('live.events: what each principal hears', () => {
       workOrderBoard: [tags.workOrderBoardTag],
       reminders: [tags.remindersTag],
       settings: [tags.settingsTag],
+      scheduleDay: [tags.scheduleDayTag('2026-03-08')],
+      scheduleBay: [tags.scheduleBayTag(1)],
+      scheduleTechnician: [tags.scheduleTechnicianTag(1)],
+      scheduleSetup: [tags.scheduleSetupTag],
+      scheduleSlots: [tags.scheduleSlotsTag('2026-03-08')],
+      customerAppointments: ids.customers.map(tags.customerAppointmentsTag),
       session: [tags.sessionTag('abc')],
       savedJobs: [tags.savedJobsTag],
       inspectionTemplates: [tags.inspectionTemplatesTag],
@@ -316,12 +329,16 @@ describe('live.events: what each principal hears', () => {
           const heard = (await audience.filter(event)) !== undefined;
           const ruled = hearingOf(tag)?.customer(rule) ?? false;
           expect({ who, kind, tag, heard }).toEqual({ who, kind, tag, heard: ruled });
-          // The rule gives a customer their own rows (from the database), and the shop's settings.
+          // The rule gives a customer their own rows (from the database), the shop's settings,
+          // and the portal's free slots of a day (which name nobody).
           expect({ who, kind, tag, ruled }).toEqual({
             who,
             kind,
             tag,
-            ruled: theirs.has(tag) || tag === tags.settingsTag,
+            ruled:
+              theirs.has(tag) ||
+              tag === tags.settingsTag ||
+              tag === tags.scheduleSlotsTag('2026-03-08'),
           });
         }
       }

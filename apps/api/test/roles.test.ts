@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEstimateLink } from '../src/services/messages/estimate-links';
 import { type Client, outcome, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { everyDay, setUpSchedule } from './support/schedule';
 
 // Every procedure × {anonymous, customer, staff, admin} → allowed (OK, or a domain answer such
 // as NOT_FOUND that proves the caller got past the role check) or the refusal the caller gets.
@@ -42,6 +43,7 @@ describe('role matrix', () => {
     bobVehicleId = vehicles.find((v) => v.owner.email === 'bob@garage.test')?.id ?? 0;
     aliceCustomerId = vehicles.find((v) => v.id === aliceVehicleId)?.ownerId ?? 0;
     bobCustomerId = vehicles.find((v) => v.id === bobVehicleId)?.ownerId ?? 0;
+    await setUpSchedule(api, clients.admin, ['Bay 1']);
   });
   afterAll(() => api.stop());
 
@@ -203,6 +205,49 @@ describe('role matrix', () => {
     ).id;
     return api.db.prisma.$transaction((tx) => createEstimateLink(tx, id, staffId));
   }
+  const customerOnly: Expected = {
+    anonymous: 'UNAUTHORIZED',
+    customer: 'OK',
+    staff: 'FORBIDDEN',
+    admin: 'FORBIDDEN',
+  };
+
+  /** A day of its own (weeks ahead) for each booking, so no two clash. */
+  let spareDays = 100;
+  const spareDay = () => new Date(Date.now() + ++spareDays * 86_400_000).toISOString().slice(0, 10);
+  /** A booking of the first bay, 09:00-10:00 UTC on a day of its own. */
+  async function spareBooking(vehicleId = aliceVehicleId) {
+    const bayId = (
+      await api.db.prisma.bay.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })
+    ).id;
+    const day = spareDay();
+    return {
+      vehicleId,
+      concern: 'Brakes',
+      startsAt: new Date(`${day}T09:00:00Z`),
+      endsAt: new Date(`${day}T10:00:00Z`),
+      bayId,
+      channel: 'phone' as const,
+    };
+  }
+  /** An appointment booked by staff (or requested, written directly): id, version and time. */
+  async function bookedByStaff(
+    status: 'booked' | 'requested' = 'booked',
+    vehicleId = aliceVehicleId,
+  ) {
+    const booked = await clients.staff.schedule.book.mutate(await spareBooking(vehicleId));
+    if (status === 'requested') {
+      await api.db.prisma.appointment.update({ where: { id: booked.id }, data: { status } });
+    }
+    return {
+      id: booked.id,
+      version: booked.version,
+      startsAt: booked.startsAt,
+      endsAt: booked.endsAt,
+    };
+  }
+
+  const idAndVersion = ({ id, version }: { id: number; version: number }) => ({ id, version });
 
   const cases: [string, Expected, (c: Client) => Promise<unknown>][] = [
     [
@@ -566,6 +611,115 @@ describe('role matrix', () => {
           token: await spareToken(workOrder.id),
           decisions: [{ lineId: workOrder.lines[0]?.id ?? 0, approved: true }],
         });
+      },
+    ],
+    // The schedule (each booking on its own day, so none clashes with another).
+    ['schedule.setup', staffOnly, (c) => c.schedule.setup.query()],
+    ['schedule.day', staffOnly, (c) => c.schedule.day.query({ day: '2031-01-06' })],
+    ['schedule.week', staffOnly, (c) => c.schedule.week.query({ start: '2031-01-06' })],
+    ['schedule.book', staffOnly, async (c) => c.schedule.book.mutate(await spareBooking())],
+    [
+      'schedule.move',
+      staffOnly,
+      async (c) => {
+        const { id, version, startsAt, endsAt } = await bookedByStaff();
+        return c.schedule.move.mutate({
+          id,
+          version,
+          startsAt,
+          endsAt: new Date(endsAt.getTime() + 1_800_000),
+        });
+      },
+    ],
+    [
+      'schedule.confirm',
+      staffOnly,
+      async (c) => c.schedule.confirm.mutate(idAndVersion(await bookedByStaff('requested'))),
+    ],
+    [
+      'schedule.arrive',
+      staffOnly,
+      async (c) => c.schedule.arrive.mutate(idAndVersion(await bookedByStaff())),
+    ],
+    [
+      'schedule.noShow',
+      staffOnly,
+      async (c) => c.schedule.noShow.mutate(idAndVersion(await bookedByStaff())),
+    ],
+    [
+      'schedule.cancel',
+      staffOnly,
+      async (c) => c.schedule.cancel.mutate(idAndVersion(await bookedByStaff())),
+    ],
+    [
+      'schedule.createBay',
+      adminOnly,
+      (c) => c.schedule.createBay.mutate({ name: `Bay ${++sequence}` }),
+    ],
+    [
+      'schedule.updateBay',
+      adminOnly,
+      async (c) => {
+        const bay = await api.db.prisma.bay.create({ data: { name: `Spare bay ${++sequence}` } });
+        return c.schedule.updateBay.mutate({ id: bay.id, version: bay.version, position: 3 });
+      },
+    ],
+    [
+      'schedule.setOpeningHours',
+      adminOnly,
+      (c) => c.schedule.setOpeningHours.mutate({ hours: everyDay }),
+    ],
+    [
+      'schedule.setWorkingHours',
+      adminOnly,
+      async (c) =>
+        c.schedule.setWorkingHours.mutate({
+          technicianId: (
+            await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'tom@garage.test' } })
+          ).id,
+          hours: [{ weekday: 1, startMinute: 480, endMinute: 1020 }],
+          daysOff: [],
+        }),
+    ],
+    [
+      'schedule.updateSettings',
+      adminOnly,
+      (c) => c.schedule.updateSettings.mutate({ portalCutoffHours: 24 }),
+    ],
+    [
+      'portalSchedule.slots',
+      customerOnly,
+      (c) => c.portalSchedule.slots.query({ day: '2031-01-06' }),
+    ],
+    ['portalSchedule.mine', customerOnly, (c) => c.portalSchedule.mine.query()],
+    [
+      'portalSchedule.request',
+      customerOnly,
+      async (c) => {
+        // Within the portal's horizon (21 days); each successful request takes the next free slot.
+        const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+        const slot = (await clients.customer.portalSchedule.slots.query({ day })).slots[0];
+        return c.portalSchedule.request.mutate({
+          vehicleId: aliceVehicleId,
+          startsAt: slot?.startsAt ?? new Date(),
+          concern: 'Rattle',
+        });
+      },
+    ],
+    [
+      "portalSchedule.cancel (the customer's own appointment)",
+      customerOnly,
+      async (c) => {
+        const { id, version } = await bookedByStaff('booked', aliceVehicleId);
+        return c.portalSchedule.cancel.mutate({ id, version });
+      },
+    ],
+    [
+      "portalSchedule.cancel (another customer's appointment)",
+      { ...customerOnly, customer: 'FORBIDDEN' },
+      async (c) => {
+        const { id, version } = await bookedByStaff('booked', bobVehicleId);
+        return c.portalSchedule.cancel.mutate({ id, version });
       },
     ],
     ['cache.stats', adminOnly, (c) => c.cache.stats.query()],

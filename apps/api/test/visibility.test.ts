@@ -57,6 +57,12 @@ const rows = {
   template: 0,
   /** An estimate link to Alice's estimate (its token). */
   aliceToken: '',
+  /** A bay, and appointments on it: Alice's booked and requested ones, a caller drafted on the phone, Bob's. */
+  bay: 0,
+  aliceAppointment: 0,
+  aliceRequest: 0,
+  draftAppointment: 0,
+  bobAppointment: 0,
 };
 
 type IdCase = {
@@ -76,6 +82,24 @@ type IdCase = {
   /** An admin's procedure: staff are refused (FORBIDDEN) whatever the id, like customers. */
   adminOnly?: true;
 };
+
+/** An hour on a day weeks ahead (`days` from now), as a booking's or a move's time. */
+const slot = (days: number) => {
+  const day = new Date(Date.now() + (60 + days) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    startsAt: new Date(`${day}T09:00:00Z`),
+    endsAt: new Date(`${day}T10:00:00Z`),
+  };
+};
+
+/** A booking of Alice's vehicle into the bay, by phone. */
+const booking = () => ({
+  ...slot(1),
+  vehicleId: rows.aliceVehicle,
+  concern: 'Noise',
+  bayId: rows.bay,
+  channel: 'phone',
+});
 
 const version = async (record: Parameters<typeof versionOf>[1], id: number) =>
   versionOf(api, record, id);
@@ -367,6 +391,161 @@ const cases: IdCase[] = [
     foreign: { customer: () => rows.bobPaid },
     missingForStaff: 'NOT_FOUND',
   },
+  // The schedule: staff book, move and close appointments; the portal names the customer's own.
+  {
+    path: 'schedule.book',
+    key: 'vehicleId',
+    input: (vehicleId) => ({ ...booking(), vehicleId }),
+    foreign: { customer: () => rows.bobVehicle },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.book',
+    key: 'bayId',
+    input: (bayId) => ({ ...booking(), bayId }),
+    foreign: { customer: () => rows.bay },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.book',
+    key: 'technicianId',
+    input: (technicianId) => ({ ...booking(), technicianId }),
+    foreign: { customer: () => rows.technicianId, staff: () => rows.aliceUserId },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.move',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('appointment', id), ...slot(2) }),
+    foreign: { customer: () => rows.bobAppointment },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'schedule.move',
+    key: 'bayId',
+    input: async (bayId) => ({
+      id: rows.aliceAppointment,
+      version: await version('appointment', rows.aliceAppointment),
+      ...slot(2),
+      bayId,
+    }),
+    foreign: { customer: () => rows.bay },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.move',
+    key: 'technicianId',
+    input: async (technicianId) => ({
+      id: rows.aliceAppointment,
+      version: await version('appointment', rows.aliceAppointment),
+      ...slot(2),
+      technicianId,
+    }),
+    foreign: { customer: () => rows.technicianId, staff: () => rows.aliceUserId },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.confirm',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('appointment', id) }),
+    foreign: { customer: () => rows.bobAppointment },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'schedule.confirm',
+    key: 'bayId',
+    input: async (bayId) => ({
+      id: rows.aliceRequest,
+      version: await version('appointment', rows.aliceRequest),
+      bayId,
+    }),
+    foreign: { customer: () => rows.bay },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.confirm',
+    key: 'technicianId',
+    input: async (technicianId) => ({
+      id: rows.aliceRequest,
+      version: await version('appointment', rows.aliceRequest),
+      technicianId,
+    }),
+    foreign: { customer: () => rows.technicianId, staff: () => rows.aliceUserId },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.arrive',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('appointment', id) }),
+    foreign: { customer: () => rows.bobAppointment },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'schedule.arrive',
+    key: 'vehicleId',
+    input: async (vehicleId) => ({
+      id: rows.draftAppointment,
+      version: await version('appointment', rows.draftAppointment),
+      vehicleId,
+    }),
+    foreign: { customer: () => rows.bobVehicle },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.arrive',
+    key: 'workOrderId',
+    input: async (workOrderId) => ({
+      id: rows.aliceAppointment,
+      version: await version('appointment', rows.aliceAppointment),
+      workOrderId,
+    }),
+    foreign: { customer: () => rows.bobOrder, staff: () => rows.bobOrder },
+    missingForStaff: 'BAD_REQUEST',
+  },
+  {
+    path: 'schedule.noShow',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('appointment', id) }),
+    foreign: { customer: () => rows.bobAppointment },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'schedule.cancel',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('appointment', id) }),
+    foreign: { customer: () => rows.bobAppointment },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'schedule.updateBay',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('bay', id), position: 1 }),
+    foreign: { customer: () => rows.bay },
+    missingForStaff: 'NOT_FOUND',
+    adminOnly: true,
+  },
+  {
+    path: 'schedule.setWorkingHours',
+    key: 'technicianId',
+    input: (technicianId) => ({ technicianId, hours: [], daysOff: [] }),
+    foreign: { customer: () => rows.technicianId, staff: () => rows.aliceUserId },
+    missingForStaff: 'BAD_REQUEST',
+    adminOnly: true,
+  },
+  {
+    path: 'portalSchedule.request',
+    key: 'vehicleId',
+    input: (vehicleId) => ({ vehicleId, startsAt: slot(3).startsAt, concern: 'Rattle' }),
+    foreign: { customer: () => rows.bobVehicle },
+    missingForStaff: 'FORBIDDEN',
+  },
+  {
+    path: 'portalSchedule.cancel',
+    key: 'id',
+    input: async (id) => ({ id, version: await version('appointment', id) }),
+    foreign: { customer: () => rows.bobAppointment },
+    missingForStaff: 'FORBIDDEN',
+  },
   {
     path: 'savedJob.update',
     key: 'id',
@@ -648,6 +827,38 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
         },
       })
     ).id;
+    rows.bay = (await api.db.prisma.bay.create({ data: { name: 'Visibility bay' } })).id;
+    const appointment = async (
+      hour: number,
+      data: { vehicleId?: number; customerId?: number; draftName?: string; status?: 'requested' },
+    ) => {
+      const at = slot(10);
+      const made = await api.db.prisma.appointment.create({
+        data: {
+          ...data,
+          concern: 'Brakes',
+          startsAt: new Date(at.startsAt.getTime() + hour * 3_600_000),
+          endsAt: new Date(at.endsAt.getTime() + hour * 3_600_000),
+          bayId: rows.bay,
+          channel: 'phone',
+        },
+      });
+      return made.id;
+    };
+    rows.aliceAppointment = await appointment(0, {
+      vehicleId: rows.aliceVehicle,
+      customerId: rows.aliceId,
+    });
+    rows.aliceRequest = await appointment(1, {
+      vehicleId: rows.aliceVehicle,
+      customerId: rows.aliceId,
+      status: 'requested',
+    });
+    rows.draftAppointment = await appointment(2, { draftName: 'Caller' });
+    rows.bobAppointment = await appointment(3, {
+      vehicleId: rows.bobVehicle,
+      customerId: rows.bobId,
+    });
   });
   afterAll(() => api.stop());
 
@@ -686,6 +897,11 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
             refused ? 'FORBIDDEN' : idCase.missingForStaff,
           );
         else expect(whenMissing.code, `${who}: a missing id`).not.toBe('OK');
+        if (staffLike) {
+          const expected =
+            who === 'staff' && idCase.adminOnly ? 'FORBIDDEN' : idCase.missingForStaff;
+          expect(whenMissing.code, `${who}: a missing id`).toBe(expected);
+        } else expect(whenMissing.code, `${who}: a missing id`).not.toBe('OK');
       }
     },
   );
@@ -728,6 +944,12 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
       { status: 'estimate', version: 1, lines: [{ approval: 'pending', version: 1 }] },
       { status: 'invoiced', version: 1, lines: [{ approval: 'approved', version: 1 }] },
     ]);
+    expect(
+      await api.db.prisma.appointment.findUniqueOrThrow({
+        where: { id: rows.bobAppointment },
+        select: { status: true, version: true },
+      }),
+    ).toEqual({ status: 'booked', version: 1 });
   });
 
   it('covers every id of every procedure of the router, and both PDF routes', () => {

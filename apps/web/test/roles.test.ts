@@ -28,6 +28,7 @@ describe('role gating', () => {
       '/staff/board',
       '/staff/due-soon',
       '/staff/saved-jobs',
+      '/staff/schedule',
     ]);
     expect(navFor('admin').map((link) => link.href)).toEqual([
       '/staff/customers',
@@ -36,6 +37,7 @@ describe('role gating', () => {
       '/staff/board',
       '/staff/due-soon',
       '/staff/saved-jobs',
+      '/staff/schedule',
       '/admin/settings',
       '/admin/inspection-templates',
       '/admin/cache',

@@ -7,10 +7,14 @@ import { openDatabase } from '../src/client';
 import { embeddedMigrations } from '../src/generated/migrations';
 
 const tables = [
+  'Appointment',
+  'Bay',
   'CacheInvalidation',
   'CreditNote',
   'CreditNoteCounter',
   'Customer',
+  'DayOff',
+  'EstimateLink',
   'Inspection',
   'InspectionItem',
   'InspectionPhoto',
@@ -18,13 +22,18 @@ const tables = [
   'InspectionTemplateItem',
   'InvoiceCounter',
   'LoginThrottle',
+  'Message',
+  'MessagePreference',
+  'MessageTemplate',
   'OdometerReading',
+  'OpeningHours',
   'Payment',
   'PaymentVoid',
   'RecordEdit',
   'Refund',
   'SavedJob',
   'SavedJobLine',
+  'ScheduleSettings',
   'ServiceReminder',
   'Session',
   'ShopSettings',
@@ -34,6 +43,7 @@ const tables = [
   'Vehicle',
   'WorkOrder',
   'WorkOrderLine',
+  'WorkingHours',
 ];
 
 async function userTables(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
@@ -76,6 +86,25 @@ describe('migrations', () => {
     expect(await second.migrate()).toEqual([]);
     expect(await userTables(second)).toEqual(tables);
     expect(await second.prisma.customer.count()).toBe(1);
+
+    // btree_gist is loaded in the embedded database too: a bay is not booked twice.
+    const bay = await second.prisma.bay.create({ data: { name: 'Bay 1' } });
+    const booking = (startsAt: string, endsAt: string) =>
+      second.prisma.appointment.create({
+        data: {
+          draftName: 'Caller',
+          concern: 'Brakes',
+          channel: 'phone',
+          bayId: bay.id,
+          startsAt: new Date(startsAt),
+          endsAt: new Date(endsAt),
+        },
+      });
+    await booking('2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z');
+    await booking('2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z');
+    await expect(booking('2026-03-02T09:30:00Z', '2026-03-02T10:30:00Z')).rejects.toThrow(
+      /Appointment_bay_no_overlap/,
+    );
   });
 
   it('ping reports a reachable database and never throws for an unreachable one', async () => {

@@ -12,6 +12,7 @@ export * from './message';
 export * from './money';
 export * from './reminder';
 export * from './saved-job';
+export * from './schedule';
 export * from './settings';
 export * from './typed-number';
 export * from './vehicle';

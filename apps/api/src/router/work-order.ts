@@ -68,7 +68,7 @@ const rowTags = (rows: readonly WorkOrderSummary[]) => [
  * next service, the due-soon list) even when it repeats the mileage; one that moved the mileage
  * reaches every view of the vehicle.
  */
-const readingTags = (reading: RecordedReading | null) => {
+export const readingTags = (reading: RecordedReading | null) => {
   if (!reading) return [];
   const logged = vehicleHistoryTag(reading.vehicleId);
   return reading.mileageChanged ? [logged, vehicleTag(reading.vehicleId)] : [logged];

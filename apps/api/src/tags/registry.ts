@@ -90,6 +90,22 @@ const thatCustomer: Hearers<number> = {
   customer: (reach, customerId) => customerId === reach.customerId,
 };
 
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A kind keyed by a calendar day in the shop's zone: `schedule:day:2026-03-02`. */
+function byDay<P extends string>(prefix: P, heardBy: Hearers<string>) {
+  return {
+    ...kind<string>({
+      keyOf: (tag) => {
+        const day = tag.startsWith(prefix) ? tag.slice(prefix.length) : '';
+        return dayPattern.test(day) ? day : undefined;
+      },
+      heardBy,
+    }),
+    build: (day: string): `${P}${string}` => `${prefix}${day}`,
+  };
+}
+
 const statuses: ReadonlySet<string> = new Set(workOrderStatuses);
 const isStatus = (key: string): key is WorkOrderStatus => statuses.has(key);
 const statusPrefix = 'workorders:status:';
@@ -178,6 +194,25 @@ export const tagKinds = {
   /** The due-soon list's worn parts: any vehicle's measurements moved. */
   wearDueSoon: single('wear-due-soon', staffOnly),
 
+  // The shop's schedule (services/schedule/): a booking names the days it touches (its old and
+  // new time when moved); a change of a bay or a technician's hours names that resource.
+
+  /** The staff's day and week views of a day: any booking, move or status change on it. */
+  scheduleDay: byDay('schedule:day:', staffOnly),
+  /** A bay's name, order or activity: every view that shows its column. */
+  scheduleBay: byId('schedule:bay:', staffOnly),
+  /** A technician's hours or days off: every view that shows their column or capacity. */
+  scheduleTechnician: byId('schedule:technician:', staffOnly),
+  /** The schedule's settings as a whole (bays, hours, the portal's offer). */
+  scheduleSetup: single('schedule:setup', staffOnly),
+  /**
+   * The portal's free slots of a day: the same for every customer, and naming nobody, so any
+   * signed-in customer may hear that they changed.
+   */
+  scheduleSlots: byDay('schedule:slots:', everyone),
+  /** A customer's own appointments in the portal. */
+  customerAppointments: byId('appointments:customer:', thatCustomer),
+
   /** One session's lookup (by its token's hash): invalidated when it signs out. */
   session: {
     ...kind<string>({
@@ -219,6 +254,12 @@ export const wearDueSoonTag = tagKinds.wearDueSoon.tag;
 export const workOrderMessagesTag = tagKinds.workOrderMessages.build;
 export const customerMessagesTag = tagKinds.customerMessages.build;
 export const messageTemplatesTag = tagKinds.messageTemplates.tag;
+export const scheduleDayTag = tagKinds.scheduleDay.build;
+export const scheduleBayTag = tagKinds.scheduleBay.build;
+export const scheduleTechnicianTag = tagKinds.scheduleTechnician.build;
+export const scheduleSetupTag = tagKinds.scheduleSetup.tag;
+export const scheduleSlotsTag = tagKinds.scheduleSlots.build;
+export const customerAppointmentsTag = tagKinds.customerAppointments.build;
 
 /**
  * An answer showing money in the settings' currency (a work order not invoiced yet) changes

@@ -2,7 +2,7 @@ import { AppError } from '../app-error';
 import type { Viewer } from './rules';
 
 /** What a viewer asks for by id. */
-export type VisibleNoun = 'vehicle' | 'work order' | 'inspection item' | 'photo';
+export type VisibleNoun = 'vehicle' | 'work order' | 'inspection item' | 'photo' | 'appointment';
 
 /**
  * The one answer to "no such row, or not yours", whichever it is: a customer is FORBIDDEN (this

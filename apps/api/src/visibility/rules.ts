@@ -12,6 +12,7 @@ export interface Visible {
   odometerReading: Prisma.OdometerReadingWhereInput;
   inspection: Prisma.InspectionWhereInput;
   inspectionPhoto: Prisma.InspectionPhotoWhereInput;
+  appointment: Prisma.AppointmentWhereInput;
 }
 
 const everything: Visible = {
@@ -21,6 +22,7 @@ const everything: Visible = {
   odometerReading: {},
   inspection: {},
   inspectionPhoto: {},
+  appointment: {},
 };
 
 // A customer account without a customer record.
@@ -32,6 +34,7 @@ const nothing: Visible = {
   odometerReading: none,
   inspection: none,
   inspectionPhoto: none,
+  appointment: none,
 };
 
 /**
@@ -40,8 +43,8 @@ const nothing: Visible = {
  * vehicles they own now; the work orders where they are the customer (the vehicle's owner when
  * it was opened, so a car sold since stays in its old owner's history and never reaches the new
  * owner's), and what belongs to a work order (its credit notes, its inspection and the inspection's
- * photos) through it; and of an odometer
- * log, the readings of their work orders and those taken on none of a vehicle they own.
+ * photos) through it; and of an odometer log, the readings of their work orders and those taken
+ * on none of a vehicle they own; and the appointments booked for them.
  */
 export function visibleTo(viewer: Viewer): Visible {
   switch (viewer.role) {
@@ -59,6 +62,9 @@ export function visibleTo(viewer: Viewer): Visible {
         odometerReading: { OR: [{ workOrder }, { workOrderId: null, vehicle }] },
         inspection: { workOrder },
         inspectionPhoto: { item: { inspection: { workOrder } } },
+        // Their own appointments on the schedule: never another's, whose time the portal shows
+        // only as not free.
+        appointment: { customerId: viewer.customerId },
       };
     }
   }

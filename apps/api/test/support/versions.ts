@@ -1,6 +1,6 @@
 import type { TestApi } from './harness';
 
-type Versioned = 'customer' | 'vehicle' | 'workOrder' | 'workOrderLine';
+type Versioned = 'customer' | 'vehicle' | 'workOrder' | 'workOrderLine' | 'appointment' | 'bay';
 
 /**
  * The stored version of a record, for a test's edit that means to go on top of whatever is
@@ -16,7 +16,11 @@ export async function versionOf(api: TestApi, record: Versioned, id: number): Pr
         ? await prisma.vehicle.findUnique(where)
         : record === 'workOrder'
           ? await prisma.workOrder.findUnique(where)
-          : await prisma.workOrderLine.findUnique(where);
+          : record === 'appointment'
+            ? await prisma.appointment.findUnique(where)
+            : record === 'bay'
+              ? await prisma.bay.findUnique(where)
+              : await prisma.workOrderLine.findUnique(where);
   // A record that does not exist: a version it cannot be at, so the call gets its NOT_FOUND.
   return row?.version ?? 1;
 }

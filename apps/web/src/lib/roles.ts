@@ -40,6 +40,7 @@ export function navFor(role: Role): NavLink[] {
     { href: '/staff/board', label: 'Board' },
     { href: '/staff/due-soon', label: 'Due soon' },
     { href: '/staff/saved-jobs', label: 'Saved jobs' },
+    { href: '/staff/schedule', label: 'Schedule' },
   ];
   if (role === 'admin') {
     links.push(

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MyAppointments } from '~/components/portal/my-appointments';
 import { MyVehicles } from '~/components/portal/my-vehicles';
 import { OpenWorkOrders, PastWorkOrders } from '~/components/portal/my-work-orders';
 import { ShopContact } from '~/components/portal/shop-contact';
@@ -21,6 +22,7 @@ export default async function PortalPage() {
       <h1>My vehicles</h1>
       <ShopContact />
       <OpenWorkOrders />
+      <MyAppointments />
       <section aria-labelledby="vehicles-title">
         <h2 id="vehicles-title">Vehicles</h2>
         <MyVehicles />

@@ -6,6 +6,7 @@ import { DeleteRecord } from '~/components/delete-record';
 import { CustomerMessages } from '~/components/messages/customer-messages';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { VehicleTable } from '~/components/vehicles/vehicle-table';
+import { bookingPath } from '~/lib/booking-path';
 import { useTRPC } from '~/trpc/react';
 import { ContactDetails } from './contact-details';
 
@@ -51,7 +52,16 @@ export function CustomerDetail({ id }: { id: number }) {
         {vehicles.length === 0 ? (
           <Empty>{name} has no vehicles.</Empty>
         ) : (
-          <VehicleTable vehicles={vehicles} showOwner={false} />
+          <>
+            <VehicleTable vehicles={vehicles} showOwner={false} />
+            <ul className="inline-links" aria-label="Book an appointment">
+              {vehicles.map((vehicle) => (
+                <li key={vehicle.id}>
+                  <Link href={bookingPath(vehicle.id)}>Book {vehicle.plate}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       <CustomerMessages customerId={id} />

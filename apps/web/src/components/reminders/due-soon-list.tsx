@@ -7,6 +7,7 @@ import { CalendarDate } from '~/components/calendar-date';
 import { type Column, DataTable } from '~/components/data-table';
 import { LoadMore } from '~/components/load-more';
 import { Failed, Loading } from '~/components/query-state';
+import { bookingPath } from '~/lib/booking-path';
 import { formatMileage } from '~/lib/format';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { newWorkOrderPath } from '~/lib/new-work-order';
@@ -77,20 +78,30 @@ const columns: Column<Reminder>[] = [
   {
     header: 'Action',
     cell: ({ vehicle, description }) => (
-      <Link
-        href={newWorkOrderPath(vehicle.id, description)}
-        className="button-link"
-        aria-label={`New work order: ${description} for ${vehicle.plate}`}
-      >
-        New work order
-      </Link>
+      <>
+        <Link
+          href={newWorkOrderPath(vehicle.id, description)}
+          className="button-link"
+          aria-label={`New work order: ${description} for ${vehicle.plate}`}
+        >
+          New work order
+        </Link>{' '}
+        <Link
+          href={bookingPath(vehicle.id, description)}
+          className="button-link secondary"
+          aria-label={`Book: ${description} for ${vehicle.plate}`}
+        >
+          Book
+        </Link>
+      </>
     ),
   },
 ];
 
 /**
  * The next services due soon, in pages: the vehicle, the customer with how to reach them (their
- * page holds the full contact details), what is due and when, and a new work order for it.
+ * page holds the full contact details), what is due and when, and a new work order or a booking
+ * for it.
  */
 export function DueSoonList() {
   const trpc = useTRPC();

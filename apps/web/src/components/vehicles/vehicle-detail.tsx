@@ -6,6 +6,7 @@ import { DeleteRecord } from '~/components/delete-record';
 import { MeasurementHistory } from '~/components/inspections/measurement-history';
 import { Failed, Loading } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
+import { bookingPath } from '~/lib/booking-path';
 import { formatMileage } from '~/lib/format';
 import { newWorkOrderPath } from '~/lib/new-work-order';
 import { useTRPC } from '~/trpc/react';
@@ -51,6 +52,9 @@ export function VehicleDetail({ id }: { id: number }) {
       <div className="actions">
         <Link href={newWorkOrderPath(id)} className="button-link primary">
           New work order
+        </Link>
+        <Link href={bookingPath(id)} className="button-link">
+          Book an appointment
         </Link>
         <Link href={`/staff/vehicles/${id}/edit`} className="button-link">
           Edit or move to another owner

@@ -1,0 +1,158 @@
+import type { Prisma, PrismaClient } from '@garage/db';
+import { openStatuses } from '@garage/validators';
+import { holdingStatuses } from '../../domain/schedule/appointment-status';
+import { type ArrivedJob, carryOverOn, plannedEnd } from '../../domain/schedule/carry-over';
+import type { Interval } from '../../domain/schedule/intervals';
+import { dayBounds, daysFrom } from '../../domain/schedule/shop-clock';
+import type { ShopWeek } from './shop-week';
+
+// What takes the time of bays and technicians over some days: appointments (requested, booked,
+// arrived, and no-shows to show), and the carry-over of cars still in the shop.
+
+type Reader = PrismaClient | Prisma.TransactionClient;
+
+/** How far back an arrival may still hold its bay: a car in the shop for longer is rare. */
+const carryOverLookBackDays = 120;
+
+export const appointmentSelect = {
+  id: true,
+  version: true,
+  status: true,
+  channel: true,
+  startsAt: true,
+  endsAt: true,
+  bayId: true,
+  technicianId: true,
+  concern: true,
+  services: true,
+  outOfHours: true,
+  draftName: true,
+  draftPhone: true,
+  draftVehicle: true,
+  customer: { select: { id: true, name: true, phone: true } },
+  vehicle: { select: { id: true, plate: true, make: true, model: true, year: true } },
+  workOrder: { select: { id: true, number: true, status: true } },
+  bookedBy: { select: { id: true, name: true } },
+} satisfies Prisma.AppointmentSelect;
+
+/** The approved labour hours of a work order, from its lines. */
+const laborSelect = {
+  where: { kind: 'labor', approval: 'approved' },
+  select: { quantity: true },
+} satisfies Prisma.WorkOrder$linesArgs;
+
+const approvedHours = (lines: { quantity: Prisma.Decimal }[]) =>
+  lines.reduce((hours, line) => hours + Number(line.quantity), 0);
+
+/** A car held over onto `day`: the bay it holds and from when to when. */
+export type CarryOver = Interval & {
+  appointmentId: number;
+  bayId: number;
+  technicianId: number | null;
+  workOrder: { id: number; number: string; status: string };
+  vehicle: { id: number; plate: string; make: string; model: string } | null;
+  plannedEnd: Date;
+};
+
+/** The days' appointments (not cancelled ones) and carry-over, per day. */
+export async function loadBookings(
+  prisma: Reader,
+  week: ShopWeek,
+  first: string,
+  count: number,
+  today: string,
+) {
+  const days = daysFrom(first, count);
+  const start = dayBounds(first, week.timeZone).start;
+  const end = dayBounds(days.at(-1) ?? first, week.timeZone).end;
+  const lookBack = new Date(start.getTime() - carryOverLookBackDays * 86_400_000);
+  // One after the other: inside a booking's transaction both run on its one connection.
+  const appointments = await prisma.appointment.findMany({
+    where: {
+      startsAt: { lt: end },
+      endsAt: { gt: start },
+      status: { in: [...holdingStatuses, 'no_show'] },
+    },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    select: {
+      ...appointmentSelect,
+      workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
+    },
+  });
+  const arrived = await prisma.appointment.findMany({
+    where: {
+      status: 'arrived',
+      bayId: { not: null },
+      startsAt: { gte: lookBack, lt: end },
+      workOrder: { status: { in: [...openStatuses] } },
+    },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      bayId: true,
+      technicianId: true,
+      vehicle: { select: { id: true, plate: true, make: true, model: true } },
+      workOrder: { select: { id: true, number: true, status: true, lines: laborSelect } },
+    },
+  });
+  const carryOver = days.map((day) =>
+    arrived.flatMap((row): CarryOver[] => {
+      if (!row.workOrder || row.bayId === null) return [];
+      const job: ArrivedJob = {
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        workOrder: {
+          status: row.workOrder.status,
+          approvedLaborHours: approvedHours(row.workOrder.lines),
+        },
+      };
+      const held = carryOverOn(job, day, today, week.timeZone, week.opening);
+      if (!held) return [];
+      return [
+        {
+          ...held,
+          appointmentId: row.id,
+          bayId: row.bayId,
+          technicianId: row.technicianId,
+          workOrder: {
+            id: row.workOrder.id,
+            number: row.workOrder.number,
+            status: row.workOrder.status,
+          },
+          vehicle: row.vehicle,
+          plannedEnd: plannedEnd(job, week.timeZone, week.opening),
+        },
+      ];
+    }),
+  );
+  const shown = appointments.map(({ workOrder, ...appointment }) => ({
+    ...appointment,
+    workOrder: workOrder && {
+      id: workOrder.id,
+      number: workOrder.number,
+      status: workOrder.status,
+    },
+    // A job with a work order is planned by its approved labour (never shorter than booked).
+    plannedEnd: workOrder
+      ? plannedEnd(
+          {
+            ...appointment,
+            workOrder: {
+              status: workOrder.status,
+              approvedLaborHours: approvedHours(workOrder.lines),
+            },
+          },
+          week.timeZone,
+          week.opening,
+        )
+      : appointment.endsAt,
+  }));
+  // Every car still in the shop that arrived before the days end may hold its bay on them once
+  // its approved labour grows: the views carry their work orders' tags, held or not (yet).
+  const inShop = arrived.flatMap((row) => (row.workOrder ? [row.workOrder.id] : []));
+  return { days, appointments: shown, carryOver, inShop };
+}
+
+export type Bookings = Awaited<ReturnType<typeof loadBookings>>;
+export type ShownAppointment = Bookings['appointments'][number];
