@@ -68,11 +68,21 @@ export function MyAppointments() {
   );
 }
 
-function RequestSlot({ vehicles }: { vehicles: { id: number; plate: string }[] }) {
+type PortalVehicle = {
+  id: number;
+  plate: string;
+  year: number | null;
+  make: string;
+  model: string;
+};
+
+function RequestSlot({ vehicles }: { vehicles: PortalVehicle[] }) {
   const trpc = useTRPC();
   const format = useShopFormat();
   const [day, setDay] = useState(inDays(1));
-  const [vehicleId, setVehicleId] = useState(vehicles[0]?.id ?? 0);
+  const [chosenId, setVehicleId] = useState<number | null>(null);
+  // The vehicles arrive after the first render: until one is chosen, the first of them.
+  const vehicleId = chosenId ?? vehicles[0]?.id ?? 0;
   const [concern, setConcern] = useState('');
   const [error, setError] = useState<string | null>(null);
   const slots = useQuery(trpc.portalSchedule.slots.queryOptions({ day }));
@@ -95,7 +105,8 @@ function RequestSlot({ vehicles }: { vehicles: { id: number; plate: string }[] }
         <select value={vehicleId} onChange={(event) => setVehicleId(Number(event.target.value))}>
           {vehicles.map((vehicle) => (
             <option key={vehicle.id} value={vehicle.id}>
-              {vehicle.plate}
+              {[vehicle.year, vehicle.make, vehicle.model].filter(Boolean).join(' ')} (
+              {vehicle.plate})
             </option>
           ))}
         </select>
