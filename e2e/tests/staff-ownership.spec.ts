@@ -8,6 +8,8 @@ test('[STAFF][VEHICLES] moves a vehicle from alice to bob; both portals follow a
   page,
   pageAs,
 }, testInfo) => {
+  // Three signed-in pages and two moves: past the default minute when CI runs suites side by side.
+  test.slow();
   const alice = await pageAs('alice');
   const bob = await pageAs('bob');
 
