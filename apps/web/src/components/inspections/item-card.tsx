@@ -32,11 +32,13 @@ export function ItemCard({ workOrderId, item }: { workOrderId: number; item: Ins
   const [unread, setUnread] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const refresh = () =>
+  // A grade's answer names what it invalidated, and the cache link refetches the inspection; a
+  // photo goes over plain HTTP, outside that link, so its upload refreshes the inspection itself.
+  const refreshAfterUpload = () =>
     queryClient.invalidateQueries({
       queryKey: trpc.inspection.byWorkOrder.queryKey({ workOrderId }),
     });
-  const grade = useMutation(trpc.inspection.gradeItem.mutationOptions({ onSuccess: refresh }));
+  const grade = useMutation(trpc.inspection.gradeItem.mutationOptions());
 
   function save(chosen?: InspectionGrade) {
     let reading: string | null = null;
@@ -63,7 +65,7 @@ export function ItemCard({ workOrderId, item }: { workOrderId: number; item: Ins
     setUploading(true);
     setUploadError(await uploadPhoto(item.id, file));
     setUploading(false);
-    await refresh();
+    await refreshAfterUpload();
   }
 
   const fields = fieldErrorsFrom(grade.error);
