@@ -17,6 +17,9 @@ function newUserEnv(ports: { api: number; web: number }): NodeJS.ProcessEnv {
     if (name.startsWith('VITEST') || name.startsWith('TURBO_')) delete env[name];
   return {
     ...env,
+    // The builds this checkout already made from the same sources are reused (turbo restores
+    // them by content hash); a clone whose sources differ builds for itself.
+    TURBO_CACHE_DIR: join(repoRoot, '.turbo/cache'),
     API_PORT: String(ports.api),
     WEB_PORT: String(ports.web),
     API_URL: `http://127.0.0.1:${ports.api}`,

@@ -97,13 +97,21 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
 }
 
-/** Creates a fresh, uniquely named database on the server at `serverUrl`; returns its URL. */
-export async function createDatabase(serverUrl: string, prefix = 'garage_test'): Promise<string> {
+/**
+ * Creates a fresh, uniquely named database on the server at `serverUrl`; returns its URL. With
+ * `copyOf` (a database's URL, with no one connected to it) the new one starts as its copy.
+ */
+export async function createDatabase(
+  serverUrl: string,
+  prefix = 'garage_test',
+  copyOf?: string,
+): Promise<string> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const template = copyOf ? ` template "${new URL(copyOf).pathname.slice(1)}"` : '';
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(`create database "${name}"`);
+    await client.query(`create database "${name}"${template}`);
   } finally {
     await client.end();
   }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type Database, openDatabase } from '@garage/db';
-import { demoPassword, seed } from '@garage/db/seed';
+import { demoPassword } from '@garage/db/seed';
 import { createDatabase } from '@garage/test-services';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { type Logger, pino } from 'pino';
@@ -24,14 +24,9 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-/** A fresh, migrated, seeded database on the test PostgreSQL server. */
-export async function seededDatabaseUrl(): Promise<string> {
-  const url = await createDatabase(inject('postgresUrl'));
-  const db = await openDatabase({ url });
-  await db.migrate();
-  await seed(db.prisma, { customers: 12, vehicles: 20 });
-  await db.close();
-  return url;
+/** A fresh, migrated, seeded database of this suite's own (a copy of the run's seeded one). */
+export function seededDatabaseUrl(): Promise<string> {
+  return createDatabase(inject('postgresUrl'), 'garage_test', inject('seededDatabaseUrl'));
 }
 
 /** Starts the real API (HTTP on a free port) on `databaseUrl`, with Redis when given. */
