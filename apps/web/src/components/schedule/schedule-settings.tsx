@@ -5,16 +5,7 @@ import { useEffect, useState } from 'react';
 import { Failed, Loading } from '~/components/query-state';
 import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { useTRPC } from '~/trpc/react';
-
-const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** `HH:MM` of minutes after midnight, and back (null when the text is not a time). */
-const timeOf = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-const minuteOf = (time: string): number | null => {
-  const match = /^(\d{2}):(\d{2})$/.exec(time);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-};
+import { minuteOfTime, timeOfMinute, weekdays } from './week-minutes';
 
 /** A refusal in words, naming its fields (this screen has no field to mark). */
 const errorOf = (error: unknown) => formErrorFrom(error, fieldErrorsFrom(error), []);
@@ -42,7 +33,11 @@ export function ScheduleSettings() {
       weekdays.map((_, index) => {
         const row = opening.find((each) => each.weekday === index + 1);
         return row
-          ? { open: true, opens: timeOf(row.opensMinute), closes: timeOf(row.closesMinute) }
+          ? {
+              open: true,
+              opens: timeOfMinute(row.opensMinute),
+              closes: timeOfMinute(row.closesMinute),
+            }
           : { open: false, opens: '08:00', closes: '17:00' };
       }),
     );
@@ -54,7 +49,7 @@ export function ScheduleSettings() {
   const saveHours = () =>
     setOpeningHours.mutate({
       hours: week.flatMap((day, index) => {
-        const [opensMinute, closesMinute] = [minuteOf(day.opens), minuteOf(day.closes)];
+        const [opensMinute, closesMinute] = [minuteOfTime(day.opens), minuteOfTime(day.closes)];
         return day.open && opensMinute !== null && closesMinute !== null
           ? [{ weekday: index + 1, opensMinute, closesMinute }]
           : [];
