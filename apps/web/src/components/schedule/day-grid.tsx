@@ -29,10 +29,15 @@ const whoOf = (row: ScheduleAppointment) =>
     .filter(Boolean)
     .join(' · ');
 
-/** Where an appointment is drawn while its move is on the way (or until the day shows it). */
+/**
+ * A move sent for an appointment, drawn where it goes until the day shows it: based on version
+ * `basedOn`, saved as version `saved` (null while on the way), so a next move (another key
+ * press) can follow before the day is read again.
+ */
 type Placed = {
   id: number;
-  version: number;
+  basedOn: number;
+  saved: number | null;
   startsAt: Date;
   endsAt: Date;
   bayId: number | null;
@@ -92,27 +97,41 @@ export function DayGrid({
     new Date(day.start.getTime() + (first + row * stepMinutes) * 60_000);
   const span = (from: Date, to: Date) => `${clock(from, day.timeZone)}-${clock(to, day.timeZone)}`;
 
-  /** The move sent for `row` that the day does not show yet (its version is still the old one). */
-  const awaiting = (row: ScheduleAppointment) =>
-    placed !== null && placed.id === row.id && placed.version === row.version ? placed : null;
+  /** The move of `row` the day does not show yet (it still holds an older version). */
+  const placedOf = (row: ScheduleAppointment) =>
+    placed !== null && placed.id === row.id && row.version <= placed.basedOn ? placed : null;
+
+  /** Where `row` is drawn, and the version its next move is based on (null: one is on the way). */
+  const shownOf = (row: ScheduleAppointment) => {
+    const moved = placedOf(row);
+    return moved ? { ...moved, version: moved.saved } : { ...row, version: row.version };
+  };
 
   const moveTo = (row: ScheduleAppointment, to: Span, column?: Column) => {
-    if (awaiting(row)) return;
+    const shown = shownOf(row);
+    const version = shown.version;
+    if (version === null) return;
+    const sent = (current: Placed | null) => current?.id === row.id && current.basedOn === version;
     setOutcome(null);
     setPlaced({
       id: row.id,
-      version: row.version,
+      basedOn: version,
+      saved: null,
       ...to,
-      bayId: column?.key === 'bayId' ? column.id : row.bayId,
-      technicianId: column?.key === 'technicianId' ? column.id : row.technicianId,
+      bayId: column?.key === 'bayId' ? column.id : shown.bayId,
+      technicianId: column?.key === 'technicianId' ? column.id : shown.technicianId,
     });
     move.mutate(
-      { id: row.id, version: row.version, ...to, ...(column ? { [column.key]: column.id } : {}) },
+      { id: row.id, version, ...to, ...(column ? { [column.key]: column.id } : {}) },
       {
-        onSuccess: () =>
-          setOutcome({ refused: false, text: `Moved to ${span(to.startsAt, to.endsAt)}.` }),
+        onSuccess: (moved) => {
+          setPlaced((current) =>
+            current && sent(current) ? { ...current, saved: moved.version } : current,
+          );
+          setOutcome({ refused: false, text: `Moved to ${span(to.startsAt, to.endsAt)}.` });
+        },
         onError: (error) => {
-          setPlaced(null);
+          setPlaced((current) => (sent(current) ? null : current));
           setOutcome({ refused: true, text: `Not moved: ${error.message}.` });
         },
       },
@@ -132,25 +151,27 @@ export function DayGrid({
       );
     if (!cell) return;
     const { row, mode } = dragged;
-    const to = spanOnDrop(mode, row, instantAt(Number(cell.dataset.row)), stepMinutes);
+    const shown = shownOf(row);
+    const to = spanOnDrop(mode, shown, instantAt(Number(cell.dataset.row)), stepMinutes);
     const target = columns[Number(cell.dataset.column)];
     const column =
-      mode === 'move' && target && columnOf(row) !== columns.indexOf(target) ? target : undefined;
-    if (column || !sameSpan(to, row)) moveTo(row, to, column);
+      mode === 'move' && target && columnOf(shown) !== columns.indexOf(target) ? target : undefined;
+    if (column || !sameSpan(to, shown)) moveTo(row, to, column);
   };
 
   const onMoveKey = (event: KeyboardEvent, row: ScheduleAppointment, columnIndex: number) => {
     const sideways = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
-    const to = spanOnKey(event.key, event.shiftKey, row, stepMinutes);
+    const shown = shownOf(row);
+    const to = spanOnKey(event.key, event.shiftKey, shown, stepMinutes);
     if (sideways === undefined && !to) return;
     event.preventDefault();
     const column = sideways === undefined ? undefined : columns[columnIndex + sideways];
     if (to) moveTo(row, to);
-    else if (column) moveTo(row, row, column);
+    else if (column) moveTo(row, shown, column);
   };
 
   const onResizeKey = (event: KeyboardEvent, row: ScheduleAppointment) => {
-    const to = spanOnKey(event.key, true, row, stepMinutes);
+    const to = spanOnKey(event.key, true, shownOf(row), stepMinutes);
     if (!to) return;
     event.preventDefault();
     moveTo(row, to);
@@ -255,11 +276,12 @@ export function DayGrid({
           );
         })}
         {day.appointments.map((row) => {
-          const moving = awaiting(row);
-          const shown = moving ?? row;
+          const shown = shownOf(row);
           const index = columnOf(shown);
           if (index < 0) return null;
-          const end = moving ? moving.endsAt : row.plannedEnd;
+          // Until the day shows a move, the block ends where the move ends it.
+          const end = placedOf(row) ? shown.endsAt : row.plannedEnd;
+          const moving = shown.version === null;
           const overdue = row.status === 'booked' && row.startsAt < now;
           const noShow = row.status === 'no_show';
           const movable = row.status === 'booked' || row.status === 'requested';
