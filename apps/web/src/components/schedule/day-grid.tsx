@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, type KeyboardEvent, useState } from 'react';
+import { fieldErrorsFrom } from '~/lib/field-errors';
 import { useTRPC } from '~/trpc/react';
 import { AppointmentTimeForm } from './appointment-time-form';
 import { type DragMode, type Span, sameSpan, spanOnDrop, spanOnKey } from './block-moves';
@@ -28,6 +29,11 @@ const whoOf = (row: ScheduleAppointment) =>
   [row.customer?.name ?? row.draftName, row.vehicle ? `${row.vehicle.plate}` : row.draftVehicle]
     .filter(Boolean)
     .join(' · ');
+
+/** Why a move was refused: the clash or rule it names (on a field), or the error's message. */
+const problemOf = (error: unknown) =>
+  Object.values(fieldErrorsFrom(error))[0] ??
+  (error instanceof Error ? error.message : 'it could not be saved');
 
 /**
  * A move sent for an appointment, drawn where it goes until the day shows it: based on version
@@ -132,7 +138,7 @@ export function DayGrid({
         },
         onError: (error) => {
           setPlaced((current) => (sent(current) ? null : current));
-          setOutcome({ refused: true, text: `Not moved: ${error.message}.` });
+          setOutcome({ refused: true, text: `Not moved: ${problemOf(error)}.` });
         },
       },
     );
@@ -180,7 +186,7 @@ export function DayGrid({
   return (
     <>
       {outcome?.refused ? (
-        <p role="alert" className="error">
+        <p role="alert" className="form-error">
           {outcome.text}
         </p>
       ) : (
@@ -304,24 +310,31 @@ export function DayGrid({
                 gridRow: `${rowOf(shown.startsAt) + 1} / ${rowOf(end) + 1}`,
               }}
             >
-              {movable ? (
-                <button
-                  type="button"
-                  className="move-handle"
-                  draggable
-                  onDragStart={() => setDragged({ row, mode: 'move' })}
-                  onDragEnd={() => setDragged(null)}
-                  onKeyDown={(event) => onMoveKey(event, row, index)}
-                  aria-label={`Move ${times} ${who}${overdue ? ' (overdue)' : ''}: arrows move it, Shift+arrows resize it`}
-                >
-                  ⠿
-                </button>
-              ) : null}
-              <span className="time">{times}</span> <strong>{who}</strong>
-              <span className="badge">{overdue ? 'overdue' : noShow ? 'no-show' : row.status}</span>
-              <br />
-              {row.concern}
-              <AppointmentActions row={row} onChangeTime={movable ? () => setEditing(row) : null} />
+              <div className="schedule-block-body">
+                {movable ? (
+                  <button
+                    type="button"
+                    className="move-handle"
+                    draggable
+                    onDragStart={() => setDragged({ row, mode: 'move' })}
+                    onDragEnd={() => setDragged(null)}
+                    onKeyDown={(event) => onMoveKey(event, row, index)}
+                    aria-label={`Move ${times} ${who}${overdue ? ' (overdue)' : ''}: arrows move it, Shift+arrows resize it`}
+                  >
+                    ⠿
+                  </button>
+                ) : null}
+                <span className="time">{times}</span> <strong>{who}</strong>
+                <span className="badge">
+                  {overdue ? 'overdue' : noShow ? 'no-show' : row.status}
+                </span>
+                <br />
+                {row.concern}
+                <AppointmentActions
+                  row={row}
+                  onChangeTime={movable ? () => setEditing(row) : null}
+                />
+              </div>
               {movable ? (
                 <button
                   type="button"
