@@ -25,9 +25,9 @@ function submitted(draft: typeof week) {
 
 describe("a technician's week in the working-hours form", () => {
   it('shows the stored hours by weekday, the others not worked, days off in order', () => {
-    expect(week.week[0]).toEqual({ working: true, start: '08:00', end: '17:00' });
-    expect(week.week[1]).toMatchObject({ working: false });
-    expect(week.week[2]).toEqual({ working: true, start: '07:30', end: '15:30' });
+    expect(week.week[0]).toEqual({ on: true, from: '08:00', to: '17:00' });
+    expect(week.week[1]).toMatchObject({ on: false });
+    expect(week.week[2]).toEqual({ on: true, from: '07:30', to: '15:30' });
     expect(week.daysOff).toEqual(['2026-12-24', '2027-01-04']);
   });
 
@@ -49,11 +49,11 @@ describe("a technician's week in the working-hours form", () => {
       ...week,
       week: week.week.map((day, index) =>
         index === 0
-          ? { ...day, end: '07:00' }
+          ? { ...day, to: '07:00' }
           : index === 2
-            ? { ...day, start: '' }
+            ? { ...day, from: '' }
             : index === 4
-              ? { working: true, start: '09:00', end: '09:00' }
+              ? { on: true, from: '09:00', to: '09:00' }
               : day,
       ),
     };

@@ -1,6 +1,9 @@
 // The schedule's settings speak of a week on the shop's wall clock: weekdays 1 (Monday) to 7
 // (Sunday), and times as minutes after midnight, typed and shown as `HH:MM`.
 
+/** A weekday's span as a form holds it: on (open, worked) or not, from and to as `HH:MM`. */
+export type WeekdaySpan = { on: boolean; from: string; to: string };
+
 export const weekdays = [
   'Monday',
   'Tuesday',

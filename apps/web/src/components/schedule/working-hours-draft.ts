@@ -1,15 +1,13 @@
 import type { FieldErrors } from '~/lib/field-errors';
-import { minuteOfTime, timeOfMinute, weekdays } from './week-minutes';
+import { minuteOfTime, timeOfMinute, type WeekdaySpan, weekdays } from './week-minutes';
 
 // A technician's week as the working-hours form holds it (a row per weekday, times typed as
 // `HH:MM`, days off as calendar dates) and as `schedule.setWorkingHours` takes it (minutes after
 // midnight, only the weekdays worked). Problems come back by the input's paths (`hours.2.endMinute`)
 // and are placed on the weekday or day off they belong to.
 
-/** One weekday of the form: worked or not, and its hours on the shop's clock. */
-export type WeekdayDraft = { working: boolean; start: string; end: string };
-
-export type WorkingHoursDraft = { week: WeekdayDraft[]; daysOff: string[] };
+/** A weekday per row (`on`: worked), and the days off. */
+export type WorkingHoursDraft = { week: WeekdaySpan[]; daysOff: string[] };
 
 /** The technician's week as the API answers it (`schedule.setup`). */
 export type TechnicianWeek = {
@@ -18,7 +16,7 @@ export type TechnicianWeek = {
 };
 
 /** A weekday not worked yet starts from a usual working day when ticked. */
-const usualDay = { start: '08:00', end: '17:00' };
+const usualDay = { from: '08:00', to: '17:00' };
 
 /** The form's draft of a technician's week. */
 export function draftOfWeek(technician: TechnicianWeek): WorkingHoursDraft {
@@ -26,8 +24,8 @@ export function draftOfWeek(technician: TechnicianWeek): WorkingHoursDraft {
     week: weekdays.map((_, index) => {
       const row = technician.hours.find((each) => each.weekday === index + 1);
       return row
-        ? { working: true, start: timeOfMinute(row.startMinute), end: timeOfMinute(row.endMinute) }
-        : { working: false, ...usualDay };
+        ? { on: true, from: timeOfMinute(row.startMinute), to: timeOfMinute(row.endMinute) }
+        : { on: false, ...usualDay };
     }),
     daysOff: [...technician.daysOff].sort(),
   };
@@ -35,7 +33,7 @@ export function draftOfWeek(technician: TechnicianWeek): WorkingHoursDraft {
 
 /** The weekdays worked, each with its weekday index (0 = Monday), in the order they are sent. */
 const worked = (draft: WorkingHoursDraft) =>
-  draft.week.flatMap((day, index) => (day.working ? [{ day, index }] : []));
+  draft.week.flatMap((day, index) => (day.on ? [{ day, index }] : []));
 
 /**
  * What the form sends for `draft` (times read as minutes), and the problems of the times it
@@ -44,7 +42,7 @@ const worked = (draft: WorkingHoursDraft) =>
 export function readWorkingHours(draft: WorkingHoursDraft, technicianId: number | null) {
   const unread: FieldErrors = {};
   const hours = worked(draft).map(({ day, index }, at) => {
-    const [startMinute, endMinute] = [minuteOfTime(day.start), minuteOfTime(day.end)];
+    const [startMinute, endMinute] = [minuteOfTime(day.from), minuteOfTime(day.to)];
     if (startMinute === null) unread[`hours.${at}.startMinute`] = 'must be a time (HH:MM)';
     if (endMinute === null) unread[`hours.${at}.endMinute`] = 'must be a time (HH:MM)';
     // A time not read stands in as the widest day (midnight to midnight), so the schema still

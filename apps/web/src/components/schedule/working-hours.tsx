@@ -3,20 +3,20 @@
 import type { RouterOutputs } from '@garage/api';
 import { workingHoursInput } from '@garage/validators';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { FormError } from '~/components/form-error';
 import { Loaded } from '~/components/query-state';
 import { SelectField } from '~/components/select-field';
 import { SubmitButton } from '~/components/submit-button';
 import { useFormMutation } from '~/lib/use-form-mutation';
 import { useTRPC } from '~/trpc/react';
-import { weekdays } from './week-minutes';
+import { type WeekdaySpan, weekdays } from './week-minutes';
+import { WeekdayLine } from './weekday-line';
 import {
   dayOffProblems,
   draftOfWeek,
   readWorkingHours,
   shownPaths,
-  type WeekdayDraft,
   weekdayProblems,
   withDayOff,
 } from './working-hours-draft';
@@ -78,7 +78,7 @@ function TechnicianWeekForm({ technician }: { technician: Technician }) {
   const dayProblems = weekdayProblems(draft, form.fields);
   const offProblems = dayOffProblems(draft, form.fields);
 
-  const changeDay = (index: number, patch: Partial<WeekdayDraft>) => {
+  const changeDay = (index: number, patch: Partial<WeekdaySpan>) => {
     setSaved(false);
     form.setDraft((current) => ({
       ...current,
@@ -111,7 +111,8 @@ function TechnicianWeekForm({ technician }: { technician: Technician }) {
         <WeekdayLine
           key={weekdays[index]}
           weekday={weekdays[index] ?? ''}
-          day={day}
+          span={day}
+          labels={{ on: 'Works', from: 'Starts', to: 'Ends' }}
           problem={dayProblems[index]}
           onChange={(patch) => changeDay(index, patch)}
         />
@@ -165,57 +166,5 @@ function TechnicianWeekForm({ technician }: { technician: Technician }) {
       </div>
       <p role="status">{saved && !form.busy ? 'Working hours saved.' : null}</p>
     </form>
-  );
-}
-
-/** A weekday's line: worked or not, from and to, and its problem tied to its inputs. */
-function WeekdayLine({
-  weekday,
-  day,
-  problem,
-  onChange,
-}: {
-  weekday: string;
-  day: WeekdayDraft;
-  problem: string | undefined;
-  onChange: (patch: Partial<WeekdayDraft>) => void;
-}) {
-  const errorId = useId();
-  const invalid = problem ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
-  return (
-    <fieldset className="opening-day">
-      <legend>{weekday}</legend>
-      <label>
-        <input
-          type="checkbox"
-          checked={day.working}
-          onChange={(event) => onChange({ working: event.target.checked })}
-        />{' '}
-        Works
-      </label>
-      <label>
-        Starts
-        <input
-          type="time"
-          value={day.start}
-          disabled={!day.working}
-          onChange={(event) => onChange({ start: event.target.value })}
-          {...invalid}
-        />
-      </label>
-      <label>
-        Ends
-        <input
-          type="time"
-          value={day.end}
-          disabled={!day.working}
-          onChange={(event) => onChange({ end: event.target.value })}
-          {...invalid}
-        />
-      </label>
-      <span id={errorId} className="field-error" aria-live="polite">
-        {problem}
-      </span>
-    </fieldset>
   );
 }
