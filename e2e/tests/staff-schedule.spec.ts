@@ -152,3 +152,33 @@ test('[STAFF][SCHEDULE] a phone booking into a free bay, the same slot refused t
 
   await saveEndState(testInfo, { booker: page, desk });
 });
+
+test("[ADMIN][SCHEDULE] a technician's hours: every weekday's problem in one submit, then saved with a day off", async ({
+  pageAs,
+}) => {
+  const admin = await pageAs('admin');
+  // A day off far ahead, so no other flow's bookings meet it.
+  const dayOff = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  await admin.goto('/admin/settings');
+  const form = admin.getByRole('form', { name: 'Working hours of Rita Kowalski' });
+  const weekday = (name: string) => form.getByRole('group', { name, exact: true });
+  await weekday('Saturday').getByLabel('Works').check();
+  await weekday('Saturday').getByLabel('Ends').fill('');
+  await weekday('Sunday').getByLabel('Works').check();
+  await weekday('Sunday').getByLabel('Starts').fill('10:00');
+  await weekday('Sunday').getByLabel('Ends').fill('09:00');
+  await form.getByRole('button', { name: 'Save hours of Rita Kowalski' }).click();
+  await expect(weekday('Saturday')).toContainText('Saturday end must be a time (HH:MM)');
+  await expect(weekday('Sunday')).toContainText('Sunday must end after it starts');
+  await weekday('Saturday').getByLabel('Works').uncheck();
+  await weekday('Sunday').getByLabel('Ends').fill('14:00');
+  await form.getByLabel('New day off').fill(dayOff);
+  await form.getByRole('button', { name: 'Add day off' }).click();
+  await form.getByRole('button', { name: 'Save hours of Rita Kowalski' }).click();
+  await expect(form.getByRole('status')).toHaveText('Working hours saved.');
+  const { technicians } = await query(admin.request, 'schedule', 'setup', undefined);
+  const rita = technicians.find((each) => each.name === 'Rita Kowalski');
+  expect(rita?.hours).toContainEqual({ weekday: 7, startMinute: 600, endMinute: 840 });
+  expect(rita?.hours.map((each) => each.weekday)).not.toContain(6);
+  expect(rita?.daysOff).toContain(dayOff);
+});
