@@ -144,6 +144,13 @@ export function DayGrid({
     );
   };
 
+  /** Opens the time form on the block as drawn (a move saved but not yet read again included). */
+  const editTime = (row: ScheduleAppointment) => {
+    const shown = shownOf(row);
+    if (shown.version === null) return;
+    setEditing({ ...row, startsAt: shown.startsAt, endsAt: shown.endsAt, version: shown.version });
+  };
+
   /** A handle dropped anywhere on the grid: the cell under the pointer, even beneath a block. */
   const onDrop = (event: DragEvent) => {
     if (!dragged) return;
@@ -330,10 +337,7 @@ export function DayGrid({
                 </span>
                 <br />
                 {row.concern}
-                <AppointmentActions
-                  row={row}
-                  onChangeTime={movable ? () => setEditing(row) : null}
-                />
+                <AppointmentActions row={row} onChangeTime={movable ? () => editTime(row) : null} />
               </div>
               {movable ? (
                 <button
