@@ -8,7 +8,16 @@ export interface TextFieldProps {
   onChange: (value: string) => void;
   /** The server's message for this field; predicates ("is required") get the label in front. */
   error?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'date' | 'datetime-local';
+  type?:
+    | 'text'
+    | 'email'
+    | 'password'
+    | 'tel'
+    | 'number'
+    | 'search'
+    | 'date'
+    | 'time'
+    | 'datetime-local';
   /** A <textarea> instead of an <input>, for notes and addresses. */
   multiline?: boolean;
   inputMode?: 'numeric' | 'decimal' | 'text';

@@ -1,8 +1,11 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { type KeyboardEvent, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, useState } from 'react';
+import { fieldErrorsFrom } from '~/lib/field-errors';
 import { useTRPC } from '~/trpc/react';
+import { AppointmentTimeForm } from './appointment-time-form';
+import { type DragMode, type Span, sameSpan, spanOnDrop, spanOnKey } from './block-moves';
 import type { Slot } from './booking-form';
 import {
   minutesInto,
@@ -27,11 +30,37 @@ const whoOf = (row: ScheduleAppointment) =>
     .filter(Boolean)
     .join(' · ');
 
+/** Why a move was refused: the clash or rule it names (on a field), or the error's message. */
+const problemOf = (error: unknown) =>
+  Object.values(fieldErrorsFrom(error))[0] ??
+  (error instanceof Error ? error.message : 'it could not be saved');
+
+/**
+ * A move sent for an appointment, drawn where it goes until the day shows it: based on version
+ * `basedOn`, saved as version `saved` (null while on the way), so a next move (another key
+ * press) can follow before the day is read again.
+ */
+type Placed = {
+  id: number;
+  basedOn: number;
+  saved: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  bayId: number | null;
+  technicianId: number | null;
+};
+
+/** The outcome of the last move, in words: said politely when done, announced when refused. */
+type Outcome = { refused: boolean; text: string };
+
 /**
  * One day as a CSS grid: a column per bay (or technician), a row per 15 minutes of the day's
  * real length (23 or 25 hours on a daylight-saving day), appointments and carried-over work as
- * blocks. Free cells are buttons that book; a block moves by dragging it onto a cell, or with
- * the keyboard (arrows: 15 minutes or a column; Shift+arrows: longer or shorter).
+ * blocks. Free cells are buttons that book. A block moves by dragging its handle onto a cell
+ * (another column too) and resizes by dragging its bottom edge; from the keyboard, arrows on
+ * its move handle move it (Shift+arrows resize it), arrows on its resize handle end it earlier
+ * or later, and "Change time" types its start and end. A block is drawn where it goes while the
+ * move is on the way; a refused move (a clash, named) puts it back where it was.
  */
 export function DayGrid({
   day,
@@ -46,8 +75,10 @@ export function DayGrid({
 }) {
   const trpc = useTRPC();
   const move = useMutation(trpc.schedule.move.mutationOptions());
-  const [message, setMessage] = useState<string | null>(null);
-  const [dragged, setDragged] = useState<ScheduleAppointment | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [dragged, setDragged] = useState<{ row: ScheduleAppointment; mode: DragMode } | null>(null);
+  const [placed, setPlaced] = useState<Placed | null>(null);
+  const [editing, setEditing] = useState<ScheduleAppointment | null>(null);
 
   const columns: Column[] =
     by === 'bay'
@@ -58,6 +89,8 @@ export function DayGrid({
           key: 'technicianId',
           off: tech.working === null,
         }));
+  const columnOf = (item: { bayId: number | null; technicianId: number | null }) =>
+    columns.findIndex((column) => column.id === (by === 'bay' ? item.bayId : item.technicianId));
   const first = day.opening ? minutesInto(day, day.opening.start) : 0;
   const last = day.opening ? minutesInto(day, day.opening.end) : minutesInto(day, day.end);
   const rows = Math.max(1, Math.ceil((last - first) / stepMinutes));
@@ -68,66 +101,134 @@ export function DayGrid({
     );
   const instantAt = (row: number) =>
     new Date(day.start.getTime() + (first + row * stepMinutes) * 60_000);
+  const span = (from: Date, to: Date) => `${clock(from, day.timeZone)}-${clock(to, day.timeZone)}`;
 
-  const moveTo = (row: ScheduleAppointment, startsAt: Date, endsAt: Date, column?: Column) => {
-    setMessage(null);
+  /** The move of `row` the day does not show yet (it still holds an older version). */
+  const placedOf = (row: ScheduleAppointment) =>
+    placed !== null && placed.id === row.id && row.version <= placed.basedOn ? placed : null;
+
+  /** Where `row` is drawn, and the version its next move is based on (null: one is on the way). */
+  const shownOf = (row: ScheduleAppointment) => {
+    const moved = placedOf(row);
+    return moved ? { ...moved, version: moved.saved } : { ...row, version: row.version };
+  };
+
+  const moveTo = (row: ScheduleAppointment, to: Span, column?: Column) => {
+    const shown = shownOf(row);
+    const version = shown.version;
+    if (version === null) return;
+    const sent = (current: Placed | null) => current?.id === row.id && current.basedOn === version;
+    setOutcome(null);
+    setPlaced({
+      id: row.id,
+      basedOn: version,
+      saved: null,
+      ...to,
+      bayId: column?.key === 'bayId' ? column.id : shown.bayId,
+      technicianId: column?.key === 'technicianId' ? column.id : shown.technicianId,
+    });
     move.mutate(
+      { id: row.id, version, ...to, ...(column ? { [column.key]: column.id } : {}) },
       {
-        id: row.id,
-        version: row.version,
-        startsAt,
-        endsAt,
-        ...(column ? { [column.key]: column.id } : {}),
-      },
-      {
-        onSuccess: () =>
-          setMessage(`Moved to ${clock(startsAt, day.timeZone)}-${clock(endsAt, day.timeZone)}.`),
-        onError: (error) => setMessage(error.message),
+        onSuccess: (moved) => {
+          setPlaced((current) =>
+            current && sent(current) ? { ...current, saved: moved.version } : current,
+          );
+          setOutcome({ refused: false, text: `Moved to ${span(to.startsAt, to.endsAt)}.` });
+        },
+        onError: (error) => {
+          setPlaced((current) => (sent(current) ? null : current));
+          setOutcome({ refused: true, text: `Not moved: ${problemOf(error)}.` });
+        },
       },
     );
   };
 
-  const onKey = (event: KeyboardEvent, row: ScheduleAppointment, columnIndex: number) => {
-    const step = stepMinutes * 60_000;
-    const start = row.startsAt.getTime();
-    const end = row.endsAt.getTime();
-    const shift = event.shiftKey;
-    const moves: Record<string, () => void> = {
-      ArrowUp: () =>
-        shift
-          ? moveTo(row, row.startsAt, new Date(Math.max(start + step, end - step)))
-          : moveTo(row, new Date(start - step), new Date(end - step)),
-      ArrowDown: () =>
-        shift
-          ? moveTo(row, row.startsAt, new Date(end + step))
-          : moveTo(row, new Date(start + step), new Date(end + step)),
-      ArrowLeft: () => {
-        const column = columns[columnIndex - 1];
-        if (column) moveTo(row, row.startsAt, row.endsAt, column);
-      },
-      ArrowRight: () => {
-        const column = columns[columnIndex + 1];
-        if (column) moveTo(row, row.startsAt, row.endsAt, column);
-      },
-    };
-    const action = moves[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
+  /** Opens the time form on the block as drawn (a move saved but not yet read again included). */
+  const editTime = (row: ScheduleAppointment) => {
+    const shown = shownOf(row);
+    if (shown.version === null) return;
+    setEditing({ ...row, startsAt: shown.startsAt, endsAt: shown.endsAt, version: shown.version });
+  };
+
+  /** A handle dropped anywhere on the grid: the cell under the pointer, even beneath a block. */
+  const onDrop = (event: DragEvent) => {
+    if (!dragged) return;
+    event.preventDefault();
+    setDragged(null);
+    const cell = document
+      .elementsFromPoint(event.clientX, event.clientY)
+      .find(
+        (element): element is HTMLElement =>
+          element instanceof HTMLElement && 'row' in element.dataset,
+      );
+    if (!cell) return;
+    const { row, mode } = dragged;
+    const shown = shownOf(row);
+    const to = spanOnDrop(mode, shown, instantAt(Number(cell.dataset.row)), stepMinutes);
+    const target = columns[Number(cell.dataset.column)];
+    const column =
+      mode === 'move' && target && columnOf(shown) !== columns.indexOf(target) ? target : undefined;
+    if (column || !sameSpan(to, shown)) moveTo(row, to, column);
+  };
+
+  const onMoveKey = (event: KeyboardEvent, row: ScheduleAppointment, columnIndex: number) => {
+    const sideways = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    const shown = shownOf(row);
+    const to = spanOnKey(event.key, event.shiftKey, shown, stepMinutes);
+    if (sideways === undefined && !to) return;
+    event.preventDefault();
+    const column = sideways === undefined ? undefined : columns[columnIndex + sideways];
+    if (to) moveTo(row, to);
+    else if (column) moveTo(row, shown, column);
+  };
+
+  const onResizeKey = (event: KeyboardEvent, row: ScheduleAppointment) => {
+    const to = spanOnKey(event.key, true, shownOf(row), stepMinutes);
+    if (!to) return;
+    event.preventDefault();
+    moveTo(row, to);
   };
 
   return (
     <>
-      <p role="status" className="muted">
-        {message}
-      </p>
+      {outcome?.refused ? (
+        <p role="alert" className="form-error">
+          {outcome.text}
+        </p>
+      ) : (
+        <p role="status" className="muted">
+          {outcome?.text}
+        </p>
+      )}
+      {editing ? (
+        <AppointmentTimeForm
+          key={`${editing.id}-${editing.version}`}
+          appointment={editing}
+          who={whoOf(editing)}
+          day={day.day}
+          timeZone={day.timeZone}
+          onDone={(moved) => {
+            setEditing(null);
+            if (moved)
+              setOutcome({
+                refused: false,
+                text: `Moved to ${span(moved.startsAt, moved.endsAt)}.`,
+              });
+          }}
+        />
+      ) : null}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is the pointer's way; the keyboard's are the handles' keys and "Change time". */}
       <div
         className="schedule-grid"
         style={{
           gridTemplateColumns: `4rem repeat(${columns.length}, minmax(9rem, 1fr))`,
           gridTemplateRows: `auto repeat(${rows}, 1.25rem)`,
         }}
+        onDragOver={(event) => {
+          if (dragged) event.preventDefault();
+        }}
+        onDrop={onDrop}
       >
         <div className="schedule-corner" />
         {columns.map((column, index) => (
@@ -160,24 +261,17 @@ export function DayGrid({
                 type="button"
                 key={`${column.id}-${row}`}
                 className="schedule-cell"
+                data-row={row}
+                data-column={index}
                 style={{ gridColumn: index + 2, gridRow: row + 2 }}
                 aria-label={`Book ${label}`}
                 onClick={() => onPick({ [column.key]: column.id, startsAt, label })}
-                onDragOver={(event) => event.preventDefault()}
-                onDrop={() => {
-                  if (!dragged) return;
-                  const length = dragged.endsAt.getTime() - dragged.startsAt.getTime();
-                  moveTo(dragged, startsAt, new Date(startsAt.getTime() + length), column);
-                  setDragged(null);
-                }}
               />
             );
           }),
         )}
         {day.carryOver.map((held) => {
-          const index = columns.findIndex(
-            (column) => column.id === (by === 'bay' ? held.bayId : held.technicianId),
-          );
+          const index = columnOf(held);
           if (index < 0) return null;
           return (
             <div
@@ -195,13 +289,23 @@ export function DayGrid({
           );
         })}
         {day.appointments.map((row) => {
-          const index = columns.findIndex(
-            (column) => column.id === (by === 'bay' ? row.bayId : row.technicianId),
-          );
+          const shown = shownOf(row);
+          const index = columnOf(shown);
           if (index < 0) return null;
+          // Until the day shows a move, the block ends where the move ends it.
+          const end = placedOf(row) ? shown.endsAt : row.plannedEnd;
+          const moving = shown.version === null;
           const overdue = row.status === 'booked' && row.startsAt < now;
+          const noShow = row.status === 'no_show';
           const movable = row.status === 'booked' || row.status === 'requested';
-          const classes = ['schedule-block', `status-${row.status}`, overdue ? 'overdue' : '']
+          const who = whoOf(row);
+          const times = span(shown.startsAt, shown.endsAt);
+          const classes = [
+            'schedule-block',
+            `status-${row.status}`,
+            overdue ? 'overdue' : '',
+            moving ? 'moving' : '',
+          ]
             .filter(Boolean)
             .join(' ');
           return (
@@ -210,29 +314,42 @@ export function DayGrid({
               className={classes}
               style={{
                 gridColumn: index + 2,
-                gridRow: `${rowOf(row.startsAt) + 1} / ${rowOf(row.plannedEnd) + 1}`,
+                gridRow: `${rowOf(shown.startsAt) + 1} / ${rowOf(end) + 1}`,
               }}
             >
+              <div className="schedule-block-body">
+                {movable ? (
+                  <button
+                    type="button"
+                    className="move-handle"
+                    draggable
+                    onDragStart={() => setDragged({ row, mode: 'move' })}
+                    onDragEnd={() => setDragged(null)}
+                    onKeyDown={(event) => onMoveKey(event, row, index)}
+                    aria-label={`Move ${times} ${who}${overdue ? ' (overdue)' : ''}: arrows move it, Shift+arrows resize it`}
+                  >
+                    ⠿
+                  </button>
+                ) : null}
+                <span className="time">{times}</span> <strong>{who}</strong>
+                <span className="badge">
+                  {overdue ? 'overdue' : noShow ? 'no-show' : row.status}
+                </span>
+                <br />
+                {row.concern}
+                <AppointmentActions row={row} onChangeTime={movable ? () => editTime(row) : null} />
+              </div>
               {movable ? (
                 <button
                   type="button"
-                  className="move-handle"
+                  className="resize-handle"
                   draggable
-                  onDragStart={() => setDragged(row)}
-                  onKeyDown={(event) => onKey(event, row, index)}
-                  aria-label={`Move ${clock(row.startsAt, day.timeZone)} ${whoOf(row)}${overdue ? ' (overdue)' : ''}: arrows move it, Shift+arrows resize it`}
-                >
-                  ⠿
-                </button>
+                  onDragStart={() => setDragged({ row, mode: 'resize' })}
+                  onDragEnd={() => setDragged(null)}
+                  onKeyDown={(event) => onResizeKey(event, row)}
+                  aria-label={`Resize ${times} ${who}: drag the bottom edge, or Up and Down arrows end it earlier or later`}
+                />
               ) : null}
-              <span className="time">
-                {clock(row.startsAt, day.timeZone)}-{clock(row.endsAt, day.timeZone)}
-              </span>{' '}
-              <strong>{whoOf(row)}</strong>
-              <span className="badge">{overdue ? 'overdue' : row.status.replace('_', '-')}</span>
-              <br />
-              {row.concern}
-              <AppointmentActions row={row} />
             </div>
           );
         })}
@@ -242,7 +359,14 @@ export function DayGrid({
 }
 
 /** The status moves an appointment offers now. */
-function AppointmentActions({ row }: { row: ScheduleAppointment }) {
+function AppointmentActions({
+  row,
+  onChangeTime,
+}: {
+  row: ScheduleAppointment;
+  /** Opens the form that types its start and end (null: it can no longer move). */
+  onChangeTime: (() => void) | null;
+}) {
   const trpc = useTRPC();
   const confirm = useMutation(trpc.schedule.confirm.mutationOptions());
   const arrive = useMutation(trpc.schedule.arrive.mutationOptions());
@@ -271,6 +395,16 @@ function AppointmentActions({ row }: { row: ScheduleAppointment }) {
             No-show
           </button>
         </>
+      ) : null}
+      {onChangeTime ? (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={`Change the time of ${whoOf(row)}`}
+          onClick={onChangeTime}
+        >
+          Change time
+        </button>
       ) : null}
       {row.status === 'requested' || row.status === 'booked' ? (
         <button

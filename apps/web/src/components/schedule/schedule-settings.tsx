@@ -5,21 +5,11 @@ import { useEffect, useState } from 'react';
 import { Failed, Loading } from '~/components/query-state';
 import { fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
 import { useTRPC } from '~/trpc/react';
-
-const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** `HH:MM` of minutes after midnight, and back (null when the text is not a time). */
-const timeOf = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-const minuteOf = (time: string): number | null => {
-  const match = /^(\d{2}):(\d{2})$/.exec(time);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-};
+import { minuteOfTime, timeOfMinute, type WeekdaySpan, weekdays } from './week-minutes';
+import { WeekdayLine } from './weekday-line';
 
 /** A refusal in words, naming its fields (this screen has no field to mark). */
 const errorOf = (error: unknown) => formErrorFrom(error, fieldErrorsFrom(error), []);
-
-type DayHours = { open: boolean; opens: string; closes: string };
 
 /**
  * Admin: the schedule's bays (add, rename, take out of service) and the shop's opening hours
@@ -33,7 +23,7 @@ export function ScheduleSettings() {
   const updateBay = useMutation(trpc.schedule.updateBay.mutationOptions());
   const setOpeningHours = useMutation(trpc.schedule.setOpeningHours.mutationOptions());
   const [bayName, setBayName] = useState('');
-  const [week, setWeek] = useState<DayHours[]>([]);
+  const [week, setWeek] = useState<WeekdaySpan[]>([]);
 
   const opening = setup.data?.openingHours;
   useEffect(() => {
@@ -42,8 +32,8 @@ export function ScheduleSettings() {
       weekdays.map((_, index) => {
         const row = opening.find((each) => each.weekday === index + 1);
         return row
-          ? { open: true, opens: timeOf(row.opensMinute), closes: timeOf(row.closesMinute) }
-          : { open: false, opens: '08:00', closes: '17:00' };
+          ? { on: true, from: timeOfMinute(row.opensMinute), to: timeOfMinute(row.closesMinute) }
+          : { on: false, from: '08:00', to: '17:00' };
       }),
     );
   }, [opening]);
@@ -54,13 +44,13 @@ export function ScheduleSettings() {
   const saveHours = () =>
     setOpeningHours.mutate({
       hours: week.flatMap((day, index) => {
-        const [opensMinute, closesMinute] = [minuteOf(day.opens), minuteOf(day.closes)];
-        return day.open && opensMinute !== null && closesMinute !== null
+        const [opensMinute, closesMinute] = [minuteOfTime(day.from), minuteOfTime(day.to)];
+        return day.on && opensMinute !== null && closesMinute !== null
           ? [{ weekday: index + 1, opensMinute, closesMinute }]
           : [];
       }),
     });
-  const change = (index: number, patch: Partial<DayHours>) =>
+  const change = (index: number, patch: Partial<WeekdaySpan>) =>
     setWeek(week.map((day, at) => (at === index ? { ...day, ...patch } : day)));
 
   return (
@@ -124,35 +114,13 @@ export function ScheduleSettings() {
           }}
         >
           {week.map((day, index) => (
-            <fieldset key={weekdays[index]} className="opening-day">
-              <legend>{weekdays[index]}</legend>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={day.open}
-                  onChange={(event) => change(index, { open: event.target.checked })}
-                />{' '}
-                Open
-              </label>
-              <label>
-                Opens
-                <input
-                  type="time"
-                  value={day.opens}
-                  disabled={!day.open}
-                  onChange={(event) => change(index, { opens: event.target.value })}
-                />
-              </label>
-              <label>
-                Closes
-                <input
-                  type="time"
-                  value={day.closes}
-                  disabled={!day.open}
-                  onChange={(event) => change(index, { closes: event.target.value })}
-                />
-              </label>
-            </fieldset>
+            <WeekdayLine
+              key={weekdays[index]}
+              weekday={weekdays[index] ?? ''}
+              span={day}
+              labels={{ on: 'Open', from: 'Opens', to: 'Closes' }}
+              onChange={(patch) => change(index, patch)}
+            />
           ))}
           <button type="submit" disabled={setOpeningHours.isPending}>
             Save opening hours
