@@ -60,7 +60,13 @@ test('[STAFF][SCHEDULE] a phone booking into a free bay, the same slot refused t
     await cell(desk, 2).click();
     await cell(page, 2).click();
     const form = page.getByRole('form', { name: 'New booking' });
-    await form.getByLabel('Vehicle id').fill(String(car.id));
+    // Found as a caller would name it: by its plate.
+    await form.getByLabel('Find the vehicle').fill(car.plate);
+    await form
+      .getByRole('list', { name: 'Matching vehicles' })
+      .getByRole('button', { name: new RegExp(`\\(${car.plate}\\)`) })
+      .click();
+    await expect(form.getByRole('status')).toContainText(`(${car.plate}), ${customerNames.alice}`);
     await form.getByLabel('Concern').fill(concern);
     await expect(form.getByLabel('Channel')).toHaveValue('phone');
     await form.getByRole('button', { name: 'Book', exact: true }).click();

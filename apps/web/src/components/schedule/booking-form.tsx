@@ -1,8 +1,14 @@
 'use client';
 
+import { appointmentBookInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { type FieldErrors, fieldErrorsFrom, formErrorFrom } from '~/lib/field-errors';
+import { CheckboxField } from '~/components/checkbox-field';
+import { FormError } from '~/components/form-error';
+import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
+import { TextField } from '~/components/text-field';
+import { type VehicleChoice, VehiclePicker } from '~/components/vehicles/vehicle-picker';
+import { useFormMutation } from '~/lib/use-form-mutation';
 import { useTRPC } from '~/trpc/react';
 
 /** Where a new booking goes: a column (bay or technician) and its start. */
@@ -11,147 +17,148 @@ export type Slot = { bayId?: number; technicianId?: number; startsAt: Date; labe
 /** What the page was opened with: a vehicle and its concern (from Due soon, a vehicle's page). */
 export type Prefill = { vehicleId?: number; concern?: string };
 
+const lengths = [30, 60, 90, 120, 180, 240, 480].map((minutes) => ({
+  value: String(minutes),
+  label: minutes < 60 ? `${minutes} min` : `${minutes / 60} h`,
+}));
+
+const channels = [
+  { value: 'phone', label: 'Phone' },
+  { value: 'walk_in', label: 'Walk-in' },
+] as const;
+
+/** The API's fields this form has a place for; any other is spelled out above it. */
+const placed = [
+  'vehicleId',
+  'draft.name',
+  'draft.phone',
+  'draft.vehicle',
+  'concern',
+  'endsAt',
+  'channel',
+  'allowOutOfHours',
+  'bayId',
+  'technicianId',
+];
+
 /**
- * Books the chosen slot: a known vehicle, or a caller drafted by name and phone. Out-of-hours
- * bookings need the override box, which the form offers when the API asks for it.
+ * Books the chosen slot: a vehicle found by plate or owner, or a caller drafted by name, phone
+ * and car. Out-of-hours bookings need the override box, which the form offers when the API asks
+ * for it. A clash with another booking (the database refuses it) is named on the column.
  */
 export function BookingForm({
   slot,
-  prefill,
+  vehicle,
+  concern,
   onDone,
 }: {
   slot: Slot;
-  prefill: Prefill;
+  vehicle: VehicleChoice | null;
+  concern: string;
   onDone: () => void;
 }) {
   const trpc = useTRPC();
   const book = useMutation(trpc.schedule.book.mutationOptions());
-  const [vehicleId, setVehicleId] = useState(prefill.vehicleId ? String(prefill.vehicleId) : '');
-  const [draftName, setDraftName] = useState('');
-  const [draftPhone, setDraftPhone] = useState('');
-  const [concern, setConcern] = useState(prefill.concern ?? '');
-  const [minutes, setMinutes] = useState(60);
-  const [channel, setChannel] = useState<'phone' | 'walk_in'>('phone');
-  const [override, setOverride] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormMutation(book, {
+    initial: {
+      vehicle,
+      callerName: '',
+      callerPhone: '',
+      callerVehicle: '',
+      concern,
+      minutes: '60',
+      channel: 'phone',
+      override: false,
+    },
+    fields: placed,
+  });
+  const { draft, fields } = form;
+  const askedForOverride = fields.allowOutOfHours !== undefined;
 
-  const submit = () => {
-    setErrors({});
-    setFormError(null);
-    book.mutate(
-      {
-        ...(vehicleId
-          ? { vehicleId: Number(vehicleId) }
-          : { draft: { name: draftName, phone: draftPhone || null } }),
-        concern,
-        startsAt: slot.startsAt,
-        endsAt: new Date(slot.startsAt.getTime() + minutes * 60_000),
-        ...(slot.bayId ? { bayId: slot.bayId } : {}),
-        ...(slot.technicianId ? { technicianId: slot.technicianId } : {}),
-        channel,
-        ...(override ? { allowOutOfHours: true } : {}),
-      },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const fields = fieldErrorsFrom(error);
-          setErrors(fields);
-          setFormError(
-            formErrorFrom(error, fields, [
-              'vehicleId',
-              'draft',
-              'concern',
-              'endsAt',
-              'allowOutOfHours',
-              'bayId',
-              'technicianId',
-            ]) ?? null,
-          );
-        },
-      },
-    );
-  };
+  function submit() {
+    const endsAt = new Date(slot.startsAt.getTime() + Number(draft.minutes) * 60_000);
+    const input = {
+      ...(draft.vehicle
+        ? { vehicleId: draft.vehicle.id }
+        : {
+            draft: {
+              name: draft.callerName,
+              phone: draft.callerPhone,
+              vehicle: draft.callerVehicle,
+            },
+          }),
+      concern: draft.concern,
+      startsAt: slot.startsAt,
+      endsAt,
+      bayId: slot.bayId,
+      technicianId: slot.technicianId,
+      channel: draft.channel,
+      allowOutOfHours: draft.override || undefined,
+    };
+    form.send(book.mutate, appointmentBookInput, input, { saved: onDone });
+  }
 
   return (
     <form
-      className="card booking-form"
+      className="card form booking-form"
       aria-label="New booking"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={form.onSubmit(submit)}
+      noValidate
     >
       <h2>Book {slot.label}</h2>
-      {formError ? (
-        <p role="alert" className="error">
-          {formError}
-        </p>
-      ) : null}
-      <label>
-        Vehicle id
-        <input
-          inputMode="numeric"
-          value={vehicleId}
-          onChange={(event) => setVehicleId(event.target.value)}
-        />
-      </label>
-      {errors.vehicleId ? <p className="error">{errors.vehicleId}</p> : null}
-      {vehicleId ? null : (
+      <FormError>{form.formError}</FormError>
+      <VehiclePicker
+        value={draft.vehicle}
+        onChange={form.set('vehicle')}
+        error={fields.vehicleId}
+        hint="Plate, VIN, make, model or the owner's name; none for a new caller"
+      />
+      {draft.vehicle ? null : (
         <fieldset>
           <legend>New caller (no record yet)</legend>
-          <label>
-            Name
-            <input value={draftName} onChange={(event) => setDraftName(event.target.value)} />
-          </label>
-          <label>
-            Phone
-            <input value={draftPhone} onChange={(event) => setDraftPhone(event.target.value)} />
-          </label>
+          <TextField label="Name" name="caller-name" {...form.field('callerName', 'draft.name')} />
+          <TextField
+            label="Phone"
+            name="caller-phone"
+            type="tel"
+            {...form.field('callerPhone', 'draft.phone')}
+          />
+          <TextField
+            label="Car"
+            name="caller-vehicle"
+            hint="As the caller names it, e.g. a blue Golf"
+            {...form.field('callerVehicle', 'draft.vehicle')}
+          />
         </fieldset>
       )}
-      <label>
-        Concern
-        <textarea value={concern} onChange={(event) => setConcern(event.target.value)} />
-      </label>
-      {errors.concern ? <p className="error">{errors.concern}</p> : null}
-      <label>
-        Length
-        <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
-          {[30, 60, 90, 120, 180, 240, 480].map((length) => (
-            <option key={length} value={length}>
-              {length < 60 ? `${length} min` : `${length / 60} h`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Channel
-        <select
-          value={channel}
-          onChange={(event) => setChannel(event.target.value === 'walk_in' ? 'walk_in' : 'phone')}
-        >
-          <option value="phone">Phone</option>
-          <option value="walk_in">Walk-in</option>
-        </select>
-      </label>
-      {errors.allowOutOfHours ? (
-        <label className="error">
-          <input
-            type="checkbox"
-            checked={override}
-            onChange={(event) => setOverride(event.target.checked)}
+      <TextField label="Concern" name="concern" multiline required {...form.field('concern')} />
+      <SelectField
+        label="Length"
+        name="length"
+        options={lengths}
+        {...form.field('minutes', 'endsAt')}
+      />
+      <SelectField label="Channel" name="channel" options={channels} {...form.field('channel')} />
+      {askedForOverride ? (
+        <>
+          <p className="field-error">{fields.allowOutOfHours}</p>
+          <CheckboxField
+            label="Book anyway, outside the hours"
+            name="override"
+            checked={draft.override}
+            onChange={form.set('override')}
           />
-          {errors.allowOutOfHours} — book anyway
-        </label>
+        </>
       ) : null}
-      {errors.bayId || errors.technicianId ? (
-        <p className="error">{errors.bayId ?? errors.technicianId}</p>
+      {fields.bayId || fields.technicianId ? (
+        <p className="field-error" role="alert">
+          {fields.bayId ?? fields.technicianId}
+        </p>
       ) : null}
       <div className="actions">
-        <button type="submit" disabled={book.isPending}>
+        <SubmitButton busy={form.busy} busyLabel="Booking…">
           Book
-        </button>
+        </SubmitButton>
         <button type="button" className="secondary" onClick={onDone}>
           Close
         </button>

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Failed, Loading } from '~/components/query-state';
+import { vehicleLabel } from '~/components/vehicles/vehicle-picker';
 import { useTRPC } from '~/trpc/react';
 import { BookingForm, type Prefill, type Slot } from './booking-form';
 import { DayGrid } from './day-grid';
@@ -23,6 +24,11 @@ export function ScheduleScreen({ today, prefill }: { today: string; prefill: Pre
   const [slot, setSlot] = useState<Slot | null>(null);
   const [now, setNow] = useState(() => new Date());
   const view = useQuery(trpc.schedule.day.queryOptions({ day }));
+  const prefilled = useQuery({
+    ...trpc.vehicle.byId.queryOptions({ id: prefill.vehicleId ?? 0 }),
+    enabled: prefill.vehicleId !== undefined,
+  });
+  const vehicle = prefilled.data ?? null;
   // Overdue is judged against the clock, which moves without any write.
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000);
@@ -64,13 +70,22 @@ export function ScheduleScreen({ today, prefill }: { today: string; prefill: Pre
           </label>
         </fieldset>
       </div>
-      {prefill.vehicleId ? (
+      {vehicle ? (
         <p className="muted">
-          Booking vehicle {prefill.vehicleId}
+          Booking {vehicleLabel(vehicle)}
           {prefill.concern ? `: ${prefill.concern}` : ''}. Pick a free time.
         </p>
       ) : null}
-      {slot ? <BookingForm slot={slot} prefill={prefill} onDone={() => setSlot(null)} /> : null}
+      {slot ? (
+        <BookingForm
+          // Opened before the prefilled vehicle loaded, the form takes it once it has.
+          key={vehicle?.id ?? 'no vehicle'}
+          slot={slot}
+          vehicle={vehicle}
+          concern={prefill.concern ?? ''}
+          onDone={() => setSlot(null)}
+        />
+      ) : null}
       {view.isPending ? <Loading what="the day" /> : null}
       {view.isError ? <Failed error={view.error} retry={() => view.refetch()} /> : null}
       {view.data ? (

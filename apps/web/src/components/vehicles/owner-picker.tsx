@@ -70,7 +70,7 @@ export function OwnerPicker({
       ) : results.data.items.length === 0 ? (
         <p className="muted">No customer matches “{debounced}”.</p>
       ) : (
-        <ul className="owner-options" aria-label="Matching customers">
+        <ul className="picker-options" aria-label="Matching customers">
           {results.data.items.map((customer) => (
             <li key={customer.id}>
               <button
