@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { PickerOptions } from '~/components/picker-options';
 import { TextField } from '~/components/text-field';
 import { useDebouncedValue } from '~/lib/debounce';
 import { fieldMessage } from '~/lib/field-errors';
@@ -63,28 +64,18 @@ export function OwnerPicker({
       <p id={errorId} className="field-error" aria-live="polite">
         {fieldMessage(legend, error)}
       </p>
-      {debounced.length === 0 ? null : results.isPending ? (
-        <p className="muted">Searching…</p>
-      ) : results.isError ? (
-        <p className="field-error">Could not search: {results.error.message}</p>
-      ) : results.data.items.length === 0 ? (
-        <p className="muted">No customer matches “{debounced}”.</p>
-      ) : (
-        <ul className="picker-options" aria-label="Matching customers">
-          {results.data.items.map((customer) => (
-            <li key={customer.id}>
-              <button
-                type="button"
-                aria-pressed={value?.id === customer.id}
-                onClick={() => choose({ id: customer.id, name: customer.name })}
-              >
-                {customer.name}{' '}
-                <span className="muted">{customer.email ?? customer.phone ?? ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PickerOptions
+        search={debounced}
+        results={results}
+        noun={['customer', 'customers']}
+        label={(customer) => (
+          <>
+            {customer.name} <span className="muted">{customer.email ?? customer.phone ?? ''}</span>
+          </>
+        )}
+        chosenId={value?.id}
+        onChoose={(customer) => choose({ id: customer.id, name: customer.name })}
+      />
     </fieldset>
   );
 }

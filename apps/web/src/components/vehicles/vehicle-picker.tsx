@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@garage/api';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { PickerOptions } from '~/components/picker-options';
 import { TextField } from '~/components/text-field';
 import { useDebouncedValue } from '~/lib/debounce';
 import { fieldMessage } from '~/lib/field-errors';
@@ -72,27 +73,14 @@ export function VehiclePicker({
       <p id={errorId} className="field-error" aria-live="polite">
         {fieldMessage('Vehicle', error)}
       </p>
-      {debounced.length === 0 ? null : results.isPending ? (
-        <p className="muted">Searching…</p>
-      ) : results.isError ? (
-        <p className="field-error">Could not search: {results.error.message}</p>
-      ) : results.data.items.length === 0 ? (
-        <p className="muted">No vehicle matches “{debounced}”.</p>
-      ) : (
-        <ul className="picker-options" aria-label="Matching vehicles">
-          {results.data.items.map((vehicle) => (
-            <li key={vehicle.id}>
-              <button
-                type="button"
-                aria-pressed={value?.id === vehicle.id}
-                onClick={() => choose(vehicle)}
-              >
-                {vehicleLabel(vehicle)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PickerOptions
+        search={debounced}
+        results={results}
+        noun={['vehicle', 'vehicles']}
+        label={vehicleLabel}
+        chosenId={value?.id}
+        onChoose={choose}
+      />
     </fieldset>
   );
 }
