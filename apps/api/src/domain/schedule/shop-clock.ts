@@ -7,10 +7,24 @@ import { dayIn, toDateColumn } from '../work-orders/calendar-days';
 
 const minuteMs = 60_000;
 
+// wallClock's answers by zone, day and minute. A week view asks for the same few hundred again
+// and again (each appointment's planned end walks its days' opening hours), and resolving a zone's
+// offset is the costly part (most of an uncached week at volume). A zone's rules do not change
+// while the process runs; the map is emptied when full, so it stays small.
+const wallClocks = new Map<string, number>();
+const wallClocksKept = 20_000;
+
 /** The instant `day`'s wall clock shows `minute` minutes after midnight (1440: the next midnight). A time a DST jump skips moves forward, as clocks do. */
 export function wallClock(day: string, minute: number, timeZone: string): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, date, 0, minute, timeZone).getTime());
+  const key = `${timeZone} ${day} ${minute}`;
+  let instant = wallClocks.get(key);
+  if (instant === undefined) {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    instant = new TZDate(year, month - 1, date, 0, minute, timeZone).getTime();
+    if (wallClocks.size >= wallClocksKept) wallClocks.clear();
+    wallClocks.set(key, instant);
+  }
+  return new Date(instant);
 }
 
 /** The instants of `day`: from its midnight to the next (23, 24 or 25 hours). */
