@@ -47,8 +47,21 @@ export function isoWeekday(day: string): number {
   return toDateColumn(day).getUTCDay() || 7;
 }
 
+// dayAt's answers by zone and quarter hour: every zone's offset is a whole number of quarter
+// hours, so a day never changes within one; a week view asks for each appointment's day.
+const daysAt = new Map<string, string>();
+
 /** The shop's day at `instant`. */
-export const dayAt = (instant: Date, timeZone: string): string => dayIn(timeZone, instant);
+export function dayAt(instant: Date, timeZone: string): string {
+  const key = `${timeZone} ${Math.floor(instant.getTime() / 900_000)}`;
+  let day = daysAt.get(key);
+  if (day === undefined) {
+    day = dayIn(timeZone, instant);
+    if (daysAt.size >= wallClocksKept) daysAt.clear();
+    daysAt.set(key, day);
+  }
+  return day;
+}
 
 /** The shop's days that [start, end) covers part of. */
 export function daysTouched(start: Date, end: Date, timeZone: string): string[] {

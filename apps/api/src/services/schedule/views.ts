@@ -2,7 +2,7 @@ import type { PrismaClient } from '@garage/db';
 import { holdsTime } from '../../domain/schedule/appointment-status';
 import { type Capacity, capacityOf } from '../../domain/schedule/capacity';
 import { spanOn, workingSpanOn } from '../../domain/schedule/hours';
-import { clip, type Interval } from '../../domain/schedule/intervals';
+import { type Interval, overlaps } from '../../domain/schedule/intervals';
 import { dayAt, dayBounds, hourMarks } from '../../domain/schedule/shop-clock';
 import { type BusyTime, type CarryOver, loadBookings, loadBusyTime } from './bookings';
 import { loadShopWeek, type ShopWeek } from './shop-week';
@@ -70,7 +70,7 @@ export async function scheduleDay(prisma: PrismaClient, day: string, now: Date) 
   const carryOver = bookings.carryOver[0] ?? [];
   const bounds = dayBounds(day, week.timeZone);
   const appointments = bookings.appointments.filter((row) =>
-    clip({ start: row.startsAt, end: row.plannedEnd }, bounds),
+    overlaps({ start: row.startsAt, end: row.plannedEnd }, bounds),
   );
   return {
     day,
@@ -107,7 +107,7 @@ export async function scheduleWeek(prisma: PrismaClient, start: string, now: Dat
   const days = bookings.days.map((day, index) => {
     const bounds = dayBounds(day, week.timeZone);
     const appointments = bookings.appointments.filter((row) =>
-      clip({ start: row.startsAt, end: row.plannedEnd }, bounds),
+      overlaps({ start: row.startsAt, end: row.plannedEnd }, bounds),
     );
     const capacity = capacities(week, day, appointments, bookings.carryOver[index] ?? []);
     return {
