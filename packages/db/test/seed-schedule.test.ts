@@ -1,22 +1,10 @@
-import { createDatabase } from '@garage/test-services';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type Database, openDatabase } from '../src/client';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../src/client';
 import { seed } from '../src/seed/seed';
+import { freshDatabase } from './support/fresh-database';
 
 // The seeded schedule: the demo week around "today" on the shop's clock, and a year of
 // generated appointments on demand, never breaking the rules the database keeps.
-
-const opened: Database[] = [];
-afterAll(async () => {
-  for (const db of opened) await db.close();
-});
-
-async function freshDatabase(): Promise<Database> {
-  const db = await openDatabase({ url: await createDatabase(inject('postgresUrl')) });
-  opened.push(db);
-  await db.migrate();
-  return db;
-}
 
 // A Friday, 10:00 in Springfield (America/Chicago): the open days around it are Tuesday to
 // Thursday before, Saturday (a short day), Monday and Tuesday after.

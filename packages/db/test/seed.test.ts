@@ -1,22 +1,10 @@
-import { createDatabase } from '@garage/test-services';
 import { vinProblem } from '@garage/validators';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type Database, openDatabase } from '../src/client';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../src/client';
 import { verifyPassword } from '../src/password';
 import { customerRow } from '../src/seed/rows';
 import { demoAccounts, demoPassword, SeedRefusedError, seed, seedIfEmpty } from '../src/seed/seed';
-
-const opened: Database[] = [];
-afterAll(async () => {
-  for (const db of opened) await db.close();
-});
-
-async function freshDatabase(): Promise<Database> {
-  const db = await openDatabase({ url: await createDatabase(inject('postgresUrl')) });
-  opened.push(db);
-  await db.migrate();
-  return db;
-}
+import { freshDatabase } from './support/fresh-database';
 
 /** Every seeded row without ids, timestamps or password hashes (salted, so never equal). */
 async function snapshot(db: Database) {
