@@ -335,6 +335,20 @@ describe('schedule', () => {
     }
   });
 
+  it("the week counts what each day shows: the demo seed's week around today", async () => {
+    const week = await staff.schedule.week.query({ start: dayFromToday(-3) });
+    for (const day of week.days) {
+      const view = await staff.schedule.day.query({ day: day.day });
+      const noShows = view.appointments.filter((row) => row.status === 'no_show').length;
+      expect([day.appointments, day.noShows]).toEqual([
+        view.appointments.length - noShows,
+        noShows,
+      ]);
+      expect({ bays: day.bays, technicians: day.technicians }).toEqual(view.capacity);
+    }
+    expect(week.days.some((day) => day.appointments > 0)).toBe(true);
+  });
+
   it('a booking reloads exactly the days it touches', async () => {
     const [day, other] = [dayFromToday(50), dayFromToday(51)];
     const loads = async () =>

@@ -170,7 +170,7 @@ export async function loadBusyTime(
 ) {
   const { days, start, end } = span(week, first, count);
   const earliest = new Date(start.getTime() - maxAppointmentHours * 3_600_000);
-  // The same rows as touchingWhere's (kept in step by the schedule tests of both views).
+  // The rows touchingWhere selects for the day view: a change to one belongs in the other.
   const rows = await prisma.$queryRaw<TimedRow[]>`
     SELECT a."id", a."status"::text AS "status", a."startsAt", a."endsAt", a."bayId",
       a."technicianId", w."id" AS "workOrderId", w."number" AS "workOrderNumber",
