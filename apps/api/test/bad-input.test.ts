@@ -60,6 +60,8 @@ describe('bad input to every mutation', () => {
       .id;
     // A shop open 08:00-17:00 UTC on weekdays, with one bay.
     await api.db.prisma.shopSettings.update({ where: { id: 1 }, data: { timeZone: 'UTC' } });
+    // In place of the demo seed's hours.
+    await api.db.prisma.openingHours.deleteMany();
     await api.db.prisma.openingHours.createMany({
       data: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensMinute: 480, closesMinute: 1020 })),
     });

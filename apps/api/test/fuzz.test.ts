@@ -1408,6 +1408,8 @@ describe('fuzzed schedule mutations', () => {
     aliceCustomerId =
       (await prisma.user.findUniqueOrThrow({ where: { email: 'alice@garage.test' } })).customerId ??
       0;
+    // In place of the demo seed's hours.
+    await prisma.openingHours.deleteMany();
     await prisma.openingHours.createMany({
       data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
         weekday,

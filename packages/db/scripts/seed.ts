@@ -1,7 +1,8 @@
-// `pnpm db:seed [--customers N] [--vehicles M] [--work-orders W]`: migrates, then seeds the
-// demo accounts, alice's and bob's work orders, and generated customers, vehicles and work
-// orders up to N, M and W (defaults 40, 60 and 24). Re-running adds only what is missing; the
-// same arguments always produce the same rows.
+// `pnpm db:seed [--customers N] [--vehicles M] [--work-orders W] [--appointments A]`: migrates,
+// then seeds the demo accounts, alice's and bob's work orders, the shop's lifts and hours with a
+// demo week of appointments around today, and generated customers, vehicles, work orders and
+// appointments (over a year around today) up to N, M, W and A (defaults 40, 60, 24 and 0).
+// Re-running adds only what is missing; the same arguments on the same day produce the same rows.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/client';
 import { seed } from '../src/seed/seed';
@@ -21,11 +22,13 @@ const { values } = parseArgs({
     customers: { type: 'string' },
     vehicles: { type: 'string' },
     'work-orders': { type: 'string' },
+    appointments: { type: 'string' },
   },
 });
 const customers = count('customers', values.customers, 40);
 const vehicles = count('vehicles', values.vehicles, 60);
 const workOrders = count('work-orders', values['work-orders'], 24);
+const appointments = count('appointments', values.appointments, 0);
 
 const db = await openDatabase({ url: process.env.DATABASE_URL || undefined });
 try {
@@ -35,11 +38,12 @@ try {
     customers,
     vehicles,
     workOrders,
+    appointments,
     nodeEnv: process.env.NODE_ENV,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `seeded in ${seconds} s: ${report.demoAccounts} demo account(s), ${report.customers} customer(s), ${report.vehicles} vehicle(s), ${report.workOrders} work order(s) added`,
+    `seeded in ${seconds} s: ${report.demoAccounts} demo account(s), ${report.customers} customer(s), ${report.vehicles} vehicle(s), ${report.workOrders} work order(s), ${report.appointments} appointment(s) added`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

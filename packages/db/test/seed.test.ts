@@ -1,22 +1,10 @@
-import { createDatabase } from '@garage/test-services';
 import { vinProblem } from '@garage/validators';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type Database, openDatabase } from '../src/client';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../src/client';
 import { verifyPassword } from '../src/password';
 import { customerRow } from '../src/seed/rows';
 import { demoAccounts, demoPassword, SeedRefusedError, seed, seedIfEmpty } from '../src/seed/seed';
-
-const opened: Database[] = [];
-afterAll(async () => {
-  for (const db of opened) await db.close();
-});
-
-async function freshDatabase(): Promise<Database> {
-  const db = await openDatabase({ url: await createDatabase(inject('postgresUrl')) });
-  opened.push(db);
-  await db.migrate();
-  return db;
-}
+import { freshDatabase } from './support/fresh-database';
 
 /** Every seeded row without ids, timestamps or password hashes (salted, so never equal). */
 async function snapshot(db: Database) {
@@ -63,7 +51,27 @@ async function snapshot(db: Database) {
     },
   });
   const settings = await db.prisma.shopSettings.findMany({ omit: { updatedAt: true } });
-  return { customers, vehicles, users, workOrders, settings };
+  const appointments = await db.prisma.appointment.findMany({
+    orderBy: { id: 'asc' },
+    omit: {
+      id: true,
+      createdAt: true,
+      updatedAt: true,
+      customerId: true,
+      vehicleId: true,
+      bayId: true,
+      technicianId: true,
+      bookedById: true,
+      workOrderId: true,
+    },
+    include: {
+      vehicle: { select: { vin: true } },
+      bay: { select: { name: true } },
+      technician: { select: { email: true } },
+      workOrder: { select: { number: true } },
+    },
+  });
+  return { customers, vehicles, users, workOrders, settings, appointments };
 }
 
 const fixedNow = new Date('2026-11-20T16:00:00Z');
@@ -71,12 +79,20 @@ const fixedNow = new Date('2026-11-20T16:00:00Z');
 describe('seed', () => {
   it('is deterministic: the same input gives the same rows in two databases', async () => {
     const [a, b] = [await freshDatabase(), await freshDatabase()];
-    await seed(a.prisma, { customers: 30, vehicles: 70, workOrders: 40, now: fixedNow });
-    await seed(b.prisma, { customers: 30, vehicles: 70, workOrders: 40, now: fixedNow });
+    const volume = {
+      customers: 30,
+      vehicles: 70,
+      workOrders: 40,
+      appointments: 300,
+      now: fixedNow,
+    };
+    await seed(a.prisma, volume);
+    await seed(b.prisma, volume);
     const [left, right] = [await snapshot(a), await snapshot(b)];
     expect(left.customers).toHaveLength(32);
     expect(left.vehicles).toHaveLength(75);
     expect(left.workOrders).toHaveLength(49);
+    expect(left.appointments).toHaveLength(317);
     expect(left).toEqual(right);
   });
 
@@ -117,12 +133,14 @@ describe('seed', () => {
       customers: 0,
       vehicles: 0,
       workOrders: 0,
+      appointments: 0,
     });
     expect(await seed(db.prisma, { customers: 12, vehicles: 25, workOrders: 30 })).toEqual({
       demoAccounts: 0,
       customers: 2,
       vehicles: 5,
       workOrders: 6,
+      appointments: 0,
     });
     expect(await db.prisma.customer.count()).toBe(14);
     expect(await db.prisma.vehicle.count()).toBe(30);

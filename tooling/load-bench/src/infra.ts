@@ -50,7 +50,7 @@ export async function guarded(
 
 /** Throwaway PostgreSQL + Redis on 127.0.0.1, a fresh database, migrated and seeded. */
 export async function startInfra(
-  volume: { customers: number; vehicles: number; workOrders?: number },
+  volume: { customers: number; vehicles: number; workOrders?: number; appointments?: number },
   defer: (cleanup: Cleanup) => void,
 ) {
   const postgres = await startPostgres();

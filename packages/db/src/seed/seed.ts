@@ -1,7 +1,10 @@
 import type { PrismaClient, ShopSettings } from '../generated/prisma/client';
 import { hashPassword } from '../password';
+import { seedGeneratedAppointments } from './appointments';
+import { seedDemoWeek } from './demo-week';
 import { seedInspections } from './inspections';
 import { type CustomerRow, customerRow, vehicleRow } from './rows';
+import { demoBayCount, ensureLifts, seedScheduleSetup } from './schedule-setup';
 import { reconcileVehicles, seedDemoWorkOrders, seedGeneratedWorkOrders } from './work-orders';
 
 /** The password of every demo account (development only). */
@@ -45,6 +48,8 @@ export type SeedOptions = {
   vehicles?: number;
   /** Generated work orders the database should hold (besides alice's and bob's). */
   workOrders?: number;
+  /** Generated appointments the database should hold, over a year around `now` (besides the demo week). */
+  appointments?: number;
   /** The moment the demo history leads up to (work orders opened "today", paid "last year"). */
   now?: Date;
   /** NODE_ENV; the demo password is refused in production. */
@@ -56,6 +61,7 @@ export type SeedReport = {
   customers: number;
   vehicles: number;
   workOrders: number;
+  appointments: number;
 };
 
 /** Seeding was asked for where the well-known demo password must never exist. */
@@ -77,12 +83,60 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   const demo = await seedDemoAccounts(prisma);
   const customers = await seedCustomers(prisma, options.customers ?? 40);
   const vehicles = await seedVehicles(prisma, options.vehicles ?? 60);
-  const workOrders = await seedWorkOrders(
-    prisma,
-    options.workOrders ?? 24,
-    options.now ?? new Date(),
-  );
-  return { demoAccounts: demo, customers, vehicles, workOrders };
+  const now = options.now ?? new Date();
+  const workOrders = await seedWorkOrders(prisma, options.workOrders ?? 24, now);
+  const appointments = await seedSchedule(prisma, options.appointments ?? 0, now);
+  return { demoAccounts: demo, customers, vehicles, workOrders, appointments };
+}
+
+const userId = async (prisma: PrismaClient, email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
+/**
+ * The shop's lifts and hours, the demo week around `now` (once), then generated appointments up
+ * to `target`. Returns how many appointments were made.
+ */
+async function seedSchedule(prisma: PrismaClient, target: number, now: Date): Promise<number> {
+  const { timeZone } = await prisma.shopSettings.findUniqueOrThrow({ where: { id: 1 } });
+  const staffId = await userId(prisma, 'staff@garage.test');
+  const technicianIds = [
+    await userId(prisma, 'tom@garage.test'),
+    await userId(prisma, 'rita@garage.test'),
+  ] as const;
+  const bob = await prisma.user.findUniqueOrThrow({
+    where: { email: 'bob@garage.test' },
+    select: { id: true, customerId: true },
+  });
+  const opening = await seedScheduleSetup(prisma, technicianIds);
+  const lifts = await ensureLifts(prisma, demoBayCount);
+  const generated = await prisma.vehicle.findMany({
+    where: { owner: { email: { endsWith: generatedDomain } } },
+    orderBy: { id: 'asc' },
+    take: 10,
+    select: { id: true, ownerId: true },
+  });
+  const week = bob.customerId
+    ? await seedDemoWeek(prisma, {
+        now,
+        timeZone,
+        opening,
+        lifts,
+        staffId,
+        technicianIds,
+        bob: { userId: bob.id, customerId: bob.customerId },
+        generated,
+        domain: generatedDomain,
+      })
+    : 0;
+  const volume = await seedGeneratedAppointments(prisma, {
+    target,
+    now,
+    timeZone,
+    opening,
+    technicianIds,
+    domain: generatedDomain,
+  });
+  return week + volume;
 }
 
 async function seedWorkOrders(prisma: PrismaClient, target: number, now: Date): Promise<number> {
@@ -91,11 +145,12 @@ async function seedWorkOrders(prisma: PrismaClient, target: number, now: Date): 
     skipDuplicates: true,
   });
   const settings = await prisma.shopSettings.findUniqueOrThrow({ where: { id: 1 } });
-  const byEmail = async (email: string) =>
-    (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
   const staff = {
-    staffId: await byEmail('staff@garage.test'),
-    technicianIds: [await byEmail('tom@garage.test'), await byEmail('rita@garage.test')] as const,
+    staffId: await userId(prisma, 'staff@garage.test'),
+    technicianIds: [
+      await userId(prisma, 'tom@garage.test'),
+      await userId(prisma, 'rita@garage.test'),
+    ] as const,
   };
   const demo = await seedDemoWorkOrders(prisma, {
     now,

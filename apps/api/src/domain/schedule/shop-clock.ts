@@ -7,10 +7,24 @@ import { dayIn, toDateColumn } from '../work-orders/calendar-days';
 
 const minuteMs = 60_000;
 
+// wallClock's answers by zone, day and minute. A week view asks for the same few hundred again
+// and again (each appointment's planned end walks its days' opening hours), and resolving a zone's
+// offset is the costly part (most of an uncached week at volume). A zone's rules do not change
+// while the process runs; the map is emptied when full, so it stays small.
+const wallClocks = new Map<string, number>();
+const wallClocksKept = 20_000;
+
 /** The instant `day`'s wall clock shows `minute` minutes after midnight (1440: the next midnight). A time a DST jump skips moves forward, as clocks do. */
 export function wallClock(day: string, minute: number, timeZone: string): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, date, 0, minute, timeZone).getTime());
+  const key = `${timeZone} ${day} ${minute}`;
+  let instant = wallClocks.get(key);
+  if (instant === undefined) {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    instant = new TZDate(year, month - 1, date, 0, minute, timeZone).getTime();
+    if (wallClocks.size >= wallClocksKept) wallClocks.clear();
+    wallClocks.set(key, instant);
+  }
+  return new Date(instant);
 }
 
 /** The instants of `day`: from its midnight to the next (23, 24 or 25 hours). */
@@ -33,8 +47,21 @@ export function isoWeekday(day: string): number {
   return toDateColumn(day).getUTCDay() || 7;
 }
 
+// dayAt's answers by zone and quarter hour: every zone's offset is a whole number of quarter
+// hours, so a day never changes within one; a week view asks for each appointment's day.
+const daysAt = new Map<string, string>();
+
 /** The shop's day at `instant`. */
-export const dayAt = (instant: Date, timeZone: string): string => dayIn(timeZone, instant);
+export function dayAt(instant: Date, timeZone: string): string {
+  const key = `${timeZone} ${Math.floor(instant.getTime() / 900_000)}`;
+  let day = daysAt.get(key);
+  if (day === undefined) {
+    day = dayIn(timeZone, instant);
+    if (daysAt.size >= wallClocksKept) daysAt.clear();
+    daysAt.set(key, day);
+  }
+  return day;
+}
 
 /** The shop's days that [start, end) covers part of. */
 export function daysTouched(start: Date, end: Date, timeZone: string): string[] {

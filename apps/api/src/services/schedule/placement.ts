@@ -3,7 +3,7 @@ import { AppError } from '../../app-error';
 import { outOfHoursReasons } from '../../domain/schedule/hours';
 import { type Interval, overlaps } from '../../domain/schedule/intervals';
 import { clockLabel, dayAt, daysTouched } from '../../domain/schedule/shop-clock';
-import { loadBookings } from './bookings';
+import { loadCarryOver } from './bookings';
 import type { ShopWeek } from './shop-week';
 
 // Where and when an appointment may go, checked inside the booking's transaction before it
@@ -59,7 +59,13 @@ async function checkCarryOver(
 ) {
   const days = daysTouched(interval.start, interval.end, week.timeZone);
   const first = days[0] ?? dayAt(interval.start, week.timeZone);
-  const { carryOver } = await loadBookings(tx, week, first, days.length, dayAt(now, week.timeZone));
+  const { carryOver } = await loadCarryOver(
+    tx,
+    week,
+    first,
+    days.length,
+    dayAt(now, week.timeZone),
+  );
   const held = carryOver.flat().find((hold) => hold.bayId === bayId && overlaps(hold, interval));
   if (held) {
     throw AppError.onField(

@@ -9,7 +9,7 @@ import { addDays, dayAt, plusMinutes } from '../../domain/schedule/shop-clock';
 import { requireVisible } from '../../visibility/assert';
 import { type Viewer, visibleTo } from '../../visibility/rules';
 import { bookAppointment, type Touched } from './book';
-import { loadBookings } from './bookings';
+import { loadBusyTime } from './bookings';
 import { loadScheduleSettings, loadShopWeek } from './shop-week';
 import { closeAppointment } from './transitions';
 
@@ -37,7 +37,7 @@ export async function portalSlots(prisma: PrismaClient, day: string, now: Date) 
   if (day < today || day > addDays(today, settings.portalHorizonDays) || bays.length === 0) {
     return { day, slots: [] };
   }
-  const bookings = await loadBookings(prisma, week, day, 1, today);
+  const bookings = await loadBusyTime(prisma, week, day, 1, today);
   const busyOf = (bayId: number): Interval[] => [
     ...bookings.appointments
       .filter((row) => row.bayId === bayId && holdsTime(row.status))
@@ -71,7 +71,7 @@ export async function requestSlot(
       'is not a free slot: choose one of those offered',
     );
   }
-  const bookings = await loadBookings(
+  const bookings = await loadBusyTime(
     prisma,
     week,
     dayAt(input.startsAt, week.timeZone),

@@ -2,17 +2,20 @@ import type { PrismaClient } from '@garage/db';
 import { holdsTime } from '../../domain/schedule/appointment-status';
 import { type Capacity, capacityOf } from '../../domain/schedule/capacity';
 import { spanOn, workingSpanOn } from '../../domain/schedule/hours';
-import { clip, type Interval } from '../../domain/schedule/intervals';
+import { type Interval, overlaps } from '../../domain/schedule/intervals';
 import { dayAt, dayBounds, hourMarks } from '../../domain/schedule/shop-clock';
-import { type CarryOver, loadBookings, type ShownAppointment } from './bookings';
+import { type BusyTime, type CarryOver, loadBookings, loadBusyTime } from './bookings';
 import { loadShopWeek, type ShopWeek } from './shop-week';
 
 // The staff's schedule: one day (a column per bay, or per technician) and a week of capacity.
 // Neither depends on the time of the read (overdue is the screen's judgement), so both cache.
 
+/** What capacity counts of an appointment (the day view's rows have more). */
+type Timed = BusyTime['appointments'][number];
+
 /** Busy time of the day's appointments that hold time, and of its carry-over, by `key`. */
 function busyBy(
-  appointments: readonly ShownAppointment[],
+  appointments: readonly Timed[],
   carryOver: readonly CarryOver[],
   key: (item: { bayId: number | null; technicianId: number | null }) => number | null,
 ) {
@@ -34,7 +37,7 @@ function busyBy(
 function capacities(
   week: ShopWeek,
   day: string,
-  appointments: readonly ShownAppointment[],
+  appointments: readonly Timed[],
   carryOver: readonly CarryOver[],
 ) {
   const byBay = busyBy(appointments, carryOver, (item) => item.bayId);
@@ -67,7 +70,7 @@ export async function scheduleDay(prisma: PrismaClient, day: string, now: Date) 
   const carryOver = bookings.carryOver[0] ?? [];
   const bounds = dayBounds(day, week.timeZone);
   const appointments = bookings.appointments.filter((row) =>
-    clip({ start: row.startsAt, end: row.plannedEnd }, bounds),
+    overlaps({ start: row.startsAt, end: row.plannedEnd }, bounds),
   );
   return {
     day,
@@ -90,10 +93,7 @@ export async function scheduleDay(prisma: PrismaClient, day: string, now: Date) 
 }
 
 /** The work orders whose changes (status, approved labour) may change what a view shows. */
-const workOrdersShaping = (
-  appointments: readonly ShownAppointment[],
-  inShop: readonly number[],
-) => [
+const workOrdersShaping = (appointments: readonly Timed[], inShop: readonly number[]) => [
   ...new Set([
     ...appointments.flatMap((row) => (row.workOrder ? [row.workOrder.id] : [])),
     ...inShop,
@@ -103,11 +103,11 @@ const workOrdersShaping = (
 /** Seven days from `start`: per day, each bay's and technician's booked and available minutes. */
 export async function scheduleWeek(prisma: PrismaClient, start: string, now: Date) {
   const week = await loadShopWeek(prisma);
-  const bookings = await loadBookings(prisma, week, start, 7, dayAt(now, week.timeZone));
+  const bookings = await loadBusyTime(prisma, week, start, 7, dayAt(now, week.timeZone));
   const days = bookings.days.map((day, index) => {
     const bounds = dayBounds(day, week.timeZone);
     const appointments = bookings.appointments.filter((row) =>
-      clip({ start: row.startsAt, end: row.plannedEnd }, bounds),
+      overlaps({ start: row.startsAt, end: row.plannedEnd }, bounds),
     );
     const capacity = capacities(week, day, appointments, bookings.carryOver[index] ?? []);
     return {
