@@ -6,6 +6,8 @@ export const messageKindLabels: Record<MessageKind, string> = {
   invoice: 'Invoice',
   service_due: 'Service due',
   manual: 'Written by staff',
+  appointment_confirmation: 'Appointment confirmation',
+  appointment_reminder: 'Appointment reminder',
 };
 
 export const messageStatusLabels: Record<MessageStatus, string> = {
