@@ -60,15 +60,16 @@ export async function writeAppointmentConfirmation(
  * appointment booked for tomorrow (its day in the shop's zone), each in its own transaction.
  * Its once-key names the appointment and the day, so several instances' rounds write it once,
  * and an appointment moved to another day is reminded of for its new day. Requested, cancelled
- * and no-show appointments get none. Returns how many it wrote.
+ * and no-show appointments get none. Returns the customers of the messages it wrote, one per
+ * message.
  */
 export async function writeAppointmentReminders(
   prisma: PrismaClient,
   addresses: MessageAddresses,
   now: Date,
-): Promise<number> {
+): Promise<number[]> {
   const { timeZone } = await loadShopSettings(prisma);
-  if (!isShopMorning(now, timeZone)) return 0;
+  if (!isShopMorning(now, timeZone)) return [];
   const tomorrow = addDays(dayAt(now, timeZone), 1);
   const { start, end } = dayBounds(tomorrow, timeZone);
   const onceKey = (id: number) => `appointment-reminder:${id}:${tomorrow}`;
@@ -85,13 +86,13 @@ export async function writeAppointmentReminders(
       })
     ).map((message) => message.onceKey),
   );
-  let written = 0;
+  const written: number[] = [];
   for (const { id } of due) {
     if (done.has(onceKey(id))) continue;
     const message = await prisma.$transaction(async (tx) => {
       const { customerId, values } = await appointmentValues(tx, id);
       if (customerId === null) return null;
-      return writeMessage(
+      const message = await writeMessage(
         tx,
         {
           kind: 'appointment_reminder',
@@ -102,8 +103,9 @@ export async function writeAppointmentReminders(
         },
         addresses,
       );
+      return message ? customerId : null;
     });
-    if (message) written++;
+    if (message) written.push(message);
   }
   return written;
 }

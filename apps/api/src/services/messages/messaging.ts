@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@garage/db';
 import type { Logger } from 'pino';
 import { defaultRetryPolicy } from '../../domain/messages/delivery';
+import { customerMessagesTag } from '../../tags/registry';
 import { createDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './delivery-worker';
 import { createMailTransport, type MessageTransports } from './mail-transport';
 import { runMorningRound } from './morning-round';
@@ -32,7 +33,10 @@ export const defaultDeliveryOptions: DeliveryOptions = {
 export interface Messaging {
   addresses: MessageAddresses;
   worker: DeliveryWorker;
-  /** One morning round now (by the clock): writes the reminders due and has them delivered. */
+  /**
+   * One morning round now (by the clock): writes the reminders due, tells their customers' message
+   * lists, has them delivered; resolves with how many it wrote.
+   */
   morningRound(): Promise<number>;
   /** Stops the worker and the morning round. */
   close(): Promise<void>;
@@ -77,9 +81,11 @@ export function createMessaging(deps: {
   });
   const clock = options.clock ?? (() => new Date());
   const morningRound = async () => {
-    const written = await runMorningRound(deps.prisma, addresses, clock());
-    if (written > 0) worker.nudge();
-    return written;
+    const customers = await runMorningRound(deps.prisma, addresses, clock());
+    if (customers.length === 0) return 0;
+    await deps.invalidate([...new Set(customers)].map(customerMessagesTag));
+    worker.nudge();
+    return customers.length;
   };
   const timer = setInterval(
     () => {
