@@ -1,4 +1,4 @@
-import type { MessageKind, MessageStatus } from '@garage/validators';
+import type { MessageChannel, MessageKind, MessageStatus } from '@garage/validators';
 
 export const messageKindLabels: Record<MessageKind, string> = {
   estimate: 'Estimate for approval',
@@ -15,4 +15,10 @@ export const messageStatusLabels: Record<MessageStatus, string> = {
   sent: 'Sent',
   failed: 'Failed',
   not_sent: 'Not sent',
+};
+
+/** How a message goes, and what a customer lacks when nothing is on file for it. */
+export const messageChannelWords: Record<MessageChannel, { by: string; nothingOnFile: string }> = {
+  email: { by: 'Email', nothingOnFile: 'no email' },
+  sms: { by: 'SMS', nothingOnFile: 'no mobile number' },
 };
