@@ -89,7 +89,7 @@ export async function writeAppointmentReminders(
   const written: number[] = [];
   for (const { id } of due) {
     if (done.has(onceKey(id))) continue;
-    const message = await prisma.$transaction(async (tx) => {
+    const reminded = await prisma.$transaction(async (tx) => {
       const { customerId, values } = await appointmentValues(tx, id);
       if (customerId === null) return null;
       const message = await writeMessage(
@@ -105,7 +105,7 @@ export async function writeAppointmentReminders(
       );
       return message ? customerId : null;
     });
-    if (message) written.push(message);
+    if (reminded !== null) written.push(reminded);
   }
   return written;
 }

@@ -75,8 +75,8 @@ async function claimDue(
  * sends each through the transport of its channel, and records the outcome: sent; queued again
  * after a backoff with the error as its reason; failed once retries are spent (or the server
  * refused for good); or, without a transport for its channel (no SMTP_URL; no SMS provider), not
- * sent, saying so. Each outcome
- * invalidates the message lists of its work order and customer, so staff pages follow live.
+ * sent, saying so. Each outcome invalidates the message lists of its work order and customer, so
+ * staff pages follow live.
  */
 export function createDeliveryWorker(deps: {
   prisma: PrismaClient;
