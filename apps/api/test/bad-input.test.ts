@@ -515,12 +515,19 @@ describe('bad input to every mutation', () => {
       'BAD_REQUEST',
       'portalSlotMinutes',
     ],
+    [
+      "message.setSending turning off staff's own messages (not a kind the shop turns off)",
+      (c) => c.message.setSending.mutate(JSON.parse('{"kind":"manual","send":false}')),
+      'BAD_REQUEST',
+      'kind',
+    ],
   );
 
   it.each(cases)('%s', async (_what, call, code, field) => {
     const admin =
       _what.startsWith('cache.') ||
       _what.startsWith('settings.') ||
+      _what.startsWith('message.setSending') ||
       /^schedule\.(set|createBay|updateBay|updateSettings)/.test(_what);
     const client = admin ? await api.as('admin') : staff;
     const before = await databaseSnapshot();

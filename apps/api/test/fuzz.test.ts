@@ -940,7 +940,10 @@ describe('fuzzed saved-job and inspection mutations', () => {
 // writes no message, link, choice, template or decision; an accepted one writes only for the
 // work order (or customer) it names. The delivery worker is stopped: only requests write.
 
-type MessageSnapshot = Record<'messages' | 'links' | 'preferences' | 'templates' | 'lines', Row[]>;
+type MessageSnapshot = Record<
+  'messages' | 'links' | 'preferences' | 'templates' | 'kindsOff' | 'lines',
+  Row[]
+>;
 
 describe('fuzzed message mutations', () => {
   let api: TestApi;
@@ -952,7 +955,7 @@ describe('fuzzed message mutations', () => {
   async function snapshot(): Promise<MessageSnapshot> {
     const { prisma } = api.db;
     const byId = { orderBy: { id: 'asc' } } as const;
-    const [messages, links, preferences, templates, lines] = await Promise.all([
+    const [messages, links, preferences, templates, kindsOff, lines] = await Promise.all([
       prisma.message.findMany({
         ...byId,
         select: { id: true, kind: true, workOrderId: true, customerId: true, subject: true },
@@ -963,6 +966,7 @@ describe('fuzzed message mutations', () => {
       }),
       prisma.messagePreference.findMany({ orderBy: { customerId: 'asc' } }),
       prisma.messageTemplate.findMany({ orderBy: { kind: 'asc' } }),
+      prisma.messageKindOff.findMany({ orderBy: { kind: 'asc' } }),
       prisma.workOrderLine.findMany({
         ...byId,
         select: { id: true, workOrderId: true, approval: true },
@@ -973,6 +977,7 @@ describe('fuzzed message mutations', () => {
       links,
       preferences: preferences.map((row) => ({ id: row.customerId, ...row })),
       templates: templates.map((row) => ({ id: 0, ...row })),
+      kindsOff: kindsOff.map((row) => ({ id: 0, ...row })),
       lines,
     };
   }
@@ -1033,6 +1038,13 @@ describe('fuzzed message mutations', () => {
         },
         required: ['customerId'],
       },
+      'message.setSending': {
+        fields: {
+          kind: fc.constantFrom('estimate', 'ready', 'appointment_reminder', 'manual', 'sms'),
+          send: fc.oneof(fc.boolean(), fc.constantFrom('yes', 1)),
+        },
+        required: ['kind', 'send'],
+      },
       'message.updateTemplate': {
         fields: {
           kind: fc.constantFrom('estimate', 'ready', 'invoice', 'service_due', 'manual', 'sms'),
@@ -1069,6 +1081,7 @@ describe('fuzzed message mutations', () => {
     'message.estimateReady',
     'message.revokeLinks',
     'message.setPreferences',
+    'message.setSending',
     'message.updateTemplate',
   ])(
     '%s: no 5xx; unknown keys refused; a refused request writes nothing, an accepted one only for its work order',
@@ -1133,7 +1146,14 @@ describe('fuzzed message mutations', () => {
 // set-up's mutations leave every appointment as it was.
 
 type ScheduleSnapshot = Record<
-  'appointments' | 'bays' | 'openingHours' | 'workingHours' | 'daysOff' | 'settings' | 'workOrders',
+  | 'appointments'
+  | 'bays'
+  | 'openingHours'
+  | 'workingHours'
+  | 'daysOff'
+  | 'settings'
+  | 'workOrders'
+  | 'messages',
   Row[]
 >;
 
@@ -1347,16 +1367,28 @@ describe('fuzzed schedule mutations', () => {
   async function snapshot(): Promise<ScheduleSnapshot> {
     const { prisma } = api.db;
     const byId = { orderBy: { id: 'asc' } } as const;
-    const [appointments, bays, openingHours, workingHours, daysOff, settings, workOrders] =
-      await Promise.all([
-        prisma.appointment.findMany(byId),
-        prisma.bay.findMany(byId),
-        prisma.openingHours.findMany({ orderBy: { weekday: 'asc' } }),
-        prisma.workingHours.findMany({ orderBy: [{ technicianId: 'asc' }, { weekday: 'asc' }] }),
-        prisma.dayOff.findMany({ orderBy: [{ technicianId: 'asc' }, { day: 'asc' }] }),
-        prisma.scheduleSettings.findMany(byId),
-        prisma.workOrder.findMany(byId),
-      ]);
+    const [
+      appointments,
+      bays,
+      openingHours,
+      workingHours,
+      daysOff,
+      settings,
+      workOrders,
+      messages,
+    ] = await Promise.all([
+      prisma.appointment.findMany(byId),
+      prisma.bay.findMany(byId),
+      prisma.openingHours.findMany({ orderBy: { weekday: 'asc' } }),
+      prisma.workingHours.findMany({ orderBy: [{ technicianId: 'asc' }, { weekday: 'asc' }] }),
+      prisma.dayOff.findMany({ orderBy: [{ technicianId: 'asc' }, { day: 'asc' }] }),
+      prisma.scheduleSettings.findMany(byId),
+      prisma.workOrder.findMany(byId),
+      prisma.message.findMany({
+        ...byId,
+        select: { id: true, kind: true, customerId: true, appointmentId: true, status: true },
+      }),
+    ]);
     // Rows without an id of their own compare by their key.
     const keyed = <T extends object>(rows: T[]) => rows.map((row, id) => ({ id, ...row }));
     return {
@@ -1367,6 +1399,7 @@ describe('fuzzed schedule mutations', () => {
       daysOff: keyed(daysOff),
       settings,
       workOrders,
+      messages,
     };
   }
 
@@ -1396,6 +1429,8 @@ describe('fuzzed schedule mutations', () => {
 
   beforeAll(async () => {
     api = await startApi({ databaseUrl: await seededDatabaseUrl(), redisUrl: inject('redisUrl') });
+    // Only requests write: the confirmations they queue stay as written.
+    await api.app.messaging.worker.stop();
     for (const who of ['staff', 'admin', 'alice']) {
       const login = await fetch(`${api.base}/trpc/auth.login`, {
         method: 'POST',
@@ -1510,6 +1545,19 @@ describe('fuzzed schedule mutations', () => {
           if (procedure === 'portalSchedule.request') {
             expect(after.appointments.at(-1)?.customerId, sent).toBe(aliceCustomerId);
           }
+          // Only a booking or a confirmation writes a message: the confirmation of its own
+          // appointment, to that appointment's customer (none for a drafted caller).
+          const written = after.messages.slice(before.messages.length);
+          const booked = creates
+            ? after.appointments.at(-1)
+            : after.appointments.find((row) => row.id === fields.id);
+          const confirms =
+            (procedure === 'schedule.book' || procedure === 'schedule.confirm') &&
+            booked?.customerId !== null;
+          expect(
+            written.map((row) => [row.kind, row.appointmentId, row.customerId]),
+            sent,
+          ).toEqual(confirms ? [['appointment_confirmation', booked?.id, booked?.customerId]] : []);
           if (procedure === 'portalSchedule.cancel') {
             expect(after.appointments.find((row) => row.id === fields.id)?.customerId, sent).toBe(
               aliceCustomerId,

@@ -33,11 +33,13 @@ it('the embedded database writes, claims and delivers a message once', async () 
     );
     const worker = createDeliveryWorker({
       prisma: db.prisma,
-      transport: createMailTransport({
-        smtpUrl: smtp.url,
-        from: 'shop@garage.test',
-        timeoutMs: 5_000,
-      }),
+      transports: {
+        email: createMailTransport({
+          smtpUrl: smtp.url,
+          from: 'shop@garage.test',
+          timeoutMs: 5_000,
+        }),
+      },
       invalidate: async () => undefined,
       log: pino({ level: 'silent' }),
       options: { ...defaultDeliveryOptions, pollMs: 60_000 },

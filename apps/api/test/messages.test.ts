@@ -1,6 +1,10 @@
 import type { MessageStatus } from '@garage/db';
 import { estimateTokenIn, startSmtp, type TestSmtp } from '@garage/test-services/smtp';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDeliveryWorker } from '../src/services/messages/delivery-worker';
+import type { MessageTransport, OutgoingMessage } from '../src/services/messages/mail-transport';
+import { defaultDeliveryOptions } from '../src/services/messages/messaging';
 import { writeMessage } from '../src/services/messages/outbox';
 import { writeServiceDueMessages } from '../src/services/messages/service-due';
 import {
@@ -11,6 +15,7 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
+import { pdfText } from './support/pdf-text';
 import {
   customerIdOf,
   estimateWithLine,
@@ -143,7 +148,7 @@ describe('messages to customers', () => {
     expect(await api.db.prisma.estimateLink.count({ where: { workOrderId: ready.id } })).toBe(0);
   });
 
-  it('a car ready and an invoice write their message in the same commit', async () => {
+  it('a car ready and an invoice write their message in the same commit; the invoice carries its PDF', async () => {
     const made = await workOrderWithLine(api, aliceId, { status: 'in_progress' });
     await staff.workOrder.setStatus.mutate({ id: made.id, status: 'ready' });
     const ready = await settled((await lastMessageOf(made.id)).id);
@@ -153,6 +158,19 @@ describe('messages to customers', () => {
     expect(invoice).toMatchObject({ kind: 'invoice', status: 'sent' });
     const [mail] = mailsWith(invoice.messageId);
     expect(mail?.text).toContain(`${webUrl}/invoices/${made.id}.pdf`);
+    // The PDF is drawn at delivery from the issued invoice; the outbox row keeps only text.
+    const { invoiceNumber, number } = await api.db.prisma.workOrder.findUniqueOrThrow({
+      where: { id: made.id },
+      select: { invoiceNumber: true, number: true },
+    });
+    expect(
+      mail?.attachments.map(({ filename, contentType }) => ({ filename, contentType })),
+    ).toEqual([{ filename: `invoice-${invoiceNumber}.pdf`, contentType: 'application/pdf' }]);
+    const pdf = await pdfText(new Uint8Array(mail?.attachments[0]?.content ?? []));
+    expect(pdf).toContain(number);
+    expect(invoice.html.length + invoice.text.length).toBeLessThan(5_000);
+    // The ready message carries no file.
+    expect(mailsWith(ready.messageId)[0]?.attachments).toEqual([]);
     // An invoice refused (it is invoiced already) writes no second message.
     expect(await outcome(staff.workOrder.invoice.mutate({ id: made.id }))).toBe('CONFLICT');
     expect(await api.db.prisma.message.count({ where: { workOrderId: made.id } })).toBe(2);
@@ -363,9 +381,9 @@ describe('messages to customers', () => {
         ),
       );
     const { addresses } = api.app.messaging;
-    expect(await writeServiceDueMessages(api.db.prisma, addresses, at(15))).toBe(0);
-    expect(await writeServiceDueMessages(api.db.prisma, addresses, at(9))).toBeGreaterThan(0);
-    expect(await writeServiceDueMessages(api.db.prisma, addresses, at(10))).toBe(0);
+    expect(await writeServiceDueMessages(api.db.prisma, addresses, at(15))).toEqual([]);
+    expect(await writeServiceDueMessages(api.db.prisma, addresses, at(9))).toContain(optedOut.id);
+    expect(await writeServiceDueMessages(api.db.prisma, addresses, at(10))).toEqual([]);
     expect(
       await api.db.prisma.message.findUniqueOrThrow({
         where: { serviceReminderId: reminder.id },
@@ -400,6 +418,36 @@ describe('messages to customers', () => {
     expect(mail?.subject).toBe('Parts <b>in</b>');
   });
 
+  it('a kind the shop turned off is written as not sent, saying so, and staff see it; on again, it goes', async () => {
+    const admin = await api.as('admin');
+    expect(
+      (await admin.message.setSending.mutate({ kind: 'ready', send: false })).find(
+        (template) => template.kind === 'ready',
+      ),
+    ).toMatchObject({ send: false, automatic: true });
+    const off = await workOrderWithLine(api, aliceId, { status: 'in_progress' });
+    const moved = await staff.workOrder.setStatus.mutate({ id: off.id, status: 'ready' });
+    expect(moved.message).toMatchObject({
+      status: 'not_sent',
+      reason: 'the shop turned off ready-for-pick-up messages in settings',
+    });
+    const list = await staff.message.forWorkOrder.query({ workOrderId: off.id });
+    expect(list.messages.map((message) => [message.kind, message.status, message.reason])).toEqual([
+      ['ready', 'not_sent', 'the shop turned off ready-for-pick-up messages in settings'],
+    ]);
+    // Staff read the setting; only admins change it.
+    expect(await outcome(staff.message.setSending.mutate({ kind: 'ready', send: true }))).toBe(
+      'FORBIDDEN',
+    );
+    await admin.message.setSending.mutate({ kind: 'ready', send: true });
+    const on = await workOrderWithLine(api, aliceId, { status: 'in_progress' });
+    await staff.workOrder.setStatus.mutate({ id: on.id, status: 'ready' });
+    expect(await settled((await lastMessageOf(on.id)).id)).toMatchObject({ status: 'sent' });
+    expect((await staff.message.templates.query()).filter((template) => !template.send)).toEqual(
+      [],
+    );
+  });
+
   it('templates: admins change a text, unknown placeholders are refused naming the field', async () => {
     const admin = await api.as('admin');
     expect(
@@ -423,6 +471,79 @@ describe('messages to customers', () => {
     const row = await settled((await lastMessageOf(made.id)).id);
     expect(row.subject).toMatch(/^WO-\d+ is ready, /);
     expect(row.text).toBe(`Come and get it: ${webUrl}/portal/work-orders/${made.id}`);
+  });
+
+  it('a message names its channel, and each channel has its transport: SMS without a provider is not sent, saying so', async () => {
+    const customer = await api.db.prisma.customer.create({
+      data: { name: 'Text Me', email: 'text-me@garage.test', phone: '+1 555 0100' },
+    });
+    const write = (channel: 'email' | 'sms') =>
+      api.db.prisma.$transaction((tx) =>
+        writeMessage(
+          tx,
+          {
+            kind: 'manual',
+            customerId: customer.id,
+            channel,
+            values: { subject: `By ${channel}`, message: 'Hello' },
+          },
+          api.app.messaging.addresses,
+        ),
+      );
+    const sms = await write('sms');
+    const email = await write('email');
+    api.app.messaging.worker.nudge();
+    expect(await settled(sms?.id ?? 0)).toMatchObject({
+      channel: 'sms',
+      recipient: '+1 555 0100',
+      status: 'not_sent',
+      reason: 'no SMS provider configured',
+    });
+    expect(await settled(email?.id ?? 0)).toMatchObject({ channel: 'email', status: 'sent' });
+
+    // A provider is one more transport, for the `sms` channel (this one stands in for a gateway).
+    const texted: OutgoingMessage[] = [];
+    const gateway: MessageTransport = {
+      send: async (message) => {
+        texted.push(message);
+      },
+      close: () => undefined,
+    };
+    await api.app.messaging.worker.stop();
+    const worker = createDeliveryWorker({
+      prisma: api.db.prisma,
+      transports: { sms: gateway },
+      invalidate: async () => undefined,
+      log: pino({ level: 'silent' }),
+      options: { ...defaultDeliveryOptions, pollMs: 60_000 },
+    });
+    try {
+      const second = await write('sms');
+      await worker.deliverDue();
+      expect(await settled(second?.id ?? 0)).toMatchObject({ status: 'sent' });
+      expect(texted.map((message) => [message.to, message.subject])).toEqual([
+        ['+1 555 0100', 'By sms'],
+      ]);
+      // Nothing on file for a channel is the customer's own reason.
+      const noPhone = await api.db.prisma.$transaction(async (tx) =>
+        writeMessage(
+          tx,
+          {
+            kind: 'manual',
+            customerId: (await tx.customer.create({ data: { name: 'No Phone' } })).id,
+            channel: 'sms',
+            values: { message: 'Hi' },
+          },
+          api.app.messaging.addresses,
+        ),
+      );
+      expect(noPhone).toMatchObject({
+        status: 'not_sent',
+        reason: 'the customer has no mobile number on file',
+      });
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('without a mail server, messages are kept as not sent, saying so', async () => {

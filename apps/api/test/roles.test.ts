@@ -591,6 +591,11 @@ describe('role matrix', () => {
         }),
     ],
     [
+      'message.setSending',
+      adminOnly,
+      (c) => c.message.setSending.mutate({ kind: 'appointment_reminder', send: true }),
+    ],
+    [
       'message.setPreferences',
       staffOnly,
       (c) =>

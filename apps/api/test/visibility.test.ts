@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../src/root';
+import { attachmentsOf } from '../src/services/messages/attachments';
 import { createEstimateLink } from '../src/services/messages/estimate-links';
 import { visibleIdsOfCustomer } from '../src/visibility/customer-ids';
 import { type Client, seededDatabaseUrl, startApi, type TestApi } from './support/harness';
@@ -932,6 +933,16 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
     for (const [id, vehicleId] of ids.workOrders) {
       expect((await alice.workOrder.byId.query({ id })).vehicle.id).toBe(vehicleId);
     }
+  });
+
+  it("an invoice's mail attaches the PDF its customer may download: never another customer's", async () => {
+    // The worker draws the attachment with the message's customer as the viewer.
+    const invoiceMail = (customerId: number) =>
+      attachmentsOf(api.db.prisma, { kind: 'invoice', workOrderId: rows.bobPaid, customerId });
+    expect((await invoiceMail(rows.bobId)).map((file) => file.contentType)).toEqual([
+      'application/pdf',
+    ]);
+    expect(await invoiceMail(rows.aliceId)).toEqual([]);
   });
 
   it('refused every call a customer made with a foreign id: nothing of theirs changed', async () => {

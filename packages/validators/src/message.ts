@@ -4,8 +4,30 @@ import { boolean, id, string, text, typeError } from './fields';
 // Messages to customers: the vocabulary the API and the web speak, and the inputs of the
 // message procedures (staff sending by hand, templates, opt-outs, the estimate link).
 
-export const messageKinds = ['estimate', 'ready', 'invoice', 'service_due', 'manual'] as const;
+export const messageKinds = [
+  'estimate',
+  'ready',
+  'invoice',
+  'service_due',
+  'manual',
+  'appointment_confirmation',
+  'appointment_reminder',
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
+
+/** The kinds the API writes by itself, which a shop may turn off; staff's own messages always go. */
+export const automaticMessageKinds = [
+  'estimate',
+  'ready',
+  'invoice',
+  'service_due',
+  'appointment_confirmation',
+  'appointment_reminder',
+] as const satisfies readonly MessageKind[];
+export type AutomaticMessageKind = (typeof automaticMessageKinds)[number];
+
+export const messageChannels = ['email', 'sms'] as const;
+export type MessageChannel = (typeof messageChannels)[number];
 
 export const messageStatuses = ['queued', 'sent', 'failed', 'not_sent'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
@@ -23,6 +45,8 @@ export const messagePlaceholders = [
   'dueDate',
   'subject',
   'message',
+  'appointmentDay',
+  'appointmentTime',
 ] as const;
 export type MessagePlaceholder = (typeof messagePlaceholders)[number];
 
@@ -69,6 +93,14 @@ export const templateInput = z.strictObject({
   kind: messageKind,
   subject: templateText(150, false),
   body: templateText(5_000, true),
+});
+
+/** Whether the shop sends one automatic kind of message (settings). */
+export const messageSendingInput = z.strictObject({
+  kind: z.enum(automaticMessageKinds, {
+    error: typeError(`must be one of ${automaticMessageKinds.join(', ')}`),
+  }),
+  send: boolean(),
 });
 
 /** A customer's choices; an omitted one stays as it is. */

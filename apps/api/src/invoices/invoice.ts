@@ -119,3 +119,6 @@ export async function invoiceFor(prisma: PrismaClient, id: number, viewer: Viewe
 
 /** An invoice as the PDF shows it. */
 export type Invoice = NonNullable<Awaited<ReturnType<typeof invoiceFor>>>;
+
+/** The PDF's file name, as served and as attached to the invoice's mail. */
+export const invoiceFileName = (invoice: Invoice) => `invoice-${invoice.document.number}.pdf`;

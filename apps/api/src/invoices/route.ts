@@ -9,7 +9,7 @@ import { sendJson } from '../http/send-json';
 import type { Viewer } from '../visibility/rules';
 import { type CreditNote, creditNoteFor } from './credit-note';
 import { renderCreditNotePdf } from './credit-note-pdf';
-import { type Invoice, invoiceFor } from './invoice';
+import { type Invoice, invoiceFileName, invoiceFor } from './invoice';
 import { renderInvoicePdf } from './pdf';
 
 /** Where invoices are served: `GET /invoices/<workOrderId>.pdf`. */
@@ -31,7 +31,7 @@ const invoiceRoute: PdfRoute<Invoice> = {
   what: 'invoice',
   load: invoiceFor,
   render: renderInvoicePdf,
-  fileName: (invoice) => `invoice-${invoice.document.number}.pdf`,
+  fileName: invoiceFileName,
 };
 
 const creditNoteRoute: PdfRoute<CreditNote> = {

@@ -23,3 +23,13 @@ export function deliverSoon<Result extends { message: { status: string } | null 
   if (result.message?.status === 'queued') ctx.messaging.worker.nudge();
   return result;
 }
+
+/** The customer's message list, when a booking wrote their appointment's confirmation. */
+export function appointmentMessageTags(result: {
+  touched: { customerId: number | null };
+  message: { status: string } | null;
+}) {
+  return result.message && result.touched.customerId !== null
+    ? [customerMessagesTag(result.touched.customerId)]
+    : [];
+}

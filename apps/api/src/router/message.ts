@@ -1,6 +1,7 @@
 import {
   customerIdInput,
   messagePreferencesInput,
+  messageSendingInput,
   noInput,
   sendMessageInput,
   templateInput,
@@ -14,7 +15,7 @@ import {
   setMessagePreferences,
 } from '../services/messages/lists';
 import { markEstimateReady, sendManualMessage } from '../services/messages/send';
-import { listTemplates, updateTemplate } from '../services/messages/templates';
+import { listTemplates, setSending, updateTemplate } from '../services/messages/templates';
 import {
   customerMessagesTag,
   messageTemplatesTag,
@@ -99,6 +100,15 @@ export const messageRouter = router({
   /** Keeps the shop's own text for one kind (admins). */
   updateTemplate: invalidatingMutation(adminProcedure.input(templateInput), {
     mutation: ({ ctx, input }) => updateTemplate(ctx.prisma, input),
+    tags: () => [messageTemplatesTag],
+  }),
+
+  /**
+   * Whether the shop sends one automatic kind of message (admins). A kind turned off is still
+   * written, as not sent with the reason, on the work order and the customer's page.
+   */
+  setSending: invalidatingMutation(adminProcedure.input(messageSendingInput), {
+    mutation: ({ ctx, input }) => setSending(ctx.prisma, input, ctx.user),
     tags: () => [messageTemplatesTag],
   }),
 

@@ -30,7 +30,8 @@ export const portalScheduleRouter = router({
 
   /** Asks for a free slot: `requested` until the shop confirms it. */
   request: invalidatingMutation(customerProcedure.input(portalRequestInput), {
-    mutation: ({ ctx, input }) => requestSlot(ctx.prisma, ctx.user, input, new Date()),
+    mutation: ({ ctx, input }) =>
+      requestSlot(ctx.prisma, ctx.user, input, new Date(), ctx.messaging.addresses),
     tags: ({ result }) => touchedTags(result.touched),
   }),
 

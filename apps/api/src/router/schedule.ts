@@ -44,6 +44,7 @@ import {
   workOrderTag,
 } from '../tags/registry';
 import { adminProcedure, cachedQuery, invalidatingMutation, router, staffProcedure } from '../trpc';
+import { appointmentMessageTags, deliverSoon } from './message-tags';
 import { readingTags } from './work-order';
 
 /**
@@ -110,8 +111,12 @@ export const scheduleRouter = router({
 
   /** Books an appointment for a vehicle, or for a caller drafted on the phone. */
   book: invalidatingMutation(staffProcedure.input(appointmentBookInput), {
-    mutation: ({ ctx, input }) => bookAppointment(ctx.prisma, input, ctx.user, new Date()),
-    tags: ({ result }) => touchedTags(result.touched),
+    mutation: async ({ ctx, input }) =>
+      deliverSoon(
+        ctx,
+        await bookAppointment(ctx.prisma, input, ctx.user, new Date(), ctx.messaging.addresses),
+      ),
+    tags: ({ result }) => [...touchedTags(result.touched), ...appointmentMessageTags(result)],
   }),
 
   /** Moves or resizes an appointment (another bay or technician too). */
@@ -123,8 +128,12 @@ export const scheduleRouter = router({
 
   /** Confirms a requested appointment (the portal's), optionally giving it a bay or technician. */
   confirm: invalidatingMutation(staffProcedure.input(appointmentConfirmInput), {
-    mutation: ({ ctx, input }) => confirmAppointment(ctx.prisma, input, ctx.user, new Date()),
-    tags: ({ result }) => touchedTags(result.touched),
+    mutation: async ({ ctx, input }) =>
+      deliverSoon(
+        ctx,
+        await confirmAppointment(ctx.prisma, input, ctx.user, new Date(), ctx.messaging.addresses),
+      ),
+    tags: ({ result }) => [...touchedTags(result.touched), ...appointmentMessageTags(result)],
   }),
 
   /** The car came: opens its work order with the concern, or joins an open one. */

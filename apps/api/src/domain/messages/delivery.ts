@@ -1,4 +1,9 @@
-import type { MessageKind } from '@garage/validators';
+import {
+  type AutomaticMessageKind,
+  automaticMessageKinds,
+  type MessageChannel,
+  type MessageKind,
+} from '@garage/validators';
 
 /** How the delivery worker retries: attempts in all, and the wait before each retry. */
 export interface RetryPolicy {
@@ -31,21 +36,51 @@ export interface Consent {
   marketingOptOut: boolean;
 }
 
-// Reminders are what a customer may opt out of; an estimate, a car ready and an invoice are part
-// of the work they asked for, and a message staff write by hand is theirs to decide.
-const reminderKinds: ReadonlySet<MessageKind> = new Set(['service_due']);
+// Reminders are what a customer may opt out of; an estimate, a car ready, an invoice and an
+// appointment's confirmation are part of the work they asked for (the shop decides whether
+// those go), and a message staff write by hand is theirs to decide.
+const reminderKinds: ReadonlySet<MessageKind> = new Set(['service_due', 'appointment_reminder']);
+
+/** How staff read a kind the shop turned off, in a message's reason. */
+const turnedOffNames: Record<AutomaticMessageKind, string> = {
+  estimate: 'estimate messages',
+  ready: 'ready-for-pick-up messages',
+  invoice: 'invoice messages',
+  service_due: 'service-due reminders',
+  appointment_confirmation: 'appointment confirmations',
+  appointment_reminder: 'appointment reminders',
+};
+
+/** Why a channel cannot reach a customer: nothing on file to send to. */
+export const noRecipientReasons: Record<MessageChannel, string> = {
+  email: 'the customer has no email on file',
+  sms: 'the customer has no mobile number on file',
+};
+
+/** Why a channel's messages cannot leave this instance: no transport configured for it. */
+export const noTransportReasons: Record<MessageChannel, string> = {
+  email: 'no mail server configured',
+  sms: 'no SMS provider configured',
+};
+
+const isAutomatic = (kind: MessageKind): kind is AutomaticMessageKind =>
+  automaticMessageKinds.some((each) => each === kind);
 
 /**
- * Why a message of `kind` to this customer is not to be sent, or null when it is: no email on
- * file, or a reminder to a customer who opted out of them.
+ * Why a message is not to be sent, or null when it is: the shop turned its kind off in
+ * settings, the customer has nothing on file for its channel, or it is a reminder to a customer
+ * who opted out of them.
  */
 export function notSentReason(
-  kind: MessageKind,
-  recipient: string | null,
+  message: { kind: MessageKind; channel: MessageChannel; recipient: string | null },
+  kindsOff: ReadonlySet<MessageKind>,
   consent: Consent | null,
 ): string | null {
-  if (!recipient) return 'the customer has no email on file';
-  if (reminderKinds.has(kind) && consent?.remindersOptOut) {
+  if (isAutomatic(message.kind) && kindsOff.has(message.kind)) {
+    return `the shop turned off ${turnedOffNames[message.kind]} in settings`;
+  }
+  if (!message.recipient) return noRecipientReasons[message.channel];
+  if (reminderKinds.has(message.kind) && consent?.remindersOptOut) {
     return 'the customer opted out of reminders';
   }
   return null;

@@ -51,6 +51,28 @@ export const defaultTemplates: Record<MessageKind, MessageTemplate> = {
       '{{shop}}',
     ].join('\n'),
   },
+  appointment_confirmation: {
+    subject: 'Your appointment on {{appointmentDay}} is booked',
+    body: [
+      'Hello {{customer}},',
+      '',
+      'We have booked your {{vehicle}} in on {{appointmentDay}} at {{appointmentTime}}.',
+      'To change it, call us: {{shopPhone}}',
+      '',
+      '{{shop}}',
+    ].join('\n'),
+  },
+  appointment_reminder: {
+    subject: 'See you tomorrow at {{appointmentTime}}',
+    body: [
+      'Hello {{customer}},',
+      '',
+      'A reminder: your {{vehicle}} is booked in tomorrow, {{appointmentDay}}, at {{appointmentTime}}.',
+      'Cannot make it? Call us: {{shopPhone}}',
+      '',
+      '{{shop}}',
+    ].join('\n'),
+  },
   // Staff write the subject and the message; the template frames them.
   manual: {
     subject: '{{subject}}',

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@garage/db';
 import type { Logger } from 'pino';
-import { afterFailure, type RetryPolicy } from '../../domain/messages/delivery';
+import {
+  afterFailure,
+  noRecipientReasons,
+  noTransportReasons,
+  type RetryPolicy,
+} from '../../domain/messages/delivery';
 import { withSecretLink } from '../../domain/messages/render';
 import { customerMessagesTag, workOrderMessagesTag } from '../../tags/registry';
-import { DeliveryError, type MessageTransport } from './mail-transport';
+import { attachmentsOf } from './attachments';
+import { DeliveryError, type MessageTransports } from './mail-transport';
 
 export interface DeliveryOptions {
   /** How often an idle worker looks for messages due. */
@@ -66,19 +72,21 @@ async function claimDue(
 
 /**
  * The delivery worker of one API instance: polls the outbox, claims due messages under a lease,
- * sends each through `transport`, and records the outcome: sent; queued again after a backoff
- * with the error as its reason; failed once retries are spent (or the server refused for good);
- * or, without a transport (no SMTP_URL), not sent: no mail server configured. Each outcome
- * invalidates the message lists of its work order and customer, so staff pages follow live.
+ * sends each through the transport of its channel, and records the outcome: sent; queued again
+ * after a backoff with the error as its reason; failed once retries are spent (or the server
+ * refused for good); or, without a transport for its channel (no SMTP_URL; no SMS provider), not
+ * sent, saying so. Each outcome invalidates the message lists of its work order and customer, so
+ * staff pages follow live.
  */
 export function createDeliveryWorker(deps: {
   prisma: PrismaClient;
-  transport: MessageTransport | null;
+  /** How each channel reaches customers; a channel without one: not sent, saying so. */
+  transports: MessageTransports;
   invalidate: (tags: string[]) => Promise<unknown>;
   log: Logger;
   options: DeliveryOptions;
 }): DeliveryWorker {
-  const { prisma, transport, options, log } = deps;
+  const { prisma, transports, options, log } = deps;
   let stopped = false;
   let round: Promise<number> | null = null;
   let again = false;
@@ -123,12 +131,13 @@ export function createDeliveryWorker(deps: {
   async function deliver(id: number, leaseToken: string) {
     const message = await prisma.message.findUniqueOrThrow({ where: { id } });
     const now = new Date();
+    const transport = transports[message.channel];
     if (!transport || !message.recipient) {
       await settle(id, leaseToken, {
         status: 'not_sent',
         reason: message.recipient
-          ? 'no mail server configured'
-          : 'the customer has no email on file',
+          ? noTransportReasons[message.channel]
+          : noRecipientReasons[message.channel],
         pendingLink: null,
       });
       return;
@@ -138,6 +147,8 @@ export function createDeliveryWorker(deps: {
         to: message.recipient,
         messageId: message.messageId,
         ...withSecretLink(message, message.pendingLink),
+        // Rendered now from what is stored (an issued invoice), so the outbox row stays small.
+        attachments: await attachmentsOf(prisma, message),
       });
       await settle(id, leaseToken, {
         status: 'sent',
@@ -222,7 +233,7 @@ export function createDeliveryWorker(deps: {
       stopped = true;
       clearTimeout(timer);
       await round;
-      transport?.close();
+      for (const transport of Object.values(transports)) transport.close();
     },
   };
 }

@@ -1,11 +1,22 @@
+import type { MessageChannel } from '@garage/db';
 import { createTransport } from 'nodemailer';
 import type { RenderedMessage } from '../../domain/messages/render';
 
+/** A file sent with a message (an invoice's PDF). */
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 /** One message as a channel sends it. */
 export interface OutgoingMessage extends RenderedMessage {
+  /** The customer's address on the message's channel: an email address, a phone number. */
   to: string;
   /** The Message-ID header, the same on every attempt. */
   messageId: string;
+  /** Files it carries; a channel that cannot carry files sends the text, whose link leads to them. */
+  attachments: MessageAttachment[];
 }
 
 /** Why a send failed, and whether trying again could help. */
@@ -21,13 +32,17 @@ export class DeliveryError extends Error {
 }
 
 /**
- * A way of reaching customers: email now; an SMS gateway would be another implementation of
- * the same interface (none is reachable here).
+ * A way of reaching customers on one channel: email through SMTP here; an SMS gateway is
+ * another implementation of the same interface, given to the worker for the `sms` channel
+ * (none is reachable here, so SMS messages end as not sent: no SMS provider configured).
  */
 export interface MessageTransport {
   send(message: OutgoingMessage): Promise<void>;
   close(): void;
 }
+
+/** The transport of each channel a message row may name; a channel without one is not configured. */
+export type MessageTransports = Partial<Record<MessageChannel, MessageTransport>>;
 
 /** What nodemailer's errors say: the SMTP reply code and text, when the server answered. */
 function deliveryErrorOf(error: unknown): DeliveryError {
@@ -64,6 +79,7 @@ export function createMailTransport(options: {
           text: message.text,
           html: message.html,
           messageId: message.messageId,
+          attachments: message.attachments,
         });
       } catch (error) {
         throw deliveryErrorOf(error);

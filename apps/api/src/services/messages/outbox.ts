@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadShopSettings, type MessageKind, type Prisma } from '@garage/db';
+import { loadShopSettings, type MessageChannel, type MessageKind, type Prisma } from '@garage/db';
 import { formatMoney } from '@garage/validators';
 import { notSentReason } from '../../domain/messages/delivery';
 import { renderMessage, secretLinkMark } from '../../domain/messages/render';
@@ -16,6 +16,12 @@ export interface OutboxEntry {
   workOrderId?: number;
   /** A service-due message's reminder: one message per reminder. */
   serviceReminderId?: number;
+  /** An appointment's confirmation or reminder. */
+  appointmentId?: number;
+  /** What makes the message one of a kind (an appointment's reminder for its day): written once. */
+  onceKey?: string;
+  /** How it reaches the customer (email when not said). */
+  channel?: MessageChannel;
   /** Staff who wrote it (a manual message). */
   sentById?: number;
   /** Values of the message's own placeholders (a service, a due date, staff's words...). */
@@ -66,11 +72,18 @@ async function workOrderValues(
   };
 }
 
+/** The kinds of message the shop turned off in settings. */
+async function kindsOff(tx: Prisma.TransactionClient): Promise<Set<MessageKind>> {
+  const rows = await tx.messageKindOff.findMany({ select: { kind: true } });
+  return new Set(rows.map((row) => row.kind));
+}
+
 /**
  * Writes one message to the outbox with `tx`, the transaction of the change that causes it: it
  * commits with that change or not at all. It is rendered now, from the shop's template, and
- * queued for the delivery worker; or kept as not sent, saying why (no email on file, the
- * customer opted out of reminders), so staff see it instead of nothing.
+ * queued for the delivery worker; or kept as not sent, saying why (the shop turned its kind off,
+ * nothing on file for its channel, the customer opted out of reminders), so staff see it instead
+ * of nothing. A message whose `onceKey` was written already is not written again (null).
  */
 export async function writeMessage(
   tx: Prisma.TransactionClient,
@@ -84,6 +97,7 @@ export async function writeMessage(
     select: {
       name: true,
       email: true,
+      phone: true,
       messagePreference: { select: { remindersOptOut: true, marketingOptOut: true } },
     },
   });
@@ -99,7 +113,13 @@ export async function writeMessage(
     ...(entry.secretLink ? { link: secretLinkMark } : {}),
   };
   const rendered = renderMessage(template, values);
-  const reason = notSentReason(entry.kind, customer.email, customer.messagePreference);
+  const channel = entry.channel ?? 'email';
+  const recipient = channel === 'email' ? customer.email : customer.phone;
+  const reason = notSentReason(
+    { kind: entry.kind, channel, recipient },
+    await kindsOff(tx),
+    customer.messagePreference,
+  );
   const written = await tx.message.createManyAndReturn({
     data: [
       {
@@ -107,8 +127,11 @@ export async function writeMessage(
         customerId: entry.customerId,
         workOrderId: entry.workOrderId ?? null,
         serviceReminderId: entry.serviceReminderId ?? null,
+        appointmentId: entry.appointmentId ?? null,
+        onceKey: entry.onceKey ?? null,
+        channel,
         sentById: entry.sentById ?? null,
-        recipient: customer.email,
+        recipient,
         ...rendered,
         pendingLink: reason ? null : (entry.secretLink ?? null),
         status: reason ? 'not_sent' : 'queued',
@@ -116,7 +139,8 @@ export async function writeMessage(
         messageId: `<${randomUUID()}@${addresses.domain}>`,
       },
     ],
-    // A reminder's message is written once, whichever instance's round gets there first.
+    // A reminder's message is written once, whichever instance's round gets there first
+    // (its service reminder or its once-key is unique).
     skipDuplicates: true,
     select: { id: true, status: true, reason: true },
   });

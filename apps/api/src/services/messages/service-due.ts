@@ -19,17 +19,17 @@ function whenDue(reminder: DueSoonRow, locale: string): string {
 /**
  * The morning round: during the shop's morning in its zone, writes one service-due message per
  * reminder on the due-soon list that has none yet (each in its own transaction). Several
- * instances may run it at once: the reminder's unique message lets one write win. Returns how
- * many it wrote.
+ * instances may run it at once: the reminder's unique message lets one write win. Returns the
+ * customers of the messages it wrote, one per message.
  */
 export async function writeServiceDueMessages(
   prisma: PrismaClient,
   addresses: MessageAddresses,
   now = new Date(),
-): Promise<number> {
+): Promise<number[]> {
   const { timeZone, locale } = await loadShopSettings(prisma);
-  if (!isShopMorning(now, timeZone)) return 0;
-  let written = 0;
+  if (!isShopMorning(now, timeZone)) return [];
+  const written: number[] = [];
   let cursor: number | undefined;
   do {
     const page = await dueSoonReminders(prisma, { cursor, limit: 100 }, now);
@@ -59,7 +59,7 @@ export async function writeServiceDueMessages(
           addresses,
         ),
       );
-      if (message) written++;
+      if (message) written.push(reminder.customer.id);
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);

@@ -1,5 +1,5 @@
 import type { MessageKind, Prisma, PrismaClient } from '@garage/db';
-import { messageKinds } from '@garage/validators';
+import { type AutomaticMessageKind, automaticMessageKinds, messageKinds } from '@garage/validators';
 import { defaultTemplates, type MessageTemplate } from '../../domain/messages/templates';
 
 type Reader = Pick<Prisma.TransactionClient, 'messageTemplate'>;
@@ -13,15 +13,23 @@ export async function templateOf(db: Reader, kind: MessageKind): Promise<Message
   return own ?? defaultTemplates[kind];
 }
 
-/** Every kind's text, and whether the shop changed it from the built-in one. */
+/**
+ * Every kind's text, whether the shop changed it from the built-in one, and whether the shop
+ * sends it (a kind turned off is written as not sent, saying so; staff's own always go).
+ */
 export async function listTemplates(prisma: PrismaClient) {
-  const own = new Map(
-    (await prisma.messageTemplate.findMany()).map((row) => [row.kind, row] as const),
-  );
+  const [templates, kindsOff] = await Promise.all([
+    prisma.messageTemplate.findMany(),
+    prisma.messageKindOff.findMany({ select: { kind: true } }),
+  ]);
+  const own = new Map(templates.map((row) => [row.kind, row] as const));
+  const off = new Set(kindsOff.map((row) => row.kind));
   return messageKinds.map((kind) => {
     const row = own.get(kind);
     return {
       kind,
+      send: !off.has(kind),
+      automatic: automaticMessageKinds.some((each) => each === kind),
       subject: row?.subject ?? defaultTemplates[kind].subject,
       body: row?.body ?? defaultTemplates[kind].body,
       custom: row !== undefined,
@@ -41,5 +49,22 @@ export async function updateTemplate(
     create: { kind, subject, body },
     update: { subject, body },
   });
+  return listTemplates(prisma);
+}
+
+/** Turns one automatic kind of message on or off for the shop (who turned it off is kept). */
+export async function setSending(
+  prisma: PrismaClient,
+  request: { kind: AutomaticMessageKind; send: boolean },
+  by: { id: number },
+) {
+  if (request.send) {
+    await prisma.messageKindOff.deleteMany({ where: { kind: request.kind } });
+  } else {
+    await prisma.messageKindOff.createMany({
+      data: [{ kind: request.kind, turnedOffById: by.id }],
+      skipDuplicates: true,
+    });
+  }
   return listTemplates(prisma);
 }

@@ -5,6 +5,8 @@ import type { SessionUser } from '../../auth/sessions';
 import { checkMovable } from '../../domain/schedule/appointment-status';
 import type { Interval } from '../../domain/schedule/intervals';
 import { daysTouched } from '../../domain/schedule/shop-clock';
+import { writeAppointmentConfirmation } from '../messages/appointment-messages';
+import type { MessageAddresses } from '../messages/outbox';
 import { applyEdit, type Stored } from '../versions';
 import { appointmentSelect } from './bookings';
 import { clashError, exclusionRefusal, isDeadlock } from './clash';
@@ -100,14 +102,19 @@ export async function writtenAppointment(
 
 export type WrittenAppointment = Awaited<ReturnType<typeof writtenAppointment>>;
 
-/** Books an appointment (staff: `booked`; the portal: `requested`). */
+/**
+ * Books an appointment (staff: `booked`; the portal: `requested`). A booked one's confirmation
+ * to the customer is written in the same transaction (the outbox); a request gets none until
+ * staff confirm it.
+ */
 export async function bookAppointment(
   prisma: PrismaClient,
   fields: NewAppointment,
   by: Pick<SessionUser, 'id'>,
   now: Date,
+  addresses: MessageAddresses,
   options: { anonymousClash?: boolean } = {},
-): Promise<WrittenAppointment> {
+) {
   const week = await loadShopWeek(prisma);
   const placement: Placement = {
     interval: { start: fields.startsAt, end: fields.endsAt },
@@ -115,7 +122,7 @@ export async function bookAppointment(
     technicianId: fields.technicianId ?? null,
     allowOutOfHours: fields.allowOutOfHours ?? false,
   };
-  const id = await refusingClashes(
+  const { id, message } = await refusingClashes(
     prisma,
     week,
     { ...placement, anonymous: options.anonymousClash ?? false },
@@ -149,12 +156,16 @@ export async function bookAppointment(
             bookedById: by.id,
             outOfHours,
           },
-          select: { id: true },
+          select: { id: true, status: true },
         });
-        return created.id;
+        const message =
+          created.status === 'booked'
+            ? await writeAppointmentConfirmation(tx, created.id, addresses)
+            : null;
+        return { id: created.id, message };
       }),
   );
-  return writtenAppointment(prisma, id, week);
+  return { ...(await writtenAppointment(prisma, id, week)), message };
 }
 
 export type AppointmentMove = {

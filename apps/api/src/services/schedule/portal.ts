@@ -8,6 +8,7 @@ import type { Interval } from '../../domain/schedule/intervals';
 import { addDays, dayAt, plusMinutes } from '../../domain/schedule/shop-clock';
 import { requireVisible } from '../../visibility/assert';
 import { type Viewer, visibleTo } from '../../visibility/rules';
+import type { MessageAddresses } from '../messages/outbox';
 import { bookAppointment, type Touched } from './book';
 import { loadBusyTime } from './bookings';
 import { loadScheduleSettings, loadShopWeek } from './shop-week';
@@ -59,6 +60,7 @@ export async function requestSlot(
   viewer: SessionUser,
   input: { vehicleId: number; startsAt: Date; concern: string; services?: string[] | undefined },
   now: Date,
+  addresses: MessageAddresses,
 ) {
   await ownVehicle(prisma, viewer, input.vehicleId);
   const [week, settings] = await Promise.all([loadShopWeek(prisma), loadScheduleSettings(prisma)]);
@@ -105,6 +107,7 @@ export async function requestSlot(
     },
     viewer,
     now,
+    addresses,
     { anonymousClash: true },
   );
   return asCustomerSees(prisma, requested);

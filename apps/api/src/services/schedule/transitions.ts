@@ -7,6 +7,8 @@ import { plannedEnd } from '../../domain/schedule/carry-over';
 import { later } from '../../domain/schedule/intervals';
 import { dayAt, dayBounds } from '../../domain/schedule/shop-clock';
 import { isOpen } from '../../domain/work-orders/status';
+import { writeAppointmentConfirmation } from '../messages/appointment-messages';
+import type { MessageAddresses } from '../messages/outbox';
 import { applyEdit } from '../versions';
 import { openWorkOrder } from '../work-orders/create';
 import type { RecordedReading } from '../work-orders/odometer';
@@ -36,7 +38,10 @@ async function setStatus(
   });
 }
 
-/** Confirms a request (`booked`), giving it a bay or technician when it names one. */
+/**
+ * Confirms a request (`booked`), giving it a bay or technician when it names one; the
+ * confirmation to the customer is written in the same transaction (the outbox).
+ */
 export async function confirmAppointment(
   prisma: PrismaClient,
   input: {
@@ -47,6 +52,7 @@ export async function confirmAppointment(
   },
   by: By,
   now: Date,
+  addresses: MessageAddresses,
 ) {
   const week = await loadShopWeek(prisma);
   const before = await prisma.appointment.findUnique({
@@ -60,7 +66,7 @@ export async function confirmAppointment(
     technicianId: input.technicianId ?? before.technicianId,
     allowOutOfHours: true,
   };
-  await refusingClashes(prisma, week, { ...placement, excludeId: input.id }, () =>
+  const message = await refusingClashes(prisma, week, { ...placement, excludeId: input.id }, () =>
     prisma.$transaction(async (tx) => {
       const current = await lockAppointment(tx, input.id);
       checkMove(current.status, 'booked');
@@ -71,9 +77,10 @@ export async function confirmAppointment(
         bayId: placement.bayId,
         technicianId: placement.technicianId,
       });
+      return writeAppointmentConfirmation(tx, input.id, addresses);
     }),
   );
-  return writtenAppointment(prisma, input.id, week);
+  return { ...(await writtenAppointment(prisma, input.id, week)), message };
 }
 
 /**

@@ -22,11 +22,11 @@ export function CustomerMessages({ customerId }: { customerId: number }) {
             <p className="notice">No email on file: messages to this customer are not sent.</p>
           )}
           <CheckboxField
-            label="No service reminders"
+            label="No reminders"
             name="remindersOptOut"
             checked={query.data.reach.remindersOptOut}
             onChange={(checked) => choose.mutate({ customerId, remindersOptOut: checked })}
-            hint="Estimates, pick-up and invoices are sent whatever this says."
+            hint="Service-due and appointment reminders. Estimates, pick-up, invoices and appointment confirmations follow the shop's settings."
           />
           <CheckboxField
             label="No marketing messages"

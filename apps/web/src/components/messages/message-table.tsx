@@ -3,7 +3,7 @@
 import type { RouterOutputs } from '@garage/api';
 import { Empty } from '~/components/query-state';
 import { Timestamp } from '~/components/timestamp';
-import { messageKindLabels, messageStatusLabels } from './message-words';
+import { messageChannelWords, messageKindLabels, messageStatusLabels } from './message-words';
 
 type Message = RouterOutputs['message']['forCustomer']['messages'][number];
 
@@ -45,7 +45,12 @@ export function MessageTable({ messages }: { messages: readonly Message[] }) {
               <br />
               <small className="muted">{message.subject}</small>
             </td>
-            <td>{message.recipient ?? <span className="muted">no email</span>}</td>
+            <td>
+              <small className="muted">{messageChannelWords[message.channel].by}</small>{' '}
+              {message.recipient ?? (
+                <span className="muted">{messageChannelWords[message.channel].nothingOnFile}</span>
+              )}
+            </td>
             <td>
               <span className={`message-status ${message.status}`}>
                 {messageStatusLabels[message.status]}

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@garage/api';
 import { messagePlaceholders, templateInput } from '@garage/validators';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { CheckboxField } from '~/components/checkbox-field';
 import { Failed, Loading } from '~/components/query-state';
 import { TextField } from '~/components/text-field';
 import { useFormMutation } from '~/lib/use-form-mutation';
@@ -11,6 +12,38 @@ import { useTRPC } from '~/trpc/react';
 import { messageKindLabels } from './message-words';
 
 type Template = RouterOutputs['message']['templates'][number];
+
+/**
+ * Whether the shop sends an automatic kind: a kind turned off is still written, as not sent with
+ * the reason, so staff see on the work order and the customer's page what was not sent.
+ */
+function Sending({ template, editable }: { template: Template; editable: boolean }) {
+  const trpc = useTRPC();
+  const turn = useMutation(trpc.message.setSending.mutationOptions());
+  if (template.kind === 'manual') return null;
+  const kind = template.kind;
+  const hint =
+    "When off, these messages are kept on the work order and the customer's page as not sent, saying why.";
+  if (!editable) {
+    return <p className="muted">{template.send ? 'Sent automatically.' : `Turned off. ${hint}`}</p>;
+  }
+  return (
+    <>
+      <CheckboxField
+        label="Send automatically"
+        name={`send-${kind}`}
+        checked={template.send}
+        onChange={(send) => turn.mutate({ kind, send })}
+        hint={hint}
+      />
+      {turn.error ? (
+        <p role="alert" className="form-error">
+          {turn.error.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 /** One kind's text: subject and body with placeholders, saved on its own. */
 function TemplateForm({ template, editable }: { template: Template; editable: boolean }) {
@@ -33,6 +66,7 @@ function TemplateForm({ template, editable }: { template: Template; editable: bo
   return (
     <form onSubmit={submit} noValidate aria-label={messageKindLabels[template.kind]}>
       <h3>{messageKindLabels[template.kind]}</h3>
+      <Sending template={template} editable={editable} />
       {checked.formError ? (
         <p role="alert" className="form-error">
           {checked.formError}
