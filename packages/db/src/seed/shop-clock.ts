@@ -1,50 +1,19 @@
+import { TZDate } from '@date-fns/tz';
+
 // The seed's view of the shop's wall clock: calendar days in the shop's zone and the instant a
-// time on that day's clock stands for. (The API has its own, on @date-fns/tz; the seed needs only
-// whole days and hours away from the daylight-saving jumps, which Intl answers alone.)
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function partsIn(timeZone: string, instant: number): Record<string, number> {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) parts[part.type] = Number(part.value);
-  return parts;
-}
-
-/** How far the zone's wall clock is ahead of UTC at `instant`, ms. */
-function offsetAt(timeZone: string, instant: number): number {
-  const p = partsIn(timeZone, instant);
-  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(instant / 1000) * 1000;
-}
+// time on that day's clock stands for, on the same library the API's schedule uses.
 
 /** The shop's calendar day (`YYYY-MM-DD`) at `instant`. */
 export function shopDay(instant: Date, timeZone: string): string {
-  const p = partsIn(timeZone, instant.getTime());
-  const pad = (value: number | undefined) => String(value).padStart(2, '0');
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  const wall = new TZDate(instant.getTime(), timeZone);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`;
 }
 
 /** The instant the shop's clock shows `minute` minutes after midnight on `day`. */
 export function atShopTime(day: string, minute: number, timeZone: string): Date {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  const wall = Date.UTC(year, month - 1, date, 0, minute);
-  // The offset at the guess, then at the instant it gives (they differ only across a jump).
-  const first = wall - offsetAt(timeZone, wall);
-  return new Date(wall - offsetAt(timeZone, first));
+  return new Date(new TZDate(year, month - 1, date, 0, minute, timeZone).getTime());
 }
 
 /** The calendar day `count` days after `day`. */
