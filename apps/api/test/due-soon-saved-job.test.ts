@@ -189,7 +189,9 @@ describe('due soon: the saved job for the service', () => {
     expect(clicks.filter((click) => click.opened)).toHaveLength(1);
     expect(new Set(clicks.map((click) => click.id)).size).toBe(1);
     expect(
-      await api.db.prisma.workOrderLine.count({ where: { workOrder: { vehicleId: racing.vehicle.id } } }),
+      await api.db.prisma.workOrderLine.count({
+        where: { workOrder: { vehicleId: racing.vehicle.id } },
+      }),
     ).toBe(6);
   });
 

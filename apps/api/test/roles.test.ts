@@ -552,7 +552,7 @@ describe('role matrix', () => {
       async (c) => {
         const { vehicleId } = await spareWorkOrder();
         const reminder = await api.db.prisma.serviceReminder.create({
-          data: { vehicleId, description: 'Spare service' },
+          data: { vehicleId, description: 'Spare service', dueMileage: 900_000 },
         });
         const job = await spareSavedJob();
         return c.reminder.insertSavedJob.mutate({ reminderId: reminder.id, savedJobId: job.id });

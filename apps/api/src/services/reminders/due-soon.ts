@@ -1,6 +1,6 @@
 import { loadShopSettings, type PrismaClient } from '@garage/db';
-import { fromDateColumn } from '../../domain/work-orders/calendar-days';
 import { jobForService } from '../../domain/saved-jobs/service-match';
+import { fromDateColumn } from '../../domain/work-orders/calendar-days';
 import { type ReminderStatus, reminderStatus } from '../../domain/work-orders/reminders';
 import { type Page, toPage } from '../page';
 import { listSavedJobs } from '../saved-jobs/list';

@@ -2,13 +2,13 @@ import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
 import { describeFitment, fits, openStatuses } from '@garage/validators';
 import { AppError } from '../../app-error';
 import type { SessionUser } from '../../auth/sessions';
-import { getSavedJob } from '../saved-jobs/list';
 import { linesOf } from '../saved-jobs/insert';
+import { getSavedJob } from '../saved-jobs/list';
+import { openWorkOrder } from '../work-orders/create';
 import { writtenDetail } from '../work-orders/detail';
 import { addLinesInside } from '../work-orders/lines';
 import { lockVehicle } from '../work-orders/locks';
 import type { RecordedReading } from '../work-orders/odometer';
-import { openWorkOrder } from '../work-orders/create';
 
 /** The newest work order still in the shop for the vehicle and its owner now, if any. */
 async function openWorkOrderOf(tx: Prisma.TransactionClient, vehicleId: number, ownerId: number) {
