@@ -3,12 +3,12 @@
 import type { RouterOutputs } from '@garage/api';
 import { savedJobCreateInput, savedJobUpdateInput } from '@garage/validators';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { FormError } from '~/components/form-error';
 import { MoneyField } from '~/components/money-field';
-import { RemoveRowButton } from '~/components/remove-row-button';
+import { RowsEditor } from '~/components/rows-editor';
 import { SelectField } from '~/components/select-field';
+import { SubmitButton } from '~/components/submit-button';
 import { TextField } from '~/components/text-field';
-import { changeRow, withoutRow } from '~/lib/rows';
 import { useFormMutation } from '~/lib/use-form-mutation';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { isLineKind, kindLabels, lineKinds } from '~/lib/work-order-words';
@@ -32,158 +32,96 @@ export function SavedJobForm({
 }) {
   const trpc = useTRPC();
   const format = useShopFormat();
-  const [draft, setDraft] = useState(initial);
-  const create = useMutation(
-    trpc.savedJob.create.mutationOptions({
-      onSuccess: () => {
-        setDraft(blankJob());
-        onDone();
-      },
-    }),
-  );
-  const update = useMutation(trpc.savedJob.update.mutationOptions({ onSuccess: onDone }));
-  const mutation = job ? update : create;
-  const { fields, formError, check } = useFormMutation(mutation, {
-    initial: {},
-    fields: fieldNames,
-  });
+  const create = useMutation(trpc.savedJob.create.mutationOptions());
+  const update = useMutation(trpc.savedJob.update.mutationOptions());
+  const form = useFormMutation(job ? update : create, { initial, fields: fieldNames });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const { fields: typed, unread } = readJobDraft(draft, format.moneyFormat);
+  function save() {
+    const { fields: typed, unread } = readJobDraft(form.draft, format.moneyFormat);
     if (job) {
-      const input = check(
-        savedJobUpdateInput,
-        { id: job.id, version: job.version, ...typed },
-        unread,
-      );
-      if (input) update.mutate(input);
+      const changes = { id: job.id, version: job.version, ...typed };
+      form.send(update.mutate, savedJobUpdateInput, changes, { unread, saved: onDone });
     } else {
-      const input = check(savedJobCreateInput, typed, unread);
-      if (input) create.mutate(input);
+      form.send(create.mutate, savedJobCreateInput, typed, {
+        unread,
+        saved: () => {
+          form.reset(blankJob());
+          onDone();
+        },
+      });
     }
   }
 
-  const set = (key: Exclude<keyof SavedJobDraft, 'lines'>) => (value: string) =>
-    setDraft((current) => ({ ...current, [key]: value }));
-  const setLine = (index: number, key: keyof SavedJobDraft['lines'][number]) => (value: string) =>
-    setDraft((current) => ({
-      ...current,
-      lines: changeRow(current.lines, index, (line) => {
-        if (key !== 'kind') return { ...line, [key]: value };
-        return isLineKind(value) ? { ...line, kind: value } : line;
-      }),
-    }));
   const title = job ? `Edit ${job.name}` : 'New saved job';
   return (
-    <form onSubmit={submit} className="card form" noValidate aria-label={title}>
+    <form onSubmit={form.onSubmit(save)} className="card form" noValidate aria-label={title}>
       <h2>{title}</h2>
-      <p role="alert" className="form-error">
-        {formError}
-      </p>
-      <TextField
-        label="Name"
-        name="name"
-        value={draft.name}
-        onChange={set('name')}
-        error={fields.name}
-      />
+      <FormError>{form.formError}</FormError>
+      <TextField label="Name" name="name" {...form.field('name')} />
       <fieldset>
         <legend>Fits (leave empty for any vehicle)</legend>
         <div className="form-row">
-          <TextField
-            label="Make"
-            name="make"
-            value={draft.make}
-            onChange={set('make')}
-            error={fields.make}
-          />
-          <TextField
-            label="Model"
-            name="model"
-            value={draft.model}
-            onChange={set('model')}
-            error={fields.model}
-          />
+          <TextField label="Make" name="make" {...form.field('make')} />
+          <TextField label="Model" name="model" {...form.field('model')} />
           <TextField
             label="From year"
             name="yearFrom"
             inputMode="numeric"
-            value={draft.yearFrom}
-            onChange={set('yearFrom')}
-            error={fields.yearFrom}
+            {...form.field('yearFrom')}
           />
-          <TextField
-            label="To year"
-            name="yearTo"
-            inputMode="numeric"
-            value={draft.yearTo}
-            onChange={set('yearTo')}
-            error={fields.yearTo}
-          />
+          <TextField label="To year" name="yearTo" inputMode="numeric" {...form.field('yearTo')} />
         </div>
       </fieldset>
-      <fieldset>
-        <legend>Lines</legend>
-        {fields.lines ? <p className="form-error">Lines {fields.lines}</p> : null}
-        {draft.lines.map((line, index) => (
-          <div className="form-row" key={index}>
+      <RowsEditor
+        legend="Lines"
+        noun="line"
+        rows={form.draft.lines}
+        onChange={(change) => form.setDraft((draft) => ({ ...draft, lines: change(draft.lines) }))}
+        newRow={() => blankJobLine('part')}
+        error={form.fields.lines}
+      >
+        {(line, set, index) => (
+          <>
             <SelectField
               label="Kind"
               name={`lines.${index}.kind`}
               value={line.kind}
               options={kindOptions}
-              onChange={setLine(index, 'kind')}
+              onChange={(kind) => {
+                if (isLineKind(kind)) set('kind')(kind);
+              }}
             />
             <TextField
               label="Description"
               name={`lines.${index}.description`}
               value={line.description}
-              onChange={setLine(index, 'description')}
+              onChange={set('description')}
             />
             <TextField
               label={line.kind === 'labor' ? 'Hours' : 'Quantity'}
               name={`lines.${index}.quantity`}
               inputMode="decimal"
               value={line.quantity}
-              onChange={setLine(index, 'quantity')}
+              onChange={set('quantity')}
             />
             <MoneyField
               label="Unit price"
               name={`lines.${index}.unitPrice`}
               money={format.moneyFormat}
               value={line.unitPrice}
-              onChange={setLine(index, 'unitPrice')}
+              onChange={set('unitPrice')}
             />
             <TextField
               label="Part number"
               name={`lines.${index}.partNumber`}
               value={line.partNumber}
-              onChange={setLine(index, 'partNumber')}
+              onChange={set('partNumber')}
             />
-            <RemoveRowButton
-              label="Remove line"
-              only={draft.lines.length === 1}
-              onRemove={() =>
-                setDraft((current) => ({ ...current, lines: withoutRow(current.lines, index) }))
-              }
-            />
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            setDraft((current) => ({ ...current, lines: [...current.lines, blankJobLine('part')] }))
-          }
-        >
-          Add a line
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RowsEditor>
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : job ? 'Save job' : 'Create job'}
-        </button>
+        <SubmitButton busy={form.busy}>{job ? 'Save job' : 'Create job'}</SubmitButton>
         {job ? (
           <button type="button" className="secondary" onClick={onDone}>
             Cancel
