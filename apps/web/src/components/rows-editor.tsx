@@ -14,7 +14,7 @@ export type SetRowValue<Row> = <Key extends keyof Row>(key: Key) => (value: Row[
  */
 export function RowsEditor<Row>({
   legend,
-  noun,
+  labels,
   rows,
   onChange,
   newRow,
@@ -22,8 +22,8 @@ export function RowsEditor<Row>({
   children,
 }: {
   legend: string;
-  /** The row in words, for its buttons: "line" gives "Remove line" and "Add a line". */
-  noun: string;
+  /** Its buttons: `{ add: 'Add a line', remove: 'Remove line' }`. */
+  labels: { add: string; remove: string };
   rows: readonly Row[];
   onChange: (change: (rows: Row[]) => Row[]) => void;
   /** The row Add puts at the end, given the rows so far. */
@@ -53,7 +53,7 @@ export function RowsEditor<Row>({
             disabled={rows.length === 1}
             onClick={() => onChange((current) => withoutRow(current, index))}
           >
-            Remove {noun}
+            {labels.remove}
           </button>
         </div>
       ))}
@@ -62,7 +62,7 @@ export function RowsEditor<Row>({
         className="secondary"
         onClick={() => onChange((current) => [...current, newRow(current)])}
       >
-        Add a {noun}
+        {labels.add}
       </button>
     </fieldset>
   );

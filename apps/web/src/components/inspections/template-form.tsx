@@ -93,7 +93,7 @@ export function TemplateForm({ template, onDone }: { template?: Template; onDone
       <Theirs conflict={versioned.conflict} field="isDefault" />
       <RowsEditor
         legend="Items"
-        noun="item"
+        labels={{ add: 'Add an item', remove: 'Remove item' }}
         rows={form.draft.items}
         onChange={(change) => form.setDraft((draft) => ({ ...draft, items: change(draft.items) }))}
         newRow={(items) => blankItem(items.at(-1)?.section)}

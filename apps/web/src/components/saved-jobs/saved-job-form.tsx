@@ -74,7 +74,7 @@ export function SavedJobForm({
       </fieldset>
       <RowsEditor
         legend="Lines"
-        noun="line"
+        labels={{ add: 'Add a line', remove: 'Remove line' }}
         rows={form.draft.lines}
         onChange={(change) => form.setDraft((draft) => ({ ...draft, lines: change(draft.lines) }))}
         newRow={() => blankJobLine('part')}
