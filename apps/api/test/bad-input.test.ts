@@ -565,7 +565,8 @@ describe('bad input to every mutation', () => {
   );
 
   const oneFee = [{ kind: 'fee' as const, description: 'Fee', quantity: '1', unitPriceCents: 100 }];
-  const oneItem = [{ section: 'Tyres', label: 'Tread', unit: 'mm', requiredLimit: '3' }];
+  const tread = { section: 'Tyres', label: 'Tread', unit: 'mm', requiredLimit: '3' };
+  const oneItem = [tread];
   cases.push(
     [
       'savedJob.create without a name',
@@ -667,7 +668,7 @@ describe('bad input to every mutation', () => {
       (c) =>
         c.inspection.createTemplate.mutate({
           name: 'Unknown job',
-          items: [{ ...oneItem[0], savedJobId: 2_000_000_000 }],
+          items: [{ ...tread, savedJobId: 2_000_000_000 }],
         }),
       'BAD_REQUEST',
       'items.0.savedJobId',
