@@ -7,6 +7,7 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
+import { inspectionRows } from './support/inspection-rows';
 
 // Each rejected mutation must answer a 4xx that names the field, and leave the database as it
 // was: compared row for row before and after.
@@ -43,25 +44,9 @@ describe('bad input to every mutation', () => {
       appointments,
       bays,
       hours,
-      ...(await savedJobAndInspectionRows()),
+      ...(await inspectionRows(api.db.prisma)),
+      reminders: await api.db.prisma.serviceReminder.findMany(byId),
     };
-  }
-
-  /** Saved jobs, templates, inspections and reminders, for the rows that aim at them. */
-  async function savedJobAndInspectionRows() {
-    const byId = { orderBy: { id: 'asc' } } as const;
-    const { prisma } = api.db;
-    const [savedJobs, savedJobLines, templates, templateItems, inspections, items, reminders] =
-      await Promise.all([
-        prisma.savedJob.findMany(byId),
-        prisma.savedJobLine.findMany(byId),
-        prisma.inspectionTemplate.findMany(byId),
-        prisma.inspectionTemplateItem.findMany(byId),
-        prisma.inspection.findMany(byId),
-        prisma.inspectionItem.findMany(byId),
-        prisma.serviceReminder.findMany(byId),
-      ]);
-    return { savedJobs, savedJobLines, templates, templateItems, inspections, items, reminders };
   }
 
   beforeAll(async () => {

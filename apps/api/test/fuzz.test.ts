@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { inspectionRows } from './support/inspection-rows';
 import { phoneJpeg, uploadPhoto } from './support/photos';
 
 // Generated inputs thrown at every mutation over real HTTP: whatever comes in, the answer is
@@ -760,25 +761,15 @@ describe('fuzzed saved-job and inspection mutations', () => {
             ]),
           ) as Row,
       );
-    const [savedJobs, savedJobLines, templates, templateItems, inspections, items, photos, lines] =
-      await Promise.all([
-        prisma.savedJob.findMany(byId),
-        prisma.savedJobLine.findMany(byId),
-        prisma.inspectionTemplate.findMany(byId),
-        prisma.inspectionTemplateItem.findMany(byId),
-        prisma.inspection.findMany(byId),
-        prisma.inspectionItem.findMany(byId),
-        prisma.inspectionPhoto.findMany(byId),
-        prisma.workOrderLine.findMany(byId),
-      ]);
+    const [rows, lines] = await Promise.all([
+      inspectionRows(prisma),
+      prisma.workOrderLine.findMany(byId),
+    ]);
     return {
-      savedJobs,
-      savedJobLines: decimals(savedJobLines),
-      templates,
-      templateItems: decimals(templateItems),
-      inspections,
-      items: decimals(items),
-      photos,
+      ...rows,
+      savedJobLines: decimals(rows.savedJobLines),
+      templateItems: decimals(rows.templateItems),
+      items: decimals(rows.items),
       lines: decimals(lines),
     };
   }
