@@ -44,7 +44,8 @@ export function OfferedSavedJob({
   return (
     <div className="offered-job">
       <span>
-        {job.name}: <strong>{price}</strong> <small className="muted">incl. tax</small>
+        {/* The job is named as the service is (service-match.ts): its price says enough. */}
+        Saved job: <strong>{price}</strong> <small className="muted">incl. tax</small>
       </span>{' '}
       <button
         type="button"
