@@ -7,6 +7,7 @@ import {
   startApi,
   type TestApi,
 } from './support/harness';
+import { inspectionRows } from './support/inspection-rows';
 
 // Each rejected mutation must answer a 4xx that names the field, and leave the database as it
 // was: compared row for row before and after.
@@ -43,6 +44,8 @@ describe('bad input to every mutation', () => {
       appointments,
       bays,
       hours,
+      ...(await inspectionRows(api.db.prisma)),
+      reminders: await api.db.prisma.serviceReminder.findMany(byId),
     };
   }
 
@@ -68,6 +71,37 @@ describe('bad input to every mutation', () => {
     bayId = (await api.db.prisma.bay.create({ data: { name: 'Bad input bay' } })).id;
   });
   afterAll(() => api.stop());
+
+  // What the saved-job, template and inspection rows aim at: a job of the seed's, the default
+  // template, an item of an inspection started on an estimate, a reminder on the seed's first
+  // vehicle (a Honda job does not fit it when it is not a Honda).
+  const inspected = { jobId: 0, templateId: 0, templateVersion: 0, itemId: 0, reminderId: 0 };
+  beforeAll(async () => {
+    const { prisma } = api.db;
+    const job = await prisma.savedJob.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const template = await prisma.inspectionTemplate.findFirstOrThrow({
+      where: { isDefault: true },
+    });
+    const workOrder = await prisma.workOrder.create({
+      data: {
+        vehicleId: vehicle.id,
+        customerId: vehicle.ownerId,
+        concern: 'Bad input inspection',
+        odometerIn: vehicle.mileage,
+      },
+    });
+    const started = await staff.inspection.start.mutate({ workOrderId: workOrder.id });
+    const reminder = await prisma.serviceReminder.create({
+      data: { vehicleId: vehicle.id, description: 'Bad input service', dueMileage: 900_000 },
+    });
+    Object.assign(inspected, {
+      jobId: job.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      itemId: started.inspection?.items[0]?.id ?? 0,
+      reminderId: reminder.id,
+    });
+  });
 
   const good = () => ({
     ownerId: vehicle.ownerId,
@@ -523,8 +557,191 @@ describe('bad input to every mutation', () => {
     ],
   );
 
+  const oneFee = [{ kind: 'fee' as const, description: 'Fee', quantity: '1', unitPriceCents: 100 }];
+  const tread = { section: 'Tyres', label: 'Tread', unit: 'mm', requiredLimit: '3' };
+  const oneItem = [tread];
+  cases.push(
+    [
+      'savedJob.create without a name',
+      (c) => c.savedJob.create.mutate({ name: '', lines: oneFee }),
+      'BAD_REQUEST',
+      'name',
+    ],
+    [
+      'savedJob.create without lines',
+      (c) => c.savedJob.create.mutate({ name: 'Empty', lines: [] }),
+      'BAD_REQUEST',
+      'lines',
+    ],
+    [
+      'savedJob.create with a negative price',
+      (c) =>
+        c.savedJob.create.mutate({
+          name: 'Negative',
+          lines: [{ kind: 'part', description: 'Part', quantity: '1', unitPriceCents: -1 }],
+        }),
+      'BAD_REQUEST',
+      'lines',
+    ],
+    [
+      'savedJob.create fitting years that end before they start',
+      (c) =>
+        c.savedJob.create.mutate({ name: 'Years', yearFrom: 2020, yearTo: 2010, lines: oneFee }),
+      'BAD_REQUEST',
+      'yearTo',
+    ],
+    [
+      'savedJob.update from a version other than the stored one',
+      (c) => c.savedJob.update.mutate({ id: inspected.jobId, version: 99, name: 'Stale' }),
+      'CONFLICT',
+      '',
+    ],
+    [
+      'savedJob.update of an unknown id',
+      (c) => c.savedJob.update.mutate({ id: 2_000_000_000, version: 1, name: 'Nobody' }),
+      'NOT_FOUND',
+      '',
+    ],
+    [
+      'savedJob.delete of an unknown id',
+      (c) => c.savedJob.delete.mutate({ id: 2_000_000_000, version: 1 }),
+      'NOT_FOUND',
+      '',
+    ],
+    [
+      'savedJob.insert of an unknown job',
+      (c) => c.savedJob.insert.mutate({ workOrderId: estimateId, savedJobId: 2_000_000_000 }),
+      'BAD_REQUEST',
+      'savedJobId',
+    ],
+    [
+      'savedJob.insert into an unknown work order',
+      (c) => c.savedJob.insert.mutate({ workOrderId: 2_000_000_000, savedJobId: inspected.jobId }),
+      'NOT_FOUND',
+      '',
+    ],
+    [
+      'reminder.insertSavedJob of an unknown job',
+      (c) =>
+        c.reminder.insertSavedJob.mutate({
+          reminderId: inspected.reminderId,
+          savedJobId: 2_000_000_000,
+        }),
+      'BAD_REQUEST',
+      'savedJobId',
+    ],
+    [
+      'reminder.insertSavedJob for an unknown reminder',
+      (c) =>
+        c.reminder.insertSavedJob.mutate({
+          reminderId: 2_000_000_000,
+          savedJobId: inspected.jobId,
+        }),
+      'NOT_FOUND',
+      '',
+    ],
+    [
+      'inspection.createTemplate without a name',
+      (c) => c.inspection.createTemplate.mutate({ name: '', items: oneItem }),
+      'BAD_REQUEST',
+      'name',
+    ],
+    [
+      'inspection.createTemplate with limits on an item measured in nothing',
+      (c) =>
+        c.inspection.createTemplate.mutate({
+          name: 'No unit',
+          items: [{ section: 'Tyres', label: 'Tread', advisoryLimit: '4' }],
+        }),
+      'BAD_REQUEST',
+      'items',
+    ],
+    [
+      'inspection.createTemplate naming an unknown saved job',
+      (c) =>
+        c.inspection.createTemplate.mutate({
+          name: 'Unknown job',
+          items: [{ ...tread, savedJobId: 2_000_000_000 }],
+        }),
+      'BAD_REQUEST',
+      'items.0.savedJobId',
+    ],
+    [
+      'inspection.updateTemplate from a version other than the stored one',
+      (c) =>
+        c.inspection.updateTemplate.mutate({
+          id: inspected.templateId,
+          version: inspected.templateVersion + 1,
+          name: 'Stale',
+        }),
+      'CONFLICT',
+      '',
+    ],
+    [
+      'inspection.deleteTemplate of an unknown id',
+      (c) => c.inspection.deleteTemplate.mutate({ id: 2_000_000_000, version: 1 }),
+      'NOT_FOUND',
+      '',
+    ],
+    [
+      'inspection.start from an unknown template',
+      (c) => c.inspection.start.mutate({ workOrderId: estimateId, templateId: 2_000_000_000 }),
+      'BAD_REQUEST',
+      'templateId',
+    ],
+    [
+      'inspection.start of an unknown work order',
+      (c) => c.inspection.start.mutate({ workOrderId: 2_000_000_000 }),
+      'NOT_FOUND',
+      '',
+    ],
+    [
+      'inspection.gradeItem with a grade there is none of',
+      (c) =>
+        c.inspection.gradeItem.mutate({
+          ...JSON.parse('{"grade":"fine"}'),
+          id: inspected.itemId,
+          version: 1,
+        }),
+      'BAD_REQUEST',
+      'grade',
+    ],
+    [
+      'inspection.gradeItem with a measurement that is no number',
+      (c) =>
+        c.inspection.gradeItem.mutate({ id: inspected.itemId, version: 1, measurement: 'thin' }),
+      'BAD_REQUEST',
+      'measurement',
+    ],
+    [
+      'inspection.gradeItem required without a photo',
+      (c) => c.inspection.gradeItem.mutate({ id: inspected.itemId, version: 1, grade: 'required' }),
+      'BAD_REQUEST',
+      'grade',
+    ],
+    [
+      'inspection.gradeItem from a version other than the stored one',
+      (c) => c.inspection.gradeItem.mutate({ id: inspected.itemId, version: 9, grade: 'ok' }),
+      'CONFLICT',
+      '',
+    ],
+    [
+      'inspection.recommend of an item not graded a finding',
+      (c) => c.inspection.recommend.mutate({ itemId: inspected.itemId }),
+      'BAD_REQUEST',
+      'itemId',
+    ],
+    [
+      'inspection.removePhoto of an unknown photo',
+      (c) => c.inspection.removePhoto.mutate({ id: 2_000_000_000 }),
+      'NOT_FOUND',
+      '',
+    ],
+  );
+
   it.each(cases)('%s', async (_what, call, code, field) => {
     const admin =
+      /^inspection\.\w+Template/.test(_what) ||
       _what.startsWith('cache.') ||
       _what.startsWith('settings.') ||
       _what.startsWith('message.setSending') ||

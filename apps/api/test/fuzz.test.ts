@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededDatabaseUrl, startApi, type TestApi } from './support/harness';
+import { inspectionRows } from './support/inspection-rows';
+import { phoneJpeg, uploadPhoto } from './support/photos';
 
 // Generated inputs thrown at every mutation over real HTTP: whatever comes in, the answer is
 // never a 5xx, a key the procedure does not know is refused, a rejected request changes
@@ -694,14 +696,23 @@ describe('fuzzed work-order mutations', () => {
   );
 });
 
-// Saved jobs and inspections under the same invariants: whatever comes in, no 5xx, unknown keys
-// refused, a refused request changes nothing, an accepted one only the row it names (or adds
-// one, or adds lines to the one work order it names).
+// Saved jobs, templates and inspections under the same invariants: whatever comes in, no 5xx,
+// unknown keys refused, a refused request changes nothing, an accepted one only the row it names
+// (or adds one, or adds lines to the one work order it names, or to the one a reminder's
+// vehicle has open). Templates are fuzzed without `isDefault`: making one the default moves the
+// flag off the others by design (inspections.test.ts).
 
 const inspectionRuns = 200;
 
 type InspectionSnapshot = Record<
-  'savedJobs' | 'savedJobLines' | 'templates' | 'templateItems' | 'inspections' | 'items' | 'lines',
+  | 'savedJobs'
+  | 'savedJobLines'
+  | 'templates'
+  | 'templateItems'
+  | 'inspections'
+  | 'items'
+  | 'photos'
+  | 'lines',
   Row[]
 >;
 
@@ -717,6 +728,18 @@ const inspectionTargets: Record<
   'inspection.start': { table: 'inspections', key: 'workOrderId', adds: 'inspections' },
   'inspection.gradeItem': { table: 'items', key: 'id' },
   'inspection.recommend': { table: 'lines', key: 'workOrderId' },
+  'inspection.removePhoto': { table: 'photos', key: 'id' },
+  // New lines only, on whichever work order the reminder's vehicle has open (or a new one).
+  'reminder.insertSavedJob': { table: 'lines', key: 'workOrderId' },
+  'inspection.createTemplate': { table: 'templates', key: '', adds: 'templates' },
+  'inspection.updateTemplate': { table: 'templates', key: 'id' },
+  'inspection.deleteTemplate': { table: 'templates', key: 'id' },
+};
+
+/** The column a delete empties on the rows that pointed at what it removed (ON DELETE SET NULL). */
+const emptiedBy: Record<string, string> = {
+  'savedJob.delete': 'savedJobId',
+  'inspection.deleteTemplate': 'templateId',
 };
 
 describe('fuzzed saved-job and inspection mutations', () => {
@@ -738,23 +761,15 @@ describe('fuzzed saved-job and inspection mutations', () => {
             ]),
           ) as Row,
       );
-    const [savedJobs, savedJobLines, templates, templateItems, inspections, items, lines] =
-      await Promise.all([
-        prisma.savedJob.findMany(byId),
-        prisma.savedJobLine.findMany(byId),
-        prisma.inspectionTemplate.findMany(byId),
-        prisma.inspectionTemplateItem.findMany(byId),
-        prisma.inspection.findMany(byId),
-        prisma.inspectionItem.findMany(byId),
-        prisma.workOrderLine.findMany(byId),
-      ]);
+    const [rows, lines] = await Promise.all([
+      inspectionRows(prisma),
+      prisma.workOrderLine.findMany(byId),
+    ]);
     return {
-      savedJobs,
-      savedJobLines: decimals(savedJobLines),
-      templates,
-      templateItems: decimals(templateItems),
-      inspections,
-      items: decimals(items),
+      ...rows,
+      savedJobLines: decimals(rows.savedJobLines),
+      templateItems: decimals(rows.templateItems),
+      items: decimals(rows.items),
       lines: decimals(lines),
     };
   }
@@ -785,6 +800,22 @@ describe('fuzzed saved-job and inspection mutations', () => {
       where: { position: { lte: 10 } },
       data: { grade: 'advisory' },
     });
+    // Photos of a few findings for the removals to aim at; reminders for the one-click inserts.
+    const findings = await api.db.prisma.inspectionItem.findMany({
+      where: { grade: 'advisory' },
+      orderBy: { id: 'asc' },
+      take: 4,
+    });
+    const photo = await phoneJpeg(40, 30);
+    for (const { id } of findings) await uploadPhoto(api, cookie, id, photo);
+    const vehicles = await api.db.prisma.vehicle.findMany({ orderBy: { id: 'asc' }, take: 3 });
+    await api.db.prisma.serviceReminder.createMany({
+      data: vehicles.map((vehicle) => ({
+        vehicleId: vehicle.id,
+        description: 'Fuzz service',
+        dueMileage: 900_000,
+      })),
+    });
   });
   afterAll(() => api.stop());
 
@@ -809,14 +840,40 @@ describe('fuzzed saved-job and inspection mutations', () => {
         });
       }
     }
-    const [jobs, workOrders, items] = await Promise.all([
+    // Likewise templates, after the template deletes' run.
+    if ((await prisma.inspectionTemplate.count()) < 3) {
+      for (const name of ['Fuzz template 1', 'Fuzz template 2', 'Fuzz template 3']) {
+        await prisma.inspectionTemplate.create({
+          data: { name, items: { create: { position: 1, section: 'Fuzz', label: name } } },
+        });
+      }
+    }
+    const [jobs, workOrders, items, photos, reminders, templates] = await Promise.all([
       prisma.savedJob.findMany({ select: { id: true } }),
       prisma.workOrder.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
       prisma.inspectionItem.findMany({ select: { id: true } }),
+      prisma.inspectionPhoto.findMany({ select: { id: true } }),
+      prisma.serviceReminder.findMany({ select: { id: true } }),
+      prisma.inspectionTemplate.findMany({ select: { id: true } }),
     ]);
+    const anyOf = (rows: { id: number }[]) =>
+      rows.length ? fc.constantFrom(...rows.map((row) => row.id)) : fc.constant(1);
     const jobId = fc.constantFrom(...jobs.map((row) => row.id));
     const workOrderId = fc.constantFrom(...workOrders.map((row) => row.id));
-    const itemId = items.length ? fc.constantFrom(...items.map((row) => row.id)) : fc.constant(1);
+    const itemId = anyOf(items);
+    const templateId = anyOf(templates);
+    const templateItem = fc.record(
+      {
+        section: text,
+        label: text,
+        unit: fc.option(fc.constantFrom('mm', '%', '°C', '')),
+        advisoryLimit: fc.option(fc.constantFrom('4', '3.5', '-20', 'x')),
+        requiredLimit: fc.option(fc.constantFrom('3', '2', '-30')),
+        savedJobId: fc.option(fc.oneof(jobId, fc.constant(2_000_000_000))),
+      },
+      { requiredKeys: ['section', 'label'] },
+    );
+    const template = { name: text, items: fc.array(templateItem, { minLength: 0, maxLength: 3 }) };
     const line = fc.record({
       kind: fc.constantFrom('labor', 'part', 'fee'),
       description: text,
@@ -854,6 +911,20 @@ describe('fuzzed saved-job and inspection mutations', () => {
         required: ['id', 'version'],
       },
       'inspection.recommend': { fields: { itemId }, required: ['itemId'] },
+      'inspection.removePhoto': { fields: { id: anyOf(photos) }, required: ['id'] },
+      'reminder.insertSavedJob': {
+        fields: { reminderId: anyOf(reminders), savedJobId: jobId },
+        required: ['reminderId', 'savedJobId'],
+      },
+      'inspection.createTemplate': { fields: template, required: ['name', 'items'] },
+      'inspection.updateTemplate': {
+        fields: { id: templateId, version: plausibleVersion, ...template },
+        required: ['id', 'version'],
+      },
+      'inspection.deleteTemplate': {
+        fields: { id: templateId, version: plausibleVersion },
+        required: ['id', 'version'],
+      },
     } satisfies Record<
       string,
       { fields: Record<string, fc.Arbitrary<unknown>>; required: string[] }
@@ -905,8 +976,8 @@ describe('fuzzed saved-job and inspection mutations', () => {
           const targetId = recommendedOn ?? Number(fields[target.key]);
           const ownerKey =
             target.table === 'lines' || target.table === 'inspections' ? 'workOrderId' : 'id';
-          // A deleted saved job leaves the items it priced without one (ON DELETE SET NULL).
-          const unpriced = procedure === 'savedJob.delete';
+          // A delete leaves the rows that pointed at what it removed without it.
+          const emptied = emptiedBy[procedure];
           const existed = new Set(before[target.table].map((row) => row.id));
           const comparableRows = (table: keyof InspectionSnapshot, rows: Row[]) =>
             rows
@@ -914,11 +985,12 @@ describe('fuzzed saved-job and inspection mutations', () => {
                 (row) =>
                   table !== target.table || (row[ownerKey] !== targetId && existed.has(row.id)),
               )
-              .map(({ savedJobId, ...row }) => comparable(unpriced ? row : { ...row, savedJobId }));
+              .map((row) => comparable(emptied ? { ...row, [emptied]: null } : row));
           for (const table of Object.keys(before) as (keyof InspectionSnapshot)[]) {
             // A saved job's lines are replaced with it; a started inspection copies its items.
             if (table === 'savedJobLines' && procedure.startsWith('savedJob.')) continue;
             if (table === 'items' && procedure === 'inspection.start') continue;
+            if (table === 'templateItems' && procedure.endsWith('Template')) continue;
             expect(comparableRows(table, after[table]), `${table} ${sent}`).toEqual(
               comparableRows(table, before[table]),
             );

@@ -103,7 +103,7 @@ describe('saved-job and inspection invalidation matrix', () => {
     return item;
   }
 
-  it('savedJob.create: the saved jobs and the templates that name them, nothing else', async () => {
+  it('savedJob.create: the saved jobs, the templates that name them and due soon (it offers them), nothing else', async () => {
     expect(
       await reloadedBy(async () => {
         const job = await staff.savedJob.create.mutate({
@@ -112,7 +112,7 @@ describe('saved-job and inspection invalidation matrix', () => {
         });
         ids.job = job.id;
       }),
-    ).toEqual(expectLoaded('saved jobs', 'templates'));
+    ).toEqual(expectLoaded('saved jobs', 'templates', 'due soon'));
   });
 
   it('savedJob.update: the same', async () => {
@@ -125,13 +125,24 @@ describe('saved-job and inspection invalidation matrix', () => {
         });
         ids.jobVersion = job.version;
       }),
-    ).toEqual(expectLoaded('saved jobs', 'templates'));
+    ).toEqual(expectLoaded('saved jobs', 'templates', 'due soon'));
   });
 
   it("savedJob.insert: the work order's views (its inspection shows its lines), not the list of jobs", async () => {
     expect(
       await reloadedBy(() =>
         staff.savedJob.insert.mutate({ workOrderId: ids.a, savedJobId: ids.job }),
+      ),
+    ).toEqual(expectLoaded(...workOrderA));
+  });
+
+  it("reminder.insertSavedJob onto the vehicle's open work order: that work order's views", async () => {
+    const reminder = await api.db.prisma.serviceReminder.create({
+      data: { vehicleId: ids.v1, description: 'Renamed', dueMileage: 900_000 },
+    });
+    expect(
+      await reloadedBy(() =>
+        staff.reminder.insertSavedJob.mutate({ reminderId: reminder.id, savedJobId: ids.job }),
       ),
     ).toEqual(expectLoaded(...workOrderA));
   });
@@ -219,7 +230,14 @@ describe('saved-job and inspection invalidation matrix', () => {
     expect(
       await reloadedBy(() => staff.savedJob.delete.mutate({ id: job.id, version: job.version })),
     ).toEqual(
-      expectLoaded('saved jobs', 'templates', ...inspectionA, 'inspection B', 'board progress'),
+      expectLoaded(
+        'saved jobs',
+        'templates',
+        'due soon',
+        ...inspectionA,
+        'inspection B',
+        'board progress',
+      ),
     );
   });
 

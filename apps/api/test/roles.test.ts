@@ -546,6 +546,18 @@ describe('role matrix', () => {
       async (c) => c.inspection.removePhoto.mutate({ id: (await spareInspectionItem()).photoId }),
     ],
     ['reminder.dueSoon', staffOnly, (c) => c.reminder.dueSoon.query({})],
+    [
+      'reminder.insertSavedJob',
+      staffOnly,
+      async (c) => {
+        const { vehicleId } = await spareWorkOrder();
+        const reminder = await api.db.prisma.serviceReminder.create({
+          data: { vehicleId, description: 'Spare service', dueMileage: 900_000 },
+        });
+        const job = await spareSavedJob();
+        return c.reminder.insertSavedJob.mutate({ reminderId: reminder.id, savedJobId: job.id });
+      },
+    ],
     ['settings.shop', customerToo, (c) => c.settings.shop.query()],
     ['settings.get', staffOnly, (c) => c.settings.get.query()],
     ['settings.update', adminOnly, (c) => c.settings.update.mutate({ phone: '+1 555 010 0000' })],

@@ -1,3 +1,4 @@
+import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Client,
@@ -96,6 +97,22 @@ describe('saved jobs', () => {
     });
     expect(shorter).toMatchObject({ version: 3 });
     expect(shorter.lines).toHaveLength(1);
+
+    // A save from before that: the conflict carries the newer lines by their field names.
+    const stale = await staff.savedJob.update
+      .mutate({ id: created.id, version: 2, name: 'Stale' })
+      .catch((error: unknown) => error);
+    if (!(stale instanceof TRPCClientError)) throw new Error('expected a CONFLICT');
+    expect(JSON.parse(String(stale.data?.conflict?.current.lines))).toEqual([
+      {
+        kind: 'labor',
+        description: 'Replace front pads',
+        partNumber: null,
+        quantity: '1.5',
+        unitPriceCents: 12_000,
+        taxRateBps: null,
+      },
+    ]);
 
     expect(await outcome(staff.savedJob.delete.mutate({ id: created.id, version: 2 }))).toBe(
       'CONFLICT',

@@ -417,4 +417,158 @@ describe('versions', () => {
       ).toBe('OK');
     });
   });
+
+  describe('inspection templates and items', () => {
+    const freshTemplate = () =>
+      admin.inspection.createTemplate.mutate({
+        name: `Version check ${++sequence}`,
+        items: [
+          { section: 'Tyres', label: 'Tread', unit: 'mm', advisoryLimit: '4', requiredLimit: '3' },
+        ],
+      });
+
+    /** An item of a new inspection, on a new work order of alice's. */
+    async function freshItem() {
+      const workOrder = await freshWorkOrder();
+      const started = await staff.inspection.start.mutate({ workOrderId: workOrder.id });
+      const item = started.inspection?.items.find((each) => each.unit === 'mm');
+      if (!item) throw new Error('the default template has a measured item');
+      return item;
+    }
+
+    it('a stale template save is CONFLICT naming the items changed, who and when; nothing written', async () => {
+      const opened = await freshTemplate();
+      await admin.inspection.updateTemplate.mutate({
+        id: opened.id,
+        version: opened.version,
+        items: [{ section: 'Tyres', label: 'Tread', unit: 'mm', advisoryLimit: '5' }],
+      });
+      const before = await api.db.prisma.inspectionTemplate.findUniqueOrThrow({
+        where: { id: opened.id },
+        include: { items: true },
+      });
+
+      const refused = await refusal(
+        admin.inspection.updateTemplate.mutate({
+          id: opened.id,
+          version: opened.version,
+          name: 'Mine',
+          items: [{ section: 'Tyres', label: 'Tread depth', unit: 'mm' }],
+        }),
+      );
+
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.conflict).toMatchObject({
+        version: 2,
+        changedBy: { name: 'Ada Admin' },
+        edits: [expect.objectContaining({ fields: ['items'] })],
+      });
+      // Their items, by the input's field names, for the form to show and take.
+      expect(JSON.parse(String(refused.conflict?.current.items))).toEqual([
+        {
+          section: 'Tyres',
+          label: 'Tread',
+          unit: 'mm',
+          advisoryLimit: 5,
+          requiredLimit: null,
+          savedJobId: null,
+        },
+      ]);
+      const edit = await api.db.prisma.recordEdit.findFirstOrThrow({
+        where: { record: 'inspection_template', recordId: opened.id, version: 2 },
+      });
+      expect(refused.conflict?.changedAt).toEqual(edit.at);
+      expect(refused.message).toMatch(/changed by Ada Admin at .+ \(items\)/);
+      expect(
+        await api.db.prisma.inspectionTemplate.findUniqueOrThrow({
+          where: { id: opened.id },
+          include: { items: true },
+        }),
+      ).toEqual(before);
+    });
+
+    it('two template saves racing from one version: exactly one wins, and it is the one stored', async () => {
+      const opened = await freshTemplate();
+      const names = ['Race One', 'Race Two', 'Race Three'];
+      const outcomes = await Promise.all(
+        names.map((name) =>
+          outcome(admin.inspection.updateTemplate.mutate({ id: opened.id, version: 1, name })),
+        ),
+      );
+      expect(outcomes.filter((code) => code === 'OK')).toHaveLength(1);
+      expect(outcomes.filter((code) => code === 'CONFLICT')).toHaveLength(2);
+      expect(
+        await api.db.prisma.inspectionTemplate.findUniqueOrThrow({ where: { id: opened.id } }),
+      ).toMatchObject({ version: 2, name: names[outcomes.indexOf('OK')] });
+      expect(
+        await api.db.prisma.recordEdit.count({
+          where: { record: 'inspection_template', recordId: opened.id },
+        }),
+      ).toBe(1);
+    });
+
+    it('two technicians grading one item from one version: one wins, the other learns what, by whom, when', async () => {
+      const item = await freshItem();
+      const graders = [
+        { client: staff, email: 'staff@garage.test', grade: 'advisory' as const, note: 'Worn' },
+        { client: admin, email: 'admin@garage.test', grade: 'ok' as const, note: 'Fine' },
+      ];
+      const answers = await Promise.all(
+        graders.map(({ client, grade, note }) =>
+          refusal(
+            client.inspection.gradeItem.mutate({
+              id: item.id,
+              version: item.version,
+              grade,
+              measurement: '4.5',
+              note,
+            }),
+          ).catch(() => null),
+        ),
+      );
+      // `refusal` throws when the call went through: that one is the winner (null here).
+      const winner = answers.indexOf(null);
+      const loser = answers.find((answer) => answer !== null);
+      expect(answers.filter((answer) => answer === null)).toHaveLength(1);
+      const won = graders[winner];
+      if (!won || !loser) throw new Error('one grading wins, one is refused');
+      const winnerName = (
+        await api.db.prisma.user.findUniqueOrThrow({ where: { email: won.email } })
+      ).name;
+      expect(loser.code).toBe('CONFLICT');
+      expect(loser.conflict).toMatchObject({
+        version: item.version + 1,
+        changedBy: { name: winnerName },
+        changedAt: expect.any(Date),
+        current: { grade: won.grade, measurement: '4.5', note: won.note },
+      });
+      expect(loser.message).toMatch(
+        /inspection item was changed by .+ \(grade, note, measurement\)/,
+      );
+      expect(
+        await api.db.prisma.inspectionItem.findUniqueOrThrow({ where: { id: item.id } }),
+      ).toMatchObject({ version: item.version + 1, grade: won.grade, note: won.note });
+      expect(
+        await api.db.prisma.recordEdit.count({
+          where: { record: 'inspection_item', recordId: item.id },
+        }),
+      ).toBe(1);
+    });
+
+    it("a grading's answer names the item's version now, for the phone's next save", async () => {
+      const item = await freshItem();
+      const graded = await staff.inspection.gradeItem.mutate({
+        id: item.id,
+        version: item.version,
+        note: 'First look',
+      });
+      expect(graded.version).toBe(item.version + 1);
+      const same = await staff.inspection.gradeItem.mutate({
+        id: item.id,
+        version: graded.version,
+        note: 'First look',
+      });
+      expect(same.version).toBe(graded.version);
+    });
+  });
 });

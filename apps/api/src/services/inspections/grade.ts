@@ -17,6 +17,8 @@ export type GradedItem = {
   vehicleId: number;
   /** Whether its measurement or grade joined the vehicle's measurements (a measured item's). */
   movedMeasurements: boolean;
+  /** The item's version now: the phone's next save of it goes on top of this one. */
+  version: number;
 };
 
 /**
@@ -59,6 +61,10 @@ export async function gradeItem(
         }),
     });
     const moved = changed.includes('measurement') || changed.includes('grade');
-    return { ...item.inspection, movedMeasurements: item.unit !== null && moved };
+    return {
+      ...item.inspection,
+      movedMeasurements: item.unit !== null && moved,
+      version: changed.length > 0 ? version + 1 : version,
+    };
   });
 }

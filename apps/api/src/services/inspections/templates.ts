@@ -138,17 +138,20 @@ function versioned(tx: Prisma.TransactionClient, id: number, basedOn: number) {
   };
 }
 
-/** The items as an edit compares them: one text (limits by value). */
+/**
+ * The items as an edit compares them: one text (limits by value), which a conflict carries as
+ * the items' newer value: a JSON list of items by their input's field names.
+ */
 function itemsText(items: readonly TemplateItemInput[]): string {
   return JSON.stringify(
-    items.map((item) => [
-      item.section,
-      item.label,
-      item.unit,
-      item.advisoryLimit === null ? null : Number(item.advisoryLimit),
-      item.requiredLimit === null ? null : Number(item.requiredLimit),
-      item.savedJobId,
-    ]),
+    items.map((item) => ({
+      section: item.section,
+      label: item.label,
+      unit: item.unit,
+      advisoryLimit: item.advisoryLimit === null ? null : Number(item.advisoryLimit),
+      requiredLimit: item.requiredLimit === null ? null : Number(item.requiredLimit),
+      savedJobId: item.savedJobId,
+    })),
   );
 }
 

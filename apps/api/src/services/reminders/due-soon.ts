@@ -1,7 +1,10 @@
 import { loadShopSettings, type PrismaClient } from '@garage/db';
+import { jobForService } from '../../domain/saved-jobs/service-match';
 import { fromDateColumn } from '../../domain/work-orders/calendar-days';
 import { type ReminderStatus, reminderStatus } from '../../domain/work-orders/reminders';
 import { type Page, toPage } from '../page';
+import { listSavedJobs } from '../saved-jobs/list';
+import { type PricedSavedJob, pricedSavedJob } from '../saved-jobs/price';
 import { trendReadingSelect } from './next-service';
 
 export type DueSoonRequest = { cursor?: number | undefined; limit: number };
@@ -15,6 +18,8 @@ export type DueSoonRow = {
   status: ReminderStatus;
   vehicle: { id: number; plate: string; make: string; model: string; year: number };
   customer: { id: number; name: string; email: string | null; phone: string | null };
+  /** The saved job that does this service on this vehicle, priced (see service-match.ts). */
+  savedJob: PricedSavedJob | null;
 };
 
 /**
@@ -22,13 +27,17 @@ export type DueSoonRow = {
  * mileage predicted from the vehicle's odometer log), in reminder order from `cursor`. Whether a reminder is due depends
  * on the log, not only on its own columns, so each open reminder is judged here, not in SQL;
  * `vehicleIds` names every vehicle judged, so a new reading on any of them can reach the list.
+ * Each row offers the saved job for its service, priced at the shop's tax rate.
  */
 export async function dueSoonReminders(
   prisma: PrismaClient,
   request: DueSoonRequest,
   now = new Date(),
 ): Promise<Page<DueSoonRow> & { vehicleIds: number[] }> {
-  const { timeZone } = await loadShopSettings(prisma);
+  const [{ timeZone, defaultTaxRateBps }, jobs] = await Promise.all([
+    loadShopSettings(prisma),
+    listSavedJobs(prisma),
+  ]);
   const open = await prisma.serviceReminder.findMany({
     where: { completedAt: null, ...(request.cursor ? { id: { gt: request.cursor } } : {}) },
     orderBy: { id: 'asc' },
@@ -57,7 +66,9 @@ export async function dueSoonReminders(
     const dated = { ...fields, dueDate: dueDate && fromDateColumn(dueDate) };
     const status = reminderStatus(dated, odometerReadings, now, timeZone);
     if (!status.dueSoon) continue;
-    due.push({ ...dated, status, vehicle, customer: owner });
+    const job = jobForService(jobs, reminder.description, vehicle);
+    const savedJob = job && pricedSavedJob(job, defaultTaxRateBps);
+    due.push({ ...dated, status, vehicle, customer: owner, savedJob });
     if (due.length > request.limit) break;
   }
   return {

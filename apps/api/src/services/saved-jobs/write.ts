@@ -20,17 +20,21 @@ export type SavedJobChanges = {
   lines?: SavedJobLineInput[] | undefined;
 };
 
-/** The lines as an edit compares them: one text, so a save that sends the same lines changes nothing. */
+/**
+ * The lines as an edit compares them: one text, so a save that sends the same lines changes
+ * nothing; a conflict carries it as the lines' newer value, a JSON list of lines by their
+ * input's field names.
+ */
 function linesText(lines: readonly SavedJobLineInput[]): string {
   return JSON.stringify(
-    lines.map((line) => [
-      line.kind,
-      line.description,
-      line.partNumber,
-      canonicalQuantity(line.quantity),
-      line.unitPriceCents,
-      line.taxRateBps,
-    ]),
+    lines.map((line) => ({
+      kind: line.kind,
+      description: line.description,
+      partNumber: line.partNumber,
+      quantity: canonicalQuantity(line.quantity),
+      unitPriceCents: line.unitPriceCents,
+      taxRateBps: line.taxRateBps,
+    })),
   );
 }
 

@@ -1,4 +1,4 @@
-import { loadShopSettings, type Prisma, type PrismaClient } from '@garage/db';
+import { loadShopSettings, type Prisma, type PrismaClient, type ShopSettings } from '@garage/db';
 import { AppError } from '../../app-error';
 import { assertEditable } from '../../domain/work-orders/editing';
 import type { LineApproval, LineKind } from '../../domain/work-orders/status';
@@ -81,6 +81,18 @@ export async function addLines(
   origin: LineOrigin = {},
 ) {
   const settings = await loadShopSettings(prisma);
+  await prisma.$transaction((tx) => addLinesInside(tx, settings, workOrderId, lines, origin));
+  return writtenDetail(prisma, workOrderId);
+}
+
+/** `addLines`' writes inside the caller's transaction (a work order opened in it takes lines). */
+export async function addLinesInside(
+  tx: Prisma.TransactionClient,
+  settings: Pick<ShopSettings, 'defaultLaborRateCents' | 'defaultTaxRateBps'>,
+  workOrderId: number,
+  lines: readonly NewLine[],
+  origin: LineOrigin = {},
+): Promise<void> {
   const priced = lines.map((line) => {
     const unitPriceCents =
       line.unitPriceCents ?? (line.kind === 'labor' ? settings.defaultLaborRateCents : undefined);
@@ -99,31 +111,28 @@ export async function addLines(
   const request = {
     unitPriceCents: lines.find((line) => line.unitPriceCents !== undefined)?.unitPriceCents,
   };
-  await prisma.$transaction(async (tx) => {
-    const workOrder = await lockWorkOrder(tx, workOrderId);
-    assertEditable(workOrder.status);
-    if (origin.findingId !== undefined) await assertNotRecommended(tx, origin.findingId);
-    const pending = priced.map(({ amounts }) => ({ ...amounts, approval: 'pending' as const }));
-    await checkTotalsWith(tx, workOrderId, pending, request);
-    const last = await tx.workOrderLine.aggregate({
-      where: { workOrderId },
-      _max: { position: true },
-    });
-    const first = (last._max.position ?? 0) + 1;
-    await tx.workOrderLine.createMany({
-      data: priced.map(({ line, amounts }, index) => ({
-        workOrderId,
-        position: first + index,
-        kind: line.kind,
-        description: line.description,
-        partNumber: line.partNumber ?? null,
-        ...amounts,
-        approval: 'pending',
-        findingId: origin.findingId ?? null,
-      })),
-    });
+  const workOrder = await lockWorkOrder(tx, workOrderId);
+  assertEditable(workOrder.status);
+  if (origin.findingId !== undefined) await assertNotRecommended(tx, origin.findingId);
+  const pending = priced.map(({ amounts }) => ({ ...amounts, approval: 'pending' as const }));
+  await checkTotalsWith(tx, workOrderId, pending, request);
+  const last = await tx.workOrderLine.aggregate({
+    where: { workOrderId },
+    _max: { position: true },
   });
-  return writtenDetail(prisma, workOrderId);
+  const first = (last._max.position ?? 0) + 1;
+  await tx.workOrderLine.createMany({
+    data: priced.map(({ line, amounts }, index) => ({
+      workOrderId,
+      position: first + index,
+      kind: line.kind,
+      description: line.description,
+      partNumber: line.partNumber ?? null,
+      ...amounts,
+      approval: 'pending',
+      findingId: origin.findingId ?? null,
+    })),
+  });
 }
 
 /** The line and its work order's row lock, or NOT_FOUND. */

@@ -12,6 +12,10 @@ export const gradeLabels: Record<InspectionGrade, string> = {
 
 export const grades = Object.keys(gradeLabels) as InspectionGrade[];
 
+/** Whether `text` names a grade (a card's chosen grade is text, empty before one is chosen). */
+export const isGrade = (text: string): text is InspectionGrade =>
+  grades.some((grade) => grade === text);
+
 /** "2.5 mm", or null when the item has no measurement. */
 export function measurementText(item: Pick<InspectionItem, 'measurement' | 'unit'>): string | null {
   if (item.measurement === null) return null;

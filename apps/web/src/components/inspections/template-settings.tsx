@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Empty, Failed, Loading } from '~/components/query-state';
 import { useTRPC } from '~/trpc/react';
-import { blankTemplate, TemplateForm, templateDraftOf } from './template-form';
+import { TemplateForm } from './template-form';
 
 type Template = RouterOutputs['inspection']['templates'][number];
 
@@ -22,10 +22,12 @@ function limitsOf(item: Template['items'][number]): string {
 export function TemplateSettings() {
   const trpc = useTRPC();
   const templates = useQuery(trpc.inspection.templates.queryOptions());
-  const [editing, setEditing] = useState<Template | null>(null);
+  const [editingId, setEditingId] = useState<number | null>(null);
   if (templates.isPending) return <Loading what="inspection templates" />;
   if (templates.isError)
     return <Failed error={templates.error} retry={() => templates.refetch()} />;
+  // The form edits the template as the page has it now: another admin's save reaches it live.
+  const editing = templates.data.find((template) => template.id === editingId);
   return (
     <>
       {templates.data.length === 0 ? <Empty>No templates yet.</Empty> : null}
@@ -54,20 +56,15 @@ export function TemplateSettings() {
               ))}
             </tbody>
           </table>
-          <button type="button" className="secondary" onClick={() => setEditing(template)}>
+          <button type="button" className="secondary" onClick={() => setEditingId(template.id)}>
             Edit {template.name}
           </button>
         </section>
       ))}
       {editing ? (
-        <TemplateForm
-          key={`${editing.id}-${editing.version}`}
-          template={editing}
-          initial={templateDraftOf(editing)}
-          onDone={() => setEditing(null)}
-        />
+        <TemplateForm key={editing.id} template={editing} onDone={() => setEditingId(null)} />
       ) : (
-        <TemplateForm initial={blankTemplate()} onDone={() => undefined} />
+        <TemplateForm onDone={() => undefined} />
       )}
     </>
   );

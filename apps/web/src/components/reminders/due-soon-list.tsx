@@ -12,6 +12,7 @@ import { formatMileage } from '~/lib/format';
 import { dueSoonPageSize, nextCursor } from '~/lib/lists';
 import { newWorkOrderPath } from '~/lib/new-work-order';
 import { useTRPC } from '~/trpc/react';
+import { OfferedSavedJob } from './offered-saved-job';
 
 type Reminder = RouterOutputs['reminder']['dueSoon']['items'][number];
 
@@ -34,7 +35,15 @@ function Why({ reminder }: { reminder: Reminder }) {
 }
 
 const columns: Column<Reminder>[] = [
-  { header: 'Service', cell: (reminder) => reminder.description },
+  {
+    header: 'Service',
+    cell: (reminder) => (
+      <>
+        {reminder.description}
+        {reminder.savedJob ? <OfferedSavedJob reminder={reminder} job={reminder.savedJob} /> : null}
+      </>
+    ),
+  },
   {
     header: 'Due',
     cell: ({ dueMileage, dueDate }) => (
@@ -100,8 +109,8 @@ const columns: Column<Reminder>[] = [
 
 /**
  * The next services due soon, in pages: the vehicle, the customer with how to reach them (their
- * page holds the full contact details), what is due and when, and a new work order or a booking
- * for it.
+ * page holds the full contact details), what is due and when with the saved job that does it
+ * (priced, inserted in one click), and a new work order or a booking for it.
  */
 export function DueSoonList() {
   const trpc = useTRPC();

@@ -42,6 +42,23 @@ export const blankJob = (): SavedJobDraft => ({
   lines: [blankJobLine()],
 });
 
+/** A line as the API has it (a job's, or the newer lines a conflict carries). */
+export type StoredJobLine = Pick<
+  SavedJob['lines'][number],
+  'description' | 'quantity' | 'unitPriceCents' | 'partNumber'
+> & { kind: string };
+
+/** A stored line as the text its row starts with, written in the shop's locale. */
+export function jobLineDraftOf(line: StoredJobLine, money: MoneyFormat): SavedJobLineDraft {
+  return {
+    kind: isLineKind(line.kind) ? line.kind : 'labor',
+    description: line.description,
+    quantity: quantityToInput(line.quantity, money.locale),
+    unitPrice: moneyInputText(line.unitPriceCents, money),
+    partNumber: line.partNumber ?? '',
+  };
+}
+
 /** A stored job as the text its form starts with, written in the shop's locale. */
 export function jobDraftOf(job: SavedJob, money: MoneyFormat): SavedJobDraft {
   return {
@@ -50,13 +67,7 @@ export function jobDraftOf(job: SavedJob, money: MoneyFormat): SavedJobDraft {
     model: job.model ?? '',
     yearFrom: job.yearFrom === null ? '' : String(job.yearFrom),
     yearTo: job.yearTo === null ? '' : String(job.yearTo),
-    lines: job.lines.map((line) => ({
-      kind: isLineKind(line.kind) ? line.kind : 'labor',
-      description: line.description,
-      quantity: quantityToInput(line.quantity, money.locale),
-      unitPrice: moneyInputText(line.unitPriceCents, money),
-      partNumber: line.partNumber ?? '',
-    })),
+    lines: job.lines.map((line) => jobLineDraftOf(line, money)),
   };
 }
 

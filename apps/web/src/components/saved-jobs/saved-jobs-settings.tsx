@@ -10,7 +10,6 @@ import { formatQuantity, sentence } from '~/lib/format';
 import { useShopFormat } from '~/lib/use-shop-format';
 import { kindLabels } from '~/lib/work-order-words';
 import { useTRPC } from '~/trpc/react';
-import { blankJob, jobDraftOf } from './saved-job-draft';
 import { SavedJobForm } from './saved-job-form';
 
 type SavedJob = RouterOutputs['savedJob']['list'][number];
@@ -20,13 +19,15 @@ export function SavedJobsSettings() {
   const trpc = useTRPC();
   const format = useShopFormat();
   const jobs = useQuery(trpc.savedJob.list.queryOptions());
-  const [editing, setEditing] = useState<SavedJob | null>(null);
+  const [editingId, setEditingId] = useState<number | null>(null);
   const [removing, setRemoving] = useState<SavedJob | null>(null);
   const remove = useMutation(
     trpc.savedJob.delete.mutationOptions({ onSuccess: () => setRemoving(null) }),
   );
   if (jobs.isPending) return <Loading what="saved jobs" />;
   if (jobs.isError) return <Failed error={jobs.error} retry={() => jobs.refetch()} />;
+  // The form edits the job as the page has it now: someone else's save reaches it live.
+  const editing = jobs.data.find((job) => job.id === editingId);
   return (
     <>
       {jobs.data.length === 0 ? (
@@ -50,7 +51,7 @@ export function SavedJobsSettings() {
                 </tbody>
               </table>
               <div className="actions">
-                <button type="button" className="secondary" onClick={() => setEditing(job)}>
+                <button type="button" className="secondary" onClick={() => setEditingId(job.id)}>
                   Edit
                 </button>
                 <button type="button" className="secondary" onClick={() => setRemoving(job)}>
@@ -62,14 +63,9 @@ export function SavedJobsSettings() {
         </ul>
       )}
       {editing ? (
-        <SavedJobForm
-          key={`${editing.id}-${editing.version}`}
-          job={editing}
-          initial={jobDraftOf(editing, format.moneyFormat)}
-          onDone={() => setEditing(null)}
-        />
+        <SavedJobForm key={editing.id} job={editing} onDone={() => setEditingId(null)} />
       ) : (
-        <SavedJobForm initial={blankJob()} onDone={() => undefined} />
+        <SavedJobForm onDone={() => undefined} />
       )}
       <ConfirmDialog
         open={removing !== null}
