@@ -107,6 +107,26 @@ const savedJobs: { name: string; lines: SeedLine[] }[] = [
       { kind: 'part', description: 'Wiper blade pair', quantity: '1', unitPriceCents: 3_200 },
     ],
   },
+  // The service the seed's paid oil changes leave due: "Due soon" offers it, priced.
+  {
+    name: 'Oil and filter change',
+    lines: [
+      {
+        kind: 'labor',
+        description: 'Oil and filter change',
+        quantity: '0.5',
+        unitPriceCents: 12_000,
+      },
+      { kind: 'part', description: 'Engine oil 5W-30, 5 l', quantity: '1', unitPriceCents: 3_490 },
+      {
+        kind: 'part',
+        description: 'Oil filter',
+        quantity: '1',
+        unitPriceCents: 890,
+        partNumber: 'OF-102',
+      },
+    ],
+  },
 ];
 
 type SeedItem = {
