@@ -23,6 +23,7 @@ const tables = [
   'InvoiceCounter',
   'LoginThrottle',
   'Message',
+  'MessageKindOff',
   'MessagePreference',
   'MessageTemplate',
   'OdometerReading',
