@@ -58,6 +58,8 @@ const rows = {
   template: 0,
   /** An estimate link to Alice's estimate (its token). */
   aliceToken: '',
+  /** An open service reminder for Bob's vehicle. */
+  bobReminder: 0,
   /** A bay, and appointments on it: Alice's booked and requested ones, a caller drafted on the phone, Bob's. */
   bay: 0,
   aliceAppointment: 0,
@@ -575,6 +577,22 @@ const cases: IdCase[] = [
     foreign: { customer: () => rows.savedJob },
     missingForStaff: 'BAD_REQUEST',
   },
+  // Staff's own: customers are refused whatever the id; a missing reminder is not found, a
+  // missing job a bad choice of job.
+  {
+    path: 'reminder.insertSavedJob',
+    key: 'reminderId',
+    input: (reminderId) => ({ reminderId, savedJobId: rows.savedJob }),
+    foreign: { customer: () => rows.bobReminder },
+    missingForStaff: 'NOT_FOUND',
+  },
+  {
+    path: 'reminder.insertSavedJob',
+    key: 'savedJobId',
+    input: (savedJobId) => ({ reminderId: rows.bobReminder, savedJobId }),
+    foreign: { customer: () => rows.savedJob },
+    missingForStaff: 'BAD_REQUEST',
+  },
   {
     path: 'inspection.createTemplate',
     key: 'items.savedJobId',
@@ -825,6 +843,15 @@ describe('visibility: a foreign id and a missing id get the same answer', () => 
         data: {
           name: 'Visibility template',
           items: { create: { position: 1, section: 'A', label: 'B' } },
+        },
+      })
+    ).id;
+    rows.bobReminder = (
+      await api.db.prisma.serviceReminder.create({
+        data: {
+          vehicleId: rows.bobVehicle,
+          description: 'Visibility service',
+          dueMileage: 999_999,
         },
       })
     ).id;
