@@ -520,6 +520,8 @@ describe('work-order invalidation matrix', () => {
         'bob history V3',
         'alice work orders',
         'bob work orders',
+        // Its rows price the saved job each offers at the shop's rate and in its currency.
+        'due soon',
       ),
     );
     expect(await alice.settings.shop.query()).toMatchObject({ name: 'Matrix Motors' });
