@@ -138,6 +138,23 @@ describe('saved jobs', () => {
     expect(await api.db.prisma.savedJob.count()).toBe(before);
   });
 
+  it('refuses a change of one end of its years that would put them backwards, naming it, and writes nothing', async () => {
+    const job = await staff.savedJob.create.mutate({ ...brakeJob, yearFrom: 2015, yearTo: 2020 });
+    expect(
+      await fieldErrors(staff.savedJob.update.mutate({ id: job.id, version: 1, yearTo: 2012 })),
+    ).toEqual({ yearTo: ['cannot be before the first year (2015)'] });
+    expect(
+      await fieldErrors(staff.savedJob.update.mutate({ id: job.id, version: 1, yearFrom: 2022 })),
+    ).toEqual({ yearFrom: ['cannot be after the last year (2020)'] });
+    expect(await api.db.prisma.savedJob.findUnique({ where: { id: job.id } })).toMatchObject({
+      yearFrom: 2015,
+      yearTo: 2020,
+      version: 1,
+    });
+    // Both ends at once are the input's to check; clearing one end is always fine.
+    await staff.savedJob.update.mutate({ id: job.id, version: 1, yearFrom: null });
+  });
+
   it('inserted into a work order, gives the same lines and totals as typing them one by one', async () => {
     const job = await staff.savedJob.create.mutate(brakeJob);
     const [inserted, typed] = [await estimate(), await estimate()];

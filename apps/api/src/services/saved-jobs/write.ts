@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@garage/db';
 import type { SavedJobLineInput } from '@garage/validators';
+import { AppError } from '../../app-error';
 import { applyEdit, applyRemoval, type Stored } from '../versions';
 import { canonicalQuantity } from '../work-orders/line-versions';
 import { getSavedJob } from './list';
@@ -108,6 +109,7 @@ export async function updateSavedJob(
 ) {
   const { lines, ...fields } = changes;
   await prisma.$transaction(async (tx) => {
+    await checkYearsStillRunForwards(tx, id, fields);
     const changed = await applyEdit(tx, {
       ...versioned(tx, id, version),
       changes: { ...fields, lines: lines && linesText(lines) },
@@ -123,6 +125,31 @@ export async function updateSavedJob(
     }
   });
   return getSavedJob(prisma, id);
+}
+
+/**
+ * The input checks a span of years it names whole; a change of one end is checked here against
+ * the other as stored, so it is refused naming the field instead of reaching the database's own
+ * check (which would be a 500).
+ */
+async function checkYearsStillRunForwards(
+  tx: Prisma.TransactionClient,
+  id: number,
+  fields: Pick<SavedJobChanges, 'yearFrom' | 'yearTo'>,
+) {
+  if (fields.yearFrom === undefined && fields.yearTo === undefined) return;
+  const stored = await tx.savedJob.findUnique({
+    where: { id },
+    select: { yearFrom: true, yearTo: true },
+  });
+  if (!stored) return; // applyEdit answers a missing job
+  const yearFrom = fields.yearFrom === undefined ? stored.yearFrom : fields.yearFrom;
+  const yearTo = fields.yearTo === undefined ? stored.yearTo : fields.yearTo;
+  if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) {
+    throw fields.yearTo === undefined
+      ? AppError.badInput('yearFrom', `cannot be after the last year (${yearTo})`)
+      : AppError.badInput('yearTo', `cannot be before the first year (${yearFrom})`);
+  }
 }
 
 /**
