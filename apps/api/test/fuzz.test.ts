@@ -836,8 +836,10 @@ describe('fuzzed saved-job and inspection mutations', () => {
 
   async function shapes() {
     const { prisma } = api.db;
-    // The deletes' run may have removed every job: a few fresh ones to aim at.
-    if ((await prisma.savedJob.count()) < 3) {
+    // The deletes' run may have removed every job, and the updates' given the rest a fitment
+    // that leaves out every car: a few fresh ones for any vehicle to aim at.
+    const forAnyVehicle = { make: null, yearFrom: null, yearTo: null };
+    if ((await prisma.savedJob.count({ where: forAnyVehicle })) < 3) {
       for (const name of ['Fuzz job 1', 'Fuzz job 2', 'Fuzz job 3']) {
         await prisma.savedJob.create({
           data: {
